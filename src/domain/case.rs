@@ -1,0 +1,200 @@
+//! A child's case: identity, bookkeeping and the plan.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::choices::{Choice, PlacementType, PlanStatus};
+use super::due::DueItem;
+use super::plan::Plan;
+
+pub type CaseId = Uuid;
+
+/// The shape of a stored case. Raised when a change needs old records rewritten.
+pub const CASE_FORMAT: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Case {
+    pub id: CaseId,
+    #[serde(default = "current_format")]
+    pub format: u32,
+    pub case_number: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    /// Counts the saved changes; a later issue uses it to tell newer work from a conflict.
+    pub revision: u64,
+    #[serde(default)]
+    pub plan: Plan,
+}
+
+fn current_format() -> u32 {
+    CASE_FORMAT
+}
+
+impl Case {
+    pub fn new(id: CaseId, case_number: String, now: DateTime<Utc>) -> Self {
+        Self { id, format: CASE_FORMAT, case_number, created_at: now, updated_at: now, revision: 0, plan: Plan::default() }
+    }
+
+    /// Marks a change as saved: one more revision, stamped with the time.
+    pub fn touch(&mut self, now: DateTime<Utc>) {
+        self.revision += 1;
+        self.updated_at = now.max(self.updated_at);
+    }
+
+    /// How the case is named to a person: its number, and the child's name when there is one.
+    pub fn title(&self) -> String {
+        let number = if self.case_number.trim().is_empty() { "Case without a number" } else { self.case_number.trim() };
+        match self.plan.child.name.trim() {
+            "" => number.to_string(),
+            name => format!("{number} ({name})"),
+        }
+    }
+
+    /// What the case list shows, small enough to read thousands of without decoding whole cases.
+    pub fn summary(&self) -> CaseSummary {
+        CaseSummary {
+            id: self.id,
+            case_number: self.case_number.clone(),
+            child_name: self.plan.child.name.clone(),
+            worker_name: self.plan.worker.name.clone(),
+            placement: self.plan.placement.kind,
+            status: self.plan.status,
+            next_due: self.next_due(),
+            updated_at: self.updated_at,
+            revision: self.revision,
+        }
+    }
+
+    /// The earliest date by which something on the plan must happen.
+    pub fn next_due(&self) -> Option<DueItem> {
+        self.due_items().into_iter().min_by_key(|item| item.date)
+    }
+
+    /// Everything open on the plan that carries a date.
+    pub fn due_items(&self) -> Vec<DueItem> {
+        let plan = &self.plan;
+        if plan.status == PlanStatus::Closed {
+            return Vec::new();
+        }
+        let mut items = Vec::new();
+        for need in plan.needs.iter().filter(|n| n.status.is_open()) {
+            if let Some(date) = need.by_when {
+                items.push(DueItem::new(format!("Need: {}", or_untitled(&need.need)), date));
+            }
+        }
+        for service in plan.services.in_display_order().iter().filter(|s| s.status.is_open()) {
+            if let Some(date) = service.by_when {
+                let what = if service.description.trim().is_empty() { service.kind.label().to_string() } else { service.description.trim().to_string() };
+                items.push(DueItem::new(format!("Service: {what}"), date));
+            }
+        }
+        for action in plan.actions.iter().filter(|a| a.status.is_open()) {
+            if let Some(date) = action.by_when {
+                items.push(DueItem::new(format!("Action: {}", or_untitled(&action.what)), date));
+            }
+        }
+        if let Some(date) = plan.monitoring.next_visit(plan.start_date) {
+            items.push(DueItem::new("Monitoring visit".into(), date));
+        }
+        if let Some(date) = plan.next_review {
+            items.push(DueItem::new("Plan review".into(), date));
+        }
+        items
+    }
+}
+
+fn or_untitled(text: &str) -> String {
+    match text.trim() {
+        "" => "(not described yet)".to_string(),
+        t => t.to_string(),
+    }
+}
+
+/// One row of the case list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseSummary {
+    pub id: CaseId,
+    pub case_number: String,
+    pub child_name: String,
+    pub worker_name: String,
+    pub placement: Option<PlacementType>,
+    pub status: PlanStatus,
+    pub next_due: Option<DueItem>,
+    pub updated_at: DateTime<Utc>,
+    pub revision: u64,
+}
+
+impl CaseSummary {
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.next_due.as_ref().is_some_and(|due| due.is_overdue(today))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::items::{Action, Service};
+    use crate::domain::choices::ItemStatus;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn case() -> Case {
+        Case::new(Uuid::new_v4(), "K7Q2M-2026-0001".into(), Utc::now())
+    }
+
+    #[test]
+    fn touching_counts_revisions() {
+        let mut c = case();
+        let before = c.updated_at;
+        c.touch(before + chrono::Duration::seconds(5));
+        c.touch(before + chrono::Duration::seconds(9));
+        assert_eq!(c.revision, 2);
+        assert_eq!(c.updated_at, before + chrono::Duration::seconds(9));
+    }
+
+    #[test]
+    fn next_due_is_the_earliest_open_dated_item() {
+        let mut c = case();
+        assert_eq!(c.next_due(), None);
+        c.plan.next_review = Some(d("2027-01-10"));
+        c.plan.actions.push(Action { what: "Visit school".into(), by_when: Some(d("2026-12-01")), ..Default::default() });
+        c.plan.actions.push(Action { what: "Done already".into(), by_when: Some(d("2026-11-01")), status: ItemStatus::Done, ..Default::default() });
+        c.plan.services.push(Service { by_when: Some(d("2026-12-05")), ..Default::default() });
+        let due = c.next_due().unwrap();
+        assert_eq!(due.what, "Action: Visit school");
+        assert_eq!(due.date, d("2026-12-01"));
+        assert!(due.is_overdue(d("2026-12-02")));
+        assert!(!due.is_overdue(d("2026-12-01")));
+    }
+
+    #[test]
+    fn a_closed_plan_has_nothing_due() {
+        let mut c = case();
+        c.plan.next_review = Some(d("2027-01-10"));
+        c.plan.status = PlanStatus::Closed;
+        assert_eq!(c.summary().next_due, None);
+    }
+
+    #[test]
+    fn summary_and_title_name_the_case() {
+        let mut c = case();
+        c.plan.child.name = "Maya".into();
+        c.plan.worker.name = "Ana Ruiz".into();
+        let s = c.summary();
+        assert_eq!((s.child_name.as_str(), s.worker_name.as_str()), ("Maya", "Ana Ruiz"));
+        assert_eq!(c.title(), "K7Q2M-2026-0001 (Maya)");
+        c.case_number.clear();
+        assert_eq!(c.title(), "Case without a number (Maya)");
+    }
+
+    #[test]
+    fn stored_json_round_trips() {
+        let mut c = case();
+        c.plan.services.push(Service { urgent: true, provider: "Clinic".into(), ..Default::default() });
+        let json = serde_json::to_string(&c).unwrap();
+        assert_eq!(serde_json::from_str::<Case>(&json).unwrap(), c);
+    }
+}

@@ -1,0 +1,242 @@
+//! The list sections of a plan: protection needs, services, other actions and referrals.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::choices::{ItemStatus, ReferralStatus, ServiceType};
+
+/// Anything kept in one of the plan's ordered lists.
+pub trait ListItem: Clone {
+    fn id(&self) -> Uuid;
+    /// Urgent items are shown before the rest wherever the list appears.
+    fn urgent(&self) -> bool {
+        false
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ProtectionNeed {
+    pub id: Uuid,
+    pub need: String,
+    pub response: String,
+    pub by_whom: String,
+    pub by_when: Option<NaiveDate>,
+    pub status: ItemStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Service {
+    pub id: Uuid,
+    pub kind: ServiceType,
+    pub description: String,
+    pub provider: String,
+    pub location: String,
+    pub by_when: Option<NaiveDate>,
+    pub urgent: bool,
+    pub status: ItemStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Action {
+    pub id: Uuid,
+    pub what: String,
+    pub responsible: String,
+    pub by_when: Option<NaiveDate>,
+    pub status: ItemStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Referral {
+    pub id: Uuid,
+    pub to: String,
+    pub reason: String,
+    pub date: Option<NaiveDate>,
+    pub urgent: bool,
+    pub status: ReferralStatus,
+    pub feedback: String,
+}
+
+macro_rules! new_item {
+    ($t:ty { $($field:ident : $value:expr),* $(,)? }) => {
+        impl Default for $t {
+            fn default() -> Self {
+                Self { id: Uuid::new_v4(), $($field: $value),* }
+            }
+        }
+    };
+}
+
+new_item!(ProtectionNeed { need: String::new(), response: String::new(), by_whom: String::new(), by_when: None, status: ItemStatus::NotStarted });
+new_item!(Service { kind: ServiceType::Health, description: String::new(), provider: String::new(), location: String::new(), by_when: None, urgent: false, status: ItemStatus::NotStarted });
+new_item!(Action { what: String::new(), responsible: String::new(), by_when: None, status: ItemStatus::NotStarted });
+new_item!(Referral { to: String::new(), reason: String::new(), date: None, urgent: false, status: ReferralStatus::Planned, feedback: String::new() });
+
+impl ListItem for ProtectionNeed {
+    fn id(&self) -> Uuid {
+        self.id
+    }
+}
+impl ListItem for Action {
+    fn id(&self) -> Uuid {
+        self.id
+    }
+}
+impl ListItem for Service {
+    fn id(&self) -> Uuid {
+        self.id
+    }
+    fn urgent(&self) -> bool {
+        self.urgent
+    }
+}
+impl ListItem for Referral {
+    fn id(&self) -> Uuid {
+        self.id
+    }
+    fn urgent(&self) -> bool {
+        self.urgent
+    }
+}
+
+/// An ordered list whose order the worker controls, with urgent items always first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ItemList<T>(pub Vec<T>);
+
+impl<T> Default for ItemList<T> {
+    fn default() -> Self {
+        Self(Vec::new())
+    }
+}
+
+/// Which way to move an item within its list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+impl<T: ListItem> ItemList<T> {
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &T> {
+        self.0.iter()
+    }
+
+    /// The list as it is shown: urgent items first, otherwise the worker's order.
+    pub fn in_display_order(&self) -> Vec<T> {
+        let mut items = self.0.clone();
+        items.sort_by_key(|item| !item.urgent());
+        items
+    }
+
+    pub fn get(&self, id: Uuid) -> Option<&T> {
+        self.0.iter().find(|item| item.id() == id)
+    }
+
+    pub fn push(&mut self, item: T) {
+        self.0.push(item);
+    }
+
+    pub fn remove(&mut self, id: Uuid) -> Option<T> {
+        let index = self.0.iter().position(|item| item.id() == id)?;
+        Some(self.0.remove(index))
+    }
+
+    /// Replaces the item with the same id; returns false when it is no longer there.
+    pub fn update(&mut self, id: Uuid, change: impl FnOnce(&mut T)) -> bool {
+        match self.0.iter_mut().find(|item| item.id() == id) {
+            Some(item) => {
+                change(item);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Moves an item one place in the displayed order. Urgent items stay above the rest,
+    /// so an item only swaps with its neighbour of the same urgency.
+    pub fn move_item(&mut self, id: Uuid, direction: Direction) -> bool {
+        let shown = self.in_display_order();
+        let Some(at) = shown.iter().position(|item| item.id() == id) else {
+            return false;
+        };
+        let other = match direction {
+            Direction::Up if at > 0 => at - 1,
+            Direction::Down if at + 1 < shown.len() => at + 1,
+            _ => return false,
+        };
+        if shown[other].urgent() != shown[at].urgent() {
+            return false;
+        }
+        let mut reordered = shown;
+        reordered.swap(at, other);
+        self.0 = reordered;
+        true
+    }
+
+    /// Whether the item can move that way in the displayed order.
+    pub fn can_move(&self, id: Uuid, direction: Direction) -> bool {
+        self.clone().move_item(id, direction)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn service(desc: &str, urgent: bool) -> Service {
+        Service { description: desc.into(), urgent, ..Default::default() }
+    }
+
+    fn names(list: &ItemList<Service>) -> Vec<String> {
+        list.in_display_order().into_iter().map(|s| s.description).collect()
+    }
+
+    #[test]
+    fn urgent_services_are_shown_first_keeping_the_workers_order() {
+        let list = ItemList(vec![service("a", false), service("b", true), service("c", false), service("d", true)]);
+        assert_eq!(names(&list), ["b", "d", "a", "c"]);
+    }
+
+    #[test]
+    fn moving_swaps_with_the_neighbour_of_the_same_urgency() {
+        let mut list = ItemList(vec![service("a", false), service("b", true), service("c", false)]);
+        let c = list.0[2].id;
+        assert!(list.move_item(c, Direction::Up));
+        assert_eq!(names(&list), ["b", "c", "a"]);
+        // c cannot jump above the urgent b
+        assert!(!list.move_item(c, Direction::Up));
+        assert_eq!(names(&list), ["b", "c", "a"]);
+        assert!(list.move_item(c, Direction::Down));
+        assert_eq!(names(&list), ["b", "a", "c"]);
+        assert!(!list.can_move(c, Direction::Down));
+    }
+
+    #[test]
+    fn items_are_updated_and_removed_by_id() {
+        let mut list = ItemList(vec![service("a", false), service("b", false)]);
+        let a = list.0[0].id;
+        assert!(list.update(a, |s| s.provider = "Clinic".into()));
+        assert_eq!(list.get(a).unwrap().provider, "Clinic");
+        assert_eq!(list.remove(a).unwrap().description, "a");
+        assert!(!list.update(a, |_| {}));
+        assert_eq!(list.len(), 1);
+    }
+
+    #[test]
+    fn new_items_get_distinct_ids() {
+        assert_ne!(Action::default().id, Action::default().id);
+    }
+}

@@ -1,0 +1,23 @@
+//! The case model and its rules. Pure Rust: nothing here may import a web crate, so every rule
+//! is tested natively with `cargo test`.
+
+pub mod case;
+pub mod case_list;
+pub mod case_number;
+pub mod choices;
+pub mod due;
+pub mod items;
+pub mod monitoring;
+pub mod plan;
+pub mod section;
+pub mod validation;
+
+pub use case::{Case, CaseId, CaseSummary};
+pub use case_number::{CaseNumber, DeviceCode};
+pub use choices::*;
+pub use due::DueItem;
+pub use items::{Action, ItemList, ProtectionNeed, Referral, Service};
+pub use monitoring::{Monitoring, VisitFrequency};
+pub use plan::*;
+pub use section::{Section, SectionState};
+pub use validation::{validate, Problem};

@@ -1,0 +1,137 @@
+//! The Care and Protection Plan: what it must specify for one child.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::choices::{ChildAgreement, Determination, PlacementType, PlanStatus, Sex};
+use super::items::{Action, ItemList, ProtectionNeed, Referral, Service};
+use super::monitoring::Monitoring;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Plan {
+    pub status: PlanStatus,
+    pub start_date: Option<NaiveDate>,
+    pub next_review: Option<NaiveDate>,
+    pub worker: CaseWorker,
+    pub child: Child,
+    pub placement: Placement,
+    pub needs: ItemList<ProtectionNeed>,
+    pub services: ItemList<Service>,
+    pub actions: ItemList<Action>,
+    pub monitoring: Monitoring,
+    pub participation: Participation,
+    pub referrals: ItemList<Referral>,
+    pub best_interests: BestInterests,
+}
+
+impl Default for PlanStatus {
+    fn default() -> Self {
+        Self::Draft
+    }
+}
+
+/// The named person with overall responsibility for carrying the plan out.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CaseWorker {
+    pub name: String,
+    pub role: String,
+    pub organisation: String,
+    pub contact: String,
+    pub since: Option<NaiveDate>,
+}
+
+/// As little identifying data as the work needs.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Child {
+    pub name: String,
+    pub birth_date: Option<NaiveDate>,
+    /// In years, when the date of birth is not known.
+    pub estimated_age: Option<u8>,
+    pub sex: Option<Sex>,
+    pub languages: String,
+    pub disability_needs: String,
+    pub current_setting: String,
+}
+
+impl Child {
+    /// Age in whole years on `today`, from the birth date or else the estimate.
+    pub fn age_on(&self, today: NaiveDate) -> Option<u32> {
+        match self.birth_date {
+            Some(born) => today.years_since(born),
+            None => self.estimated_age.map(u32::from),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Placement {
+    pub kind: Option<PlacementType>,
+    pub location: String,
+    pub caregivers: String,
+    pub relationship: String,
+    pub planned_date: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Participation {
+    /// In the child's own words.
+    pub child_views: String,
+    pub consulted_on: Option<NaiveDate>,
+    pub consulted_how: String,
+    pub child_agrees: ChildAgreement,
+    pub family_views: String,
+}
+
+impl Default for Participation {
+    fn default() -> Self {
+        Self {
+            child_views: String::new(),
+            consulted_on: None,
+            consulted_how: String::new(),
+            child_agrees: ChildAgreement::NotAsked,
+            family_views: String::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BestInterests {
+    pub assessment_date: Option<NaiveDate>,
+    pub determination: Determination,
+    pub determination_date: Option<NaiveDate>,
+    pub outcome: String,
+}
+
+impl Default for BestInterests {
+    fn default() -> Self {
+        Self { assessment_date: None, determination: Determination::NotDecided, determination_date: None, outcome: String::new() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn age_from_birth_date_or_estimate() {
+        let today: NaiveDate = "2026-11-23".parse().unwrap();
+        let mut child = Child { estimated_age: Some(12), ..Default::default() };
+        assert_eq!(child.age_on(today), Some(12));
+        child.birth_date = Some("2014-11-24".parse().unwrap());
+        assert_eq!(child.age_on(today), Some(11));
+    }
+
+    #[test]
+    fn a_plan_saved_before_a_field_existed_still_opens() {
+        let plan: Plan = serde_json::from_str(r#"{"worker":{"name":"Ana"}}"#).unwrap();
+        assert_eq!(plan.worker.name, "Ana");
+        assert_eq!(plan.status, PlanStatus::Draft);
+        assert!(plan.needs.is_empty());
+    }
+}

@@ -1,0 +1,221 @@
+//! The steps of the guided plan form, and how far each one is filled in.
+
+use super::case::Case;
+use super::validation::Problem;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Section {
+    Case,
+    Worker,
+    Child,
+    Placement,
+    Needs,
+    Services,
+    Actions,
+    Monitoring,
+    Participation,
+    Referrals,
+    BestInterests,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SectionState {
+    NotStarted,
+    InProgress,
+    Complete,
+    /// Something entered needs correcting.
+    NeedsAttention,
+}
+
+impl SectionState {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::NotStarted => "Not started",
+            Self::InProgress => "In progress",
+            Self::Complete => "Complete",
+            Self::NeedsAttention => "Needs attention",
+        }
+    }
+}
+
+impl Section {
+    pub const ALL: [Section; 11] = [
+        Self::Case,
+        Self::Worker,
+        Self::Child,
+        Self::Placement,
+        Self::Needs,
+        Self::Services,
+        Self::Actions,
+        Self::Monitoring,
+        Self::Participation,
+        Self::Referrals,
+        Self::BestInterests,
+    ];
+
+    /// The part of the address after `/plan/`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Self::Case => "case",
+            Self::Worker => "worker",
+            Self::Child => "child",
+            Self::Placement => "placement",
+            Self::Needs => "needs",
+            Self::Services => "services",
+            Self::Actions => "actions",
+            Self::Monitoring => "monitoring",
+            Self::Participation => "participation",
+            Self::Referrals => "referrals",
+            Self::BestInterests => "best-interests",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.slug() == slug)
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Case => "Case and plan",
+            Self::Worker => "Case worker",
+            Self::Child => "Child",
+            Self::Placement => "Placement",
+            Self::Needs => "Protection needs",
+            Self::Services => "Services",
+            Self::Actions => "Other actions",
+            Self::Monitoring => "Monitoring visits",
+            Self::Participation => "Child participation",
+            Self::Referrals => "Referrals",
+            Self::BestInterests => "Best interests",
+        }
+    }
+
+    /// One line telling the worker what the step is for.
+    pub fn purpose(self) -> &'static str {
+        match self {
+            Self::Case => "The case number keeps the child's identity private. Set the plan's status and when it will be reviewed.",
+            Self::Worker => "The named person with overall responsibility for making sure the plan is carried out.",
+            Self::Child => "Record only what the work needs.",
+            Self::Placement => "Where the child will live and who will provide care.",
+            Self::Needs => "Each protection need, how it will be addressed, by whom and by when.",
+            Self::Services => "Health, education, psychosocial and other services: who provides them, where and by when. Urgent services come first.",
+            Self::Actions => "Any other action to take, who is responsible and by when.",
+            Self::Monitoring => "How often the child will be visited to check they are safe and receiving what the plan sets out.",
+            Self::Participation => "The child's views and wishes in their own words, and the family's views.",
+            Self::Referrals => "Services outside your organisation the child or family is referred to, and what came back.",
+            Self::BestInterests => "Best Interests Assessment and, where needed, Determination.",
+        }
+    }
+
+    pub fn position(self) -> usize {
+        Self::ALL.iter().position(|s| *s == self).expect("every section is in ALL")
+    }
+
+    pub fn next(self) -> Option<Self> {
+        Self::ALL.get(self.position() + 1).copied()
+    }
+
+    pub fn previous(self) -> Option<Self> {
+        self.position().checked_sub(1).map(|i| Self::ALL[i])
+    }
+
+    /// How far the section is filled in, given the problems validation found in the case.
+    pub fn state(self, case: &Case, problems: &[Problem]) -> SectionState {
+        if problems.iter().any(|p| p.section == self) {
+            return SectionState::NeedsAttention;
+        }
+        let (filled, started) = self.progress(case);
+        if filled {
+            SectionState::Complete
+        } else if started {
+            SectionState::InProgress
+        } else {
+            SectionState::NotStarted
+        }
+    }
+
+    /// (everything the step asks for is there, something has been entered)
+    fn progress(self, case: &Case) -> (bool, bool) {
+        let plan = &case.plan;
+        let has = |s: &str| !s.trim().is_empty();
+        match self {
+            Self::Case => (has(&case.case_number) && plan.start_date.is_some() && plan.next_review.is_some(), plan.start_date.is_some() || plan.next_review.is_some()),
+            Self::Worker => {
+                let w = &plan.worker;
+                (has(&w.name) && has(&w.contact) && w.since.is_some(), has(&w.name) || has(&w.role) || has(&w.organisation) || has(&w.contact) || w.since.is_some())
+            }
+            Self::Child => {
+                let c = &plan.child;
+                let age_known = c.birth_date.is_some() || c.estimated_age.is_some();
+                (has(&c.name) && age_known && c.sex.is_some(), has(&c.name) || age_known || c.sex.is_some() || has(&c.languages) || has(&c.current_setting))
+            }
+            Self::Placement => {
+                let p = &plan.placement;
+                let caregiver_ok = p.kind.is_some_and(|k| !k.has_caregiver()) || has(&p.caregivers);
+                (p.kind.is_some() && caregiver_ok && p.planned_date.is_some(), p.kind.is_some() || has(&p.location) || has(&p.caregivers) || p.planned_date.is_some())
+            }
+            Self::Needs => (!plan.needs.is_empty(), !plan.needs.is_empty()),
+            Self::Services => (!plan.services.is_empty(), !plan.services.is_empty()),
+            Self::Actions => (!plan.actions.is_empty(), !plan.actions.is_empty()),
+            Self::Monitoring => (plan.monitoring.frequency.is_some(), plan.monitoring.frequency.is_some() || plan.monitoring.last_visit.is_some()),
+            Self::Participation => {
+                let p = &plan.participation;
+                (has(&p.child_views) && p.consulted_on.is_some(), has(&p.child_views) || p.consulted_on.is_some() || has(&p.family_views))
+            }
+            Self::Referrals => (!plan.referrals.is_empty(), !plan.referrals.is_empty()),
+            Self::BestInterests => {
+                use super::choices::Determination::*;
+                let b = &plan.best_interests;
+                let decided = match b.determination {
+                    NotDecided | Needed => false,
+                    NotNeeded => true,
+                    Done => b.determination_date.is_some(),
+                };
+                (b.assessment_date.is_some() && decided, b.assessment_date.is_some() || b.determination != NotDecided)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::validation::validate;
+    use chrono::{NaiveDate, Utc};
+    use uuid::Uuid;
+
+    #[test]
+    fn slugs_round_trip_and_steps_are_in_order() {
+        for s in Section::ALL {
+            assert_eq!(Section::from_slug(s.slug()), Some(s));
+        }
+        assert_eq!(Section::Case.previous(), None);
+        assert_eq!(Section::Case.next(), Some(Section::Worker));
+        assert_eq!(Section::BestInterests.next(), None);
+        assert_eq!(Section::from_slug("nope"), None);
+    }
+
+    #[test]
+    fn states_move_from_not_started_to_complete() {
+        let today: NaiveDate = "2026-11-23".parse().unwrap();
+        let mut case = Case::new(Uuid::new_v4(), "X-1".into(), Utc::now());
+        let state = |c: &Case| Section::Worker.state(c, &validate(c, today));
+        assert_eq!(state(&case), SectionState::NeedsAttention, "a plan needs a named case worker");
+        case.plan.worker.name = "Ana".into();
+        assert_eq!(state(&case), SectionState::InProgress);
+        case.plan.worker.contact = "+52 55 1234".into();
+        case.plan.worker.since = Some(today);
+        assert_eq!(state(&case), SectionState::Complete);
+        assert_eq!(Section::Needs.state(&case, &[]), SectionState::NotStarted);
+    }
+
+    #[test]
+    fn independent_living_needs_no_caregiver() {
+        let mut case = Case::new(Uuid::new_v4(), "X-1".into(), Utc::now());
+        case.plan.placement.kind = Some(crate::domain::PlacementType::IndependentLiving);
+        case.plan.placement.planned_date = Some("2027-01-01".parse().unwrap());
+        assert_eq!(Section::Placement.state(&case, &[]), SectionState::Complete);
+        case.plan.placement.kind = Some(crate::domain::PlacementType::Kinship);
+        assert_eq!(Section::Placement.state(&case, &[]), SectionState::InProgress);
+    }
+}

@@ -1,0 +1,189 @@
+//! What must be right in a plan, with messages a case worker understands. Problems never stop
+//! a save: a half-written plan is kept, and the form shows what still needs correcting.
+
+use chrono::NaiveDate;
+
+use super::case::Case;
+use super::items::ListItem;
+use super::monitoring::VisitFrequency;
+use super::section::Section;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub section: Section,
+    /// Names the field the message belongs beside: `worker.name`, or `services.<id>.provider`
+    /// for a field of a list item.
+    pub field: String,
+    pub message: String,
+}
+
+impl Problem {
+    fn new(section: Section, field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self { section, field: field.into(), message: message.into() }
+    }
+}
+
+/// The key of a field inside a list item, as used in [`Problem::field`].
+pub fn item_field(list: &str, item: &impl ListItem, field: &str) -> String {
+    format!("{list}.{}.{field}", item.id())
+}
+
+/// Reads a date as typed. Browsers without a date picker hand over raw text, so anything but a
+/// real calendar date is refused with a message rather than stored.
+pub fn parse_date_input(text: &str) -> Result<Option<NaiveDate>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| format!("\u{201c}{text}\u{201d} is not a real date. Pick it from the calendar, or write it as year-month-day, for example 2026-03-31."))
+}
+
+const MAX_AGE: u8 = 30;
+
+pub fn validate(case: &Case, today: NaiveDate) -> Vec<Problem> {
+    let plan = &case.plan;
+    let mut problems = Vec::new();
+    let mut check = |ok: bool, section: Section, field: String, message: String| {
+        if !ok {
+            problems.push(Problem::new(section, field, message));
+        }
+    };
+    let blank = |s: &str| s.trim().is_empty();
+    let not_future = |d: Option<NaiveDate>| d.is_none_or(|d| d <= today);
+
+    check(!blank(&case.case_number), Section::Case, "case_number".into(), "Give the case a number. It keeps the child's name out of lists and files.".into());
+    if let (Some(start), Some(review)) = (plan.start_date, plan.next_review) {
+        check(review > start, Section::Case, "next_review".into(), format!("The review must come after the plan starts ({start})."));
+    }
+
+    check(!blank(&plan.worker.name), Section::Worker, "worker.name".into(), "Name the case worker responsible for this plan.".into());
+
+    check(not_future(plan.child.birth_date), Section::Child, "child.birth_date".into(), "A date of birth cannot be in the future.".into());
+    check(plan.child.estimated_age.is_none_or(|a| a <= MAX_AGE), Section::Child, "child.estimated_age".into(), format!("Enter an age of {MAX_AGE} or under, in years."));
+
+    for need in plan.needs.iter() {
+        check(!blank(&need.need), Section::Needs, item_field("needs", need, "need"), "Describe the need, or remove it.".into());
+    }
+    for service in plan.services.iter() {
+        check(!blank(&service.description) || !blank(&service.provider), Section::Services, item_field("services", service, "description"), "Say what the service is or who provides it, or remove it.".into());
+    }
+    for action in plan.actions.iter() {
+        check(!blank(&action.what), Section::Actions, item_field("actions", action, "what"), "Say what is to be done, or remove it.".into());
+    }
+
+    if let Some(VisitFrequency::EveryNDays(days)) = plan.monitoring.frequency {
+        check((1..=365).contains(&days), Section::Monitoring, "monitoring.days".into(), "Enter a number of days from 1 to 365.".into());
+    }
+    check(not_future(plan.monitoring.last_visit), Section::Monitoring, "monitoring.last_visit".into(), "The last visit cannot be in the future.".into());
+
+    check(not_future(plan.participation.consulted_on), Section::Participation, "participation.consulted_on".into(), "The child cannot have been consulted on a day still to come.".into());
+
+    for referral in plan.referrals.iter() {
+        check(!blank(&referral.to), Section::Referrals, item_field("referrals", referral, "to"), "Name the service or agency the referral is to, or remove it.".into());
+    }
+
+    let bi = &plan.best_interests;
+    check(not_future(bi.assessment_date), Section::BestInterests, "best_interests.assessment_date".into(), "The assessment cannot be dated in the future.".into());
+    if let (Some(assessed), Some(determined)) = (bi.assessment_date, bi.determination_date) {
+        check(determined >= assessed, Section::BestInterests, "best_interests.determination_date".into(), format!("The determination comes after the assessment ({assessed})."));
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::items::Service;
+    use chrono::Utc;
+    use uuid::Uuid;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn today() -> NaiveDate {
+        d("2026-11-23")
+    }
+
+    fn fields(case: &Case) -> Vec<String> {
+        validate(case, today()).into_iter().map(|p| p.field).collect()
+    }
+
+    fn valid_case() -> Case {
+        let mut case = Case::new(Uuid::new_v4(), "K7Q2M-2026-0001".into(), Utc::now());
+        case.plan.worker.name = "Ana Ruiz".into();
+        case
+    }
+
+    #[test]
+    fn case_number_and_case_worker_are_required() {
+        assert!(fields(&valid_case()).is_empty());
+        let mut case = valid_case();
+        case.case_number = "  ".into();
+        case.plan.worker.name.clear();
+        assert_eq!(fields(&case), ["case_number", "worker.name"]);
+    }
+
+    #[test]
+    fn review_must_come_after_start() {
+        let mut case = valid_case();
+        case.plan.start_date = Some(d("2026-11-01"));
+        case.plan.next_review = Some(d("2026-11-01"));
+        let problems = validate(&case, today());
+        assert_eq!(problems[0].field, "next_review");
+        assert!(problems[0].message.contains("2026-11-01"));
+        case.plan.next_review = Some(d("2027-02-01"));
+        assert!(fields(&case).is_empty());
+    }
+
+    #[test]
+    fn dates_in_the_past_only_where_they_record_what_happened() {
+        let mut case = valid_case();
+        case.plan.child.birth_date = Some(d("2027-01-01"));
+        case.plan.participation.consulted_on = Some(d("2026-12-01"));
+        case.plan.monitoring.last_visit = Some(d("2026-11-24"));
+        assert_eq!(fields(&case), ["child.birth_date", "monitoring.last_visit", "participation.consulted_on"]);
+    }
+
+    #[test]
+    fn list_items_need_their_main_text() {
+        let mut case = valid_case();
+        let service = Service::default();
+        let id = service.id;
+        case.plan.services.push(service);
+        let problems = validate(&case, today());
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].section, Section::Services);
+        assert_eq!(problems[0].field, format!("services.{id}.description"));
+        case.plan.services.update(id, |s| s.provider = "Clínica San José".into());
+        assert!(fields(&case).is_empty());
+    }
+
+    #[test]
+    fn every_n_days_needs_a_sensible_number() {
+        let mut case = valid_case();
+        case.plan.monitoring.frequency = Some(VisitFrequency::EveryNDays(0));
+        assert_eq!(fields(&case), ["monitoring.days"]);
+        case.plan.monitoring.frequency = Some(VisitFrequency::EveryNDays(10));
+        assert!(fields(&case).is_empty());
+    }
+
+    #[test]
+    fn determination_after_assessment() {
+        let mut case = valid_case();
+        case.plan.best_interests.assessment_date = Some(d("2026-10-10"));
+        case.plan.best_interests.determination_date = Some(d("2026-10-01"));
+        assert_eq!(fields(&case), ["best_interests.determination_date"]);
+    }
+
+    #[test]
+    fn typed_dates_must_be_real() {
+        assert_eq!(parse_date_input(""), Ok(None));
+        assert_eq!(parse_date_input("2026-02-28"), Ok(Some(d("2026-02-28"))));
+        let err = parse_date_input("2026-02-30").unwrap_err();
+        assert!(err.contains("not a real date"), "{err}");
+        assert!(parse_date_input("31/01/2026").is_err());
+    }
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs every test: the domain natively, storage in headless Chromium (wasm-bindgen-test), then
+# the release build end to end in headless Chromium. Installs what is missing first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/tools.sh
+homeward_tools test
+
+# Browser steps run in their own process group, killed afterwards, so a runner that dies
+# cannot leave Chromium or ChromeDriver behind.
+in_own_group() {
+  local status=0
+  setsid "$@" &
+  local pid=$!
+  wait "$pid" || status=$?
+  kill -- -"$pid" 2>/dev/null || true
+  return "$status"
+}
+
+echo "== Domain (native cargo test)"
+cargo test --locked
+
+echo "== Storage in headless Chromium (wasm-bindgen-test)"
+in_own_group cargo test --locked --target wasm32-unknown-unknown --test storage
+
+echo "== Release build"
+trunk build --release
+
+echo "== End to end in headless Chromium"
+in_own_group node --test --test-concurrency=1 tests/e2e/

@@ -1,0 +1,63 @@
+# Sourced by the other scripts: installs every tool the build and tests need, skipping what is
+# already there in the right version, and puts them on PATH. Tools live outside the work tree
+# (HOMEWARD_TOOLS) so a fresh clone on the same machine reuses them.
+# Usage: . scripts/tools.sh [build|test]   (test adds Chromium and ChromeDriver)
+
+HOMEWARD_TOOLS="${HOMEWARD_TOOLS:-$HOME/.cache/homeward/tools}"
+TRUNK_VERSION="0.22.1"
+BINARYEN_VERSION="132.0.0"
+export TRUNK_SKIP_VERSION_CHECK=true
+export PATH="$HOMEWARD_TOOLS/bin:$HOMEWARD_TOOLS/node/node_modules/.bin:$PATH"
+# A build cache that outlives the clone keeps a warm CI run short.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/homeward/target}"
+mkdir -p "$HOMEWARD_TOOLS/bin" "$HOMEWARD_TOOLS/node"
+
+say() { printf '\033[1m[tools]\033[0m %s\n' "$*" >&2; }
+
+homeward_tools() {
+  local want="${1:-build}" root
+  root="$(git -C "$(dirname "${BASH_SOURCE[0]}")" rev-parse --show-toplevel)"
+
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32 target"
+    rustup target add wasm32-unknown-unknown || return 1
+  fi
+
+  if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+    say "installing Trunk $TRUNK_VERSION (about 9 minutes, once)"
+    # 0.22 declares a newer rust-version than it needs; it builds and works on 1.95.
+    cargo install trunk --version "$TRUNK_VERSION" --locked --ignore-rust-version --root "$HOMEWARD_TOOLS" || return 1
+  fi
+
+  # The CLI must match the wasm-bindgen crate in Cargo.lock exactly.
+  local wb
+  wb="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$root/Cargo.lock")"
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wb" ]; then
+    say "installing wasm-bindgen-cli $wb"
+    cargo install wasm-bindgen-cli --version "$wb" --no-default-features --root "$HOMEWARD_TOOLS" || return 1
+  fi
+
+  # Debian's binaryen 108 corrupts the module silently; binaryen 132 from npm does not.
+  if ! "$HOMEWARD_TOOLS/node/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}"; then
+    say "installing wasm-opt (binaryen $BINARYEN_VERSION)"
+    npm install --prefix "$HOMEWARD_TOOLS/node" --no-audit --no-fund --loglevel=error "binaryen@$BINARYEN_VERSION" || return 1
+  fi
+
+  if [ "$want" = test ]; then
+    if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+      say "installing Chromium and ChromeDriver"
+      local sudo=""
+      [ "$(id -u)" = 0 ] || sudo="sudo"
+      $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null || return 1
+    fi
+    export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
+    export CHROMIUM="${CHROMIUM:-$(command -v chromium)}"
+    if [ ! -d "$root/tests/e2e/node_modules/playwright-core" ] || [ "$root/tests/e2e/package-lock.json" -nt "$root/tests/e2e/node_modules/.package-lock.json" ]; then
+      say "installing the end-to-end test driver (playwright-core, no browser download)"
+      (cd "$root/tests/e2e" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error) || return 1
+    fi
+  fi
+
+  # Trunk builds offline: fetch the crates first.
+  (cd "$root" && cargo fetch --locked -q) || return 1
+}

@@ -1,0 +1,39 @@
+//! A modal question asked before anything that cannot be undone. Uses the native `<dialog>`, so
+//! focus is held inside it and Escape cancels, as people expect.
+
+use leptos::html::Dialog;
+use leptos::prelude::*;
+
+#[component]
+pub fn ConfirmDialog(
+    #[prop(into)] open: RwSignal<bool>,
+    #[prop(into)] title: Signal<String>,
+    #[prop(into)] message: Signal<String>,
+    #[prop(into)] confirm_label: Signal<String>,
+    #[prop(into)] on_confirm: Callback<()>,
+) -> impl IntoView {
+    let dialog = NodeRef::<Dialog>::new();
+    Effect::new(move |_| {
+        let Some(dialog) = dialog.get() else { return };
+        if open.get() {
+            if !dialog.open() {
+                let _ = dialog.show_modal();
+            }
+        } else if dialog.open() {
+            dialog.close();
+        }
+    });
+    view! {
+        <dialog node_ref=dialog class="confirm" aria-labelledby="confirm-title" aria-describedby="confirm-message"
+            on:close=move |_| open.set(false)>
+            <h2 id="confirm-title">{move || title.get()}</h2>
+            <p id="confirm-message">{move || message.get()}</p>
+            <div class="actions">
+                <button type="button" class="danger" on:click=move |_| { open.set(false); on_confirm.run(()); }>
+                    {move || confirm_label.get()}
+                </button>
+                <button type="button" autofocus on:click=move |_| open.set(false)>"Cancel"</button>
+            </div>
+        </dialog>
+    }
+}

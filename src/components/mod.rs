@@ -1,0 +1,3 @@
+pub mod confirm;
+pub mod fields;
+pub mod save_status;

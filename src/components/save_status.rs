@@ -1,0 +1,31 @@
+//! The "Saving… / Saved" line. It is a live region, so a screen reader hears when work is kept
+//! and, above all, when it is not.
+
+use leptos::prelude::*;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveState {
+    /// Everything on screen is stored.
+    Saved { at: String },
+    /// Changes are waiting for the next save or being written now.
+    Saving,
+    /// The last save did not commit; the change is still on screen.
+    Failed(String),
+}
+
+#[component]
+pub fn SaveStatus(#[prop(into)] state: Signal<SaveState>, #[prop(into)] retry: Callback<()>) -> impl IntoView {
+    view! {
+        <div class="save-status" role="status" aria-live="polite">
+            {move || match state.get() {
+                SaveState::Saved { at } => view! { <span class="saved">"Saved " {at}</span> }.into_any(),
+                SaveState::Saving => view! { <span class="saving">"Saving…"</span> }.into_any(),
+                SaveState::Failed(message) => view! {
+                    <span class="failed">"Not saved: " {message}</span>
+                    " "
+                    <button type="button" class="small" on:click=move |_| retry.run(())>"Try saving again"</button>
+                }.into_any(),
+            }}
+        </div>
+    }
+}

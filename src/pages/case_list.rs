@@ -1,0 +1,139 @@
+//! Every case on the device, filtered as you type. Reads only the case summaries.
+
+use gloo_storage::{LocalStorage as Prefs, Storage};
+use leptos::prelude::*;
+
+use crate::app::use_store;
+use crate::domain::case_list::{visible, SortOrder};
+use crate::domain::{CaseSummary, Choice, Section};
+use crate::pages::plan::today;
+use crate::route::Route;
+
+/// Rows drawn at once; more on request, so thousands of cases never block the page.
+const ROWS_PER_PAGE: usize = 100;
+const SORT_PREF: &str = "homeward.case_list.sort";
+
+#[component]
+pub fn CaseListPage() -> impl IntoView {
+    let store = use_store();
+    let cases = LocalResource::new(move || {
+        let store = store.get_value();
+        async move { store.list().await }
+    });
+    view! {
+        <h1>"Cases"</h1>
+        {move || match cases.get() {
+            None => view! { <p class="loading">"Loading cases…"</p> }.into_any(),
+            Some(Err(error)) => view! { <p class="error-box" role="alert">"The cases could not be read: " {error.to_string()}</p> }.into_any(),
+            Some(Ok(all)) if all.is_empty() => empty_state().into_any(),
+            Some(Ok(all)) => view! { <CaseTable all /> }.into_any(),
+        }}
+    }
+}
+
+fn empty_state() -> impl IntoView {
+    view! {
+        <div class="empty-state">
+            <h2>"No cases yet"</h2>
+            <p>"Start with a new case for a child: you will be guided through their Care and Protection Plan, one section at a time."</p>
+            <p>"Everything you enter is saved automatically in this browser and nowhere else."</p>
+            <a class="button primary" href=Route::NewCase.href()>"New case"</a>
+        </div>
+    }
+}
+
+#[component]
+fn CaseTable(all: Vec<CaseSummary>) -> impl IntoView {
+    let total = all.len();
+    let all = StoredValue::new(all);
+    let query = RwSignal::new(String::new());
+    let saved_order = Prefs::get::<String>(SORT_PREF).ok().and_then(|k| SortOrder::from_key(&k)).unwrap_or_default();
+    let order = RwSignal::new(saved_order);
+    let limit = RwSignal::new(ROWS_PER_PAGE);
+    let rows = Memo::new(move |_| all.with_value(|all| query.with(|q| visible(all, q, order.get()))));
+    let shown = move || rows.with(|r| r.iter().take(limit.get()).cloned().collect::<Vec<_>>());
+    let today = today();
+
+    let set_order = move |ev| {
+        if let Some(o) = SortOrder::from_key(&event_target_value(&ev)) {
+            let _ = Prefs::set(SORT_PREF, o.key());
+            order.set(o);
+        }
+    };
+    view! {
+        <div class="list-tools">
+            <div class="field">
+                <label for="case-filter">"Filter cases"</label>
+                <input id="case-filter" type="search" autocomplete="off" placeholder="Case number, child, case worker, placement…"
+                    prop:value=move || query.get()
+                    on:input=move |ev| { query.set(event_target_value(&ev)); limit.set(ROWS_PER_PAGE); } />
+            </div>
+            <div class="field">
+                <label for="case-sort">"Sort by"</label>
+                <select id="case-sort" prop:value=move || order.get().key() on:change=set_order>
+                    {SortOrder::ALL.into_iter().map(|o| view! { <option value=o.key() selected=move || order.get() == o>{o.label()}</option> }).collect_view()}
+                </select>
+            </div>
+            <a class="button primary" href=Route::NewCase.href()>"New case"</a>
+        </div>
+        <p class="result-count" role="status">
+            {move || {
+                let matching = rows.with(Vec::len);
+                if matching == total { format!("{total} cases") } else { format!("{matching} of {total} cases match") }
+            }}
+        </p>
+        <table class="case-table">
+            <thead>
+                <tr>
+                    <th scope="col">"Case number"</th>
+                    <th scope="col">"Child"</th>
+                    <th scope="col">"Case worker"</th>
+                    <th scope="col">"Placement"</th>
+                    <th scope="col">"Plan status"</th>
+                    <th scope="col">"Next due"</th>
+                </tr>
+            </thead>
+            <tbody>
+                <For each=shown key=|c| (c.id, c.revision) let:case>
+                    <CaseRow case today />
+                </For>
+            </tbody>
+        </table>
+        <Show when=move || rows.with(Vec::is_empty)>
+            <p class="empty">"No case matches \u{201c}" {move || query.get()} "\u{201d}."</p>
+        </Show>
+        <Show when=move || rows.with(|r| r.len() > limit.get())>
+            <button type="button" on:click=move |_| limit.update(|l| *l += ROWS_PER_PAGE)>
+                {move || format!("Show more ({} not shown)", rows.with(Vec::len) - limit.get())}
+            </button>
+        </Show>
+    }
+}
+
+#[component]
+fn CaseRow(case: CaseSummary, today: chrono::NaiveDate) -> impl IntoView {
+    let href = Route::Plan { id: case.id, section: Section::Case }.href();
+    let number = if case.case_number.trim().is_empty() { "(no number)".to_string() } else { case.case_number.clone() };
+    let overdue = case.is_overdue(today);
+    let due = case.next_due.clone().map(|d| {
+        let when = d.date.format("%-d %b %Y").to_string();
+        view! {
+            <span class="due-what">{d.what}</span>
+            <span class="due-date">{when}</span>
+            {overdue.then(|| view! { <span class="badge overdue">"Overdue"</span> })}
+        }
+    });
+    view! {
+        <tr class:overdue=overdue>
+            <th scope="row" data-label="Case number"><a href=href>{number}</a></th>
+            <td data-label="Child">{case.child_name}</td>
+            <td data-label="Case worker">{case.worker_name}</td>
+            <td data-label="Placement">{case.placement.map(|p| p.label()).unwrap_or("Not decided")}</td>
+            <td data-label="Plan status"><span class=format!("badge status-{}", case.status.key())>{case.status.label()}</span></td>
+            <td data-label="Next due">{match due {
+                Some(due) => due.into_any(),
+                None => view! { <span class="due-what none">"Nothing dated"</span> }.into_any(),
+            }}</td>
+        </tr>
+    }
+}

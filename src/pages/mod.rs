@@ -1,0 +1,3 @@
+pub mod case_list;
+pub mod new_case;
+pub mod plan;

@@ -1,0 +1,96 @@
+//! Starting a case: the few things needed to find it again, then on to the guided plan.
+
+use chrono::{Datelike, Utc};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use uuid::Uuid;
+
+use crate::app::{navigate, use_store};
+use crate::components::fields::TextField;
+use crate::domain::{validate, Case, Section};
+use crate::pages::plan::today;
+use crate::route::Route;
+
+#[component]
+pub fn NewCasePage() -> impl IntoView {
+    let store = use_store();
+    let number = RwSignal::new(String::new());
+    let child = RwSignal::new(String::new());
+    let worker = RwSignal::new(String::new());
+    let tried = RwSignal::new(false);
+    let failure = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+
+    spawn_local(async move {
+        match store.get_value().propose_case_number(today().year()).await {
+            Ok(proposal) => number.update(|n| {
+                if n.is_empty() {
+                    *n = proposal;
+                }
+            }),
+            Err(error) => failure.set(Some(error.to_string())),
+        }
+    });
+
+    let draft = move || {
+        let mut case = Case::new(Uuid::new_v4(), number.get().trim().to_string(), Utc::now());
+        case.plan.child.name = child.get().trim().to_string();
+        case.plan.worker.name = worker.get().trim().to_string();
+        case
+    };
+    // The same rules as the plan form, shown once the worker has tried to create the case.
+    let error = move |field: &'static str| {
+        Signal::derive(move || {
+            if !tried.get() {
+                return None;
+            }
+            validate(&draft(), today()).into_iter().find(|p| p.field == field).map(|p| p.message)
+        })
+    };
+    let create = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        tried.set(true);
+        let case = draft();
+        if !validate(&case, today()).is_empty() || busy.get_untracked() {
+            focus_first_invalid();
+            return;
+        }
+        busy.set(true);
+        let store = store.get_value();
+        spawn_local(async move {
+            match store.create(&case).await {
+                Ok(()) => navigate(Route::Plan { id: case.id, section: Section::Case }),
+                Err(e) => {
+                    busy.set(false);
+                    failure.set(Some(e.to_string()));
+                }
+            }
+        });
+    };
+
+    view! {
+        <h1>"New case"</h1>
+        <p class="lead">"Give the case its number and the case worker responsible. You can fill in the rest of the plan step by step afterwards."</p>
+        <form class="narrow" on:submit=create novalidate>
+            <TextField label="Case number" field="case_number" value=number set=Callback::new(move |v| number.set(v)) required=true
+                error=error("case_number") hint="Made on this device so it will not clash with other devices; you can use your organisation's own number instead." />
+            <TextField label="Child's name" field="child.name" value=child set=Callback::new(move |v| child.set(v)) />
+            <TextField label="Case worker's name" field="worker.name" value=worker set=Callback::new(move |v| worker.set(v)) required=true
+                error=error("worker.name") hint="The named person responsible for carrying out the plan." />
+            {move || failure.get().map(|f| view! { <p class="error-box" role="alert">"The case was not created: " {f}</p> })}
+            <div class="form-actions">
+                <button type="submit" class="primary" disabled=move || busy.get()>"Create case"</button>
+                <a class="button secondary" href="#/">"Cancel"</a>
+            </div>
+        </form>
+    }
+}
+
+fn focus_first_invalid() {
+    request_animation_frame(|| {
+        use wasm_bindgen::JsCast;
+        if let Some(el) = document().query_selector("[aria-invalid=true]").ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+    });
+}

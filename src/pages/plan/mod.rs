@@ -1,0 +1,178 @@
+//! The guided Care and Protection Plan: one step per section, moved through with Next and Back
+//! or by jumping from the step list, which shows how far each step is filled in.
+
+mod editor;
+mod lists;
+mod sections;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+pub use editor::{today, Editor};
+
+use crate::app::{navigate, use_store, Notice};
+use crate::components::confirm::ConfirmDialog;
+use crate::components::save_status::SaveStatus;
+use crate::domain::{CaseId, Section, SectionState};
+use crate::route::Route;
+
+#[component]
+pub fn PlanPage(id: CaseId, #[prop(into)] section: Signal<Section>) -> impl IntoView {
+    let store = use_store();
+    let loaded = LocalResource::new(move || {
+        let store = store.get_value();
+        async move { store.get(id).await }
+    });
+    view! {
+        {move || match loaded.get() {
+            None => view! { <p class="loading">"Opening the case…"</p> }.into_any(),
+            Some(Err(error)) => view! {
+                <h1>"The case could not be opened"</h1>
+                <p class="error-box" role="alert">{error.to_string()}</p>
+                <a href="#/">"Back to the case list"</a>
+            }.into_any(),
+            Some(Ok(None)) => view! {
+                <h1>"Case not found"</h1>
+                <p>"This case is not stored in this browser. It may have been deleted, or it was made on another device."</p>
+                <a href="#/">"Back to the case list"</a>
+            }.into_any(),
+            Some(Ok(Some(case))) => view! { <PlanEditor editor=Editor::new(case, store.get_value()) section /> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn PlanEditor(editor: Editor, section: Signal<Section>) -> impl IntoView {
+    let ed = editor;
+    // Whatever is still waiting to be written goes now if the tab is hidden or closed.
+    let on_hide = window_event_listener(leptos::ev::pagehide, move |_| ed.flush());
+    let on_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if document().hidden() {
+            ed.flush();
+        }
+    });
+    on_cleanup(move || {
+        on_hide.remove();
+        on_hidden.remove();
+        ed.flush();
+    });
+
+    let title = Memo::new(move |_| ed.case.with(|c| c.title()));
+    let id = ed.case.with_untracked(|c| c.id);
+    let confirm_delete = RwSignal::new(false);
+    let notice = use_context::<Notice>().expect("notice context");
+    let store = use_store();
+    let delete = move |_| {
+        let store = store.get_value();
+        let name = title.get_untracked();
+        spawn_local(async move {
+            match store.delete(id).await {
+                Ok(()) => {
+                    notice.show(format!("Case {name} was deleted from this device."));
+                    navigate(Route::CaseList);
+                }
+                Err(error) => notice.show(format!("The case was not deleted: {error}")),
+            }
+        });
+    };
+
+    view! {
+        <div class="case-header">
+            <div>
+                <p class="breadcrumb"><a href="#/">"Cases"</a></p>
+                <h1>{move || title.get()}</h1>
+            </div>
+            <div class="case-header-tools">
+                <SaveStatus state=ed.save_state retry=Callback::new(move |_| ed.flush()) />
+                <button type="button" class="danger quiet" on:click=move |_| confirm_delete.set(true)>"Delete case"</button>
+            </div>
+        </div>
+        <div class="plan-layout">
+            <StepList editor=ed current=section id />
+            <SectionForm editor=ed section id />
+        </div>
+        <ConfirmDialog open=confirm_delete
+            title=Signal::derive(move || format!("Delete case {}?", title.get()))
+            message="The case and its whole plan will be removed from this browser. This cannot be undone. If a colleague needs it, export it first."
+            confirm_label=Signal::derive(move || format!("Delete case {}", title.get()))
+            on_confirm=Callback::new(delete) />
+    }
+}
+
+#[component]
+fn StepList(editor: Editor, current: Signal<Section>, id: CaseId) -> impl IntoView {
+    let ed = editor;
+    view! {
+        <nav class="steps" aria-label="Plan sections">
+            <ol>
+                {Section::ALL.into_iter().map(|s| {
+                    let state = move || ed.case.with(|c| ed.problems.with(|p| s.state(c, p)));
+                    let is_current = move || current.get() == s;
+                    view! {
+                        <li class=move || format!("step {}", state_class(state()))>
+                            <a href=Route::Plan { id, section: s }.href() aria-current=move || is_current().then_some("step")>
+                                <span class="step-title">{s.title()}</span>
+                                <span class="step-state">{move || state().label()}</span>
+                            </a>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </nav>
+    }
+}
+
+fn state_class(state: SectionState) -> &'static str {
+    match state {
+        SectionState::NotStarted => "not-started",
+        SectionState::InProgress => "in-progress",
+        SectionState::Complete => "complete",
+        SectionState::NeedsAttention => "attention",
+    }
+}
+
+#[component]
+fn SectionForm(editor: Editor, section: Signal<Section>, id: CaseId) -> impl IntoView {
+    let ed = editor;
+    let heading = NodeRef::<leptos::html::H2>::new();
+    // Moving to another step puts focus on its heading, so keyboard and screen-reader users
+    // start reading at the top of the new step.
+    Effect::new(move |previous: Option<Section>| {
+        let now = section.get();
+        if previous.is_some_and(|p| p != now) {
+            if let Some(h) = heading.get() {
+                let _ = h.focus();
+            }
+        }
+        now
+    });
+    let link = move |s: Option<Section>| s.map(|s| Route::Plan { id, section: s }.href());
+    view! {
+        <section class="plan-section" aria-labelledby="section-title">
+            <h2 id="section-title" tabindex="-1" node_ref=heading>{move || section.get().title()}</h2>
+            <p class="purpose">{move || section.get().purpose()}</p>
+            <form class="section-form" on:submit=|ev| ev.prevent_default()>
+                {move || match section.get() {
+                    Section::Case => sections::case_section(ed).into_any(),
+                    Section::Worker => sections::worker_section(ed).into_any(),
+                    Section::Child => sections::child_section(ed).into_any(),
+                    Section::Placement => sections::placement_section(ed).into_any(),
+                    Section::Needs => lists::needs_section(ed).into_any(),
+                    Section::Services => lists::services_section(ed).into_any(),
+                    Section::Actions => lists::actions_section(ed).into_any(),
+                    Section::Monitoring => sections::monitoring_section(ed).into_any(),
+                    Section::Participation => sections::participation_section(ed).into_any(),
+                    Section::Referrals => lists::referrals_section(ed).into_any(),
+                    Section::BestInterests => sections::best_interests_section(ed).into_any(),
+                }}
+            </form>
+            <div class="step-buttons">
+                {move || link(section.get().previous()).map(|href| view! { <a class="button secondary" href=href rel="prev">"Back"</a> })}
+                {move || match link(section.get().next()) {
+                    Some(href) => view! { <a class="button primary" href=href rel="next">"Next"</a> }.into_any(),
+                    None => view! { <a class="button primary" href="#/">"Finish: back to the case list"</a> }.into_any(),
+                }}
+            </div>
+        </section>
+    }
+}

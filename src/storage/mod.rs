@@ -1,0 +1,188 @@
+//! The only code that touches IndexedDB. Cases are kept whole in `cases`; the list reads the
+//! small records in `summaries`, written in the same transaction as the case so the two never
+//! disagree; `meta` keeps the device's case numbering and the schema version.
+
+mod error;
+mod raw;
+mod schema;
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use js_sys::Array;
+use uuid::Uuid;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Event, IdbDatabase, IdbObjectStore, IdbTransaction, IdbTransactionMode};
+
+pub use error::{Stage, StorageError};
+pub use schema::SCHEMA_VERSION;
+
+use crate::domain::{Case, CaseId, CaseNumber, CaseSummary, DeviceCode};
+use error::corrupt;
+use schema::{from_js, to_js, MetaRecord, CASES, CASE_NUMBERS, META, SUMMARIES};
+
+pub const DB_NAME: &str = "homeward";
+
+/// An open connection to the database. Clones share it; it closes when the last clone is dropped
+/// or [`Store::close`] is called.
+#[derive(Clone)]
+pub struct Store {
+    connection: Rc<Connection>,
+}
+
+struct Connection {
+    db: IdbDatabase,
+    /// Set when a newer Homeward in another tab asked for the database and this one let go.
+    superseded: Rc<Cell<bool>>,
+    _on_version_change: Closure<dyn FnMut(Event)>,
+}
+
+impl Drop for Connection {
+    fn drop(&mut self) {
+        self.db.set_onversionchange(None);
+        self.db.close();
+    }
+}
+
+impl Store {
+    pub async fn open() -> Result<Store, StorageError> {
+        Self::open_named(DB_NAME).await
+    }
+
+    pub async fn open_named(name: &str) -> Result<Store, StorageError> {
+        let db = raw::open(name, SCHEMA_VERSION, schema::create_stores).await?;
+        // Let go as soon as a newer version elsewhere needs to upgrade, rather than block it;
+        // this tab then reports Blocked, which tells the worker to reload.
+        let superseded = Rc::new(Cell::new(false));
+        let on_version_change = {
+            let (db, superseded) = (db.clone(), superseded.clone());
+            Closure::<dyn FnMut(Event)>::new(move |_: Event| {
+                superseded.set(true);
+                db.close();
+            })
+        };
+        db.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
+        let store = Store { connection: Rc::new(Connection { db, superseded, _on_version_change: on_version_change }) };
+        schema::run_data_steps(&store.connection.db).await?;
+        Ok(store)
+    }
+
+    /// The number the next new case would get on this device: `<DEVICECODE>-<year>-<seq:04>`.
+    /// Creates the device code on first use and keeps it in `meta`.
+    pub async fn propose_case_number(&self, year: i32) -> Result<String, StorageError> {
+        // Readwrite even though it mostly reads: two first calls at once must not both create a
+        // device code, and readwrite transactions on `meta` run one after the other.
+        let tx = self.transaction(&[META], IdbTransactionMode::Readwrite)?;
+        raw::write(&tx, async {
+            let mut numbers = case_numbers(&tx.object_store(META)?).await?;
+            Ok(numbers.next(year))
+        })
+        .await
+    }
+
+    /// Stores a new case and its summary; if it carries the number [`Self::propose_case_number`]
+    /// would give now, the device's sequence moves on in the same transaction. Fails, keeping
+    /// nothing, if a case with this id is already stored.
+    pub async fn create(&self, case: &Case) -> Result<(), StorageError> {
+        let tx = self.transaction(&[CASES, SUMMARIES, META], IdbTransactionMode::Readwrite)?;
+        raw::write(&tx, async {
+            let meta = tx.object_store(META)?;
+            let mut numbers = case_numbers(&meta).await?;
+            // `add`, not `put`: creating must never overwrite a stored case.
+            tx.object_store(CASES)?.add(&to_js(case)?)?;
+            tx.object_store(SUMMARIES)?.put(&to_js(&case.summary())?)?;
+            if is_next_number(&numbers, &case.case_number) {
+                numbers.last_sequence += 1;
+                meta.put(&to_js(&MetaRecord { key: CASE_NUMBERS.into(), value: numbers })?)?;
+            }
+            Ok(())
+        })
+        .await
+    }
+
+    /// Writes the case and its summary in one transaction. Ok only once the browser reports the
+    /// transaction committed; a save that did not commit is an error.
+    pub async fn save(&self, case: &Case) -> Result<(), StorageError> {
+        let tx = self.transaction(&[CASES, SUMMARIES], IdbTransactionMode::Readwrite)?;
+        raw::write(&tx, async {
+            tx.object_store(CASES)?.put(&to_js(case)?)?;
+            tx.object_store(SUMMARIES)?.put(&to_js(&case.summary())?)?;
+            Ok(())
+        })
+        .await
+    }
+
+    pub async fn get(&self, id: CaseId) -> Result<Option<Case>, StorageError> {
+        let tx = self.transaction(&[CASES], IdbTransactionMode::Readonly)?;
+        let found = raw::request(&tx.object_store(CASES)?.get(&key(id))?).await?;
+        if found.is_undefined() {
+            return Ok(None);
+        }
+        from_js(found).map(Some).map_err(|e| corrupt(&format!("case {id}"), e))
+    }
+
+    /// Reads the summaries store only, never whole cases, so it stays quick with thousands.
+    pub async fn list(&self) -> Result<Vec<CaseSummary>, StorageError> {
+        let tx = self.transaction(&[SUMMARIES], IdbTransactionMode::Readonly)?;
+        let records: Array = raw::request(&tx.object_store(SUMMARIES)?.get_all()?).await?.unchecked_into();
+        records.iter().map(|record| from_js(record).map_err(|e| corrupt("the case list", e))).collect()
+    }
+
+    /// Removes the case and its summary in one transaction.
+    pub async fn delete(&self, id: CaseId) -> Result<(), StorageError> {
+        let tx = self.transaction(&[CASES, SUMMARIES], IdbTransactionMode::Readwrite)?;
+        raw::write(&tx, async {
+            tx.object_store(CASES)?.delete(&key(id))?;
+            tx.object_store(SUMMARIES)?.delete(&key(id))?;
+            Ok(())
+        })
+        .await
+    }
+
+    /// Closes the connection for every clone of this store, once running transactions finish.
+    pub fn close(self) {
+        self.connection.db.close();
+    }
+
+    fn transaction(&self, stores: &[&str], mode: IdbTransactionMode) -> Result<IdbTransaction, StorageError> {
+        if self.connection.superseded.get() {
+            return Err(StorageError::Blocked);
+        }
+        let names: Array = stores.iter().map(|name| JsValue::from_str(name)).collect();
+        Ok(self.connection.db.transaction_with_str_sequence_and_mode(&names, mode)?)
+    }
+}
+
+/// Deletes a whole database (tests, a future demo workspace). `Blocked` while it is open elsewhere.
+pub async fn delete_database(name: &str) -> Result<(), StorageError> {
+    raw::delete(name).await
+}
+
+fn key(id: CaseId) -> JsValue {
+    // The same text serde writes for the record's `id`, so the key path finds it.
+    JsValue::from_str(&id.to_string())
+}
+
+/// The device's numbering, made (with a new random device code) and queued for storing on first use.
+async fn case_numbers(meta: &IdbObjectStore) -> Result<CaseNumber, StorageError> {
+    let found = raw::request(&meta.get(&JsValue::from_str(CASE_NUMBERS))?).await?;
+    if !found.is_undefined() {
+        let record: MetaRecord<CaseNumber> = from_js(found).map_err(|e| corrupt("the case numbering record", e))?;
+        return Ok(record.value);
+    }
+    let numbers = CaseNumber::new(DeviceCode::from_random(*Uuid::new_v4().as_bytes()));
+    meta.put(&to_js(&MetaRecord { key: CASE_NUMBERS.into(), value: numbers.clone() })?)?;
+    Ok(numbers)
+}
+
+/// Whether `number` is exactly the one the device would propose next, for whatever year it names.
+fn is_next_number(numbers: &CaseNumber, number: &str) -> bool {
+    let number = number.trim();
+    let year = number
+        .strip_prefix(numbers.device.as_str())
+        .and_then(|rest| rest.strip_prefix('-'))
+        .and_then(|rest| rest.split_once('-'))
+        .and_then(|(year, _)| year.parse::<i32>().ok());
+    year.is_some_and(|year| numbers.clone().next(year) == number)
+}

@@ -1,0 +1,198 @@
+//! Async glue over the browser's IndexedDB API, used instead of rexie (0.6.2) because its
+//! wrappers hide exactly what this module must see: rexie's open never listens for `blocked`
+//! (it waits until the other tab closes), and `Transaction::done()` resolves `Ok(Aborted)`
+//! without the DOMException that aborted it, so a quota failure at commit could not be named.
+//!
+//! Rule for callers: between issuing requests on a transaction and awaiting [`committed`], await
+//! only IndexedDB requests. Those resume in the same microtask checkpoint as the browser's event,
+//! while the transaction is still active; any other await would let it commit early.
+
+use std::cell::{Cell, RefCell};
+use std::future::Future;
+use std::rc::Rc;
+
+use gloo_timers::callback::Timeout;
+use js_sys::{Function, Promise, Reflect};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Event, EventTarget, IdbDatabase, IdbFactory, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbVersionChangeEvent};
+
+use super::error::{Stage, StorageError};
+
+/// Event listeners that are detached when dropped, so an abandoned wait never leaves the
+/// browser calling a freed closure.
+struct Listeners<'a> {
+    target: &'a EventTarget,
+    attached: Vec<(&'static str, Closure<dyn FnMut(Event)>)>,
+}
+
+impl Drop for Listeners<'_> {
+    fn drop(&mut self) {
+        for (name, callback) in &self.attached {
+            let _ = self.target.remove_event_listener_with_callback(name, callback.as_ref().unchecked_ref());
+        }
+    }
+}
+
+/// `blocked` also fires while the other connections merely finish their last transaction (ours
+/// close as soon as asked); only one still open after this long (a tab running old code that
+/// ignores the request) is reported.
+const BLOCKED_GRACE_MS: u32 = 2_000;
+const TIMED_OUT: &str = "timeout";
+
+/// Waits for the first of `events` to fire on `target` and says which it was, or [`TIMED_OUT`].
+async fn first_event(target: &EventTarget, events: &[&'static str], limit_ms: Option<u32>) -> &'static str {
+    let fired = Rc::new(Cell::new(None));
+    let mut listeners = Listeners { target, attached: Vec::new() };
+    let mut _timer = None;
+    let promise = Promise::new(&mut |resolve: Function, _reject: Function| {
+        if let Some(ms) = limit_ms {
+            let resolve = resolve.clone();
+            _timer = Some(Timeout::new(ms, move || {
+                let _ = resolve.call0(&JsValue::UNDEFINED);
+            }));
+        }
+        for &name in events {
+            let (resolve, fired) = (resolve.clone(), fired.clone());
+            let callback = Closure::<dyn FnMut(Event)>::new(move |_: Event| {
+                if fired.get().is_none() {
+                    fired.set(Some(name));
+                }
+                let _ = resolve.call0(&JsValue::UNDEFINED);
+            });
+            let _ = target.add_event_listener_with_callback(name, callback.as_ref().unchecked_ref());
+            listeners.attached.push((name, callback));
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+    fired.get().unwrap_or(TIMED_OUT)
+}
+
+fn request_error(request: &IdbRequest, stage: Stage) -> StorageError {
+    match request.error() {
+        Ok(Some(exception)) => StorageError::from_js(&exception, stage),
+        Ok(None) => StorageError::Other("the request failed without saying why".into()),
+        Err(err) => StorageError::from_js(&err, stage),
+    }
+}
+
+/// The result of one request, or the DOMException it failed with.
+pub(crate) async fn request(request: &IdbRequest) -> Result<JsValue, StorageError> {
+    match first_event(request, &["success", "error"], None).await {
+        "success" => request.result().map_err(StorageError::from),
+        _ => Err(request_error(request, Stage::InUse)),
+    }
+}
+
+/// Ok only once the browser reports the transaction committed. An abort is always an error,
+/// named by the transaction's `error` (QuotaExceededError arrives this way: at commit, with no
+/// failed request to report it).
+pub(crate) async fn committed(tx: &IdbTransaction) -> Result<(), StorageError> {
+    match first_event(tx, &["complete", "abort"], None).await {
+        "complete" => Ok(()),
+        _ => Err(match tx.error() {
+            Some(exception) => StorageError::from_js(&exception, Stage::InUse),
+            None => StorageError::Aborted("the transaction was cancelled".into()),
+        }),
+    }
+}
+
+/// Runs `body`, which queues the writes of one readwrite transaction, then waits for the commit.
+/// If the body fails part-way the transaction is aborted, so nothing it queued is kept.
+pub(crate) async fn write<T>(tx: &IdbTransaction, body: impl Future<Output = Result<T, StorageError>>) -> Result<T, StorageError> {
+    match body.await {
+        Ok(value) => committed(tx).await.map(|()| value),
+        Err(err) => {
+            // Throws if the browser already aborted it (a failed request does that); either way
+            // wait for the abort to finish so the caller can rely on nothing having changed.
+            if tx.abort().is_ok() {
+                let _ = committed(tx).await;
+            }
+            Err(err)
+        }
+    }
+}
+
+fn factory() -> Result<IdbFactory, StorageError> {
+    // Reading `indexedDB` itself throws SecurityError where site data is blocked.
+    let value = Reflect::get(&js_sys::global(), &JsValue::from_str("indexedDB")).map_err(|e| StorageError::from_js(&e, Stage::Opening))?;
+    value.dyn_into().map_err(|_| StorageError::Unavailable("this browser has no IndexedDB".into()))
+}
+
+/// Creates or changes object stores; runs inside the browser's upgrade transaction.
+pub(crate) type Upgrade = fn(&IdbDatabase, u32) -> Result<(), JsValue>;
+
+/// Opens `name` at `version`, running `upgrade` with the old version when the database is older.
+/// Reports `Blocked` when another connection still refuses to let go [`BLOCKED_GRACE_MS`] after
+/// the browser said it blocks the upgrade.
+pub(crate) async fn open(name: &str, version: u32, upgrade: Upgrade) -> Result<IdbDatabase, StorageError> {
+    let opening = |e: JsValue| StorageError::from_js(&e, Stage::Opening);
+    let request = factory()?.open_with_u32(name, version).map_err(opening)?;
+    let failure: Rc<RefCell<Option<JsValue>>> = Rc::default();
+    let on_upgrade = {
+        let (request, failure) = (request.clone(), failure.clone());
+        Closure::<dyn FnMut(IdbVersionChangeEvent)>::new(move |event: IdbVersionChangeEvent| {
+            let (Ok(db), Some(tx)) = (request.result(), request.transaction()) else { return };
+            if let Err(err) = upgrade(&db.unchecked_into(), event.old_version() as u32) {
+                failure.replace(Some(err));
+                let _ = tx.abort();
+            }
+        })
+    };
+    request.set_onupgradeneeded(Some(on_upgrade.as_ref().unchecked_ref()));
+    let mut outcome = first_event(&request, &["success", "error", "blocked"], None).await;
+    if outcome == "blocked" {
+        outcome = first_event(&request, &["success", "error"], Some(BLOCKED_GRACE_MS)).await;
+    }
+    match outcome {
+        "success" => {
+            request.set_onupgradeneeded(None);
+            request.result().map(JsCast::unchecked_into).map_err(opening)
+        }
+        "error" => {
+            request.set_onupgradeneeded(None);
+            let failure = failure.take();
+            Err(failure.map(opening).unwrap_or_else(|| request_error(&request, Stage::Opening)))
+        }
+        _ => {
+            abandon(&request);
+            Err(StorageError::Blocked)
+        }
+    }
+}
+
+/// A blocked open stays queued and would go ahead once the other tab lets go, leaving an open
+/// connection nobody holds, which would block the next upgrade in turn. Make it come to nothing:
+/// abort its upgrade, and close the connection should it open anyway.
+fn abandon(request: &IdbOpenDbRequest) {
+    let pending = request.clone();
+    let abort = Closure::once_into_js(move |_: Event| {
+        if let Some(tx) = pending.transaction() {
+            let _ = tx.abort();
+        }
+    });
+    let pending = request.clone();
+    let close = Closure::once_into_js(move |_: Event| {
+        if let Ok(db) = pending.result() {
+            db.unchecked_into::<IdbDatabase>().close();
+        }
+    });
+    request.set_onupgradeneeded(Some(abort.unchecked_ref()));
+    request.set_onsuccess(Some(close.unchecked_ref()));
+}
+
+/// Deletes a database. `Blocked` when a connection to it stays open (the deletion then stays
+/// queued in the browser and completes when that connection closes).
+pub(crate) async fn delete(name: &str) -> Result<(), StorageError> {
+    let request = factory()?.delete_database(name).map_err(|e| StorageError::from_js(&e, Stage::Opening))?;
+    let mut outcome = first_event(&request, &["success", "error", "blocked"], None).await;
+    if outcome == "blocked" {
+        outcome = first_event(&request, &["success", "error"], Some(BLOCKED_GRACE_MS)).await;
+    }
+    match outcome {
+        "success" => Ok(()),
+        "error" => Err(request_error(&request, Stage::Opening)),
+        _ => Err(StorageError::Blocked),
+    }
+}

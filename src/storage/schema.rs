@@ -1,0 +1,140 @@
+//! The database layout, version by version, and how stored records are encoded.
+//!
+//! Each step names the stores it adds and the data step it needs. Stores can only be made in the
+//! browser's upgrade transaction, which [`create_stores`] runs. Data steps run afterwards in one
+//! readwrite transaction that also records the reached version in `meta`, so a step cut short
+//! (the tab closed between the two) simply runs again on the next open. Data steps must
+//! therefore be safe to repeat.
+
+use chrono::{DateTime, Utc};
+use js_sys::{Array, Reflect};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{IdbDatabase, IdbObjectStoreParameters, IdbTransaction, IdbTransactionMode};
+
+use super::error::{corrupt, StorageError};
+use super::raw;
+use crate::domain::{Case, CaseSummary, PlanStatus};
+
+/// The IndexedDB version and the version recorded in `meta` once its data steps have run.
+pub const SCHEMA_VERSION: u32 = 2;
+
+pub(crate) const CASES: &str = "cases";
+pub(crate) const SUMMARIES: &str = "summaries";
+pub(crate) const META: &str = "meta";
+pub(crate) const CASE_NUMBERS: &str = "case_numbers";
+const SCHEMA_KEY: &str = "schema_version";
+
+struct Step {
+    version: u32,
+    /// (store name, key path)
+    stores: &'static [(&'static str, &'static str)],
+    data: Option<DataStep>,
+}
+
+#[derive(Clone, Copy)]
+enum DataStep {
+    /// The list reads summaries only, so every case stored before they existed needs one.
+    FillSummaries,
+}
+
+const STEPS: &[Step] = &[
+    Step { version: 1, stores: &[(CASES, "id"), (META, "key")], data: None },
+    Step { version: 2, stores: &[(SUMMARIES, "id")], data: Some(DataStep::FillSummaries) },
+];
+
+/// Runs in `onupgradeneeded`. Only ever adds stores: rexie's builder, by contrast, deletes every
+/// store the current code does not declare, which would silently drop data on a careless edit.
+pub(crate) fn create_stores(db: &IdbDatabase, old_version: u32) -> Result<(), JsValue> {
+    let existing = db.object_store_names();
+    for step in STEPS.iter().filter(|step| step.version > old_version) {
+        for &(name, key_path) in step.stores {
+            if !existing.contains(name) {
+                let params = IdbObjectStoreParameters::new();
+                params.set_key_path(&JsValue::from_str(key_path));
+                db.create_object_store_with_optional_parameters(name, &params)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A `meta` record: `{key: "case_numbers", value: {...}}`.
+#[derive(Serialize, Deserialize)]
+pub(crate) struct MetaRecord<T> {
+    pub key: String,
+    pub value: T,
+}
+
+pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, StorageError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|err| StorageError::Other(format!("a record could not be prepared for storage: {err}")))
+}
+
+pub(crate) fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, serde_wasm_bindgen::Error> {
+    serde_wasm_bindgen::from_value(value)
+}
+
+/// Runs the data steps this database has not had yet, all in one transaction.
+pub(crate) async fn run_data_steps(db: &IdbDatabase) -> Result<(), StorageError> {
+    let stores = Array::of3(&CASES.into(), &SUMMARIES.into(), &META.into());
+    let tx = db.transaction_with_str_sequence_and_mode(&stores, IdbTransactionMode::Readwrite)?;
+    raw::write(&tx, async {
+        let meta = tx.object_store(META)?;
+        let found = raw::request(&meta.get(&JsValue::from_str(SCHEMA_KEY))?).await?;
+        // Version 1 recorded nothing. A brand-new database also lands here: its data steps run
+        // over empty stores, which costs one transaction once.
+        let reached = if found.is_undefined() {
+            1
+        } else {
+            from_js::<MetaRecord<u32>>(found).map_err(|e| corrupt("the schema version record", e))?.value
+        };
+        if reached >= SCHEMA_VERSION {
+            return Ok(());
+        }
+        for step in STEPS.iter().filter(|step| step.version > reached) {
+            match step.data {
+                Some(DataStep::FillSummaries) => fill_summaries(&tx).await?,
+                None => {}
+            }
+        }
+        meta.put(&to_js(&MetaRecord { key: SCHEMA_KEY.into(), value: SCHEMA_VERSION })?)?;
+        Ok(())
+    })
+    .await
+}
+
+async fn fill_summaries(tx: &IdbTransaction) -> Result<(), StorageError> {
+    let summaries = tx.object_store(SUMMARIES)?;
+    let records: Array = raw::request(&tx.object_store(CASES)?.get_all()?).await?.unchecked_into();
+    for record in records.iter() {
+        let summary = match from_js::<Case>(record.clone()) {
+            Ok(case) => case.summary(),
+            // A case this code cannot read must not stop the whole app from opening, nor vanish
+            // from the list: list it by number, and opening it reports it as unreadable.
+            Err(_) => match placeholder_summary(&record) {
+                Some(summary) => summary,
+                None => continue,
+            },
+        };
+        summaries.put(&to_js(&summary)?)?;
+    }
+    Ok(())
+}
+
+fn placeholder_summary(record: &JsValue) -> Option<CaseSummary> {
+    let text = |key: &str| Reflect::get(record, &JsValue::from_str(key)).ok()?.as_string();
+    Some(CaseSummary {
+        id: text("id")?.parse().ok()?,
+        case_number: text("case_number").unwrap_or_default(),
+        child_name: String::new(),
+        worker_name: String::new(),
+        placement: None,
+        status: PlanStatus::default(),
+        next_due: None,
+        updated_at: text("updated_at").and_then(|t| t.parse::<DateTime<Utc>>().ok()).unwrap_or_default(),
+        revision: 0,
+    })
+}

@@ -1,0 +1,89 @@
+// Shared set-up for the end-to-end tests: serve the release build from dist/, start Chromium
+// with a fresh profile and the flags that keep it off the network, and let tests find things
+// the way a person does (by label, by name).
+import { chromium } from 'playwright-core';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from './server.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = process.env.HOMEWARD_DIST ?? join(ROOT, 'dist');
+
+export const CHROMIUM_FLAGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** Serves dist/ under `base`. */
+export function serve(base = '/tools/homeward/') {
+  return startServer({ root: DIST, base });
+}
+
+/**
+ * A browser with its own profile folder. `restart()` closes it and opens the same profile
+ * again, as a person closing and reopening the browser would.
+ */
+export async function openBrowser() {
+  const profile = await mkdtemp(join(tmpdir(), 'homeward-e2e-'));
+  const outside = [];
+  let context;
+  const launch = async () => {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+      headless: true,
+      args: CHROMIUM_FLAGS,
+      viewport: { width: 1280, height: 900 },
+    });
+    // Nothing may leave the machine: record and refuse any request past 127.0.0.1.
+    await context.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
+      outside.push(url.href);
+      return route.abort();
+    });
+    return context;
+  };
+  await launch();
+  return {
+    get context() { return context; },
+    /** Requests that tried to leave 127.0.0.1. */
+    outside,
+    async page() {
+      const page = context.pages()[0] ?? (await context.newPage());
+      page.setDefaultTimeout(10_000);
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+      page.errors = errors;
+      return page;
+    },
+    async restart() {
+      await context.close();
+      await launch();
+    },
+    async close() {
+      await context.close().catch(() => {});
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The input whose visible label reads `name` (a required field's label adds " *"), inside
+ * `scope`: a page, or a group such as "Need 1".
+ */
+export function field(scope, name) {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return scope.getByLabel(new RegExp(`^${escaped}( \\*)?$`));
+}
+
+/** Waits until the plan says everything on screen is stored. */
+export async function saved(page) {
+  await page.locator('.save-status').getByText(/^Saved/).waitFor();
+}
+
+export function group(page, name) {
+  return page.getByRole('group', { name, exact: false });
+}

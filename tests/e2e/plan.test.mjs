@@ -1,0 +1,282 @@
+// A case worker creates a case, writes the whole Care and Protection Plan, reloads, restarts
+// the browser, and finds every value again; edits, filters, deep-links and deletes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, openBrowser, field, saved, group } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve('/tools/homeward/');
+  browser = await openBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// Everything typed into the plan, section by section, so the check after reload is the same list.
+const PLAN = {
+  case: { 'Plan start date': '2026-11-02', 'Next review date': '2027-02-15' },
+  worker: { 'Role': 'Social worker', 'Organisation': 'Casa Esperanza', 'Contact': '+52 55 0100 2000', 'Responsible since': '2026-10-20' },
+  child: { 'Date of birth': '2014-05-09', 'Languages': 'Spanish, Nahuatl', 'Disability and assistive-device needs': 'Needs glasses', 'Current care setting': 'Hogar Santa María residential home' },
+  placement: { 'Where': 'San Pedro, Puebla', 'Caregivers': 'Rosa and Miguel Hernández', 'Relationship to the child': 'Grandparents', 'Planned placement date': '2027-01-20' },
+  participation: { "The child's views and wishes": 'I want to live with my grandmother and keep my football team.', 'Consulted on': '2026-11-10', 'How the child was consulted': 'Conversation with key worker' , "The family's views": 'Grandparents are ready; worried about school fees.' },
+  bestInterests: { 'Best Interests Assessment done on': '2026-10-25', 'Determination made on': '2026-11-05', 'Outcome of the determination': 'Kinship care with grandparents is in her best interests.' },
+};
+
+/** Asserts a field's value, giving the page up to two seconds to catch up with a click. */
+async function valueSoon(locator, expected) {
+  let actual;
+  for (const end = Date.now() + 2000; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) {
+    actual = await locator.inputValue();
+    if (actual === expected) return;
+  }
+  assert.equal(actual, expected);
+}
+
+async function fillAll(scope, values) {
+  for (const [label, value] of Object.entries(values)) await field(scope, label).fill(value);
+}
+
+async function expectAll(scope, values) {
+  for (const [label, value] of Object.entries(values)) {
+    assert.equal(await field(scope, label).inputValue(), value, `${label} after reload`);
+  }
+}
+
+async function step(page, title) {
+  const state = '(Not started|In progress|Complete|Needs attention)';
+  await page.getByRole('navigation', { name: 'Plan sections' }).getByRole('link', { name: new RegExp(`^${title} ${state}$`) }).click();
+  await page.getByRole('heading', { level: 2, name: title, exact: true }).waitFor();
+}
+
+let caseUrl;
+let caseNumber;
+
+test('an empty device says how to start, and a new case gets a device-made number', async () => {
+  const page = await browser.page();
+  await page.goto(server.url);
+  await page.getByRole('heading', { name: 'No cases yet' }).waitFor();
+  await page.getByRole('main').getByRole('link', { name: 'New case' }).click();
+  await page.getByRole('heading', { level: 1, name: 'New case' }).waitFor();
+
+  const number = field(page, 'Case number');
+  await page.waitForFunction(() => document.querySelector('#f-case_number')?.value !== '');
+  caseNumber = await number.inputValue();
+  assert.match(caseNumber, /^[0-9A-HJKMNP-TV-Z]{5}-\d{4}-0001$/);
+
+  // The case worker is required: creating without one is refused next to the field.
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await page.getByText('Name the case worker responsible for this plan.').waitFor();
+
+  await field(page, "Child's name").fill('Maya Hernández');
+  await field(page, "Case worker's name").fill('Ana Ruiz');
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await page.waitForURL(/#\/cases\/[0-9a-f-]{36}\/plan\/case$/);
+  caseUrl = page.url().replace(/\/plan\/case$/, '');
+  await page.getByRole('heading', { level: 1, name: `${caseNumber} (Maya Hernández)` }).waitFor();
+});
+
+test('every section of the plan is filled in through the guided steps', async () => {
+  const page = await browser.page();
+  await field(page, 'Plan status').selectOption({ label: 'Active' });
+  await fillAll(page, PLAN.case);
+
+  await page.getByRole('link', { name: 'Next' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Case worker' }).waitFor();
+  assert.equal(await field(page, "Case worker's name").inputValue(), 'Ana Ruiz');
+  await fillAll(page, PLAN.worker);
+
+  await page.getByRole('link', { name: 'Next' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Child' }).waitFor();
+  await fillAll(page, PLAN.child);
+  await field(page, 'Sex').selectOption({ label: 'Female' });
+
+  await page.getByRole('link', { name: 'Next' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Placement' }).waitFor();
+  await field(page, 'Planned placement').selectOption({ label: 'Kinship care' });
+  await fillAll(page, PLAN.placement);
+
+  // Protection needs: add three, reorder, remove one.
+  await page.getByRole('link', { name: 'Next' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Protection needs' }).waitFor();
+  for (const [need, who] of [['Safe contact with mother', 'Ana Ruiz'], ['School bullying', 'Teacher'], ['To be removed', '']]) {
+    await page.getByRole('button', { name: 'Add a need' }).click();
+    const item = group(page, `Need ${await page.getByRole('group').count()}`);
+    await field(item, 'Protection need').fill(need);
+    await field(item, 'By whom').fill(who);
+  }
+  await field(group(page, 'Need 1'), 'How it will be addressed').fill('Supervised visits every Saturday');
+  await field(group(page, 'Need 1'), 'By when').fill('2026-12-15');
+  await field(group(page, 'Need 1'), 'Status').selectOption({ label: 'In progress' });
+  await page.getByRole('button', { name: 'Move need 2 up' }).click();
+  await valueSoon(field(group(page, 'Need 1'), 'Protection need'), 'School bullying');
+  await page.getByRole('button', { name: 'Remove need 3' }).click();
+  await page.getByRole('group', { name: 'Need 3' }).waitFor({ state: 'detached' });
+
+  // Services: the urgent one goes first.
+  await step(page, 'Services');
+  await page.getByRole('button', { name: 'Add a service' }).click();
+  await field(group(page, 'Service 1'), 'Type of service').selectOption({ label: 'Education' });
+  await field(group(page, 'Service 1'), 'Service').fill('School enrolment');
+  await field(group(page, 'Service 1'), 'Provider').fill('Escuela Benito Juárez');
+  await page.getByRole('button', { name: 'Add a service' }).click();
+  await field(group(page, 'Service 2'), 'Service').fill('Eye test and glasses');
+  await field(group(page, 'Service 2'), 'Where').fill('Clínica San José');
+  await field(group(page, 'Service 2'), 'By when').fill('2026-11-30');
+  await field(group(page, 'Service 2'), 'Urgent: the child needs this quickly').check();
+  await valueSoon(field(group(page, 'Service 1'), 'Service'), 'Eye test and glasses');
+
+  await step(page, 'Other actions');
+  await page.getByRole('button', { name: 'Add an action' }).click();
+  await field(group(page, 'Action 1'), 'Action').fill('Prepare birth certificate copy');
+  await field(group(page, 'Action 1'), 'Who is responsible').fill('Legal team');
+  await field(group(page, 'Action 1'), 'By when').fill('2026-12-01');
+
+  await step(page, 'Monitoring visits');
+  await field(page, 'Visit frequency').selectOption({ label: 'Every … days' });
+  await field(page, 'Number of days between visits').fill('10');
+  await field(page, 'Last monitoring visit').fill('2026-11-15');
+  await field(page, 'Monitoring notes').fill('See Maya alone each visit.');
+  await page.getByText('Next visit due: 25 November 2026').waitFor();
+
+  await step(page, 'Child participation');
+  await fillAll(page, PLAN.participation);
+  await field(page, 'Does the child agree with the plan?').selectOption({ label: 'Agrees' });
+
+  await step(page, 'Referrals');
+  await page.getByRole('button', { name: 'Add a referral' }).click();
+  const referral = group(page, 'Referral 1');
+  await field(referral, 'Referred to').fill('DIF Puebla family support');
+  await field(referral, 'Reason').fill('Parenting support for grandparents');
+  await field(referral, 'Referral date').fill('2026-11-12');
+  await field(referral, 'Urgent referral').check();
+  await field(referral, 'Referral status').selectOption({ label: 'Accepted' });
+  await field(referral, 'Feedback received').fill('First session on 3 December');
+
+  await step(page, 'Best interests');
+  await field(page, 'Best Interests Determination').selectOption({ label: 'Done' });
+  await fillAll(page, PLAN.bestInterests);
+  await saved(page);
+});
+
+async function checkEverything(page) {
+  await step(page, 'Case and plan');
+  assert.equal(await field(page, 'Case number').inputValue(), caseNumber);
+  assert.equal(await field(page, 'Plan status').inputValue(), 'active');
+  await expectAll(page, PLAN.case);
+  await step(page, 'Case worker');
+  assert.equal(await field(page, "Case worker's name").inputValue(), 'Ana Ruiz');
+  await expectAll(page, PLAN.worker);
+  await step(page, 'Child');
+  assert.equal(await field(page, "Child's name").inputValue(), 'Maya Hernández');
+  assert.equal(await field(page, 'Sex').inputValue(), 'female');
+  await expectAll(page, PLAN.child);
+  await step(page, 'Placement');
+  assert.equal(await field(page, 'Planned placement').inputValue(), 'kinship');
+  await expectAll(page, PLAN.placement);
+  await step(page, 'Protection needs');
+  await expectAll(group(page, 'Need 1'), { 'Protection need': 'School bullying', 'By whom': 'Teacher' });
+  await expectAll(group(page, 'Need 2'), { 'Protection need': 'Safe contact with mother', 'How it will be addressed': 'Supervised visits every Saturday', 'By whom': 'Ana Ruiz', 'By when': '2026-12-15', 'Status': 'in_progress' });
+  assert.equal(await page.getByRole('group').count(), 2);
+  await step(page, 'Services');
+  await expectAll(group(page, 'Service 1'), { 'Service': 'Eye test and glasses', 'Where': 'Clínica San José', 'By when': '2026-11-30' });
+  assert.equal(await field(group(page, 'Service 1'), 'Urgent: the child needs this quickly').isChecked(), true);
+  await expectAll(group(page, 'Service 2'), { 'Type of service': 'education', 'Service': 'School enrolment', 'Provider': 'Escuela Benito Juárez' });
+  await step(page, 'Other actions');
+  await expectAll(group(page, 'Action 1'), { 'Action': 'Prepare birth certificate copy', 'Who is responsible': 'Legal team', 'By when': '2026-12-01' });
+  await step(page, 'Monitoring visits');
+  await expectAll(page, { 'Visit frequency': 'every_n_days', 'Number of days between visits': '10', 'Last monitoring visit': '2026-11-15', 'Monitoring notes': 'See Maya alone each visit.' });
+  await page.getByText('Next visit due: 25 November 2026').waitFor();
+  await step(page, 'Child participation');
+  await expectAll(page, { ...PLAN.participation, 'Does the child agree with the plan?': 'agrees' });
+  await step(page, 'Referrals');
+  await expectAll(group(page, 'Referral 1'), { 'Referred to': 'DIF Puebla family support', 'Reason': 'Parenting support for grandparents', 'Referral date': '2026-11-12', 'Referral status': 'accepted', 'Feedback received': 'First session on 3 December' });
+  assert.equal(await field(group(page, 'Referral 1'), 'Urgent referral').isChecked(), true);
+  await step(page, 'Best interests');
+  await expectAll(page, { ...PLAN.bestInterests, 'Best Interests Determination': 'done' });
+}
+
+test('after a reload every value is there again', async () => {
+  const page = await browser.page();
+  await page.reload();
+  await checkEverything(page);
+});
+
+test('after closing and reopening the browser every value is there again', async () => {
+  await browser.restart();
+  const page = await browser.page();
+  await page.goto(`${caseUrl}/plan/case`);
+  await checkEverything(page);
+});
+
+test('a deep link reloads to the same step', async () => {
+  const page = await browser.page();
+  await page.goto(`${caseUrl}/plan/services`);
+  await page.getByRole('heading', { level: 2, name: 'Services' }).waitFor();
+  await page.reload();
+  await page.getByRole('heading', { level: 2, name: 'Services' }).waitFor();
+  assert.equal(await field(group(page, 'Service 1'), 'Service').inputValue(), 'Eye test and glasses');
+  assert.match(page.url(), /\/tools\/homeward\/#\/cases\/[0-9a-f-]{36}\/plan\/services$/);
+});
+
+test('an edit is kept within a second, and problems show beside the field', async () => {
+  const page = await browser.page();
+  await page.goto(`${caseUrl}/plan/worker`);
+  await field(page, "Case worker's name").fill('');
+  await page.getByText('Name the case worker responsible for this plan.').waitFor();
+  const worker = page.getByRole('navigation', { name: 'Plan sections' }).getByRole('link', { name: /Case worker/ });
+  assert.match(await worker.innerText(), /Needs attention/);
+  await field(page, "Case worker's name").fill('Luis Pérez');
+  await page.waitForTimeout(1000);
+  await page.reload();
+  assert.equal(await field(page, "Case worker's name").inputValue(), 'Luis Pérez');
+  assert.match(await worker.innerText(), /Complete/);
+});
+
+test('the case list shows the case and filters as you type', async () => {
+  const page = await browser.page();
+  await page.goto(server.url);
+  const row = page.getByRole('row', { name: new RegExp(caseNumber) });
+  await row.waitFor();
+  const text = await row.innerText();
+  for (const expected of ['Maya Hernández', 'Luis Pérez', 'Kinship care', 'Active', 'Monitoring visit']) {
+    assert.ok(text.includes(expected), `row shows ${expected}: ${text}`);
+  }
+  await field(page, 'Filter cases').fill('maya kinship');
+  await row.waitFor();
+  await field(page, 'Filter cases').fill('nobody here');
+  await page.getByText('No case matches').waitFor();
+  assert.equal(await row.count(), 0);
+  await field(page, 'Filter cases').fill('');
+  await field(page, 'Sort by').selectOption({ label: "Child's name" });
+  await row.waitFor();
+});
+
+test('deleting asks first, naming the case, and then removes it', async () => {
+  const page = await browser.page();
+  await page.goto(`${caseUrl}/plan/case`);
+  await page.getByRole('button', { name: 'Delete case' }).click();
+  const dialog = page.getByRole('dialog', { name: `Delete case ${caseNumber} (Maya Hernández)?` });
+  await dialog.waitFor();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: new RegExp(caseNumber) }).waitFor();
+
+  await page.getByRole('button', { name: 'Delete case' }).click();
+  await dialog.getByRole('button', { name: `Delete case ${caseNumber} (Maya Hernández)` }).click();
+  await page.getByText(`Case ${caseNumber} (Maya Hernández) was deleted from this device.`).waitFor();
+  await page.getByRole('heading', { name: 'No cases yet' }).waitFor();
+  await page.reload();
+  await page.getByRole('heading', { name: 'No cases yet' }).waitFor();
+});
+
+test('nothing left 127.0.0.1 and the page logged no error', async () => {
+  const page = await browser.page();
+  assert.deepEqual(browser.outside, []);
+  assert.deepEqual(page.errors.filter((e) => !e.includes('favicon')), []);
+});

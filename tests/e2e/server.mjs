@@ -1,0 +1,63 @@
+// A static file server for dist/, like the simplest static host: files as they are, and
+// index.html for a directory. It can put the app under a sub-path to prove that works.
+// Each request is answered on its own; Chromium's idle speculative sockets cannot stall it.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Serves `root` at `base` (e.g. '/tools/homeward/') on 127.0.0.1. Port 0 picks a free one. */
+export function startServer({ root, base = '/', port = 0 }) {
+  const top = resolve(root);
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (!path.startsWith(base)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    let file = normalize(join(top, path.slice(base.length)));
+    if (!file.startsWith(top)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  server.keepAliveTimeout = 1000;
+  server.headersTimeout = 5000;
+  return new Promise((ok) =>
+    server.listen(port, '127.0.0.1', () => {
+      const url = `http://127.0.0.1:${server.address().port}${base}`;
+      ok({ url, close: () => new Promise((done) => { server.closeAllConnections(); server.close(done); }) });
+    }),
+  );
+}
+
+// `node server.mjs DIST [PORT] [BASE]`: serve until stopped.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [root = 'dist', port = '8080', base = '/'] = process.argv.slice(2);
+  const { url } = await startServer({ root, base, port: Number(port) });
+  console.log(`Homeward is served at ${url}  (Ctrl+C stops it)`);
+}

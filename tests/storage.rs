@@ -1,0 +1,284 @@
+//! The storage module against a real IndexedDB in headless Chromium.
+//! Run: `cargo test --target wasm32-unknown-unknown --test storage` (see .cargo/config.toml).
+#![cfg(target_arch = "wasm32")]
+
+use std::future::Future;
+use std::pin::pin;
+use std::task::Poll;
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use homeward::domain::case::CASE_FORMAT;
+use homeward::domain::{Action, Case, ProtectionNeed, Referral, Service};
+use homeward::storage::{delete_database, Stage, Store, StorageError, SCHEMA_VERSION};
+use uuid::Uuid;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+// The raw IndexedDB side of the tests, written against the browser API directly so it does not
+// share any code (or mistakes) with the module under test. The v1 layout is what version 1 of
+// Homeward wrote: `cases` and `meta`, no `summaries`.
+#[wasm_bindgen(inline_js = r#"
+function done(req) { return new Promise((ok, fail) => { req.onsuccess = () => ok(req.result); req.onerror = () => fail(req.error); }); }
+function committed(tx) { return new Promise((ok, fail) => { tx.oncomplete = ok; tx.onabort = () => fail(tx.error); }); }
+function openV1(name) {
+  const req = indexedDB.open(name, 1);
+  req.onupgradeneeded = () => { req.result.createObjectStore("cases", { keyPath: "id" }); req.result.createObjectStore("meta", { keyPath: "key" }); };
+  return done(req);
+}
+export async function makeV1(name, cases, meta) {
+  const db = await openV1(name);
+  const tx = db.transaction(["cases", "meta"], "readwrite");
+  for (const c of JSON.parse(cases)) tx.objectStore("cases").put(c);
+  for (const m of JSON.parse(meta)) tx.objectStore("meta").put(m);
+  await committed(tx);
+  db.close();
+}
+// Like a tab running old code: holds a v1 connection and ignores `versionchange`.
+export function holdV1(name) { return openV1(name); }
+export function closeDb(db) { db.close(); }
+export async function putRaw(name, store, json) {
+  const db = await done(indexedDB.open(name));
+  const tx = db.transaction([store], "readwrite");
+  for (const record of JSON.parse(json)) tx.objectStore(store).put(record);
+  await committed(tx);
+  db.close();
+}
+export async function getRaw(name, store, key) {
+  const db = await done(indexedDB.open(name));
+  const value = await done(db.transaction([store]).objectStore(store).get(key));
+  db.close();
+  return JSON.stringify(value ?? null);
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = makeV1, catch)]
+    async fn make_v1(name: &str, cases: &str, meta: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = holdV1, catch)]
+    async fn hold_v1(name: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = closeDb)]
+    fn close_db(db: &JsValue);
+    #[wasm_bindgen(js_name = putRaw, catch)]
+    async fn put_raw(name: &str, store: &str, json: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = getRaw, catch)]
+    async fn get_raw(name: &str, store: &str, key: &str) -> Result<JsValue, JsValue>;
+}
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn case_with_items(number: &str, child: &str) -> Case {
+    let mut case = Case::new(Uuid::new_v4(), number.into(), Utc.with_ymd_and_hms(2026, 11, 2, 9, 30, 0).unwrap());
+    case.plan.child.name = child.into();
+    case.plan.worker.name = "Ana Ruiz".into();
+    case.plan.next_review = Some(d("2027-02-01"));
+    case.plan.needs.push(ProtectionNeed { need: "Safe place to sleep".into(), by_when: Some(d("2026-12-01")), ..Default::default() });
+    case.plan.services.push(Service { provider: "Clínica San José".into(), urgent: true, ..Default::default() });
+    case.plan.actions.push(Action { what: "Visit school".into(), by_when: Some(d("2026-11-20")), ..Default::default() });
+    case.plan.referrals.push(Referral { to: "Legal aid".into(), ..Default::default() });
+    case
+}
+
+/// A fresh database for one test; deleted again by [`finish`].
+async fn fresh(name: &str) -> Store {
+    delete_database(name).await.expect("delete leftover test database");
+    Store::open_named(name).await.expect("open test database")
+}
+
+async fn finish(store: Store, name: &str) {
+    store.close();
+    delete_database(name).await.expect("delete test database");
+}
+
+/// Fails the test instead of letting a hung promise stall the runner until it kills the browser.
+async fn within<T>(ms: u32, what: &str, future: impl Future<Output = T>) -> T {
+    let (mut future, mut timer) = (pin!(future), pin!(gloo_timers::future::TimeoutFuture::new(ms)));
+    std::future::poll_fn(|cx| match future.as_mut().poll(cx) {
+        Poll::Ready(value) => Poll::Ready(value),
+        Poll::Pending => match timer.as_mut().poll(cx) {
+            Poll::Ready(()) => panic!("{what} did not finish within {ms} ms"),
+            Poll::Pending => Poll::Pending,
+        },
+    })
+    .await
+}
+
+#[wasm_bindgen_test]
+async fn save_get_list_delete_round_trip() {
+    let name = "homeward-test-round-trip";
+    let store = fresh(name).await;
+    let case = case_with_items("K7Q2M-2026-0001", "Maya");
+    store.save(&case).await.unwrap();
+
+    assert_eq!(store.get(case.id).await.unwrap(), Some(case.clone()), "the whole case, list items included, comes back");
+    assert_eq!(store.list().await.unwrap(), vec![case.summary()]);
+    assert_eq!(store.list().await.unwrap()[0].next_due.as_ref().unwrap().what, "Action: Visit school");
+
+    store.delete(case.id).await.unwrap();
+    assert_eq!(store.get(case.id).await.unwrap(), None);
+    assert!(store.list().await.unwrap().is_empty(), "the summary goes with the case");
+    finish(store, name).await;
+}
+
+#[wasm_bindgen_test]
+async fn saving_again_stores_the_next_revision() {
+    let name = "homeward-test-revision";
+    let store = fresh(name).await;
+    let mut case = case_with_items("K7Q2M-2026-0002", "Tomás");
+    case.touch(Utc::now());
+    store.save(&case).await.unwrap();
+    case.plan.child.name = "Tomás López".into();
+    case.touch(Utc::now());
+    store.save(&case).await.unwrap();
+
+    let stored = store.get(case.id).await.unwrap().unwrap();
+    assert_eq!((stored.revision, stored.plan.child.name.as_str()), (2, "Tomás López"));
+    let listed = store.list().await.unwrap();
+    assert_eq!((listed.len(), listed[0].revision, listed[0].child_name.as_str()), (1, 2, "Tomás López"));
+    finish(store, name).await;
+}
+
+#[wasm_bindgen_test]
+async fn list_reads_summaries_without_touching_cases() {
+    let name = "homeward-test-list-summaries";
+    let store = fresh(name).await;
+    let case = case_with_items("K7Q2M-2026-0003", "Maya");
+    store.save(&case).await.unwrap();
+    // Spoil the full record behind the module's back: only a read of `cases` could notice.
+    let spoiled = format!(r#"[{{"id":"{}","case_number":42,"plan":"not a plan"}}]"#, case.id);
+    put_raw(name, "cases", &spoiled).await.unwrap();
+
+    assert_eq!(store.list().await.unwrap(), vec![case.summary()]);
+    assert!(matches!(store.get(case.id).await, Err(StorageError::Corrupt(ref why)) if why.contains(&case.id.to_string())));
+    finish(store, name).await;
+}
+
+#[wasm_bindgen_test]
+async fn creating_a_case_moves_the_numbering_on_and_it_survives_reopening() {
+    let name = "homeward-test-case-numbers";
+    let store = fresh(name).await;
+    let first = store.propose_case_number(2026).await.unwrap();
+    let parts: Vec<&str> = first.split('-').collect();
+    assert_eq!((parts.len(), parts[0].len(), parts[1], parts[2]), (3, 5, "2026", "0001"), "{first}");
+    assert_eq!(store.propose_case_number(2026).await.unwrap(), first, "proposing alone uses no number");
+
+    store.create(&case_with_items(&first, "Maya")).await.unwrap();
+    let second = store.propose_case_number(2026).await.unwrap();
+    assert_eq!(second, format!("{}-2026-0002", parts[0]));
+
+    store.create(&case_with_items("TYPED-BY-HAND", "Tomás")).await.unwrap();
+    assert_eq!(store.propose_case_number(2026).await.unwrap(), second, "a number typed by hand does not use one up");
+    assert_eq!(store.propose_case_number(2027).await.unwrap(), format!("{}-2027-0002", parts[0]), "the sequence does not restart with the year");
+
+    store.close();
+    let store = Store::open_named(name).await.unwrap();
+    assert_eq!(store.propose_case_number(2026).await.unwrap(), second, "same device code and sequence after reopening");
+    assert_eq!(store.list().await.unwrap().len(), 2);
+    finish(store, name).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_create_is_an_error_and_leaves_nothing_half_written() {
+    let name = "homeward-test-failed-create";
+    let store = fresh(name).await;
+    let number = store.propose_case_number(2026).await.unwrap();
+    let case = case_with_items(&number, "Maya");
+    store.create(&case).await.unwrap();
+    let next = store.propose_case_number(2026).await.unwrap();
+
+    // Same id again: the browser rejects the case (ConstraintError) after the summary and the
+    // numbering writes were already queued in the same transaction.
+    let mut clash = case_with_items(&next, "Someone else");
+    clash.id = case.id;
+    let err = store.create(&clash).await.expect_err("a create the browser rejected must not report success");
+    assert!(matches!(err, StorageError::Other(ref why) if why.contains("ConstraintError")), "{err:?}");
+
+    assert_eq!(store.list().await.unwrap(), vec![case.summary()], "the clashing summary was rolled back");
+    assert_eq!(store.get(case.id).await.unwrap(), Some(case));
+    assert_eq!(store.propose_case_number(2026).await.unwrap(), next, "the sequence was not used up");
+    finish(store, name).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_version_1_database_is_upgraded_with_summaries() {
+    let name = "homeward-test-upgrade";
+    delete_database(name).await.unwrap();
+    let current = case_with_items("K7Q2M-2026-0001", "Maya");
+    let legacy_id = Uuid::new_v4();
+    let broken_id = Uuid::new_v4();
+    let cases = format!(
+        r#"[{current}, {{"id":"{legacy_id}","case_number":"OLD-1","created_at":"2024-01-01T00:00:00Z","updated_at":"2024-01-02T00:00:00Z","revision":3}},
+            {{"id":"{broken_id}","case_number":"OLD-2","updated_at":"2024-03-01T00:00:00Z","revision":"many"}}]"#,
+        current = serde_json::to_string(&current).unwrap()
+    );
+    let meta = r#"[{"key":"case_numbers","value":{"device":"K7Q2M","last_sequence":7}}]"#;
+    make_v1(name, &cases, meta).await.unwrap();
+
+    let store = Store::open_named(name).await.unwrap();
+    let mut listed = store.list().await.unwrap();
+    listed.sort_by(|a, b| a.case_number.cmp(&b.case_number));
+    let numbers: Vec<&str> = listed.iter().map(|s| s.case_number.as_str()).collect();
+    assert_eq!(numbers, ["K7Q2M-2026-0001", "OLD-1", "OLD-2"]);
+    assert_eq!(listed[0], current.summary());
+
+    let legacy = store.get(legacy_id).await.unwrap().unwrap();
+    assert_eq!((legacy.format, legacy.revision, legacy.plan.child.name.as_str()), (CASE_FORMAT, 3, ""), "serde defaults fill what v1 lacked");
+    assert!(matches!(store.get(broken_id).await, Err(StorageError::Corrupt(_))), "an unreadable case is listed but reported on opening");
+    assert_eq!(store.propose_case_number(2026).await.unwrap(), "K7Q2M-2026-0008", "numbering carries over");
+    store.close();
+
+    let recorded = get_raw(name, "meta", "schema_version").await.unwrap().as_string().unwrap();
+    assert_eq!(recorded, format!(r#"{{"key":"schema_version","value":{SCHEMA_VERSION}}}"#));
+    let store = Store::open_named(name).await.unwrap();
+    assert_eq!(store.list().await.unwrap().len(), 3, "reopening an upgraded database changes nothing");
+    finish(store, name).await;
+}
+
+#[wasm_bindgen_test]
+async fn an_old_tab_holding_the_database_gives_blocked_not_a_hang() {
+    let name = "homeward-test-blocked";
+    delete_database(name).await.unwrap();
+    let old_tab = hold_v1(name).await.unwrap();
+
+    let result = within(5_000, "opening while an old tab holds the database", Store::open_named(name)).await;
+    assert_eq!(result.err(), Some(StorageError::Blocked));
+
+    close_db(&old_tab);
+    let store = within(5_000, "opening after the old tab let go", Store::open_named(name)).await.unwrap();
+    assert!(store.list().await.unwrap().is_empty());
+    finish(store, name).await;
+}
+
+#[wasm_bindgen_test]
+async fn list_reads_ten_thousand_summaries() {
+    let name = "homeward-test-ten-thousand";
+    let store = fresh(name).await;
+    let summaries: Vec<_> = (0..10_000).map(|i| case_with_items(&format!("K7Q2M-2026-{i:05}"), "Maya").summary()).collect();
+    put_raw(name, "summaries", &serde_json::to_string(&summaries).unwrap()).await.unwrap();
+
+    let started = js_sys::Date::now();
+    let listed = store.list().await.unwrap();
+    let ms = js_sys::Date::now() - started;
+    console_log!("list() of 10,000 summaries took {ms} ms");
+    assert_eq!(listed.len(), 10_000);
+    assert!(ms < 5_000.0, "list() took {ms} ms");
+    finish(store, name).await;
+}
+
+#[wasm_bindgen_test]
+fn dom_exceptions_map_to_errors_a_worker_can_act_on() {
+    let exception = |name: &str| web_sys::DomException::new_with_message_and_name("browser text", name).unwrap();
+    let map = |name: &str, stage| StorageError::from_js(&exception(name), stage);
+
+    assert_eq!(map("QuotaExceededError", Stage::InUse), StorageError::QuotaExceeded);
+    assert_eq!(map("AbortError", Stage::InUse), StorageError::Aborted("AbortError: browser text".into()));
+    assert_eq!(map("VersionError", Stage::Opening), StorageError::Blocked);
+    assert_eq!(map("InvalidStateError", Stage::Opening), StorageError::Unavailable("InvalidStateError: browser text".into()));
+    assert_eq!(map("UnknownError", Stage::Opening), StorageError::Unavailable("UnknownError: browser text".into()));
+    assert_eq!(map("InvalidStateError", Stage::InUse), StorageError::Other("InvalidStateError: browser text".into()));
+    assert_eq!(map("ConstraintError", Stage::InUse), StorageError::Other("ConstraintError: browser text".into()));
+    assert_eq!(StorageError::from_js(&JsValue::from_str("plain text"), Stage::InUse), StorageError::Other("plain text".into()));
+    assert!(StorageError::QuotaExceeded.to_string().contains("out of storage space"));
+}

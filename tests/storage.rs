@@ -274,7 +274,7 @@ fn dom_exceptions_map_to_errors_a_worker_can_act_on() {
 
     assert_eq!(map("QuotaExceededError", Stage::InUse), StorageError::QuotaExceeded);
     assert_eq!(map("AbortError", Stage::InUse), StorageError::Aborted("AbortError: browser text".into()));
-    assert_eq!(map("VersionError", Stage::Opening), StorageError::Blocked);
+    assert_eq!(map("VersionError", Stage::Opening), StorageError::Superseded);
     assert_eq!(map("InvalidStateError", Stage::Opening), StorageError::Unavailable("InvalidStateError: browser text".into()));
     assert_eq!(map("UnknownError", Stage::Opening), StorageError::Unavailable("UnknownError: browser text".into()));
     assert_eq!(map("InvalidStateError", Stage::InUse), StorageError::Other("InvalidStateError: browser text".into()));

@@ -79,7 +79,11 @@ fn CaseTable(all: Vec<CaseSummary>) -> impl IntoView {
         <p class="result-count" role="status">
             {move || {
                 let matching = rows.with(Vec::len);
-                if matching == total { format!("{total} cases") } else { format!("{matching} of {total} cases match") }
+                match (matching == total, total) {
+                    (true, 1) => "1 case".to_string(),
+                    (true, _) => format!("{total} cases"),
+                    (false, _) => format!("{matching} of {total} cases match"),
+                }
             }}
         </p>
         <table class="case-table">
@@ -118,9 +122,11 @@ fn CaseRow(case: CaseSummary, today: chrono::NaiveDate) -> impl IntoView {
     let due = case.next_due.clone().map(|d| {
         let when = d.date.format("%-d %b %Y").to_string();
         view! {
-            <span class="due-what">{d.what}</span>
-            <span class="due-date">{when}</span>
-            {overdue.then(|| view! { <span class="badge overdue">"Overdue"</span> })}
+            <div class="due">
+                <span class="due-what">{d.what}</span>
+                <span class="due-date">{when}</span>
+                {overdue.then(|| view! { <span class="badge overdue">"Overdue"</span> })}
+            </div>
         }
     });
     view! {

@@ -9,6 +9,8 @@ pub enum StorageError {
     QuotaExceeded,
     #[error("Homeward is open in another tab with an older version. Close the other Homeward tabs, then reload this one.")]
     Blocked,
+    #[error("A newer version of Homeward was opened in another tab, so this tab can no longer save. Reload this tab; a change that was not saved is still on screen until you do.")]
+    Superseded,
     #[error("The browser stopped the save before it finished ({0}). Nothing was changed; try again.")]
     Aborted(String),
     #[error("This browser does not allow Homeward to store data (private mode or storage turned off). Open Homeward in a normal window with site data allowed, then reload ({0}).")]
@@ -49,7 +51,7 @@ impl StorageError {
         match (name, stage) {
             ("QuotaExceededError", _) => Self::QuotaExceeded,
             // The database on disk is newer than this page's code, i.e. another tab upgraded it.
-            ("VersionError", _) => Self::Blocked,
+            ("VersionError", _) => Self::Superseded,
             ("AbortError" | "TransactionInactiveError" | "TimeoutError", _) => Self::Aborted(detail),
             // Firefox private windows, disabled site data and broken profiles all refuse the open.
             ("InvalidStateError" | "SecurityError" | "UnknownError" | "NotAllowedError" | "NotSupportedError", Stage::Opening) => {

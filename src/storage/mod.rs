@@ -53,7 +53,7 @@ impl Store {
     pub async fn open_named(name: &str) -> Result<Store, StorageError> {
         let db = raw::open(name, SCHEMA_VERSION, schema::create_stores).await?;
         // Let go as soon as a newer version elsewhere needs to upgrade, rather than block it;
-        // this tab then reports Blocked, which tells the worker to reload.
+        // this tab then reports Superseded, which tells the worker to reload.
         let superseded = Rc::new(Cell::new(false));
         let on_version_change = {
             let (db, superseded) = (db.clone(), superseded.clone());
@@ -147,7 +147,7 @@ impl Store {
 
     fn transaction(&self, stores: &[&str], mode: IdbTransactionMode) -> Result<IdbTransaction, StorageError> {
         if self.connection.superseded.get() {
-            return Err(StorageError::Blocked);
+            return Err(StorageError::Superseded);
         }
         let names: Array = stores.iter().map(|name| JsValue::from_str(name)).collect();
         Ok(self.connection.db.transaction_with_str_sequence_and_mode(&names, mode)?)

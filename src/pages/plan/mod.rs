@@ -12,7 +12,7 @@ pub use editor::{today, Editor};
 
 use crate::app::{navigate, use_store, Notice};
 use crate::components::confirm::ConfirmDialog;
-use crate::components::save_status::SaveStatus;
+use crate::components::save_status::{SaveState, SaveStatus};
 use crate::domain::{CaseId, Section, SectionState};
 use crate::route::Route;
 
@@ -51,9 +51,17 @@ fn PlanEditor(editor: Editor, section: Signal<Section>) -> impl IntoView {
             ed.flush();
         }
     });
+    // Only a change the browser refused to store is worth stopping someone from leaving.
+    let on_leave = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        if matches!(ed.save_state.get_untracked(), SaveState::Failed(_)) {
+            ev.prevent_default();
+            ev.set_return_value("");
+        }
+    });
     on_cleanup(move || {
         on_hide.remove();
         on_hidden.remove();
+        on_leave.remove();
         ed.flush();
     });
 

@@ -17,6 +17,11 @@ pub fn navigate(route: Route) {
     let _ = window().location().set_hash(&route.href());
 }
 
+/// Names the page in the browser's tab and history, read first by screen readers.
+pub fn set_page_title(title: &str) {
+    document().set_title(&format!("{title} – Homeward"));
+}
+
 /// A one-line message that outlives a page change ("Case … was deleted").
 #[derive(Clone, Copy)]
 pub struct Notice(RwSignal<Option<String>>);

@@ -3,7 +3,7 @@
 use gloo_storage::{LocalStorage as Prefs, Storage};
 use leptos::prelude::*;
 
-use crate::app::use_store;
+use crate::app::{set_page_title, use_store};
 use crate::domain::case_list::{visible, SortOrder};
 use crate::domain::{CaseSummary, Choice, Section};
 use crate::pages::plan::today;
@@ -16,6 +16,7 @@ const SORT_PREF: &str = "homeward.case_list.sort";
 #[component]
 pub fn CaseListPage() -> impl IntoView {
     let store = use_store();
+    set_page_title("Cases");
     let cases = LocalResource::new(move || {
         let store = store.get_value();
         async move { store.list().await }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
 
-use crate::app::{navigate, use_store};
+use crate::app::{navigate, set_page_title, use_store};
 use crate::components::fields::TextField;
 use crate::domain::{validate, Case, Section};
 use crate::pages::plan::today;
@@ -14,6 +14,7 @@ use crate::route::Route;
 #[component]
 pub fn NewCasePage() -> impl IntoView {
     let store = use_store();
+    set_page_title("New case");
     let number = RwSignal::new(String::new());
     let child = RwSignal::new(String::new());
     let worker = RwSignal::new(String::new());

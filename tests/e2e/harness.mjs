@@ -22,11 +22,11 @@ export function serve(base = '/tools/homeward/') {
 }
 
 /**
- * A browser with its own profile folder. `restart()` closes it and opens the same profile
+ * A browser with its own profile folder (made inside `under`). `restart()` closes it and opens the same profile
  * again, as a person closing and reopening the browser would.
  */
-export async function openBrowser() {
-  const profile = await mkdtemp(join(tmpdir(), 'homeward-e2e-'));
+export async function openBrowser({ under = tmpdir() } = {}) {
+  const profile = await mkdtemp(join(under, 'homeward-e2e-'));
   const outside = [];
   let context;
   const launch = async () => {

@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 
 pub use editor::{today, Editor};
 
-use crate::app::{navigate, use_store, Notice};
+use crate::app::{navigate, set_page_title, use_store, Notice};
 use crate::components::confirm::ConfirmDialog;
 use crate::components::save_status::{SaveState, SaveStatus};
 use crate::domain::{CaseId, Section, SectionState};
@@ -66,6 +66,7 @@ fn PlanEditor(editor: Editor, section: Signal<Section>) -> impl IntoView {
     });
 
     let title = Memo::new(move |_| ed.case.with(|c| c.title()));
+    Effect::new(move |_| set_page_title(&format!("{} – {}", section.get().title(), title.get())));
     let id = ed.case.with_untracked(|c| c.id);
     let confirm_delete = RwSignal::new(false);
     let notice = use_context::<Notice>().expect("notice context");
@@ -116,9 +117,19 @@ fn StepList(editor: Editor, current: Signal<Section>, id: CaseId) -> impl IntoVi
                 {Section::ALL.into_iter().map(|s| {
                     let state = move || ed.case.with(|c| ed.problems.with(|p| s.state(c, p)));
                     let is_current = move || current.get() == s;
+                    let link = NodeRef::<leptos::html::A>::new();
+                    // On a phone the steps are a sideways strip: keep the current one in view.
+                    Effect::new(move |_| {
+                        if let (true, Some(a)) = (is_current(), link.get()) {
+                            let options = web_sys::ScrollIntoViewOptions::new();
+                            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                            options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+                            a.scroll_into_view_with_scroll_into_view_options(&options);
+                        }
+                    });
                     view! {
                         <li class=move || format!("step {}", state_class(state()))>
-                            <a href=Route::Plan { id, section: s }.href() aria-current=move || is_current().then_some("step")>
+                            <a node_ref=link href=Route::Plan { id, section: s }.href() aria-current=move || is_current().then_some("step")>
                                 <span class="step-title">{s.title()}</span>
                                 <span class="step-state">{move || state().label()}</span>
                             </a>

@@ -1,0 +1,70 @@
+// The core workflow with the keyboard alone: create a case, move through the steps, add and
+// fill a list item. Focus lands where the next keystroke is expected.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, openBrowser, field, group } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve('/tools/homeward/');
+  browser = await openBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Presses Tab until the focused element's accessible name matches, like a keyboard user. */
+async function tabTo(page, name, limit = 40) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement;
+      const label = el?.labels?.[0]?.textContent ?? '';
+      return (el?.getAttribute('aria-label') || label || el?.textContent || '').trim();
+    });
+    if (name instanceof RegExp ? name.test(focused) : focused === name) return;
+  }
+  assert.fail(`Tab never reached ${name}`);
+}
+
+const focusedText = (page) => page.evaluate(() => document.activeElement?.textContent?.trim());
+
+test('create a case and fill a list item with the keyboard alone', async () => {
+  const page = await browser.page();
+  await page.goto(server.url);
+  await page.getByRole('heading', { name: 'No cases yet' }).waitFor();
+  await tabTo(page, 'New case');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'New case' }).waitFor();
+  await page.waitForFunction(() => document.querySelector('#f-case_number')?.value !== '');
+
+  await tabTo(page, /^Child's name/);
+  await page.keyboard.type('Tomás');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Ana Ruiz');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/plan\/case$/);
+
+  await tabTo(page, 'Next');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 2, name: 'Case worker' }).waitFor();
+  assert.equal(await focusedText(page), 'Case worker', 'focus moves to the new step heading');
+
+  await tabTo(page, /^Protection needs/);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 2, name: 'Protection needs' }).waitFor();
+  await tabTo(page, 'Add a need');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.tagName === 'LEGEND');
+  assert.equal(await focusedText(page), 'Need 1', 'focus moves to the new item');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Safe contact with father');
+  await page.locator('.save-status').getByText(/^Saved/).waitFor();
+
+  await page.reload();
+  assert.equal(await field(group(page, 'Need 1'), 'Protection need').inputValue(), 'Safe contact with father');
+});

@@ -1,0 +1,125 @@
+// When the browser refuses a save, the worker is told why, the edit stays on screen, and
+// nothing is reported as saved until it really is.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve, openBrowser, field } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve('/');
+  browser = await openBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function newCase(page, worker) {
+  await page.goto(`${server.url}#/cases/new`);
+  await page.waitForFunction(() => document.querySelector('#f-case_number')?.value !== '');
+  await field(page, "Case worker's name").fill(worker);
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await page.waitForURL(/plan\/case$/);
+  return page.url().replace(/case$/, '');
+}
+
+const status = (page) => page.locator('.save-status');
+
+/**
+ * A really full disk: the browser's profile lives on a small RAM disk (needs root to mount),
+ * which the test fills from the page until IndexedDB refuses with QuotaExceededError.
+ */
+async function smallDisk() {
+  const dir = await mkdtemp(join(tmpdir(), 'homeward-full-disk-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=48m', 'tmpfs', dir], { stdio: 'ignore' });
+  } catch {
+    await rm(dir, { recursive: true, force: true });
+    return null;
+  }
+  return { dir, async remove() { execFileSync('umount', ['-l', dir]); await rm(dir, { recursive: true, force: true }); } };
+}
+
+function fillTheDisk(page) {
+  return page.evaluate(async () => {
+    const db = await new Promise((ok) => {
+      const r = indexedDB.open('disk-filler', 1);
+      r.onupgradeneeded = () => r.result.createObjectStore('junk');
+      r.onsuccess = () => ok(r.result);
+    });
+    for (let i = 0; i < 1000; i++) {
+      const outcome = await new Promise((ok) => {
+        const tx = db.transaction('junk', 'readwrite');
+        tx.objectStore('junk').put(crypto.getRandomValues(new Uint8Array(65536)).join(','), i);
+        tx.oncomplete = () => ok('ok');
+        tx.onabort = () => ok(tx.error?.name);
+      });
+      if (outcome !== 'ok') { db.close(); return outcome; }
+    }
+    db.close();
+    return 'never full';
+  });
+}
+
+test('a full disk: told so, the edit stays on screen, earlier data intact, saved once space is back', async (t) => {
+  const disk = await smallDisk();
+  if (!disk) return t.skip('mounting a small RAM disk needs root');
+  const small = await openBrowser({ under: disk.dir });
+  try {
+    const page = await small.page();
+    const plan = await newCase(page, 'Ana Ruiz');
+    await page.goto(`${plan}worker`);
+    await field(page, 'Role').fill('Social worker');
+    await status(page).getByText(/^Saved/).waitFor();
+
+    assert.equal(await fillTheDisk(page), 'QuotaExceededError');
+    await field(page, 'Role').fill('Social worker and psychologist');
+    await status(page).getByText('Not saved: The device is out of storage space').waitFor();
+    assert.equal(await field(page, 'Role').inputValue(), 'Social worker and psychologist');
+
+    // What was saved before is intact, as a second tab reads it.
+    const other = await small.context.newPage();
+    await other.goto(`${plan}worker`);
+    assert.equal(await field(other, 'Role').inputValue(), 'Social worker');
+    await other.close();
+
+    // Space is freed; trying again stores the edit that stayed on screen.
+    await page.evaluate(() => new Promise((done) => { indexedDB.deleteDatabase('disk-filler').onsuccess = done; }));
+    await page.getByRole('button', { name: 'Try saving again' }).click();
+    await status(page).getByText(/^Saved/).waitFor();
+    await page.reload();
+    assert.equal(await field(page, 'Role').inputValue(), 'Social worker and psychologist');
+  } finally {
+    await small.close();
+    await disk.remove();
+  }
+});
+
+test('a newer Homeward in another tab: this tab stops saving and says to reload, keeping the edit', async () => {
+  const page = await browser.page();
+  const plan = await newCase(page, 'Luis Pérez');
+  await page.goto(`${plan}worker`);
+  await status(page).getByText(/^Saved/).waitFor({ state: 'attached' });
+
+  // Another tab opens the database at a later schema version, as a newer build would.
+  const other = await browser.context.newPage();
+  await other.goto(server.url);
+  await other.evaluate(() => new Promise((done, fail) => {
+    const request = indexedDB.open('homeward', 99);
+    request.onsuccess = () => { request.result.close(); done(); };
+    request.onerror = () => fail(request.error);
+  }));
+  await other.close();
+
+  await field(page, 'Organisation').fill('Casa Esperanza');
+  await status(page).getByText('Not saved: A newer version of Homeward was opened in another tab').waitFor();
+  assert.equal(await field(page, 'Organisation').inputValue(), 'Casa Esperanza');
+  assert.equal(await status(page).getByText(/^Saved/).count(), 0);
+});

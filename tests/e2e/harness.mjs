@@ -1,6 +1,7 @@
 // Shared set-up for the end-to-end tests: serve the release build from dist/, start Chromium
 // with a fresh profile and the flags that keep it off the network, and let tests find things
 // the way a person does (by label, by name).
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,23 @@ export const CHROMIUM_FLAGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
+
+/**
+ * For a test file: serves the app under `base` and opens a browser before its tests, and
+ * closes both after them. The returned object is filled in once `before` has run.
+ */
+export function withApp(base = '/tools/homeward/') {
+  const app = {};
+  before(async () => {
+    app.server = await serve(base);
+    app.browser = await openBrowser();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
+}
 
 /** Serves dist/ under `base`. */
 export function serve(base = '/tools/homeward/') {

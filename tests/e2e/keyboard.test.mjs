@@ -1,21 +1,10 @@
 // The core workflow with the keyboard alone: create a case, move through the steps, add and
 // fill a list item. Focus lands where the next keystroke is expected.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, openBrowser, field, group } from './harness.mjs';
+import { withApp, field, group } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve('/tools/homeward/');
-  browser = await openBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = withApp('/tools/homeward/');
 
 /** Presses Tab until the focused element's accessible name matches, like a keyboard user. */
 async function tabTo(page, name, limit = 40) {
@@ -34,8 +23,8 @@ async function tabTo(page, name, limit = 40) {
 const focusedText = (page) => page.evaluate(() => document.activeElement?.textContent?.trim());
 
 test('create a case and fill a list item with the keyboard alone', async () => {
-  const page = await browser.page();
-  await page.goto(server.url);
+  const page = await app.browser.page();
+  await page.goto(app.server.url);
   await page.getByRole('heading', { name: 'No cases yet' }).waitFor();
   await tabTo(page, 'New case');
   await page.keyboard.press('Enter');

@@ -1,21 +1,10 @@
 // A case worker creates a case, writes the whole Care and Protection Plan, reloads, restarts
 // the browser, and finds every value again; edits, filters, deep-links and deletes.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, openBrowser, field, saved, group } from './harness.mjs';
+import { withApp, field, saved, group } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve('/tools/homeward/');
-  browser = await openBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = withApp('/tools/homeward/');
 
 // Everything typed into the plan, section by section, so the check after reload is the same list.
 const PLAN = {
@@ -57,8 +46,8 @@ let caseUrl;
 let caseNumber;
 
 test('an empty device says how to start, and a new case gets a device-made number', async () => {
-  const page = await browser.page();
-  await page.goto(server.url);
+  const page = await app.browser.page();
+  await page.goto(app.server.url);
   await page.getByRole('heading', { name: 'No cases yet' }).waitFor();
   await page.getByRole('main').getByRole('link', { name: 'New case' }).click();
   await page.getByRole('heading', { level: 1, name: 'New case' }).waitFor();
@@ -81,7 +70,7 @@ test('an empty device says how to start, and a new case gets a device-made numbe
 });
 
 test('every section of the plan is filled in through the guided steps', async () => {
-  const page = await browser.page();
+  const page = await app.browser.page();
   await field(page, 'Plan status').selectOption({ label: 'Active' });
   await fillAll(page, PLAN.case);
 
@@ -201,20 +190,20 @@ async function checkEverything(page) {
 }
 
 test('after a reload every value is there again', async () => {
-  const page = await browser.page();
+  const page = await app.browser.page();
   await page.reload();
   await checkEverything(page);
 });
 
 test('after closing and reopening the browser every value is there again', async () => {
-  await browser.restart();
-  const page = await browser.page();
+  await app.browser.restart();
+  const page = await app.browser.page();
   await page.goto(`${caseUrl}/plan/case`);
   await checkEverything(page);
 });
 
 test('a deep link reloads to the same step', async () => {
-  const page = await browser.page();
+  const page = await app.browser.page();
   await page.goto(`${caseUrl}/plan/services`);
   await page.getByRole('heading', { level: 2, name: 'Services' }).waitFor();
   await page.reload();
@@ -224,7 +213,7 @@ test('a deep link reloads to the same step', async () => {
 });
 
 test('an edit is kept within a second, and problems show beside the field', async () => {
-  const page = await browser.page();
+  const page = await app.browser.page();
   await page.goto(`${caseUrl}/plan/worker`);
   await field(page, "Case worker's name").fill('');
   await page.getByText('Name the case worker responsible for this plan.').waitFor();
@@ -238,8 +227,8 @@ test('an edit is kept within a second, and problems show beside the field', asyn
 });
 
 test('the case list shows the case and filters as you type', async () => {
-  const page = await browser.page();
-  await page.goto(server.url);
+  const page = await app.browser.page();
+  await page.goto(app.server.url);
   const row = page.getByRole('row', { name: new RegExp(caseNumber) });
   await row.waitFor();
   const text = await row.innerText();
@@ -257,7 +246,7 @@ test('the case list shows the case and filters as you type', async () => {
 });
 
 test('deleting asks first, naming the case, and then removes it', async () => {
-  const page = await browser.page();
+  const page = await app.browser.page();
   await page.goto(`${caseUrl}/plan/case`);
   await page.getByRole('button', { name: 'Delete case' }).click();
   const dialog = page.getByRole('dialog', { name: `Delete case ${caseNumber} (Maya Hernández)?` });
@@ -276,7 +265,7 @@ test('deleting asks first, naming the case, and then removes it', async () => {
 });
 
 test('nothing left 127.0.0.1 and the page logged no error', async () => {
-  const page = await browser.page();
-  assert.deepEqual(browser.outside, []);
+  const page = await app.browser.page();
+  assert.deepEqual(app.browser.outside, []);
   assert.deepEqual(page.errors.filter((e) => !e.includes('favicon')), []);
 });

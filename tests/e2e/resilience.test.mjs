@@ -1,28 +1,17 @@
 // When the browser refuses a save, the worker is told why, the edit stays on screen, and
 // nothing is reported as saved until it really is.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, openBrowser, field } from './harness.mjs';
+import { withApp, openBrowser, field } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve('/');
-  browser = await openBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = withApp('/');
 
 async function newCase(page, worker) {
-  await page.goto(`${server.url}#/cases/new`);
+  await page.goto(`${app.server.url}#/cases/new`);
   await page.waitForFunction(() => document.querySelector('#f-case_number')?.value !== '');
   await field(page, "Case worker's name").fill(worker);
   await page.getByRole('button', { name: 'Create case' }).click();
@@ -103,14 +92,14 @@ test('a full disk: told so, the edit stays on screen, earlier data intact, saved
 });
 
 test('a newer Homeward in another tab: this tab stops saving and says to reload, keeping the edit', async () => {
-  const page = await browser.page();
+  const page = await app.browser.page();
   const plan = await newCase(page, 'Luis Pérez');
   await page.goto(`${plan}worker`);
   await status(page).getByText(/^Saved/).waitFor({ state: 'attached' });
 
   // Another tab opens the database at a later schema version, as a newer build would.
-  const other = await browser.context.newPage();
-  await other.goto(server.url);
+  const other = await app.browser.context.newPage();
+  await other.goto(app.server.url);
   await other.evaluate(() => new Promise((done, fail) => {
     const request = indexedDB.open('homeward', 99);
     request.onsuccess = () => { request.result.close(); done(); };

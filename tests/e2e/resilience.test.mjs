@@ -91,6 +91,36 @@ test('a full disk: told so, the edit stays on screen, earlier data intact, saved
   }
 });
 
+test('leaving the case straight after typing keeps the change, and the page does not break', async () => {
+  const page = await app.browser.page();
+  const plan = await newCase(page, 'Rosa Díaz');
+  await page.goto(`${plan}worker`);
+  await field(page, 'Contact').fill('+52 55 1111 2222');
+  await page.getByRole('banner').getByRole('link', { name: 'Cases' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
+  await page.waitForTimeout(800);
+  await page.goto(`${plan}worker`);
+  assert.equal(await field(page, 'Contact').inputValue(), '+52 55 1111 2222');
+  assert.deepEqual(page.errors, []);
+});
+
+test('deleting straight after an edit: the waiting save does not bring the case back', async () => {
+  const page = await app.browser.page();
+  const plan = await newCase(page, 'Marta Gil');
+  const number = await field(page, 'Case number').inputValue();
+  await field(page, 'Plan start date').fill('2026-11-20');
+  await page.getByRole('button', { name: 'Delete case' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: new RegExp(`^Delete case ${number}`) }).click();
+  await page.getByText(`Case ${number} was deleted from this device.`).waitFor();
+  await page.waitForTimeout(1000);
+  await page.goto(`${plan}case`);
+  await page.getByRole('heading', { level: 1, name: 'Case not found' }).waitFor();
+  await page.goto(app.server.url);
+  await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
+  assert.equal(await page.getByRole('row', { name: new RegExp(number) }).count(), 0);
+});
+
+// Last: it leaves the database at a later version, which this build can no longer open.
 test('a newer Homeward in another tab: this tab stops saving and says to reload, keeping the edit', async () => {
   const page = await app.browser.page();
   const plan = await newCase(page, 'Luis Pérez');

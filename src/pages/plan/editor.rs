@@ -1,6 +1,8 @@
 //! The case being edited, and its autosave. Every change is written within about half a second,
 //! one save at a time, and "Saved" is shown only once IndexedDB has committed.
 
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 use std::time::Duration;
 
 use chrono::{Local, NaiveDate, Utc};
@@ -23,73 +25,117 @@ fn clock_time() -> String {
     Local::now().format("%H:%M").to_string()
 }
 
+/// The saving side of the editor. Plain shared state rather than reactive values: a save that is
+/// still running when the page closes must finish, after the page's signals are gone.
+struct Autosave {
+    store: Store,
+    /// What is on screen; every save writes the latest of it.
+    latest: RefCell<Case>,
+    /// Bumped by every change; a save records the generation it wrote.
+    changes: Cell<u64>,
+    saved: Cell<u64>,
+    saving: Cell<bool>,
+    /// Set once the case is deleted: nothing may write it back.
+    discarded: Cell<bool>,
+    state: RwSignal<SaveState>,
+    case: RwSignal<Case>,
+}
+
+impl Autosave {
+    fn pending(&self) -> bool {
+        self.changes.get() != self.saved.get() && !self.discarded.get()
+    }
+
+    /// One save at a time, going round again while changes came in during the last write.
+    async fn run(self: Rc<Self>) {
+        if self.saving.get() || !self.pending() {
+            return;
+        }
+        self.saving.set(true);
+        while self.pending() {
+            let generation = self.changes.get();
+            let mut snapshot = self.latest.borrow().clone();
+            snapshot.touch(Utc::now());
+            if let Err(error) = self.store.save(&snapshot).await {
+                self.saving.set(false);
+                self.state.try_set(SaveState::Failed(error.to_string()));
+                return;
+            }
+            self.saved.set(generation);
+            // Later edits stay as they are; only the bookkeeping of the save is taken over.
+            let mut latest = self.latest.borrow_mut();
+            latest.revision = snapshot.revision;
+            latest.updated_at = snapshot.updated_at;
+            self.case.try_update_untracked(|c| {
+                c.revision = snapshot.revision;
+                c.updated_at = snapshot.updated_at;
+            });
+        }
+        self.saving.set(false);
+        if !self.discarded.get() {
+            self.state.try_set(SaveState::Saved { at: clock_time() });
+        }
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct Editor {
     pub case: RwSignal<Case>,
     pub problems: Memo<Vec<Problem>>,
     pub save_state: RwSignal<SaveState>,
-    store: StoredValue<Store, LocalStorage>,
-    /// Bumped by every change; a save records the generation it wrote.
-    changes: StoredValue<u64>,
-    saved: StoredValue<u64>,
-    saving: StoredValue<bool>,
+    autosave: StoredValue<Rc<Autosave>, LocalStorage>,
 }
 
 impl Editor {
     pub fn new(case: Case, store: Store) -> Self {
+        let latest = RefCell::new(case.clone());
         let case = RwSignal::new(case);
         let problems = Memo::new(move |_| case.with(|c| validate(c, today())));
-        Self {
+        let save_state = RwSignal::new(SaveState::Saved { at: String::new() });
+        let autosave = Rc::new(Autosave {
+            store,
+            latest,
+            changes: Cell::new(0),
+            saved: Cell::new(0),
+            saving: Cell::new(false),
+            discarded: Cell::new(false),
+            state: save_state,
             case,
-            problems,
-            save_state: RwSignal::new(SaveState::Saved { at: String::new() }),
-            store: StoredValue::new_local(store),
-            changes: StoredValue::new(0),
-            saved: StoredValue::new(0),
-            saving: StoredValue::new(false),
-        }
-    }
-
-    pub fn has_unsaved_changes(self) -> bool {
-        self.changes.get_value() != self.saved.get_value()
+        });
+        Self { case, problems, save_state, autosave: StoredValue::new_local(autosave) }
     }
 
     /// Applies a change on screen at once and schedules its save.
     pub fn edit(self, change: impl FnOnce(&mut Case)) {
         self.case.update(change);
-        self.changes.update_value(|n| *n += 1);
+        let Some(autosave) = self.autosave.try_get_value() else { return };
+        *autosave.latest.borrow_mut() = self.case.get_untracked();
+        autosave.changes.set(autosave.changes.get() + 1);
         self.save_state.set(SaveState::Saving);
-        set_timeout(move || self.flush(), SAVE_DELAY);
+        set_timeout(move || spawn_local(autosave.run()), SAVE_DELAY);
     }
 
-    /// Writes what is on screen now. Safe to call any time: one save runs at a time, and it
-    /// goes round again if more changes came in while it was writing.
+    /// Writes what is on screen now, if anything is waiting. Safe to call at any time, also
+    /// while the page is closing: the save finishes on its own.
     pub fn flush(self) {
-        if self.saving.get_value() || !self.has_unsaved_changes() {
-            return;
+        if let Some(autosave) = self.autosave.try_get_value() {
+            spawn_local(autosave.run());
         }
-        self.saving.set_value(true);
-        spawn_local(async move {
-            let store = self.store.get_value();
-            while self.has_unsaved_changes() {
-                let generation = self.changes.get_value();
-                let mut snapshot = self.case.get_untracked();
-                snapshot.touch(Utc::now());
-                if let Err(error) = store.save(&snapshot).await {
-                    self.saving.set_value(false);
-                    self.save_state.set(SaveState::Failed(error.to_string()));
-                    return;
-                }
-                self.saved.set_value(generation);
-                // Later edits stay as they are; only the bookkeeping of the save is taken over.
-                self.case.update_untracked(|c| {
-                    c.revision = snapshot.revision;
-                    c.updated_at = snapshot.updated_at;
-                });
-            }
-            self.saving.set_value(false);
-            self.save_state.set(SaveState::Saved { at: clock_time() });
-        });
+    }
+
+    /// The case is being deleted: pending and later changes are never written back.
+    pub fn discard(self) {
+        if let Some(autosave) = self.autosave.try_get_value() {
+            autosave.discarded.set(true);
+        }
+    }
+
+    /// The deletion failed: the case stays, and so does saving it.
+    pub fn resume(self) {
+        if let Some(autosave) = self.autosave.try_get_value() {
+            autosave.discarded.set(false);
+            spawn_local(autosave.run());
+        }
     }
 
     /// A value of the case for a field, and the way to change it.

@@ -74,13 +74,18 @@ fn PlanEditor(editor: Editor, section: Signal<Section>) -> impl IntoView {
     let delete = move |_| {
         let store = store.get_value();
         let name = title.get_untracked();
+        // A change still waiting to be saved must not bring the case back after it is gone.
+        ed.discard();
         spawn_local(async move {
             match store.delete(id).await {
                 Ok(()) => {
                     notice.show(format!("Case {name} was deleted from this device."));
                     navigate(Route::CaseList);
                 }
-                Err(error) => notice.show(format!("The case was not deleted: {error}")),
+                Err(error) => {
+                    ed.resume();
+                    notice.show(format!("The case was not deleted: {error}"));
+                }
             }
         });
     };

@@ -16,7 +16,7 @@ say() { printf '\033[1m[tools]\033[0m %s\n' "$*" >&2; }
 
 homeward_tools() {
   local want="${1:-build}" root
-  root="$(git -C "$(dirname "${BASH_SOURCE[0]}")" rev-parse --show-toplevel)"
+  root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     say "adding the wasm32 target"

@@ -17,18 +17,42 @@ pub fn navigate(route: Route) {
     let _ = window().location().set_hash(&route.href());
 }
 
+/// Like [`navigate`], but the page left behind is dropped from the history, so Back does not
+/// return to a form already sent or a case already deleted.
+pub fn navigate_replacing(route: Route) {
+    let _ = window().location().replace(&route.href());
+}
+
+/// Why leaving the current case would lose work: set by the plan while a change is not saved.
+#[derive(Clone, Copy)]
+pub struct UnsavedWork(pub RwSignal<Option<String>>);
+
 /// Names the page in the browser's tab and history, read first by screen readers.
 pub fn set_page_title(title: &str) {
     document().set_title(&format!("{title} – Homeward"));
 }
 
-/// A one-line message that outlives a page change ("Case … was deleted").
+/// A one-line message that outlives a page change ("Case … was deleted"), or a problem.
 #[derive(Clone, Copy)]
-pub struct Notice(RwSignal<Option<String>>);
+pub struct Notice {
+    done: RwSignal<Option<String>>,
+    problem: RwSignal<Option<String>>,
+}
 
 impl Notice {
     pub fn show(self, message: String) {
-        self.0.set(Some(message));
+        self.problem.set(None);
+        self.done.set(Some(message));
+    }
+
+    pub fn problem(self, message: String) {
+        self.done.set(None);
+        self.problem.set(Some(message));
+    }
+
+    fn clear(self) {
+        self.done.set(None);
+        self.problem.set(None);
     }
 }
 
@@ -39,13 +63,26 @@ fn current_route() -> Route {
 #[component]
 pub fn App() -> impl IntoView {
     let route = RwSignal::new(current_route());
-    let notice = Notice(RwSignal::new(None));
+    let notice = Notice { done: RwSignal::new(None), problem: RwSignal::new(None) };
     provide_context(notice);
+    let unsaved = UnsavedWork(RwSignal::new(None));
+    provide_context(unsaved);
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        let next = current_route();
+        let (current, next) = (route.get_untracked(), current_route());
+        if Page::of(current) != Page::of(next) {
+            if let Some(reason) = unsaved.0.get_untracked() {
+                let question = format!("Your last change to this case is not saved: {reason}\n\nLeave the case anyway? That change will be lost.");
+                if !window().confirm_with_message(&question).unwrap_or(true) {
+                    // Stay: put the address back without a new history entry.
+                    let _ = window().history().and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&current.href())));
+                    return;
+                }
+                unsaved.0.set(None);
+            }
+        }
         // A message about the last page is stale on the one after next.
-        if route.get_untracked() != next && !matches!(next, Route::CaseList) {
-            notice.0.set(None);
+        if current != next && !matches!(next, Route::CaseList) {
+            notice.clear();
         }
         route.set(next);
     });
@@ -74,12 +111,23 @@ pub fn App() -> impl IntoView {
             <span class="privacy">"Stored only in this browser"</span>
         </header>
         <main id="main" tabindex="-1">
-            {move || notice.0.get().map(|text| view! {
-                <div class="notice" role="status">
-                    <span>{text}</span>
-                    <button type="button" class="small quiet" on:click=move |_| notice.0.set(None)>"Dismiss"</button>
-                </div>
-            })}
+            // Live regions stay in the page and only their text changes, so screen readers announce it.
+            <div class="notice-region" role="status">
+                {move || notice.done.get().map(|text| view! {
+                    <div class="notice">
+                        <span>{text}</span>
+                        <button type="button" class="small quiet" on:click=move |_| notice.clear()>"Dismiss"</button>
+                    </div>
+                })}
+            </div>
+            <div class="notice-region" role="alert">
+                {move || notice.problem.get().map(|text| view! {
+                    <div class="notice problem">
+                        <span>{text}</span>
+                        <button type="button" class="small quiet" on:click=move |_| notice.clear()>"Dismiss"</button>
+                    </div>
+                })}
+            </div>
             {move || match opened.get() {
                 None => view! { <p class="loading">"Opening your cases…"</p> }.into_any(),
                 Some(Err(error)) => view! {
@@ -107,11 +155,14 @@ fn Workspace(store: Store, route: Signal<Route>) -> impl IntoView {
     provide_context(StoredValue::new_local(store));
     // A case page stays mounted while moving between its steps, so only a change of case or
     // of page builds a new page.
-    let page = Memo::new(move |_| match route.get() {
-        Route::Plan { id, .. } => Page::Plan(id),
-        Route::CaseList => Page::List,
-        Route::NewCase => Page::New,
-        Route::NotFound => Page::NotFound,
+    let page = Memo::new(move |_| Page::of(route.get()));
+    // On a new page, reading starts from the top of the content, not from the link just used.
+    Effect::new(move |previous: Option<Page>| {
+        let now = page.get();
+        if previous.is_some_and(|p| p != now) {
+            focus_main();
+        }
+        now
     });
     let section = Signal::derive(move || match route.get() {
         Route::Plan { section, .. } => section,
@@ -129,10 +180,22 @@ fn Workspace(store: Store, route: Signal<Route>) -> impl IntoView {
     }
 }
 
+/// Which page a route shows; moving between the steps of one case stays on the same page.
 #[derive(Clone, Copy, PartialEq)]
 enum Page {
     List,
     New,
     Plan(crate::domain::CaseId),
     NotFound,
+}
+
+impl Page {
+    fn of(route: Route) -> Self {
+        match route {
+            Route::Plan { id, .. } => Self::Plan(id),
+            Route::CaseList => Self::List,
+            Route::NewCase => Self::New,
+            Route::NotFound => Self::NotFound,
+        }
+    }
 }

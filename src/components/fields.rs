@@ -89,12 +89,18 @@ pub fn DateField(
     let aria = described_by(&id, hint.is_some());
     let typing_error = RwSignal::new(None::<String>);
     let shown = Signal::derive(move || typing_error.get().or_else(|| error.get()));
-    let on_change = move |ev| match parse_date_input(&event_target_value(&ev)) {
-        Ok(date) => {
-            typing_error.set(None);
-            set.run(date);
+    let on_change = move |ev: leptos::ev::Event| {
+        // A date picker with only some parts filled in reports "" but knows its input is bad:
+        // that is an unfinished date, not a cleared one, and must not erase the stored date.
+        let unfinished = event_target::<web_sys::HtmlInputElement>(&ev).validity().bad_input();
+        match parse_date_input(&event_target_value(&ev)) {
+            Ok(None) if unfinished => typing_error.set(Some("This date is not complete: fill in the day, month and year, or clear them all.".into())),
+            Ok(date) => {
+                typing_error.set(None);
+                set.run(date);
+            }
+            Err(message) => typing_error.set(Some(message)),
         }
-        Err(message) => typing_error.set(Some(message)),
     };
     view! {
         <FieldShell label id=id.clone() error=shown hint=hint>

@@ -15,17 +15,27 @@ pub enum SaveState {
 
 #[component]
 pub fn SaveStatus(#[prop(into)] state: Signal<SaveState>, #[prop(into)] retry: Callback<()>) -> impl IntoView {
+    let failure = move || match state.get() {
+        SaveState::Failed(message) => Some(message),
+        _ => None,
+    };
     view! {
-        <div class="save-status" role="status" aria-live="polite">
-            {move || match state.get() {
-                SaveState::Saved { at } => view! { <span class="saved">"Saved " {at}</span> }.into_any(),
-                SaveState::Saving => view! { <span class="saving">"Saving…"</span> }.into_any(),
-                SaveState::Failed(message) => view! {
+        <div class="save-status">
+            <span role="status">
+                {move || match state.get() {
+                    SaveState::Saved { at } => view! { <span class="saved">"Saved " {at}</span> }.into_any(),
+                    SaveState::Saving => view! { <span class="saving">"Saving…"</span> }.into_any(),
+                    SaveState::Failed(_) => ().into_any(),
+                }}
+            </span>
+            // Kept in the page even when empty, so a failure is announced the moment it appears.
+            <span role="alert">
+                {move || failure().map(|message| view! {
                     <span class="failed">"Not saved: " {message}</span>
                     " "
                     <button type="button" class="small" on:click=move |_| retry.run(())>"Try saving again"</button>
-                }.into_any(),
-            }}
+                })}
+            </span>
         </div>
     }
 }

@@ -36,6 +36,14 @@ impl Case {
         Self { id, format: CASE_FORMAT, case_number, created_at: now, updated_at: now, revision: 0, plan: Plan::default() }
     }
 
+    /// A new case as the worker starts it: the number and the names, trimmed.
+    pub fn start(id: CaseId, case_number: &str, child_name: &str, worker_name: &str, now: DateTime<Utc>) -> Self {
+        let mut case = Self::new(id, case_number.trim().to_string(), now);
+        case.plan.child.name = child_name.trim().to_string();
+        case.plan.worker.name = worker_name.trim().to_string();
+        case
+    }
+
     /// Marks a change as saved: one more revision, stamped with the time.
     pub fn touch(&mut self, now: DateTime<Utc>) {
         self.revision += 1;
@@ -44,7 +52,7 @@ impl Case {
 
     /// How the case is named to a person: its number, and the child's name when there is one.
     pub fn title(&self) -> String {
-        let number = if self.case_number.trim().is_empty() { "Case without a number" } else { self.case_number.trim() };
+        let number = display_number(&self.case_number);
         match self.plan.child.name.trim() {
             "" => number.to_string(),
             name => format!("{number} ({name})"),
@@ -104,6 +112,14 @@ impl Case {
     }
 }
 
+/// The case number as shown, saying so when there is none rather than showing nothing.
+pub fn display_number(number: &str) -> &str {
+    match number.trim() {
+        "" => "Case without a number",
+        number => number,
+    }
+}
+
 fn or_untitled(text: &str) -> String {
     match text.trim() {
         "" => "(not described yet)".to_string(),
@@ -126,6 +142,10 @@ pub struct CaseSummary {
 }
 
 impl CaseSummary {
+    pub fn display_number(&self) -> &str {
+        display_number(&self.case_number)
+    }
+
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
         self.next_due.as_ref().is_some_and(|due| due.is_overdue(today))
     }
@@ -143,6 +163,14 @@ mod tests {
 
     fn case() -> Case {
         Case::new(Uuid::new_v4(), "K7Q2M-2026-0001".into(), Utc::now())
+    }
+
+    #[test]
+    fn a_started_case_keeps_trimmed_names() {
+        let c = Case::start(Uuid::new_v4(), " ORG-17 ", " Maya ", "Ana Ruiz  ", Utc::now());
+        assert_eq!((c.case_number.as_str(), c.plan.child.name.as_str(), c.plan.worker.name.as_str()), ("ORG-17", "Maya", "Ana Ruiz"));
+        assert_eq!(c.revision, 0);
+        assert_eq!(c.summary().display_number(), "ORG-17");
     }
 
     #[test]

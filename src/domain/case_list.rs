@@ -42,29 +42,53 @@ impl SortOrder {
     }
 }
 
-/// Lower-cased words of the query; a case matches when every word appears in one of its columns.
+/// Lower case without accents, so "tomas" finds "Tomás" and "LOPEZ" finds "López": workers
+/// type quickly, often on keyboards without their language's accents.
+pub fn fold(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => folded.push('a'),
+            'ç' | 'ć' | 'č' => folded.push('c'),
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => folded.push('e'),
+            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' => folded.push('i'),
+            'ñ' | 'ń' | 'ň' => folded.push('n'),
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => folded.push('o'),
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => folded.push('u'),
+            'ý' | 'ÿ' => folded.push('y'),
+            'š' | 'ś' => folded.push('s'),
+            'ž' | 'ź' | 'ż' => folded.push('z'),
+            'œ' => folded.push_str("oe"),
+            'æ' => folded.push_str("ae"),
+            'ß' => folded.push_str("ss"),
+            other => folded.push(other),
+        }
+    }
+    folded
+}
+
+/// Folded words of the query; a case matches when every word appears in one of its columns.
 pub struct Filter {
     words: Vec<String>,
 }
 
 impl Filter {
     pub fn new(query: &str) -> Self {
-        Self { words: query.split_whitespace().map(str::to_lowercase).collect() }
+        Self { words: query.split_whitespace().map(fold).collect() }
     }
 
     pub fn matches(&self, case: &CaseSummary) -> bool {
         if self.words.is_empty() {
             return true;
         }
-        let haystack = format!(
+        let haystack = fold(&format!(
             "{} {} {} {} {}",
             case.case_number,
             case.child_name,
             case.worker_name,
             case.placement.map(|p| p.label()).unwrap_or_default(),
             case.status.label()
-        )
-        .to_lowercase();
+        ));
         self.words.iter().all(|w| haystack.contains(w.as_str()))
     }
 }
@@ -74,7 +98,7 @@ fn text_order(a: &str, b: &str) -> Ordering {
     match (a.trim().is_empty(), b.trim().is_empty()) {
         (true, false) => Ordering::Greater,
         (false, true) => Ordering::Less,
-        _ => a.to_lowercase().cmp(&b.to_lowercase()),
+        _ => fold(a).cmp(&fold(b)),
     }
 }
 
@@ -129,6 +153,16 @@ mod tests {
         assert_eq!(numbers(&visible(&cases, "kinship", SortOrder::CaseNumber)), ["A-1", "A-2"]);
         assert!(visible(&cases, "ana luis", SortOrder::CaseNumber).is_empty());
         assert_eq!(visible(&cases, "  ", SortOrder::CaseNumber).len(), 2);
+    }
+
+    #[test]
+    fn filter_and_order_ignore_accents() {
+        let cases = [summary("A-1", "Tomás", "Zoë", None), summary("A-2", "Ángela", "Luis", None), summary("A-3", "Bruno", "", None)];
+        assert_eq!(numbers(&visible(&cases, "tomas", SortOrder::CaseNumber)), ["A-1"]);
+        assert_eq!(numbers(&visible(&cases, "ZOE", SortOrder::CaseNumber)), ["A-1"]);
+        assert_eq!(numbers(&visible(&cases, "ángela", SortOrder::CaseNumber)), ["A-2"]);
+        assert_eq!(numbers(&visible(&cases, "", SortOrder::ChildName)), ["A-2", "A-3", "A-1"]);
+        assert_eq!(fold("Œuvre Straße"), "oeuvre strasse");
     }
 
     #[test]

@@ -114,6 +114,13 @@ impl<T> Default for ItemList<T> {
     }
 }
 
+/// An item taken out of a list, and where it stood.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Removed<T> {
+    pub index: usize,
+    pub item: T,
+}
+
 /// Which way to move an item within its list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
@@ -149,9 +156,18 @@ impl<T: ListItem> ItemList<T> {
         self.0.push(item);
     }
 
-    pub fn remove(&mut self, id: Uuid) -> Option<T> {
+    /// Takes an item out, with the place it had, so [`restore`](Self::restore) can undo it.
+    pub fn remove(&mut self, id: Uuid) -> Option<Removed<T>> {
         let index = self.0.iter().position(|item| item.id() == id)?;
-        Some(self.0.remove(index))
+        Some(Removed { index, item: self.0.remove(index) })
+    }
+
+    /// Puts a removed item back where it was (or last, if the list has since shrunk).
+    pub fn restore(&mut self, removed: Removed<T>) {
+        if self.get(removed.item.id()).is_none() {
+            let index = removed.index.min(self.0.len());
+            self.0.insert(index, removed.item);
+        }
     }
 
     /// Replaces the item with the same id; returns false when it is no longer there.
@@ -230,9 +246,14 @@ mod tests {
         let a = list.0[0].id;
         assert!(list.update(a, |s| s.provider = "Clinic".into()));
         assert_eq!(list.get(a).unwrap().provider, "Clinic");
-        assert_eq!(list.remove(a).unwrap().description, "a");
+        let removed = list.remove(a).unwrap();
+        assert_eq!(removed.item.description, "a");
         assert!(!list.update(a, |_| {}));
         assert_eq!(list.len(), 1);
+        list.restore(removed.clone());
+        assert_eq!(list.0[0].id, a, "undo puts it back where it was");
+        list.restore(removed);
+        assert_eq!(list.len(), 2, "restoring twice does not duplicate");
     }
 
     #[test]

@@ -33,7 +33,27 @@ impl VisitFrequency {
         }
     }
 
-    /// `days` is used only by "every N days", and kept from the previous choice if there was one.
+    /// Offered when "every N days" is first chosen.
+    pub const DEFAULT_DAYS: u16 = 10;
+
+    /// The frequency chosen in the picker; "every N days" keeps the number of days it had.
+    pub fn choose(key: &str, current: Option<Self>) -> Option<Self> {
+        let days = match current {
+            Some(Self::EveryNDays(n)) if n > 0 => n,
+            _ => Self::DEFAULT_DAYS,
+        };
+        Self::from_key(key, days)
+    }
+
+    /// The number of days of "every N days"; none for the other frequencies or while unset.
+    pub fn days(self) -> Option<u16> {
+        match self {
+            Self::EveryNDays(n) if n > 0 => Some(n),
+            _ => None,
+        }
+    }
+
+    /// `days` is used only by "every N days".
     pub fn from_key(key: &str, days: u16) -> Option<Self> {
         Some(match key {
             "weekly" => Self::Weekly,
@@ -115,6 +135,16 @@ mod tests {
         assert_eq!(m.next_visit(Some(d("2026-03-01"))), Some(d("2026-04-20")));
         m.frequency = None;
         assert_eq!(m.next_visit(Some(d("2026-03-01"))), None);
+    }
+
+    #[test]
+    fn choosing_every_n_days_keeps_or_offers_a_number() {
+        assert_eq!(VisitFrequency::choose("every_n_days", Some(VisitFrequency::Monthly)), Some(VisitFrequency::EveryNDays(10)));
+        assert_eq!(VisitFrequency::choose("every_n_days", Some(VisitFrequency::EveryNDays(4))), Some(VisitFrequency::EveryNDays(4)));
+        assert_eq!(VisitFrequency::choose("weekly", Some(VisitFrequency::EveryNDays(4))), Some(VisitFrequency::Weekly));
+        assert_eq!(VisitFrequency::choose("", None), None);
+        assert_eq!(VisitFrequency::EveryNDays(0).days(), None);
+        assert_eq!(VisitFrequency::EveryNDays(6).days(), Some(6));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use super::case::Case;
+use super::choices::Determination;
 use super::items::ListItem;
 use super::monitoring::VisitFrequency;
 use super::section::Section;
@@ -86,7 +87,8 @@ pub fn validate(case: &Case, today: NaiveDate) -> Vec<Problem> {
 
     let bi = &plan.best_interests;
     check(not_future(bi.assessment_date), Section::BestInterests, "best_interests.assessment_date".into(), "The assessment cannot be dated in the future.".into());
-    if let (Some(assessed), Some(determined)) = (bi.assessment_date, bi.determination_date) {
+    // The determination date is asked for, and shown, only once the determination is done.
+    if let (Determination::Done, Some(assessed), Some(determined)) = (bi.determination, bi.assessment_date, bi.determination_date) {
         check(determined >= assessed, Section::BestInterests, "best_interests.determination_date".into(), format!("The determination comes after the assessment ({assessed})."));
     }
     problems
@@ -175,6 +177,8 @@ mod tests {
         let mut case = valid_case();
         case.plan.best_interests.assessment_date = Some(d("2026-10-10"));
         case.plan.best_interests.determination_date = Some(d("2026-10-01"));
+        assert!(fields(&case).is_empty(), "a date left from before the determination was undone is not shown, so not checked");
+        case.plan.best_interests.determination = Determination::Done;
         assert_eq!(fields(&case), ["best_interests.determination_date"]);
     }
 

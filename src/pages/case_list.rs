@@ -118,7 +118,7 @@ fn CaseTable(all: Vec<CaseSummary>) -> impl IntoView {
 #[component]
 fn CaseRow(case: CaseSummary, today: chrono::NaiveDate) -> impl IntoView {
     let href = Route::Plan { id: case.id, section: Section::Case }.href();
-    let number = if case.case_number.trim().is_empty() { "(no number)".to_string() } else { case.case_number.clone() };
+    let number = case.display_number().to_string();
     let overdue = case.is_overdue(today);
     let due = case.next_due.clone().map(|d| {
         let when = d.date.format("%-d %b %Y").to_string();

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
 
-use crate::app::{navigate, set_page_title, use_store};
+use crate::app::{navigate_replacing, set_page_title, use_store};
 use crate::components::fields::TextField;
 use crate::domain::{validate, Case, Section};
 use crate::pages::plan::today;
@@ -33,12 +33,7 @@ pub fn NewCasePage() -> impl IntoView {
         }
     });
 
-    let draft = move || {
-        let mut case = Case::new(Uuid::new_v4(), number.get().trim().to_string(), Utc::now());
-        case.plan.child.name = child.get().trim().to_string();
-        case.plan.worker.name = worker.get().trim().to_string();
-        case
-    };
+    let draft = move || Case::start(Uuid::new_v4(), &number.get(), &child.get(), &worker.get(), Utc::now());
     // The same rules as the plan form, shown once the worker has tried to create the case.
     let error = move |field: &'static str| {
         Signal::derive(move || {
@@ -60,7 +55,8 @@ pub fn NewCasePage() -> impl IntoView {
         let store = store.get_value();
         spawn_local(async move {
             match store.create(&case).await {
-                Ok(()) => navigate(Route::Plan { id: case.id, section: Section::Case }),
+                // Replacing the form in the history, so Back cannot lead to creating the case twice.
+                Ok(()) => navigate_replacing(Route::Plan { id: case.id, section: Section::Case }),
                 Err(e) => {
                     busy.set(false);
                     failure.set(Some(e.to_string()));

@@ -92,7 +92,7 @@ impl Store {
             // `add`, not `put`: creating must never overwrite a stored case.
             tx.object_store(CASES)?.add(&to_js(case)?)?;
             tx.object_store(SUMMARIES)?.put(&to_js(&case.summary())?)?;
-            if is_next_number(&numbers, &case.case_number) {
+            if numbers.is_next(&case.case_number) {
                 numbers.last_sequence += 1;
                 meta.put(&to_js(&MetaRecord { key: CASE_NUMBERS.into(), value: numbers })?)?;
             }
@@ -174,15 +174,4 @@ async fn case_numbers(meta: &IdbObjectStore) -> Result<CaseNumber, StorageError>
     let numbers = CaseNumber::new(DeviceCode::from_random(*Uuid::new_v4().as_bytes()));
     meta.put(&to_js(&MetaRecord { key: CASE_NUMBERS.into(), value: numbers.clone() })?)?;
     Ok(numbers)
-}
-
-/// Whether `number` is exactly the one the device would propose next, for whatever year it names.
-fn is_next_number(numbers: &CaseNumber, number: &str) -> bool {
-    let number = number.trim();
-    let year = number
-        .strip_prefix(numbers.device.as_str())
-        .and_then(|rest| rest.strip_prefix('-'))
-        .and_then(|rest| rest.split_once('-'))
-        .and_then(|(year, _)| year.parse::<i32>().ok());
-    year.is_some_and(|year| numbers.clone().next(year) == number)
 }

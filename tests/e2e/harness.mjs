@@ -68,13 +68,15 @@ export async function openBrowser({ under = tmpdir() } = {}) {
     get context() { return context; },
     /** Requests that tried to leave 127.0.0.1. */
     outside,
+    /** The first tab; `page.errors` collects everything the page threw or logged as an error. */
     async page() {
       const page = context.pages()[0] ?? (await context.newPage());
-      page.setDefaultTimeout(10_000);
-      const errors = [];
-      page.on('pageerror', (e) => errors.push(String(e)));
-      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-      page.errors = errors;
+      if (!page.errors) {
+        page.setDefaultTimeout(10_000);
+        page.errors = [];
+        page.on('pageerror', (e) => page.errors.push(String(e)));
+        page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
+      }
       return page;
     },
     async restart() {

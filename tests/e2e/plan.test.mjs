@@ -86,6 +86,11 @@ test('every section of the plan is filled in through the guided steps', async ()
 
   await page.getByRole('link', { name: 'Next' }).click();
   await page.getByRole('heading', { level: 2, name: 'Placement' }).waitFor();
+  await page.getByRole('link', { name: 'Back' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Child' }).waitFor();
+  assert.equal(await field(page, 'Languages').inputValue(), PLAN.child.Languages);
+  await page.getByRole('link', { name: 'Next' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Placement' }).waitFor();
   await field(page, 'Planned placement').selectOption({ label: 'Kinship care' });
   await fillAll(page, PLAN.placement);
 
@@ -101,9 +106,14 @@ test('every section of the plan is filled in through the guided steps', async ()
   await field(group(page, 'Need 1'), 'How it will be addressed').fill('Supervised visits every Saturday');
   await field(group(page, 'Need 1'), 'By when').fill('2026-12-15');
   await field(group(page, 'Need 1'), 'Status').selectOption({ label: 'In progress' });
-  await page.getByRole('button', { name: 'Move need 2 up' }).click();
+  await page.getByRole('button', { name: 'Move up: need 2' }).click();
   await valueSoon(field(group(page, 'Need 1'), 'Protection need'), 'School bullying');
-  await page.getByRole('button', { name: 'Remove need 3' }).click();
+  // A removal can be undone, in its place; then it is removed for good.
+  await page.getByRole('button', { name: 'Remove: need 2' }).click();
+  await page.getByText('Need 2 removed.').waitFor();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await valueSoon(field(group(page, 'Need 2'), 'Protection need'), 'Safe contact with mother');
+  await page.getByRole('button', { name: 'Remove: need 3' }).click();
   await page.getByRole('group', { name: 'Need 3' }).waitFor({ state: 'detached' });
 
   // Services: the urgent one goes first.
@@ -220,10 +230,38 @@ test('an edit is kept within a second, and problems show beside the field', asyn
   const worker = page.getByRole('navigation', { name: 'Plan sections' }).getByRole('link', { name: /Case worker/ });
   assert.match(await worker.innerText(), /Needs attention/);
   await field(page, "Case worker's name").fill('Luis Pérez');
+  // Within a second it is stored: a second tab reads it while this one stays open.
   await page.waitForTimeout(1000);
-  await page.reload();
-  assert.equal(await field(page, "Case worker's name").inputValue(), 'Luis Pérez');
+  const other = await app.browser.context.newPage();
+  await other.goto(`${caseUrl}/plan/worker`);
+  assert.equal(await field(other, "Case worker's name").inputValue(), 'Luis Pérez');
+  await other.close();
   assert.match(await worker.innerText(), /Complete/);
+});
+
+test("the case number can be changed to the organisation's own", async () => {
+  const page = await app.browser.page();
+  await page.goto(`${caseUrl}/plan/case`);
+  await field(page, 'Case number').fill('');
+  await page.getByText('Give the case a number.').waitFor();
+  await field(page, 'Case number').fill('CA-MX/2026/017');
+  await page.getByRole('heading', { level: 1, name: 'CA-MX/2026/017 (Maya Hernández)' }).waitFor();
+  await saved(page);
+  caseNumber = 'CA-MX/2026/017';
+});
+
+test('problems on hidden fields do not block a step', async () => {
+  const page = await app.browser.page();
+  await page.goto(`${caseUrl}/plan/best-interests`);
+  await field(page, 'Determination made on').fill('2026-10-01');
+  await page.getByText('The determination comes after the assessment (2026-10-25).').waitFor();
+  await field(page, 'Best Interests Determination').selectOption({ label: 'Needed, not done yet' });
+  await field(page, 'Determination made on').waitFor({ state: 'detached' });
+  const step = page.getByRole('navigation', { name: 'Plan sections' }).getByRole('link', { name: /^Best interests/ });
+  assert.match(await step.innerText(), /In progress/);
+  await field(page, 'Best Interests Determination').selectOption({ label: 'Done' });
+  await field(page, 'Determination made on').fill('2026-11-05');
+  assert.match(await step.innerText(), /Complete/);
 });
 
 test('the case list shows the case and filters as you type', async () => {
@@ -241,8 +279,37 @@ test('the case list shows the case and filters as you type', async () => {
   await page.getByText('No case matches').waitFor();
   assert.equal(await row.count(), 0);
   await field(page, 'Filter cases').fill('');
+
+  // A second case, to see filtering without accents and the order of rows.
+  await page.getByRole('main').getByRole('link', { name: 'New case' }).click();
+  await field(page, 'Case number').fill('AAA-1');
+  await field(page, "Child's name").fill('Ángela Ruiz');
+  await field(page, "Case worker's name").fill('Beatriz Soto');
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await page.waitForURL(/plan\/case$/);
+  await page.getByRole('banner').getByRole('link', { name: 'Cases' }).click();
+  await page.getByText('2 cases').waitFor();
+  const firstRow = async () => (await page.getByRole('row').nth(1).innerText()).split(/\s+/)[0];
+
+  await field(page, 'Filter cases').fill('angela');
+  await page.getByText('1 of 2 cases match').waitFor();
+  assert.equal(await firstRow(), 'AAA-1');
+  await field(page, 'Filter cases').fill('');
+  await field(page, 'Sort by').selectOption({ label: 'Case number' });
+  assert.equal(await firstRow(), 'AAA-1');
+  await field(page, 'Sort by').selectOption({ label: 'Next due first' });
+  assert.equal(await firstRow(), caseNumber, 'the case with a date due comes first');
   await field(page, 'Sort by').selectOption({ label: "Child's name" });
-  await row.waitFor();
+  assert.equal(await firstRow(), 'AAA-1');
+  await page.reload();
+  assert.equal(await field(page, 'Sort by').inputValue(), 'child_name', 'the chosen order is remembered');
+  assert.equal(await firstRow(), 'AAA-1');
+
+  // Remove the second case again; the deletion test expects the first alone.
+  await page.getByRole('link', { name: 'AAA-1' }).click();
+  await page.getByRole('button', { name: 'Delete case' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: /^Delete case AAA-1/ }).click();
+  await page.getByText('Case AAA-1 (Ángela Ruiz) was deleted from this device.').waitFor();
 });
 
 test('deleting asks first, naming the case, and then removes it', async () => {

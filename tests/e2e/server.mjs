@@ -3,7 +3,7 @@
 // Each request is answered on its own; Chromium's idle speculative sockets cannot stall it.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const TYPES = {
@@ -23,13 +23,19 @@ const TYPES = {
 export function startServer({ root, base = '/', port = 0 }) {
   const top = resolve(root);
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let path;
+    try {
+      path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
     if (!path.startsWith(base)) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
     let file = normalize(join(top, path.slice(base.length)));
-    if (!file.startsWith(top)) {
+    if (file !== top && !file.startsWith(top + sep)) {
       res.writeHead(403).end();
       return;
     }

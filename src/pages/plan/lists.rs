@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use super::editor::{Editor, ListAccess};
 use crate::components::fields::{field_id, CheckboxField, DateField, SelectField, TextField};
-use crate::domain::items::{Direction, ListItem};
+use crate::domain::items::{Direction, ListItem, Removed};
 use crate::domain::{Action, ItemStatus, ProtectionNeed, Referral, ReferralStatus, Service, ServiceType};
 
 const NEEDS: ListAccess<ProtectionNeed> = ListAccess { get: |p| &p.needs, get_mut: |p| &mut p.needs };
@@ -35,19 +35,32 @@ fn list_editor<L: ListItem + Default + Send + Sync + 'static>(ed: Editor, kind: 
         ed.edit(|c| (access.get_mut)(&mut c.plan).push(item));
         focus_later(format!("item-{id}"));
     };
+    let can_move = move |id: Uuid, direction: Direction| ed.case.with(|c| (access.get)(&c.plan).can_move(id, direction));
     let move_item = move |id: Uuid, direction: Direction| {
         ed.edit(|c| {
             (access.get_mut)(&mut c.plan).move_item(id, direction);
         });
+        // Stay on the same button while it can go on moving; at the end, on the item itself.
         let button = if direction == Direction::Up { "up" } else { "down" };
-        focus_later(format!("{button}-{id}"));
+        let target = if can_move(id, direction) { format!("{button}-{id}") } else { format!("item-{id}") };
+        focus_later(target);
     };
-    let can_move = move |id: Uuid, direction: Direction| ed.case.with(|c| (access.get)(&c.plan).can_move(id, direction));
+    // The last removal, so a slip of the finger can be undone.
+    let removed = RwSignal::new(None::<(String, Removed<L>)>);
     let remove = move |id: Uuid| {
-        ed.edit(|c| {
-            (access.get_mut)(&mut c.plan).remove(id);
-        });
-        focus_later(format!("add-{key}"));
+        let position = ids.with_untracked(|ids| ids.iter().position(|x| *x == id).map_or(0, |i| i + 1));
+        let mut taken = None;
+        ed.edit(|c| taken = (access.get_mut)(&mut c.plan).remove(id));
+        removed.set(taken.map(|t| (format!("{} {position} removed.", capitalise(noun)), t)));
+        focus_later(format!("undo-{key}"));
+    };
+    let undo = move |_| {
+        if let Some((_, item)) = removed.get_untracked() {
+            let id = item.item.id();
+            ed.edit(|c| (access.get_mut)(&mut c.plan).restore(item));
+            removed.set(None);
+            focus_later(format!("item-{id}"));
+        }
     };
     view! {
         <Show when=move || ids.with(Vec::is_empty)>
@@ -68,11 +81,11 @@ fn list_editor<L: ListItem + Default + Send + Sync + 'static>(ed: Editor, kind: 
                                 </legend>
                                 {form(ed, id)}
                                 <div class="item-actions">
-                                    <button type="button" class="small" id=format!("up-{id}") aria-label=move || format!("Move {noun} {} up", n())
+                                    <button type="button" class="small" id=format!("up-{id}") aria-label=move || format!("Move up: {noun} {}", n())
                                         disabled=move || !can_move(id, Direction::Up) on:click=move |_| move_item(id, Direction::Up)>"Move up"</button>
-                                    <button type="button" class="small" id=format!("down-{id}") aria-label=move || format!("Move {noun} {} down", n())
+                                    <button type="button" class="small" id=format!("down-{id}") aria-label=move || format!("Move down: {noun} {}", n())
                                         disabled=move || !can_move(id, Direction::Down) on:click=move |_| move_item(id, Direction::Down)>"Move down"</button>
-                                    <button type="button" class="small danger" aria-label=move || format!("Remove {noun} {}", n())
+                                    <button type="button" class="small danger" aria-label=move || format!("Remove: {noun} {}", n())
                                         on:click=move |_| remove(id)>"Remove"</button>
                                 </div>
                             </fieldset>
@@ -81,6 +94,13 @@ fn list_editor<L: ListItem + Default + Send + Sync + 'static>(ed: Editor, kind: 
                 }
             </For>
         </ol>
+        <div class="undo" role="status">
+            {move || removed.get().map(|(message, _)| view! {
+                <span>{message}</span>
+                " "
+                <button type="button" class="small" id=format!("undo-{key}") on:click=undo>"Undo"</button>
+            })}
+        </div>
         <button type="button" id=format!("add-{key}") on:click=add>{add_label}</button>
     }
 }

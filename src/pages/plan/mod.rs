@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 
 pub use editor::{today, Editor};
 
-use crate::app::{navigate, set_page_title, use_store, Notice};
+use crate::app::{navigate_replacing, set_page_title, use_store, Notice, UnsavedWork};
 use crate::components::confirm::ConfirmDialog;
 use crate::components::save_status::{SaveState, SaveStatus};
 use crate::domain::{CaseId, Section, SectionState};
@@ -51,6 +51,15 @@ fn PlanEditor(editor: Editor, section: Signal<Section>) -> impl IntoView {
             ed.flush();
         }
     });
+    // Leaving the case inside the app asks first while a change could not be stored.
+    let unsaved = use_context::<UnsavedWork>().expect("unsaved-work context");
+    Effect::new(move |_| {
+        let reason = match ed.save_state.get() {
+            SaveState::Failed(reason) => Some(reason),
+            _ => None,
+        };
+        unsaved.0.set(reason);
+    });
     // Only a change the browser refused to store is worth stopping someone from leaving.
     let on_leave = window_event_listener(leptos::ev::beforeunload, move |ev| {
         if matches!(ed.save_state.get_untracked(), SaveState::Failed(_)) {
@@ -62,6 +71,7 @@ fn PlanEditor(editor: Editor, section: Signal<Section>) -> impl IntoView {
         on_hide.remove();
         on_hidden.remove();
         on_leave.remove();
+        unsaved.0.try_set(None);
         ed.flush();
     });
 
@@ -80,11 +90,11 @@ fn PlanEditor(editor: Editor, section: Signal<Section>) -> impl IntoView {
             match store.delete(id).await {
                 Ok(()) => {
                     notice.show(format!("Case {name} was deleted from this device."));
-                    navigate(Route::CaseList);
+                    navigate_replacing(Route::CaseList);
                 }
                 Err(error) => {
                     ed.resume();
-                    notice.show(format!("The case was not deleted: {error}"));
+                    notice.problem(format!("The case was not deleted: {error}"));
                 }
             }
         });

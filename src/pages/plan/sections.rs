@@ -75,17 +75,14 @@ pub fn placement_section(ed: Editor) -> impl IntoView {
 
 pub fn monitoring_section(ed: Editor) -> impl IntoView {
     let frequency_key = move || ed.case.with(|c| c.plan.monitoring.frequency.map(|f| f.key()).unwrap_or_default());
-    let days = move || ed.case.with(|c| match c.plan.monitoring.frequency {
-        Some(VisitFrequency::EveryNDays(n)) => Some(n),
-        _ => None,
-    });
+    let every_n_days = move || ed.case.with(|c| matches!(c.plan.monitoring.frequency, Some(VisitFrequency::EveryNDays(_))));
     let choose = move |ev| {
         let key = event_target_value(&ev);
-        ed.edit(|c| c.plan.monitoring.frequency = VisitFrequency::from_key(&key, days_or_default(c.plan.monitoring.frequency)));
+        ed.edit(|c| c.plan.monitoring.frequency = VisitFrequency::choose(&key, c.plan.monitoring.frequency));
     };
     let (days_value, set_days) = ed.bind(
-        |c| match c.plan.monitoring.frequency { Some(VisitFrequency::EveryNDays(n)) => Some(u32::from(n)), _ => None },
-        |c, v: Option<u32>| c.plan.monitoring.frequency = Some(VisitFrequency::EveryNDays(v.unwrap_or(0).min(u32::from(u16::MAX)) as u16)),
+        |c| c.plan.monitoring.frequency.and_then(VisitFrequency::days).map(u32::from),
+        |c, v: Option<u32>| c.plan.monitoring.frequency = Some(VisitFrequency::EveryNDays(v.map_or(0, |n| n.min(u32::from(u16::MAX)) as u16))),
     );
     let (last, set_last) = ed.bind(|c| c.plan.monitoring.last_visit, |c, v| c.plan.monitoring.last_visit = v);
     let (notes, set_notes) = ed.bind(|c| c.plan.monitoring.notes.clone(), |c, v| c.plan.monitoring.notes = v);
@@ -100,7 +97,7 @@ pub fn monitoring_section(ed: Editor) -> impl IntoView {
                 }).collect_view()}
             </select>
         </div>
-        <Show when=move || days().is_some()>
+        <Show when=every_n_days>
             <NumberField label="Number of days between visits" field="monitoring.days" value=days_value set=set_days min=1 max=365 error=ed.error("monitoring.days") />
         </Show>
         <DateField label="Last monitoring visit" field="monitoring.last_visit" value=last set=set_last error=ed.error("monitoring.last_visit")
@@ -113,13 +110,6 @@ pub fn monitoring_section(ed: Editor) -> impl IntoView {
         </p>
         <TextField label="Monitoring notes" field="monitoring.notes" value=notes set=set_notes multiline=true
             hint="What each visit should check: the child's safety, wellbeing, and the services in this plan." />
-    }
-}
-
-fn days_or_default(current: Option<VisitFrequency>) -> u16 {
-    match current {
-        Some(VisitFrequency::EveryNDays(n)) => n,
-        _ => 10,
     }
 }
 

@@ -164,13 +164,22 @@ async fn creating_a_case_moves_the_numbering_on_and_it_survives_reopening() {
     assert_eq!((parts.len(), parts[0].len(), parts[1], parts[2]), (3, 5, "2026", "0001"), "{first}");
     assert_eq!(store.propose_case_number(2026).await.unwrap(), first, "proposing alone uses no number");
 
-    store.create(&case_with_items(&first, "Maya")).await.unwrap();
+    let maya = store.create(&case_with_items(&first, "Maya")).await.unwrap();
+    assert_eq!(maya.case_number, first);
     let second = store.propose_case_number(2026).await.unwrap();
     assert_eq!(second, format!("{}-2026-0002", parts[0]));
 
+    // A second tab still showing the first proposal gets the next number, not a duplicate.
+    let late = store.create(&case_with_items(&first, "Luz")).await.unwrap();
+    assert_eq!(late.case_number, second);
+    assert_eq!(store.get(late.id).await.unwrap().unwrap().case_number, second);
+    store.delete(late.id).await.unwrap();
+    let second = store.propose_case_number(2026).await.unwrap();
+    assert_eq!(second, format!("{}-2026-0003", parts[0]), "a number once given out is not given again");
+
     store.create(&case_with_items("TYPED-BY-HAND", "Tomás")).await.unwrap();
     assert_eq!(store.propose_case_number(2026).await.unwrap(), second, "a number typed by hand does not use one up");
-    assert_eq!(store.propose_case_number(2027).await.unwrap(), format!("{}-2027-0002", parts[0]), "the sequence does not restart with the year");
+    assert_eq!(store.propose_case_number(2027).await.unwrap(), format!("{}-2027-0003", parts[0]), "the sequence does not restart with the year");
 
     store.close();
     let store = Store::open_named(name).await.unwrap();
@@ -184,8 +193,7 @@ async fn a_failed_create_is_an_error_and_leaves_nothing_half_written() {
     let name = "homeward-test-failed-create";
     let store = fresh(name).await;
     let number = store.propose_case_number(2026).await.unwrap();
-    let case = case_with_items(&number, "Maya");
-    store.create(&case).await.unwrap();
+    let case = store.create(&case_with_items(&number, "Maya")).await.unwrap();
     let next = store.propose_case_number(2026).await.unwrap();
 
     // Same id again: the browser rejects the case (ConstraintError) after the summary and the

@@ -23,7 +23,8 @@ pub fn SaveStatus(#[prop(into)] state: Signal<SaveState>, #[prop(into)] retry: C
         <div class="save-status">
             <span role="status">
                 {move || match state.get() {
-                    SaveState::Saved { at } => view! { <span class="saved">"Saved " {at}</span> }.into_any(),
+                    SaveState::Saved { at } if at.is_empty() => view! { <span class="saved">"Saved"</span> }.into_any(),
+                    SaveState::Saved { at } => view! { <span class="saved">"Saved at " {at}</span> }.into_any(),
                     SaveState::Saving => view! { <span class="saving">"Saving…"</span> }.into_any(),
                     SaveState::Failed(_) => ().into_any(),
                 }}

@@ -41,16 +41,29 @@ impl CaseNumber {
         Self { device, last_sequence: 0 }
     }
 
-    /// Whether `number` is exactly the one [`next`](Self::next) would make now, for the year it
-    /// names; a number typed by hand uses nothing up.
-    pub fn is_next(&self, number: &str) -> bool {
-        let number = number.trim();
-        let year = number
-            .strip_prefix(self.device.as_str())
-            .and_then(|rest| rest.strip_prefix('-'))
-            .and_then(|rest| rest.split_once('-'))
-            .and_then(|(year, _)| year.parse::<i32>().ok());
-        year.is_some_and(|year| self.clone().next(year) == number)
+    /// The year and sequence of a number in this device's own form, `CODE-YEAR-SEQUENCE`.
+    fn own(&self, number: &str) -> Option<(i32, u32)> {
+        let rest = number.trim().strip_prefix(self.device.as_str())?.strip_prefix('-')?;
+        let (year, sequence) = rest.split_once('-')?;
+        if sequence.len() < 4 || !sequence.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        Some((year.parse().ok()?, sequence.parse().ok()?))
+    }
+
+    /// The number a new case will carry, given the one on its form. A number in this device's
+    /// form that was already given out (another tab created a case with the same proposal)
+    /// is replaced by the next one; any other number is the worker's own and is kept, and the
+    /// sequence moves past it so it is never proposed again.
+    pub fn claim(&mut self, number: &str) -> String {
+        match self.own(number) {
+            Some((year, sequence)) if sequence <= self.last_sequence => self.next(year),
+            Some((_, sequence)) => {
+                self.last_sequence = sequence;
+                number.trim().to_string()
+            }
+            None => number.trim().to_string(),
+        }
     }
 
     /// The next number, as `K7Q2M-2026-0001`. The year helps people; the sequence alone keeps
@@ -83,15 +96,21 @@ mod tests {
     }
 
     #[test]
-    fn only_the_very_next_number_counts_as_proposed() {
+    fn claiming_takes_the_proposal_or_the_next_one_if_it_was_taken() {
         let mut numbers = CaseNumber::new(DeviceCode::from_random([9; 16]));
         let code = numbers.device.as_str().to_string();
-        assert!(numbers.is_next(&format!("{code}-2026-0001")));
-        assert!(numbers.is_next(&format!(" {code}-2031-0001 ")));
-        assert!(!numbers.is_next(&format!("{code}-2026-0002")));
-        assert!(!numbers.is_next("ORG/2026/17"));
-        numbers.next(2026);
-        assert!(numbers.is_next(&format!("{code}-2026-0002")));
+        let proposal = numbers.clone().next(2026);
+        // Two tabs were shown the same proposal: the first keeps it, the second gets the next.
+        assert_eq!(numbers.claim(&proposal), proposal);
+        assert_eq!(numbers.claim(&proposal), format!("{code}-2026-0002"));
+        // The organisation's own numbers are kept and use nothing up.
+        assert_eq!(numbers.claim(" ORG/2026/17 "), "ORG/2026/17");
+        assert_eq!(numbers.last_sequence, 2);
+        // A number typed in this device's form ahead of the sequence moves the sequence past it.
+        assert_eq!(numbers.claim(&format!("{code}-2026-0009")), format!("{code}-2026-0009"));
+        assert_eq!(numbers.next(2026), format!("{code}-2026-0010"));
+        // Another device's code is just another number.
+        assert_eq!(numbers.claim("ZZZZZ-2026-0001"), "ZZZZZ-2026-0001");
     }
 
     #[test]

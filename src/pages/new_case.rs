@@ -56,7 +56,7 @@ pub fn NewCasePage() -> impl IntoView {
         spawn_local(async move {
             match store.create(&case).await {
                 // Replacing the form in the history, so Back cannot lead to creating the case twice.
-                Ok(()) => navigate_replacing(Route::Plan { id: case.id, section: Section::Case }),
+                Ok(stored) => navigate_replacing(Route::Plan { id: stored.id, section: Section::Case }),
                 Err(e) => {
                     busy.set(false);
                     failure.set(Some(e.to_string()));
@@ -68,6 +68,7 @@ pub fn NewCasePage() -> impl IntoView {
     view! {
         <h1>"New case"</h1>
         <p class="lead">"Give the case its number and the case worker responsible. You can fill in the rest of the plan step by step afterwards."</p>
+        <p class="required-note">"Fields marked " <span class="required">"*"</span> " must be filled in."</p>
         <form class="narrow" on:submit=create novalidate>
             <TextField label="Case number" field="case_number" value=number set=Callback::new(move |v| number.set(v)) required=true
                 error=error("case_number") hint="Made on this device so it will not clash with other devices; you can use your organisation's own number instead." />

@@ -81,22 +81,22 @@ impl Store {
         .await
     }
 
-    /// Stores a new case and its summary; if it carries the number [`Self::propose_case_number`]
-    /// would give now, the device's sequence moves on in the same transaction. Fails, keeping
-    /// nothing, if a case with this id is already stored.
-    pub async fn create(&self, case: &Case) -> Result<(), StorageError> {
+    /// Stores a new case and its summary, and returns it as stored. Its number is claimed from
+    /// the device's numbering in the same transaction: a proposal another tab already used is
+    /// replaced by the next number ([`CaseNumber::claim`]). Fails, keeping nothing, if a case
+    /// with this id is already stored.
+    pub async fn create(&self, case: &Case) -> Result<Case, StorageError> {
         let tx = self.transaction(&[CASES, SUMMARIES, META], IdbTransactionMode::Readwrite)?;
         raw::write(&tx, async {
             let meta = tx.object_store(META)?;
             let mut numbers = case_numbers(&meta).await?;
+            let mut case = case.clone();
+            case.case_number = numbers.claim(&case.case_number);
             // `add`, not `put`: creating must never overwrite a stored case.
-            tx.object_store(CASES)?.add(&to_js(case)?)?;
+            tx.object_store(CASES)?.add(&to_js(&case)?)?;
             tx.object_store(SUMMARIES)?.put(&to_js(&case.summary())?)?;
-            if numbers.is_next(&case.case_number) {
-                numbers.last_sequence += 1;
-                meta.put(&to_js(&MetaRecord { key: CASE_NUMBERS.into(), value: numbers })?)?;
-            }
-            Ok(())
+            meta.put(&to_js(&MetaRecord { key: CASE_NUMBERS.into(), value: numbers })?)?;
+            Ok(case)
         })
         .await
     }

@@ -185,6 +185,7 @@ fn SectionForm(editor: Editor, section: Signal<Section>, id: CaseId) -> impl Int
         <section class="plan-section" aria-labelledby="section-title">
             <h2 id="section-title" tabindex="-1" node_ref=heading>{move || section.get().title()}</h2>
             <p class="purpose">{move || section.get().purpose()}</p>
+            <p class="required-note">"Fields marked " <span class="required">"*"</span> " must be filled in. Everything is saved as you type."</p>
             <form class="section-form" on:submit=|ev| ev.prevent_default()>
                 {move || match section.get() {
                     Section::Case => sections::case_section(ed).into_any(),

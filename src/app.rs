@@ -111,23 +111,8 @@ pub fn App() -> impl IntoView {
             <span class="privacy">"Stored only in this browser"</span>
         </header>
         <main id="main" tabindex="-1">
-            // Live regions stay in the page and only their text changes, so screen readers announce it.
-            <div class="notice-region" role="status">
-                {move || notice.done.get().map(|text| view! {
-                    <div class="notice">
-                        <span>{text}</span>
-                        <button type="button" class="small quiet" on:click=move |_| notice.clear()>"Dismiss"</button>
-                    </div>
-                })}
-            </div>
-            <div class="notice-region" role="alert">
-                {move || notice.problem.get().map(|text| view! {
-                    <div class="notice problem">
-                        <span>{text}</span>
-                        <button type="button" class="small quiet" on:click=move |_| notice.clear()>"Dismiss"</button>
-                    </div>
-                })}
-            </div>
+            <NoticeRegion role="status" class="notice" text=notice.done notice />
+            <NoticeRegion role="alert" class="notice problem" text=notice.problem notice />
             {move || match opened.get() {
                 None => view! { <p class="loading">"Opening your cases…"</p> }.into_any(),
                 Some(Err(error)) => view! {
@@ -140,6 +125,22 @@ pub fn App() -> impl IntoView {
                 }
             }}
         </main>
+    }
+}
+
+/// A live region that stays in the page while only its text changes, so screen readers
+/// announce each new message.
+#[component]
+fn NoticeRegion(role: &'static str, class: &'static str, text: RwSignal<Option<String>>, notice: Notice) -> impl IntoView {
+    view! {
+        <div class="notice-region" role=role>
+            {move || text.get().map(|text| view! {
+                <div class=class>
+                    <span>{text}</span>
+                    <button type="button" class="small quiet" on:click=move |_| notice.clear()>"Dismiss"</button>
+                </div>
+            })}
+        </div>
     }
 }
 

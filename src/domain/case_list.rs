@@ -67,61 +67,94 @@ pub fn fold(text: &str) -> String {
     folded
 }
 
-/// Folded words of the query; a case matches when every word appears in one of its columns.
-pub struct Filter {
-    words: Vec<String>,
+/// The case list, prepared once so that each keystroke in the filter only compares text: the
+/// folded search text and sort keys of every case are made when the list is read, and sorting
+/// happens when the order changes, not on every keystroke.
+pub struct CaseIndex {
+    entries: Vec<Entry>,
 }
 
-impl Filter {
-    pub fn new(query: &str) -> Self {
-        Self { words: query.split_whitespace().map(fold).collect() }
+struct Entry {
+    summary: CaseSummary,
+    /// Every column the filter looks at, folded.
+    haystack: String,
+    number_key: String,
+    child_key: String,
+}
+
+impl CaseIndex {
+    pub fn new(cases: Vec<CaseSummary>) -> Self {
+        let entries = cases
+            .into_iter()
+            .map(|summary| Entry {
+                haystack: fold(&format!(
+                    "{} {} {} {} {}",
+                    summary.case_number,
+                    summary.child_name,
+                    summary.worker_name,
+                    summary.placement.map(|p| p.label()).unwrap_or_default(),
+                    summary.status.label()
+                )),
+                number_key: fold(summary.case_number.trim()),
+                child_key: fold(summary.child_name.trim()),
+                summary,
+            })
+            .collect();
+        Self { entries }
     }
 
-    pub fn matches(&self, case: &CaseSummary) -> bool {
-        if self.words.is_empty() {
-            return true;
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn get(&self, at: usize) -> &CaseSummary {
+        &self.entries[at].summary
+    }
+
+    /// Positions of every case, in the chosen order.
+    pub fn sorted(&self, order: SortOrder) -> Vec<usize> {
+        let mut at: Vec<usize> = (0..self.entries.len()).collect();
+        let e = &self.entries;
+        let by_number = |a: usize, b: usize| key_order(&e[a].number_key, &e[b].number_key);
+        match order {
+            SortOrder::NextDue => at.sort_by(|&a, &b| match (&e[a].summary.next_due, &e[b].summary.next_due) {
+                (Some(x), Some(y)) => x.date.cmp(&y.date).then_with(|| by_number(a, b)),
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => by_number(a, b),
+            }),
+            SortOrder::CaseNumber => at.sort_by(|&a, &b| by_number(a, b)),
+            SortOrder::ChildName => at.sort_by(|&a, &b| key_order(&e[a].child_key, &e[b].child_key).then_with(|| by_number(a, b))),
+            SortOrder::RecentlyChanged => at.sort_by(|&a, &b| e[b].summary.updated_at.cmp(&e[a].summary.updated_at)),
         }
-        let haystack = fold(&format!(
-            "{} {} {} {} {}",
-            case.case_number,
-            case.child_name,
-            case.worker_name,
-            case.placement.map(|p| p.label()).unwrap_or_default(),
-            case.status.label()
-        ));
-        self.words.iter().all(|w| haystack.contains(w.as_str()))
+        at
+    }
+
+    /// Those of `sorted` that match the query, keeping their order. A case matches when every
+    /// word of the query appears in one of its columns, ignoring case and accents.
+    pub fn filter(&self, sorted: &[usize], query: &str) -> Vec<usize> {
+        let words: Vec<String> = query.split_whitespace().map(fold).collect();
+        sorted.iter().copied().filter(|&at| words.iter().all(|w| self.entries[at].haystack.contains(w.as_str()))).collect()
     }
 }
 
-fn text_order(a: &str, b: &str) -> Ordering {
-    // Empty names sort last rather than first, where they would hide the real ones.
-    match (a.trim().is_empty(), b.trim().is_empty()) {
+/// Empty keys sort last rather than first, where they would hide the real ones.
+fn key_order(a: &str, b: &str) -> Ordering {
+    match (a.is_empty(), b.is_empty()) {
         (true, false) => Ordering::Greater,
         (false, true) => Ordering::Less,
-        _ => fold(a).cmp(&fold(b)),
-    }
-}
-
-pub fn sort(cases: &mut [CaseSummary], order: SortOrder) {
-    match order {
-        SortOrder::NextDue => cases.sort_by(|a, b| match (&a.next_due, &b.next_due) {
-            (Some(x), Some(y)) => x.date.cmp(&y.date).then_with(|| text_order(&a.case_number, &b.case_number)),
-            (Some(_), None) => Ordering::Less,
-            (None, Some(_)) => Ordering::Greater,
-            (None, None) => text_order(&a.case_number, &b.case_number),
-        }),
-        SortOrder::CaseNumber => cases.sort_by(|a, b| text_order(&a.case_number, &b.case_number)),
-        SortOrder::ChildName => cases.sort_by(|a, b| text_order(&a.child_name, &b.child_name).then_with(|| text_order(&a.case_number, &b.case_number))),
-        SortOrder::RecentlyChanged => cases.sort_by(|a, b| b.updated_at.cmp(&a.updated_at)),
+        _ => a.cmp(b),
     }
 }
 
 /// The rows to show: those matching the filter, in the chosen order.
 pub fn visible(cases: &[CaseSummary], query: &str, order: SortOrder) -> Vec<CaseSummary> {
-    let filter = Filter::new(query);
-    let mut rows: Vec<CaseSummary> = cases.iter().filter(|c| filter.matches(c)).cloned().collect();
-    sort(&mut rows, order);
-    rows
+    let index = CaseIndex::new(cases.to_vec());
+    index.filter(&index.sorted(order), query).into_iter().map(|at| index.get(at).clone()).collect()
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@ use gloo_storage::{LocalStorage as Prefs, Storage};
 use leptos::prelude::*;
 
 use crate::app::{set_page_title, use_store};
-use crate::domain::case_list::{visible, SortOrder};
+use crate::domain::case_list::{CaseIndex, SortOrder};
 use crate::domain::{CaseSummary, Choice, Section};
 use crate::pages::plan::today;
 use crate::route::Route;
@@ -46,13 +46,14 @@ fn empty_state() -> impl IntoView {
 #[component]
 fn CaseTable(all: Vec<CaseSummary>) -> impl IntoView {
     let total = all.len();
-    let all = StoredValue::new(all);
+    let index = StoredValue::new(CaseIndex::new(all));
     let query = RwSignal::new(String::new());
     let saved_order = Prefs::get::<String>(SORT_PREF).ok().and_then(|k| SortOrder::from_key(&k)).unwrap_or_default();
     let order = RwSignal::new(saved_order);
     let limit = RwSignal::new(ROWS_PER_PAGE);
-    let rows = Memo::new(move |_| all.with_value(|all| query.with(|q| visible(all, q, order.get()))));
-    let shown = move || rows.with(|r| r.iter().take(limit.get()).cloned().collect::<Vec<_>>());
+    let sorted = Memo::new(move |_| index.with_value(|i| i.sorted(order.get())));
+    let rows = Memo::new(move |_| index.with_value(|i| sorted.with(|s| query.with(|q| i.filter(s, q)))));
+    let shown = move || index.with_value(|i| rows.with(|r| r.iter().take(limit.get()).map(|&at| i.get(at).clone()).collect::<Vec<_>>()));
     let today = today();
 
     let set_order = move |ev| {

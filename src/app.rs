@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::components::focus::focus_id_later;
 use crate::pages::{case_list::CaseListPage, new_case::NewCasePage, plan::PlanPage};
 use crate::route::Route;
 use crate::storage::{Store, StorageError};
@@ -145,10 +146,7 @@ fn NoticeRegion(role: &'static str, class: &'static str, text: RwSignal<Option<S
 }
 
 fn focus_main() {
-    use wasm_bindgen::JsCast;
-    if let Some(main) = document().get_element_by_id("main").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = main.focus();
-    }
+    focus_id_later("main");
 }
 
 #[component]

@@ -1,3 +1,4 @@
 pub mod confirm;
 pub mod fields;
+pub mod focus;
 pub mod save_status;

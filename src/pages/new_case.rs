@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use crate::app::{navigate_replacing, set_page_title, use_store};
 use crate::components::fields::TextField;
+use crate::components::focus::focus_later;
 use crate::domain::{validate, Case, Section};
 use crate::pages::plan::today;
 use crate::route::Route;
@@ -48,7 +49,7 @@ pub fn NewCasePage() -> impl IntoView {
         tried.set(true);
         let case = draft();
         if !validate(&case, today()).is_empty() || busy.get_untracked() {
-            focus_first_invalid();
+            focus_later("[aria-invalid=true]".into());
             return;
         }
         busy.set(true);
@@ -82,13 +83,4 @@ pub fn NewCasePage() -> impl IntoView {
             </div>
         </form>
     }
-}
-
-fn focus_first_invalid() {
-    request_animation_frame(|| {
-        use wasm_bindgen::JsCast;
-        if let Some(el) = document().query_selector("[aria-invalid=true]").ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = el.focus();
-        }
-    });
 }

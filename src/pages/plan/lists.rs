@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use super::editor::{Editor, ListAccess};
 use crate::components::fields::{field_id, CheckboxField, DateField, SelectField, TextField};
+use crate::components::focus::focus_id_later;
 use crate::domain::items::{Direction, ListItem, Removed};
 use crate::domain::{Action, ItemStatus, ProtectionNeed, Referral, ReferralStatus, Service, ServiceType};
 
@@ -33,7 +34,7 @@ fn list_editor<L: ListItem + Default + Send + Sync + 'static>(ed: Editor, kind: 
         let item = L::default();
         let id = item.id();
         ed.edit(|c| (access.get_mut)(&mut c.plan).push(item));
-        focus_later(format!("item-{id}"));
+        focus_id_later(&format!("item-{id}"));
     };
     let can_move = move |id: Uuid, direction: Direction| ed.case.with(|c| (access.get)(&c.plan).can_move(id, direction));
     let move_item = move |id: Uuid, direction: Direction| {
@@ -43,7 +44,7 @@ fn list_editor<L: ListItem + Default + Send + Sync + 'static>(ed: Editor, kind: 
         // Stay on the same button while it can go on moving; at the end, on the item itself.
         let button = if direction == Direction::Up { "up" } else { "down" };
         let target = if can_move(id, direction) { format!("{button}-{id}") } else { format!("item-{id}") };
-        focus_later(target);
+        focus_id_later(&target);
     };
     // The last removal, so a slip of the finger can be undone.
     let removed = RwSignal::new(None::<(String, Removed<L>)>);
@@ -52,14 +53,14 @@ fn list_editor<L: ListItem + Default + Send + Sync + 'static>(ed: Editor, kind: 
         let mut taken = None;
         ed.edit(|c| taken = (access.get_mut)(&mut c.plan).remove(id));
         removed.set(taken.map(|t| (format!("{} {position} removed.", capitalise(noun)), t)));
-        focus_later(format!("undo-{key}"));
+        focus_id_later(&format!("undo-{key}"));
     };
     let undo = move |_| {
         if let Some((_, item)) = removed.get_untracked() {
             let id = item.item.id();
             ed.edit(|c| (access.get_mut)(&mut c.plan).restore(item));
             removed.set(None);
-            focus_later(format!("item-{id}"));
+            focus_id_later(&format!("item-{id}"));
         }
     };
     view! {
@@ -110,22 +111,11 @@ fn capitalise(word: &str) -> String {
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
-/// Moves keyboard focus once the view has caught up with a change, so a keyboard user stays
-/// with the item they were working on.
-fn focus_later(element_id: String) {
-    request_animation_frame(move || {
-        use wasm_bindgen::JsCast;
-        if let Some(el) = document().get_element_by_id(&element_id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = el.focus();
-        }
-    });
-}
-
 /// Marking an item urgent moves it to the top; focus goes with it.
 fn keep_focus(set: Callback<bool>, field: String) -> Callback<bool> {
     Callback::new(move |v| {
         set.run(v);
-        focus_later(field_id(&field));
+        focus_id_later(&field_id(&field));
     })
 }
 

@@ -134,6 +134,12 @@ impl Section {
         }
     }
 
+    /// How many of the plan's sections are complete, out of all of them.
+    pub fn completed(case: &Case, problems: &[Problem]) -> (usize, usize) {
+        let done = Self::ALL.iter().filter(|s| s.state(case, problems) == SectionState::Complete).count();
+        (done, Self::ALL.len())
+    }
+
     /// (everything the step asks for is there, something has been entered)
     fn progress(self, case: &Case) -> (bool, bool) {
         let plan = &case.plan;
@@ -207,6 +213,7 @@ mod tests {
         case.plan.worker.since = Some(today);
         assert_eq!(state(&case), SectionState::Complete);
         assert_eq!(Section::Needs.state(&case, &[]), SectionState::NotStarted);
+        assert_eq!(Section::completed(&case, &validate(&case, today)), (1, 11), "only the worker step is complete");
     }
 
     #[test]

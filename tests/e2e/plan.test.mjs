@@ -163,6 +163,7 @@ test('every section of the plan is filled in through the guided steps', async ()
 });
 
 async function checkEverything(page) {
+  await page.getByText('Active plan · 11 of 11 sections complete').waitFor();
   await step(page, 'Case and plan');
   assert.equal(await field(page, 'Case number').inputValue(), caseNumber);
   assert.equal(await field(page, 'Plan status').inputValue(), 'active');

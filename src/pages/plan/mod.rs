@@ -13,7 +13,7 @@ pub use editor::{today, Editor};
 use crate::app::{navigate_replacing, set_page_title, use_store, Notice, UnsavedWork};
 use crate::components::confirm::ConfirmDialog;
 use crate::components::save_status::{SaveState, SaveStatus};
-use crate::domain::{CaseId, Section, SectionState};
+use crate::domain::{CaseId, Choice, Section, SectionState};
 use crate::route::Route;
 
 #[component]
@@ -105,6 +105,13 @@ fn PlanEditor(editor: Editor, section: Signal<Section>) -> impl IntoView {
             <div>
                 <p class="breadcrumb"><a href="#/">"Cases"</a></p>
                 <h1>{move || title.get()}</h1>
+                <p class="plan-progress">
+                    {move || {
+                        let status = ed.case.with(|c| c.plan.status.label());
+                        let (done, all) = ed.case.with(|c| ed.problems.with(|p| Section::completed(c, p)));
+                        format!("{status} plan · {done} of {all} sections complete")
+                    }}
+                </p>
             </div>
             <div class="case-header-tools">
                 <SaveStatus state=ed.save_state retry=Callback::new(move |_| ed.flush()) />

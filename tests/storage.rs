@@ -109,8 +109,7 @@ async fn within<T>(ms: u32, what: &str, future: impl Future<Output = T>) -> T {
 async fn save_get_list_delete_round_trip() {
     let name = "homeward-test-round-trip";
     let store = fresh(name).await;
-    let case = case_with_items("K7Q2M-2026-0001", "Maya");
-    store.save(&case).await.unwrap();
+    let case = store.create(&case_with_items("K7Q2M-2026-0001", "Maya")).await.unwrap();
 
     assert_eq!(store.get(case.id).await.unwrap(), Some(case.clone()), "the whole case, list items included, comes back");
     assert_eq!(store.list().await.unwrap(), vec![case.summary()]);
@@ -126,7 +125,7 @@ async fn save_get_list_delete_round_trip() {
 async fn saving_again_stores_the_next_revision() {
     let name = "homeward-test-revision";
     let store = fresh(name).await;
-    let mut case = case_with_items("K7Q2M-2026-0002", "Tomás");
+    let mut case = store.create(&case_with_items("K7Q2M-2026-0002", "Tomás")).await.unwrap();
     case.touch(Utc::now());
     store.save(&case).await.unwrap();
     case.plan.child.name = "Tomás López".into();
@@ -141,11 +140,36 @@ async fn saving_again_stores_the_next_revision() {
 }
 
 #[wasm_bindgen_test]
+async fn a_save_that_has_not_seen_a_later_one_is_refused_not_written_over_it() {
+    let name = "homeward-test-stale-save";
+    let store = fresh(name).await;
+    let opened = store.create(&case_with_items("K7Q2M-2026-0005", "Maya")).await.unwrap();
+
+    // Two tabs opened the same case; the first saves, then the second tries.
+    let mut first = opened.clone();
+    first.plan.worker.role = "Social worker".into();
+    first.touch(Utc::now());
+    store.save(&first).await.unwrap();
+    let mut second = opened.clone();
+    second.plan.worker.organisation = "Casa Esperanza".into();
+    second.touch(Utc::now());
+    assert_eq!(store.save(&second).await, Err(StorageError::ChangedElsewhere));
+    assert_eq!(store.get(opened.id).await.unwrap(), Some(first.clone()), "the first tab's save stands");
+
+    // A case deleted elsewhere is not brought back by a late save.
+    store.delete(opened.id).await.unwrap();
+    first.touch(Utc::now());
+    assert_eq!(store.save(&first).await, Err(StorageError::Deleted));
+    assert_eq!(store.get(opened.id).await.unwrap(), None);
+    assert!(store.list().await.unwrap().is_empty());
+    finish(store, name).await;
+}
+
+#[wasm_bindgen_test]
 async fn list_reads_summaries_without_touching_cases() {
     let name = "homeward-test-list-summaries";
     let store = fresh(name).await;
-    let case = case_with_items("K7Q2M-2026-0003", "Maya");
-    store.save(&case).await.unwrap();
+    let case = store.create(&case_with_items("K7Q2M-2026-0003", "Maya")).await.unwrap();
     // Spoil the full record behind the module's back: only a read of `cases` could notice.
     let spoiled = format!(r#"[{{"id":"{}","case_number":42,"plan":"not a plan"}}]"#, case.id);
     put_raw(name, "cases", &spoiled).await.unwrap();

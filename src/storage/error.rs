@@ -11,6 +11,10 @@ pub enum StorageError {
     Blocked,
     #[error("A newer version of Homeward was opened in another tab, so this tab can no longer save. Reload this tab; a change that was not saved is still on screen until you do.")]
     Superseded,
+    #[error("This case was changed in another tab or window after you opened it, so your change was not saved over that one. Reload to see the other change; until then your change stays on screen to copy.")]
+    ChangedElsewhere,
+    #[error("This case was deleted in another tab or window, so your change could not be saved. It stays on screen until you leave, if you need to copy it.")]
+    Deleted,
     #[error("The browser stopped the save before it finished ({0}). Nothing was changed; try again.")]
     Aborted(String),
     #[error("This browser does not allow Homeward to store data (private mode or storage turned off). Open Homeward in a normal window with site data allowed, then reload ({0}).")]

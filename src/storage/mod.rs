@@ -9,7 +9,7 @@ mod schema;
 use std::cell::Cell;
 use std::rc::Rc;
 
-use js_sys::Array;
+use js_sys::{Array, Reflect};
 use uuid::Uuid;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -102,11 +102,22 @@ impl Store {
     }
 
     /// Writes the case and its summary in one transaction. Ok only once the browser reports the
-    /// transaction committed; a save that did not commit is an error.
+    /// transaction committed; a save that did not commit is an error. The case must carry a
+    /// revision above the stored one ([`Case::touch`]): a save from a tab that has not seen a
+    /// later save, or of a case deleted meanwhile, is refused rather than written over it.
     pub async fn save(&self, case: &Case) -> Result<(), StorageError> {
         let tx = self.transaction(&[CASES, SUMMARIES], IdbTransactionMode::Readwrite)?;
         raw::write(&tx, async {
-            tx.object_store(CASES)?.put(&to_js(case)?)?;
+            let cases = tx.object_store(CASES)?;
+            let stored = raw::request(&cases.get(&key(case.id))?).await?;
+            if stored.is_undefined() {
+                return Err(StorageError::Deleted);
+            }
+            let stored_revision = Reflect::get(&stored, &JsValue::from_str("revision")).ok().and_then(|r| r.as_f64()).unwrap_or(0.0);
+            if stored_revision >= case.revision as f64 {
+                return Err(StorageError::ChangedElsewhere);
+            }
+            cases.put(&to_js(case)?)?;
             tx.object_store(SUMMARIES)?.put(&to_js(&case.summary())?)?;
             Ok(())
         })

@@ -151,6 +151,26 @@ test('deleting straight after an edit: the waiting save does not bring the case 
   assert.equal(await page.getByRole('row', { name: new RegExp(number) }).count(), 0);
 });
 
+test('two tabs on one case: the second save does not overwrite the first', async () => {
+  const page = await app.browser.page();
+  const plan = await newCase(page, 'Inés Mora');
+  await page.goto(`${plan}worker`);
+  const other = await app.browser.context.newPage();
+  await other.goto(`${plan}worker`);
+  await field(other, 'Role').waitFor();
+
+  await field(page, 'Role').fill('Psychologist');
+  await status(page).getByText(/^Saved at/).waitFor();
+  await field(other, 'Organisation').fill('Casa Esperanza');
+  await status(other).getByText('Not saved: This case was changed in another tab or window').waitFor();
+  assert.equal(await field(other, 'Organisation').inputValue(), 'Casa Esperanza', 'the second edit stays on screen');
+  await other.close();
+
+  await page.reload();
+  assert.equal(await field(page, 'Role').inputValue(), 'Psychologist', 'the first save stands');
+  assert.equal(await field(page, 'Organisation').inputValue(), '');
+});
+
 // Last: it leaves the database at a later version, which this build can no longer open.
 test('a newer Homeward in another tab: this tab stops saving and says to reload, keeping the edit', async () => {
   const page = await app.browser.page();

@@ -112,12 +112,12 @@ async fn save_get_list_delete_round_trip() {
     let case = store.create(&case_with_items("K7Q2M-2026-0001", "Maya")).await.unwrap();
 
     assert_eq!(store.get(case.id).await.unwrap(), Some(case.clone()), "the whole case, list items included, comes back");
-    assert_eq!(store.list().await.unwrap(), vec![case.summary()]);
-    assert_eq!(store.list().await.unwrap()[0].next_due.as_ref().unwrap().what, "Action: Visit school");
+    assert_eq!(store.list().await.unwrap().cases, vec![case.summary()]);
+    assert_eq!(store.list().await.unwrap().cases[0].next_due.as_ref().unwrap().what, "Action: Visit school");
 
     store.delete(case.id).await.unwrap();
     assert_eq!(store.get(case.id).await.unwrap(), None);
-    assert!(store.list().await.unwrap().is_empty(), "the summary goes with the case");
+    assert!(store.list().await.unwrap().cases.is_empty(), "the summary goes with the case");
     finish(store, name).await;
 }
 
@@ -134,7 +134,7 @@ async fn saving_again_stores_the_next_revision() {
 
     let stored = store.get(case.id).await.unwrap().unwrap();
     assert_eq!((stored.revision, stored.plan.child.name.as_str()), (2, "Tomás López"));
-    let listed = store.list().await.unwrap();
+    let listed = store.list().await.unwrap().cases;
     assert_eq!((listed.len(), listed[0].revision, listed[0].child_name.as_str()), (1, 2, "Tomás López"));
     finish(store, name).await;
 }
@@ -161,7 +161,7 @@ async fn a_save_that_has_not_seen_a_later_one_is_refused_not_written_over_it() {
     first.touch(Utc::now());
     assert_eq!(store.save(&first).await, Err(StorageError::Deleted));
     assert_eq!(store.get(opened.id).await.unwrap(), None);
-    assert!(store.list().await.unwrap().is_empty());
+    assert!(store.list().await.unwrap().cases.is_empty());
     finish(store, name).await;
 }
 
@@ -174,8 +174,21 @@ async fn list_reads_summaries_without_touching_cases() {
     let spoiled = format!(r#"[{{"id":"{}","case_number":42,"plan":"not a plan"}}]"#, case.id);
     put_raw(name, "cases", &spoiled).await.unwrap();
 
-    assert_eq!(store.list().await.unwrap(), vec![case.summary()]);
+    assert_eq!(store.list().await.unwrap().cases, vec![case.summary()]);
     assert!(matches!(store.get(case.id).await, Err(StorageError::Corrupt(ref why)) if why.contains(&case.id.to_string())));
+    finish(store, name).await;
+}
+
+#[wasm_bindgen_test]
+async fn an_unreadable_summary_is_counted_and_hides_no_other_case() {
+    let name = "homeward-test-unreadable-summary";
+    let store = fresh(name).await;
+    let good = store.create(&case_with_items("K7Q2M-2026-0004", "Maya")).await.unwrap();
+    put_raw(name, "summaries", r#"[{"id":"not-a-uuid","case_number":7}]"#).await.unwrap();
+
+    let list = store.list().await.unwrap();
+    assert_eq!(list.cases, vec![good.summary()]);
+    assert_eq!(list.unreadable, 1);
     finish(store, name).await;
 }
 
@@ -208,7 +221,7 @@ async fn creating_a_case_moves_the_numbering_on_and_it_survives_reopening() {
     store.close();
     let store = Store::open_named(name).await.unwrap();
     assert_eq!(store.propose_case_number(2026).await.unwrap(), second, "same device code and sequence after reopening");
-    assert_eq!(store.list().await.unwrap().len(), 2);
+    assert_eq!(store.list().await.unwrap().cases.len(), 2);
     finish(store, name).await;
 }
 
@@ -227,7 +240,7 @@ async fn a_failed_create_is_an_error_and_leaves_nothing_half_written() {
     let err = store.create(&clash).await.expect_err("a create the browser rejected must not report success");
     assert!(matches!(err, StorageError::Other(ref why) if why.contains("ConstraintError")), "{err:?}");
 
-    assert_eq!(store.list().await.unwrap(), vec![case.summary()], "the clashing summary was rolled back");
+    assert_eq!(store.list().await.unwrap().cases, vec![case.summary()], "the clashing summary was rolled back");
     assert_eq!(store.get(case.id).await.unwrap(), Some(case));
     assert_eq!(store.propose_case_number(2026).await.unwrap(), next, "the sequence was not used up");
     finish(store, name).await;
@@ -249,7 +262,7 @@ async fn a_version_1_database_is_upgraded_with_summaries() {
     make_v1(name, &cases, meta).await.unwrap();
 
     let store = Store::open_named(name).await.unwrap();
-    let mut listed = store.list().await.unwrap();
+    let mut listed = store.list().await.unwrap().cases;
     listed.sort_by(|a, b| a.case_number.cmp(&b.case_number));
     let numbers: Vec<&str> = listed.iter().map(|s| s.case_number.as_str()).collect();
     assert_eq!(numbers, ["K7Q2M-2026-0001", "OLD-1", "OLD-2"]);
@@ -264,7 +277,7 @@ async fn a_version_1_database_is_upgraded_with_summaries() {
     let recorded = get_raw(name, "meta", "schema_version").await.unwrap().as_string().unwrap();
     assert_eq!(recorded, format!(r#"{{"key":"schema_version","value":{SCHEMA_VERSION}}}"#));
     let store = Store::open_named(name).await.unwrap();
-    assert_eq!(store.list().await.unwrap().len(), 3, "reopening an upgraded database changes nothing");
+    assert_eq!(store.list().await.unwrap().cases.len(), 3, "reopening an upgraded database changes nothing");
     finish(store, name).await;
 }
 
@@ -279,7 +292,7 @@ async fn an_old_tab_holding_the_database_gives_blocked_not_a_hang() {
 
     close_db(&old_tab);
     let store = within(5_000, "opening after the old tab let go", Store::open_named(name)).await.unwrap();
-    assert!(store.list().await.unwrap().is_empty());
+    assert!(store.list().await.unwrap().cases.is_empty());
     finish(store, name).await;
 }
 
@@ -291,7 +304,7 @@ async fn list_reads_ten_thousand_summaries() {
     put_raw(name, "summaries", &serde_json::to_string(&summaries).unwrap()).await.unwrap();
 
     let started = js_sys::Date::now();
-    let listed = store.list().await.unwrap();
+    let listed = store.list().await.unwrap().cases;
     let ms = js_sys::Date::now() - started;
     console_log!("list() of 10,000 summaries took {ms} ms");
     assert_eq!(listed.len(), 10_000);

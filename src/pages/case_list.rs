@@ -26,10 +26,21 @@ pub fn CaseListPage() -> impl IntoView {
         {move || match cases.get() {
             None => view! { <p class="loading">"Loading cases…"</p> }.into_any(),
             Some(Err(error)) => view! { <p class="error-box" role="alert">"The cases could not be read: " {error.to_string()}</p> }.into_any(),
-            Some(Ok(all)) if all.is_empty() => empty_state().into_any(),
-            Some(Ok(all)) => view! { <CaseTable all /> }.into_any(),
+            Some(Ok(list)) => view! {
+                {(list.unreadable > 0).then(|| view! {
+                    <p class="error-box" role="alert">
+                        {unreadable_message(list.unreadable)}
+                    </p>
+                })}
+                {if list.cases.is_empty() { empty_state().into_any() } else { view! { <CaseTable all=list.cases /> }.into_any() }}
+            }.into_any(),
         }}
     }
+}
+
+fn unreadable_message(count: usize) -> String {
+    let what = if count == 1 { "One stored case".to_string() } else { format!("{count} stored cases") };
+    format!("{what} could not be read and {} not listed. Nothing has been deleted; do not clear this browser's data, and ask for help to recover {}.", if count == 1 { "is" } else { "are" }, if count == 1 { "it" } else { "them" })
 }
 
 fn empty_state() -> impl IntoView {

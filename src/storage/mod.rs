@@ -24,6 +24,13 @@ use schema::{from_js, to_js, MetaRecord, CASES, CASE_NUMBERS, META, SUMMARIES};
 
 pub const DB_NAME: &str = "homeward";
 
+/// The case list as stored: every readable summary, and how many records could not be read.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CaseList {
+    pub cases: Vec<CaseSummary>,
+    pub unreadable: usize,
+}
+
 /// An open connection to the database. Clones share it; it closes when the last clone is dropped
 /// or [`Store::close`] is called.
 #[derive(Clone)]
@@ -133,11 +140,19 @@ impl Store {
         from_js(found).map(Some).map_err(|e| corrupt(&format!("case {id}"), e))
     }
 
-    /// Reads the summaries store only, never whole cases, so it stays quick with thousands.
-    pub async fn list(&self) -> Result<Vec<CaseSummary>, StorageError> {
+    /// Reads the summaries store only, never whole cases, so it stays quick with thousands. A
+    /// record that cannot be read is counted, not allowed to hide every other case.
+    pub async fn list(&self) -> Result<CaseList, StorageError> {
         let tx = self.transaction(&[SUMMARIES], IdbTransactionMode::Readonly)?;
         let records: Array = raw::request(&tx.object_store(SUMMARIES)?.get_all()?).await?.unchecked_into();
-        records.iter().map(|record| from_js(record).map_err(|e| corrupt("the case list", e))).collect()
+        let mut list = CaseList::default();
+        for record in records.iter() {
+            match from_js::<CaseSummary>(record) {
+                Ok(summary) => list.cases.push(summary),
+                Err(_) => list.unreadable += 1,
+            }
+        }
+        Ok(list)
     }
 
     /// Removes the case and its summary in one transaction.

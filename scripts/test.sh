@@ -12,8 +12,11 @@ in_own_group() {
   local status=0
   setsid "$@" &
   local pid=$!
+  # Also when this script is stopped part-way.
+  trap 'kill -- -'"$pid"' 2>/dev/null' EXIT INT TERM
   wait "$pid" || status=$?
   kill -- -"$pid" 2>/dev/null || true
+  trap - EXIT INT TERM
   return "$status"
 }
 

@@ -57,6 +57,19 @@ impl Notice {
     }
 }
 
+fn confirm_leaving(reason: &str) -> bool {
+    let question = format!("Your last change to this case is not saved: {reason}\n\nLeave the case anyway? That change will be lost.");
+    window().confirm_with_message(&question).unwrap_or(true)
+}
+
+/// The in-app address (`#/…`) of the link a click landed on, if any.
+fn link_target(ev: &leptos::ev::MouseEvent) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let href = target.closest("a[href^='#']").ok()??.get_attribute("href")?;
+    Some(href)
+}
+
 fn current_route() -> Route {
     Route::parse(&window().location().hash().unwrap_or_default())
 }
@@ -68,12 +81,26 @@ pub fn App() -> impl IntoView {
     provide_context(notice);
     let unsaved = UnsavedWork(RwSignal::new(None));
     provide_context(unsaved);
+    // Following a link away from a case whose last change is not saved asks first, before the
+    // address changes. The hashchange check below catches Back and typed addresses.
+    let on_click = window_event_listener(leptos::ev::click, move |ev| {
+        let Some(link) = link_target(&ev) else { return };
+        if Page::of(route.get_untracked()) == Page::of(Route::parse(&link)) {
+            return;
+        }
+        if let Some(reason) = unsaved.0.get_untracked() {
+            if confirm_leaving(&reason) {
+                unsaved.0.set(None);
+            } else {
+                ev.prevent_default();
+            }
+        }
+    });
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         let (current, next) = (route.get_untracked(), current_route());
         if Page::of(current) != Page::of(next) {
             if let Some(reason) = unsaved.0.get_untracked() {
-                let question = format!("Your last change to this case is not saved: {reason}\n\nLeave the case anyway? That change will be lost.");
-                if !window().confirm_with_message(&question).unwrap_or(true) {
+                if !confirm_leaving(&reason) {
                     // Stay: put the address back without a new history entry.
                     let _ = window().history().and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&current.href())));
                     return;
@@ -87,7 +114,10 @@ pub fn App() -> impl IntoView {
         }
         route.set(next);
     });
-    on_cleanup(move || listener.remove());
+    on_cleanup(move || {
+        listener.remove();
+        on_click.remove();
+    });
 
     let opened = RwSignal::new(None::<Result<(), StorageError>>);
     let store = StoredValue::new_local(None::<Store>);

@@ -146,6 +146,10 @@ impl CaseSummary {
         display_number(&self.case_number)
     }
 
+    pub fn placement_label(&self) -> &'static str {
+        self.placement.map_or("Not decided", |p| p.label())
+    }
+
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
         self.next_due.as_ref().is_some_and(|due| due.is_overdue(today))
     }

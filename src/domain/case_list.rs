@@ -48,6 +48,8 @@ pub fn fold(text: &str) -> String {
     let mut folded = String::with_capacity(text.len());
     for c in text.chars().flat_map(char::to_lowercase) {
         match c {
+            // Accents typed as separate combining marks.
+            '\u{0300}'..='\u{036f}' => {}
             'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => folded.push('a'),
             'ç' | 'ć' | 'č' => folded.push('c'),
             'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => folded.push('e'),
@@ -58,6 +60,12 @@ pub fn fold(text: &str) -> String {
             'ý' | 'ÿ' => folded.push('y'),
             'š' | 'ś' => folded.push('s'),
             'ž' | 'ź' | 'ż' => folded.push('z'),
+            'ł' => folded.push('l'),
+            'ș' | 'ş' => folded.push('s'),
+            'ț' | 'ţ' => folded.push('t'),
+            'ğ' => folded.push('g'),
+            'ı' => folded.push('i'),
+            'đ' => folded.push('d'),
             'œ' => folded.push_str("oe"),
             'æ' => folded.push_str("ae"),
             'ß' => folded.push_str("ss"),
@@ -87,12 +95,13 @@ impl CaseIndex {
         let entries = cases
             .into_iter()
             .map(|summary| Entry {
+                // What the row shows, so typing what is on screen finds it.
                 haystack: fold(&format!(
                     "{} {} {} {} {}",
-                    summary.case_number,
+                    summary.display_number(),
                     summary.child_name,
                     summary.worker_name,
-                    summary.placement.map(|p| p.label()).unwrap_or_default(),
+                    summary.placement_label(),
                     summary.status.label()
                 )),
                 number_key: fold(summary.case_number.trim()),
@@ -142,12 +151,37 @@ impl CaseIndex {
     }
 }
 
-/// Empty keys sort last rather than first, where they would hide the real ones.
+/// Empty keys sort last rather than first, where they would hide the real ones; numbers inside
+/// keys compare as numbers, so `CP-2` comes before `CP-10`.
 fn key_order(a: &str, b: &str) -> Ordering {
     match (a.is_empty(), b.is_empty()) {
         (true, false) => Ordering::Greater,
         (false, true) => Ordering::Less,
-        _ => a.cmp(b),
+        _ => natural_order(a, b),
+    }
+}
+
+fn natural_order(a: &str, b: &str) -> Ordering {
+    let (mut a, mut b) = (a, b);
+    loop {
+        let (Some(x), Some(y)) = (a.chars().next(), b.chars().next()) else {
+            return a.len().cmp(&b.len());
+        };
+        if x.is_ascii_digit() && y.is_ascii_digit() {
+            let run = |s: &str| s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+            let (na, nb) = (run(a), run(b));
+            let (da, db) = (a[..na].trim_start_matches('0'), b[..nb].trim_start_matches('0'));
+            let by_value = da.len().cmp(&db.len()).then_with(|| da.cmp(db));
+            if by_value != Ordering::Equal {
+                return by_value;
+            }
+            (a, b) = (&a[na..], &b[nb..]);
+        } else {
+            if x != y {
+                return x.cmp(&y);
+            }
+            (a, b) = (&a[x.len_utf8()..], &b[y.len_utf8()..]);
+        }
     }
 }
 
@@ -196,6 +230,22 @@ mod tests {
         assert_eq!(numbers(&visible(&cases, "ángela", SortOrder::CaseNumber)), ["A-2"]);
         assert_eq!(numbers(&visible(&cases, "", SortOrder::ChildName)), ["A-2", "A-3", "A-1"]);
         assert_eq!(fold("Œuvre Straße"), "oeuvre strasse");
+        assert_eq!(fold("Jose\u{301} Łukasz Ștefan"), "jose lukasz stefan");
+    }
+
+    #[test]
+    fn numbers_in_case_numbers_sort_by_value() {
+        let cases = [summary("CP-10", "", "", None), summary("CP-2", "", "", None), summary("CP-002b", "", "", None), summary("AB-9999", "", "", None), summary("AB-10000", "", "", None)];
+        assert_eq!(numbers(&visible(&cases, "", SortOrder::CaseNumber)), ["AB-9999", "AB-10000", "CP-2", "CP-002b", "CP-10"]);
+    }
+
+    #[test]
+    fn the_filter_finds_what_the_row_shows() {
+        let mut unplaced = summary("", "Luz", "", None);
+        unplaced.placement = None;
+        let cases = [unplaced];
+        assert_eq!(visible(&cases, "not decided", SortOrder::CaseNumber).len(), 1);
+        assert_eq!(visible(&cases, "without a number", SortOrder::CaseNumber).len(), 1);
     }
 
     #[test]

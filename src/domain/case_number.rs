@@ -43,9 +43,11 @@ impl CaseNumber {
 
     /// The year and sequence of a number in this device's own form, `CODE-YEAR-SEQUENCE`.
     fn own(&self, number: &str) -> Option<(i32, u32)> {
-        let rest = number.trim().strip_prefix(self.device.as_str())?.strip_prefix('-')?;
+        let number = number.trim().to_uppercase();
+        let rest = number.strip_prefix(self.device.as_str())?.strip_prefix('-')?;
         let (year, sequence) = rest.split_once('-')?;
-        if sequence.len() < 4 || !sequence.bytes().all(|b| b.is_ascii_digit()) {
+        // Up to nine digits: a sequence that long is a typing slip, not this device's count.
+        if !(4..=9).contains(&sequence.len()) || !sequence.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
         Some((year.parse().ok()?, sequence.parse().ok()?))
@@ -69,7 +71,7 @@ impl CaseNumber {
     /// The next number, as `K7Q2M-2026-0001`. The year helps people; the sequence alone keeps
     /// numbers unique on this device, so it does not restart with the year.
     pub fn next(&mut self, year: i32) -> String {
-        self.last_sequence += 1;
+        self.last_sequence = self.last_sequence.saturating_add(1);
         format!("{}-{year}-{:04}", self.device.as_str(), self.last_sequence)
     }
 }
@@ -111,6 +113,12 @@ mod tests {
         assert_eq!(numbers.next(2026), format!("{code}-2026-0010"));
         // Another device's code is just another number.
         assert_eq!(numbers.claim("ZZZZZ-2026-0001"), "ZZZZZ-2026-0001");
+        // This device's code typed in lower case is still this device's form.
+        let lower = format!("{}-2026-0003", code.to_lowercase());
+        assert_eq!(numbers.claim(&lower), format!("{code}-2026-0011"));
+        // An absurdly long sequence is not taken as this device's count.
+        assert_eq!(numbers.claim(&format!("{code}-2026-99999999999")), format!("{code}-2026-99999999999"));
+        assert_eq!(numbers.last_sequence, 11);
     }
 
     #[test]

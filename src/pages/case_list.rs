@@ -131,6 +131,7 @@ fn CaseTable(all: Vec<CaseSummary>) -> impl IntoView {
 fn CaseRow(case: CaseSummary, today: chrono::NaiveDate) -> impl IntoView {
     let href = Route::Plan { id: case.id, section: Section::Case }.href();
     let number = case.display_number().to_string();
+    let placement = case.placement_label();
     let overdue = case.is_overdue(today);
     let due = case.next_due.clone().map(|d| {
         let when = d.date.format("%-d %b %Y").to_string();
@@ -147,7 +148,7 @@ fn CaseRow(case: CaseSummary, today: chrono::NaiveDate) -> impl IntoView {
             <th scope="row" data-label="Case number"><a href=href>{number}</a></th>
             <td data-label="Child">{case.child_name}</td>
             <td data-label="Case worker">{case.worker_name}</td>
-            <td data-label="Placement">{case.placement.map(|p| p.label()).unwrap_or("Not decided")}</td>
+            <td data-label="Placement">{placement}</td>
             <td data-label="Plan status"><span class=format!("badge status-{}", case.status.key())>{case.status.label()}</span></td>
             <td data-label="Next due">{match due {
                 Some(due) => due.into_any(),

@@ -116,7 +116,13 @@ impl Store {
         let tx = self.transaction(&[CASES, SUMMARIES], IdbTransactionMode::Readwrite)?;
         raw::write(&tx, async {
             let cases = tx.object_store(CASES)?;
-            let stored = raw::request(&cases.get(&key(case.id))?).await?;
+            // Every request is queued before anything is awaited, so a save started as the tab
+            // closes reaches the browser whole. The check then aborts it, undoing both writes,
+            // if the stored case is newer or gone.
+            let stored = cases.get(&key(case.id))?;
+            cases.put(&to_js(case)?)?;
+            tx.object_store(SUMMARIES)?.put(&to_js(&case.summary())?)?;
+            let stored = raw::request(&stored).await?;
             if stored.is_undefined() {
                 return Err(StorageError::Deleted);
             }
@@ -124,11 +130,25 @@ impl Store {
             if stored_revision >= case.revision as f64 {
                 return Err(StorageError::ChangedElsewhere);
             }
-            cases.put(&to_js(case)?)?;
-            tx.object_store(SUMMARIES)?.put(&to_js(&case.summary())?)?;
             Ok(())
         })
         .await
+    }
+
+    /// For a page that is being closed: the same writes, committed at once without the
+    /// revision check, because the browser runs no more of the page's code once it is gone
+    /// and a transaction left to commit by itself is dropped with the page. The cost: if
+    /// another tab saved this case in the last moment, this save lands over it.
+    pub async fn save_while_closing(&self, case: &Case) -> Result<(), StorageError> {
+        let tx = self.transaction(&[CASES, SUMMARIES], IdbTransactionMode::Readwrite)?;
+        tx.object_store(CASES)?.put(&to_js(case)?)?;
+        tx.object_store(SUMMARIES)?.put(&to_js(&case.summary())?)?;
+        // `commit()` is in every browser Homeward supports (web-sys flags it deprecated only
+        // because it was missing from an older spec); where it is not, the transaction still
+        // commits by itself if the page lives long enough.
+        #[allow(deprecated)]
+        let _ = tx.commit();
+        raw::committed(&tx).await
     }
 
     pub async fn get(&self, id: CaseId) -> Result<Option<Case>, StorageError> {

@@ -46,6 +46,7 @@ export function serve(base = '/tools/homeward/') {
 export async function openBrowser({ under = tmpdir() } = {}) {
   const profile = await mkdtemp(join(under, 'homeward-e2e-'));
   const outside = [];
+  const errors = [];
   let context;
   const launch = async () => {
     context = await chromium.launchPersistentContext(profile, {
@@ -54,6 +55,9 @@ export async function openBrowser({ under = tmpdir() } = {}) {
       args: CHROMIUM_FLAGS,
       viewport: { width: 1280, height: 900 },
     });
+    // Whatever any tab throws or logs as an error.
+    context.on('weberror', (e) => errors.push(String(e.error())));
+    context.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     // Nothing may leave the machine: record and refuse any request past 127.0.0.1.
     await context.route('**/*', (route) => {
       const url = new URL(route.request().url());
@@ -68,15 +72,12 @@ export async function openBrowser({ under = tmpdir() } = {}) {
     get context() { return context; },
     /** Requests that tried to leave 127.0.0.1. */
     outside,
-    /** The first tab; `page.errors` collects everything the page threw or logged as an error. */
+    /** Errors thrown or logged by any tab of this browser. */
+    errors,
+    /** The first tab. */
     async page() {
       const page = context.pages()[0] ?? (await context.newPage());
-      if (!page.errors) {
-        page.setDefaultTimeout(10_000);
-        page.errors = [];
-        page.on('pageerror', (e) => page.errors.push(String(e)));
-        page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
-      }
+      page.setDefaultTimeout(10_000);
       return page;
     },
     async restart() {

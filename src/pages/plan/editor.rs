@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
 
+use crate::app::{Notice, UnsavedWork};
 use crate::components::save_status::SaveState;
 use crate::domain::items::{ItemList, ListItem};
 use crate::domain::{validate, Case, Plan, Problem};
@@ -37,8 +38,14 @@ struct Autosave {
     saving: Cell<bool>,
     /// Set once the case is deleted: nothing may write it back.
     discarded: Cell<bool>,
+    /// The last save was refused; set until one commits.
+    failing: Cell<bool>,
     state: RwSignal<SaveState>,
     case: RwSignal<Case>,
+    /// App-wide: why leaving now would lose a change, while a save keeps failing.
+    unsaved: UnsavedWork,
+    /// App-wide: where a failure is told once the case page is gone.
+    notice: Notice,
 }
 
 impl Autosave {
@@ -58,10 +65,19 @@ impl Autosave {
             snapshot.touch(Utc::now());
             if let Err(error) = self.store.save(&snapshot).await {
                 self.saving.set(false);
-                self.state.try_set(SaveState::Failed(error.to_string()));
+                self.failing.set(true);
+                let reason = error.to_string();
+                if self.state.try_set(SaveState::Failed(reason.clone())).is_none() {
+                    self.unsaved.0.set(Some(reason));
+                } else {
+                    // The case page is gone: say so wherever the worker is now.
+                    self.notice.problem(format!("Your last change to case {} was not saved: {reason}", snapshot.title()));
+                }
                 return;
             }
             self.saved.set(generation);
+            self.failing.set(false);
+            self.unsaved.0.set(None);
             // Later edits stay as they are; only the bookkeeping of the save is taken over.
             let mut latest = self.latest.borrow_mut();
             latest.revision = snapshot.revision;
@@ -87,6 +103,7 @@ pub struct Editor {
 }
 
 impl Editor {
+    /// Must be called under the app's shell, which provides [`UnsavedWork`] and [`Notice`].
     pub fn new(case: Case, store: Store) -> Self {
         let latest = RefCell::new(case.clone());
         let case = RwSignal::new(case);
@@ -99,8 +116,11 @@ impl Editor {
             saved: Cell::new(0),
             saving: Cell::new(false),
             discarded: Cell::new(false),
+            failing: Cell::new(false),
             state: save_state,
             case,
+            unsaved: use_context::<UnsavedWork>().expect("the shell provides UnsavedWork"),
+            notice: use_context::<Notice>().expect("the shell provides Notice"),
         });
         Self { case, problems, save_state, autosave: StoredValue::new_local(autosave) }
     }
@@ -123,11 +143,42 @@ impl Editor {
         }
     }
 
+    /// The tab is being closed or reloaded: what is waiting goes at once, committed before the
+    /// page is gone ([`Store::save_while_closing`]). Not after a refused save: unchecked, it
+    /// would land over another tab's newer save or bring back a case deleted there.
+    pub fn flush_while_closing(self) {
+        let Some(autosave) = self.autosave.try_get_value() else { return };
+        if !autosave.pending() || autosave.saving.get() || autosave.failing.get() {
+            return;
+        }
+        let mut snapshot = autosave.latest.borrow().clone();
+        snapshot.touch(Utc::now());
+        spawn_local(async move {
+            let _ = autosave.store.save_while_closing(&snapshot).await;
+        });
+    }
+
     /// The case is being deleted: pending and later changes are never written back.
     pub fn discard(self) {
         if let Some(autosave) = self.autosave.try_get_value() {
             autosave.discarded.set(true);
+            autosave.unsaved.0.set(None);
         }
+    }
+
+    /// Takes over a newer version saved in another tab, when nothing here is waiting to be saved,
+    /// so a tab left open does not refuse every later edit.
+    pub fn refresh(self) {
+        let Some(autosave) = self.autosave.try_get_value() else { return };
+        spawn_local(async move {
+            let id = autosave.latest.borrow().id;
+            let Ok(Some(stored)) = autosave.store.get(id).await else { return };
+            let behind = stored.revision > autosave.latest.borrow().revision;
+            if behind && !autosave.pending() && !autosave.saving.get() {
+                *autosave.latest.borrow_mut() = stored.clone();
+                autosave.case.try_set(stored);
+            }
+        });
     }
 
     /// The deletion failed: the case stays, and so does saving it.

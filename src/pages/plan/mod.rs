@@ -12,7 +12,7 @@ pub use editor::{today, Editor};
 
 use crate::app::{navigate_replacing, set_page_title, use_store, Notice, UnsavedWork};
 use crate::components::confirm::ConfirmDialog;
-use crate::components::save_status::{SaveState, SaveStatus};
+use crate::components::save_status::SaveStatus;
 use crate::domain::{CaseId, Choice, Section, SectionState};
 use crate::route::Route;
 
@@ -45,24 +45,23 @@ pub fn PlanPage(id: CaseId, #[prop(into)] section: Signal<Section>) -> impl Into
 fn PlanEditor(editor: Editor, section: Signal<Section>) -> impl IntoView {
     let ed = editor;
     // Whatever is still waiting to be written goes now if the tab is hidden or closed.
-    let on_hide = window_event_listener(leptos::ev::pagehide, move |_| ed.flush());
+    let on_hide = window_event_listener(leptos::ev::pagehide, move |_| ed.flush_while_closing());
     let on_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
         if document().hidden() {
             ed.flush();
         }
     });
-    // Leaving the case inside the app asks first while a change could not be stored.
     let unsaved = use_context::<UnsavedWork>().expect("unsaved-work context");
-    Effect::new(move |_| {
-        let reason = match ed.save_state.get() {
-            SaveState::Failed(reason) => Some(reason),
-            _ => None,
-        };
-        unsaved.0.set(reason);
+    // Back in this tab after working in another: take over what was saved there.
+    let on_shown = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if !document().hidden() {
+            ed.refresh();
+        }
     });
+    let on_focus = window_event_listener(leptos::ev::focus, move |_| ed.refresh());
     // Only a change the browser refused to store is worth stopping someone from leaving.
     let on_leave = window_event_listener(leptos::ev::beforeunload, move |ev| {
-        if matches!(ed.save_state.get_untracked(), SaveState::Failed(_)) {
+        if unsaved.0.get_untracked().is_some() {
             ev.prevent_default();
             ev.set_return_value("");
         }
@@ -71,6 +70,10 @@ fn PlanEditor(editor: Editor, section: Signal<Section>) -> impl IntoView {
         on_hide.remove();
         on_hidden.remove();
         on_leave.remove();
+        on_shown.remove();
+        on_focus.remove();
+        // Leaving was confirmed, or nothing was failing; a save still failing after this is
+        // reported through the notice instead.
         unsaved.0.try_set(None);
         ed.flush();
     });

@@ -108,6 +108,7 @@ test('a full disk: told so, the edit stays on screen, earlier data intact, saved
     await page.getByRole('heading', { level: 2, name: 'Case worker' }).waitFor();
     await status(page).getByText('Not saved: The device is out of storage space').waitFor();
     await field(page, 'Role').fill('Social worker and psychologist');
+    await status(page).getByText('Not saved: The device is out of storage space').waitFor();
 
     // What was saved before is intact, as a second tab reads it.
     const other = await small.context.newPage();

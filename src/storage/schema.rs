@@ -114,7 +114,7 @@ async fn fill_summaries(tx: &IdbTransaction) -> Result<(), StorageError> {
             Ok(case) => case.summary(),
             // A case this code cannot read must not stop the whole app from opening, nor vanish
             // from the list: list it by number, and opening it reports it as unreadable.
-            Err(_) => match placeholder_summary(&record) {
+            Err(_) => match summary_of_unreadable(&record) {
                 Some(summary) => summary,
                 None => continue,
             },
@@ -124,7 +124,7 @@ async fn fill_summaries(tx: &IdbTransaction) -> Result<(), StorageError> {
     Ok(())
 }
 
-fn placeholder_summary(record: &JsValue) -> Option<CaseSummary> {
+fn summary_of_unreadable(record: &JsValue) -> Option<CaseSummary> {
     let text = |key: &str| Reflect::get(record, &JsValue::from_str(key)).ok()?.as_string();
     Some(CaseSummary {
         id: text("id")?.parse().ok()?,

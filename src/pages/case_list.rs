@@ -77,7 +77,8 @@ fn CaseTable(all: Vec<CaseSummary>) -> impl IntoView {
         <div class="list-tools">
             <div class="field">
                 <label for="case-filter">"Filter cases"</label>
-                <input id="case-filter" type="search" autocomplete="off" placeholder="Case number, child, case worker, placement…"
+                <p class="hint" id="case-filter-hint">"By case number, child, case worker, placement or status."</p>
+                <input id="case-filter" type="search" autocomplete="off" aria-describedby="case-filter-hint"
                     prop:value=move || query.get()
                     on:input=move |ev| { query.set(event_target_value(&ev)); limit.set(ROWS_PER_PAGE); } />
             </div>

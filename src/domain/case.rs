@@ -4,8 +4,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::choices::{Choice, PlacementType, PlanStatus};
-use super::due::DueItem;
+use super::checklist::{Checklist, Progress};
+use super::choices::{Choice, PlacementType, PlanStatus, ReferralStatus};
+use super::due::{DueItem, DuePlace, DueState};
 use super::plan::Plan;
 
 pub type CaseId = Uuid;
@@ -25,6 +26,8 @@ pub struct Case {
     pub revision: u64,
     #[serde(default)]
     pub plan: Plan,
+    #[serde(default)]
+    pub checklist: Checklist,
 }
 
 fn current_format() -> u32 {
@@ -33,7 +36,7 @@ fn current_format() -> u32 {
 
 impl Case {
     pub fn new(id: CaseId, case_number: String, now: DateTime<Utc>) -> Self {
-        Self { id, format: CASE_FORMAT, case_number, created_at: now, updated_at: now, revision: 0, plan: Plan::default() }
+        Self { id, format: CASE_FORMAT, case_number, created_at: now, updated_at: now, revision: 0, plan: Plan::default(), checklist: Checklist::default() }
     }
 
     /// A new case as the worker starts it: the number and the names, trimmed.
@@ -42,6 +45,13 @@ impl Case {
         case.plan.child.name = child_name.trim().to_string();
         case.plan.worker.name = worker_name.trim().to_string();
         case
+    }
+
+    /// Sets the placement pathway and proposes its activities on the checklist, keeping every
+    /// item already there. Returns how many activities were added.
+    pub fn set_pathway(&mut self, pathway: Option<PlacementType>) -> usize {
+        self.plan.placement.kind = pathway;
+        pathway.map_or(0, |p| self.checklist.propose(p))
     }
 
     /// Marks a change as saved: one more revision, stamped with the time.
@@ -69,9 +79,15 @@ impl Case {
             placement: self.plan.placement.kind,
             status: self.plan.status,
             next_due: self.next_due(),
+            checklist: ChecklistCounts::of(&self.checklist),
             updated_at: self.updated_at,
             revision: self.revision,
         }
+    }
+
+    /// Every open dated item of the case, for the overview across cases.
+    pub fn deadlines(&self) -> CaseDeadlines {
+        CaseDeadlines { id: self.id, title: self.title(), worker_name: self.plan.worker.name.clone(), items: self.due_items() }
     }
 
     /// The earliest date by which something on the plan must happen.
@@ -79,35 +95,37 @@ impl Case {
         self.due_items().into_iter().min_by_key(|item| item.date)
     }
 
-    /// Everything open on the plan that carries a date.
+    /// Everything open on the plan and the checklist that carries a date.
     pub fn due_items(&self) -> Vec<DueItem> {
         let plan = &self.plan;
         if plan.status == PlanStatus::Closed {
             return Vec::new();
         }
         let mut items = Vec::new();
-        for need in plan.needs.iter().filter(|n| n.status.is_open()) {
-            if let Some(date) = need.by_when {
-                items.push(DueItem::new(format!("Need: {}", or_untitled(&need.need)), date));
+        let mut add = |place: DuePlace, id: Option<uuid::Uuid>, what: String, date: Option<chrono::NaiveDate>| {
+            if let Some(date) = date {
+                items.push(DueItem::at(place, id, what, date));
             }
+        };
+        for need in plan.needs.iter().filter(|n| n.status.is_open()) {
+            add(DuePlace::Needs, Some(need.id), format!("Need: {}", or_untitled(&need.need)), need.by_when);
         }
         for service in plan.services.in_display_order().iter().filter(|s| s.status.is_open()) {
-            if let Some(date) = service.by_when {
-                let what = if service.description.trim().is_empty() { service.kind.label().to_string() } else { service.description.trim().to_string() };
-                items.push(DueItem::new(format!("Service: {what}"), date));
-            }
+            let what = if service.description.trim().is_empty() { service.kind.label().to_string() } else { service.description.trim().to_string() };
+            add(DuePlace::Services, Some(service.id), format!("Service: {what}"), service.by_when);
         }
         for action in plan.actions.iter().filter(|a| a.status.is_open()) {
-            if let Some(date) = action.by_when {
-                items.push(DueItem::new(format!("Action: {}", or_untitled(&action.what)), date));
-            }
+            add(DuePlace::Actions, Some(action.id), format!("Action: {}", or_untitled(&action.what)), action.by_when);
         }
-        if let Some(date) = plan.monitoring.next_visit(plan.start_date) {
-            items.push(DueItem::new("Monitoring visit".into(), date));
+        // A planned referral's date is when it is to be made; once made, it waits on the service.
+        for referral in plan.referrals.iter().filter(|r| r.status == ReferralStatus::Planned) {
+            add(DuePlace::Referrals, Some(referral.id), format!("Referral: {}", or_untitled(&referral.to)), referral.date);
         }
-        if let Some(date) = plan.next_review {
-            items.push(DueItem::new("Plan review".into(), date));
+        for item in self.checklist.items.iter().filter(|i| i.status.is_open()) {
+            add(DuePlace::Checklist, Some(item.id), format!("Checklist: {}", item.title()), item.due);
         }
+        add(DuePlace::Monitoring, None, "Monitoring visit".into(), plan.monitoring.next_visit(plan.start_date));
+        add(DuePlace::Case, None, "Plan review".into(), plan.next_review);
         items
     }
 }
@@ -137,8 +155,50 @@ pub struct CaseSummary {
     pub placement: Option<PlacementType>,
     pub status: PlanStatus,
     pub next_due: Option<DueItem>,
+    #[serde(default)]
+    pub checklist: ChecklistCounts,
     pub updated_at: DateTime<Utc>,
     pub revision: u64,
+}
+
+/// The checklist's progress as the case list needs it. Keeps the due dates rather than an
+/// overdue count, which would go stale as the days pass.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ChecklistCounts {
+    pub done: usize,
+    pub applicable: usize,
+    pub milestones_reached: usize,
+    pub open_due: Vec<NaiveDate>,
+}
+
+impl ChecklistCounts {
+    pub fn of(checklist: &Checklist) -> Self {
+        // Any day will do: the overdue count is not kept.
+        let progress = checklist.progress(NaiveDate::MIN);
+        let open_due = checklist.items.iter().filter(|i| i.status.is_open()).filter_map(|i| i.due).collect();
+        Self { done: progress.done, applicable: progress.applicable, milestones_reached: progress.milestones_reached, open_due }
+    }
+
+    pub fn progress(&self, today: NaiveDate) -> Progress {
+        Progress {
+            done: self.done,
+            applicable: self.applicable,
+            overdue: self.open_due.iter().filter(|&&d| DueState::of(Some(d), today) == DueState::Overdue).count(),
+            milestones_reached: self.milestones_reached,
+        }
+    }
+}
+
+/// The open dated items of one case, kept apart from the case so the overview across every
+/// case reads only these.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseDeadlines {
+    pub id: CaseId,
+    pub title: String,
+    #[serde(default)]
+    pub worker_name: String,
+    pub items: Vec<DueItem>,
 }
 
 impl CaseSummary {

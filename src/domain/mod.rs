@@ -1,21 +1,24 @@
 //! The case model and its rules. Pure Rust: nothing here may import a web crate, so every rule
 //! is tested natively with `cargo test`.
 
+#[macro_use]
+pub mod choices;
 pub mod case;
 pub mod case_list;
 pub mod case_number;
-pub mod choices;
+pub mod checklist;
 pub mod due;
 pub mod items;
 pub mod monitoring;
+pub mod overview;
 pub mod plan;
 pub mod section;
 pub mod validation;
 
-pub use case::{Case, CaseId, CaseSummary};
+pub use case::{Case, CaseDeadlines, CaseId, CaseSummary, ChecklistCounts};
 pub use case_number::{CaseNumber, DeviceCode};
 pub use choices::*;
-pub use due::DueItem;
+pub use due::{DueItem, DuePlace, DueState};
 pub use items::{Action, ItemList, ProtectionNeed, Referral, Service};
 pub use monitoring::{Monitoring, VisitFrequency};
 pub use plan::*;

@@ -8,7 +8,7 @@ use std::task::Poll;
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use homeward::domain::case::CASE_FORMAT;
-use homeward::domain::{Action, Case, ProtectionNeed, Referral, Service};
+use homeward::domain::{Action, Case, PlacementType, ProtectionNeed, Referral, Service};
 use homeward::storage::{delete_database, Stage, Store, StorageError, SCHEMA_VERSION};
 use uuid::Uuid;
 use wasm_bindgen::prelude::*;
@@ -35,6 +35,18 @@ export async function makeV1(name, cases, meta) {
   await committed(tx);
   db.close();
 }
+// What version 2 wrote: summaries beside the cases, the schema version in `meta`, no deadlines.
+export async function makeV2(name, cases, summaries) {
+  const req = indexedDB.open(name, 2);
+  req.onupgradeneeded = () => { for (const s of ["cases", "summaries"]) req.result.createObjectStore(s, { keyPath: "id" }); req.result.createObjectStore("meta", { keyPath: "key" }); };
+  const db = await done(req);
+  const tx = db.transaction(["cases", "summaries", "meta"], "readwrite");
+  for (const c of JSON.parse(cases)) tx.objectStore("cases").put(c);
+  for (const s of JSON.parse(summaries)) tx.objectStore("summaries").put(s);
+  tx.objectStore("meta").put({ key: "schema_version", value: 2 });
+  await committed(tx);
+  db.close();
+}
 // Like a tab running old code: holds a v1 connection and ignores `versionchange`.
 export function holdV1(name) { return openV1(name); }
 export function closeDb(db) { db.close(); }
@@ -55,6 +67,8 @@ export async function getRaw(name, store, key) {
 extern "C" {
     #[wasm_bindgen(js_name = makeV1, catch)]
     async fn make_v1(name: &str, cases: &str, meta: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = makeV2, catch)]
+    async fn make_v2(name: &str, cases: &str, summaries: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = holdV1, catch)]
     async fn hold_v1(name: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = closeDb)]
@@ -278,6 +292,51 @@ async fn a_version_1_database_is_upgraded_with_summaries() {
     assert_eq!(recorded, format!(r#"{{"key":"schema_version","value":{SCHEMA_VERSION}}}"#));
     let store = Store::open_named(name).await.unwrap();
     assert_eq!(store.list().await.unwrap().cases.len(), 3, "reopening an upgraded database changes nothing");
+    finish(store, name).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_version_2_database_gains_deadlines_and_checklist_progress() {
+    let name = "homeward-test-upgrade-v2";
+    delete_database(name).await.unwrap();
+    let mut case = case_with_items("K7Q2M-2026-0002", "Tomás");
+    case.set_pathway(Some(PlacementType::Kinship));
+    let first = case.checklist.items[0].id;
+    case.checklist.update(first, |i| i.set_done(true, d("2026-11-01")));
+    // A version 2 summary knew nothing of checklists.
+    let mut old_summary = serde_json::to_value(case.summary()).unwrap();
+    old_summary.as_object_mut().unwrap().remove("checklist");
+    make_v2(name, &serde_json::to_string(&[&case]).unwrap(), &serde_json::to_string(&[old_summary]).unwrap()).await.unwrap();
+
+    let store = Store::open_named(name).await.unwrap();
+    let listed = store.list().await.unwrap().cases;
+    assert_eq!(listed, vec![case.summary()], "the summary was rewritten with checklist progress");
+    assert_eq!(listed[0].checklist.done, 1);
+    let (deadlines, unreadable) = store.deadlines().await.unwrap();
+    assert_eq!((deadlines, unreadable), (vec![case.deadlines()], 0));
+    store.close();
+    let recorded = get_raw(name, "meta", "schema_version").await.unwrap().as_string().unwrap();
+    assert_eq!(recorded, r#"{"key":"schema_version","value":3}"#);
+    let store = Store::open_named(name).await.unwrap();
+    finish(store, name).await;
+}
+
+#[wasm_bindgen_test]
+async fn deadlines_follow_every_save_and_delete() {
+    let name = "homeward-test-deadlines";
+    let store = fresh(name).await;
+    let mut case = store.create(&case_with_items("K7Q2M-2026-0003", "Maya")).await.unwrap();
+    let whats = |d: &[homeward::domain::CaseDeadlines]| d.iter().flat_map(|c| c.items.iter().map(|i| i.what.clone())).collect::<Vec<_>>();
+    assert!(whats(&store.deadlines().await.unwrap().0).contains(&"Action: Visit school".to_string()));
+    case.set_pathway(Some(PlacementType::Foster));
+    let item = case.checklist.items[0].id;
+    case.checklist.update(item, |i| i.due = Some(d("2026-11-10")));
+    case.touch(Utc::now());
+    store.save(&case).await.unwrap();
+    let title = format!("Checklist: {}", case.checklist.items[0].title());
+    assert!(whats(&store.deadlines().await.unwrap().0).contains(&title));
+    store.delete(case.id).await.unwrap();
+    assert!(store.deadlines().await.unwrap().0.is_empty());
     finish(store, name).await;
 }
 

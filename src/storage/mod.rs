@@ -1,6 +1,6 @@
 //! The only code that touches IndexedDB. Cases are kept whole in `cases`; the list reads the
-//! small records in `summaries`, written in the same transaction as the case so the two never
-//! disagree; `meta` keeps the device's case numbering and the schema version.
+//! small records in `summaries` and the overview those in `deadlines`, written in the same
+//! transaction as the case so they never disagree; `meta` keeps the device's case numbering and the schema version.
 
 mod error;
 mod raw;
@@ -18,9 +18,9 @@ use web_sys::{Event, IdbDatabase, IdbObjectStore, IdbTransaction, IdbTransaction
 pub use error::{Stage, StorageError};
 pub use schema::SCHEMA_VERSION;
 
-use crate::domain::{Case, CaseId, CaseNumber, CaseSummary, DeviceCode};
+use crate::domain::{Case, CaseDeadlines, CaseId, CaseNumber, CaseSummary, DeviceCode};
 use error::corrupt;
-use schema::{from_js, to_js, MetaRecord, CASES, CASE_NUMBERS, META, SUMMARIES};
+use schema::{from_js, put_derived, to_js, MetaRecord, CASES, CASE_NUMBERS, DEADLINES, META, SUMMARIES};
 
 pub const DB_NAME: &str = "homeward";
 
@@ -93,7 +93,7 @@ impl Store {
     /// replaced by the next number ([`CaseNumber::claim`]). Fails, keeping nothing, if a case
     /// with this id is already stored.
     pub async fn create(&self, case: &Case) -> Result<Case, StorageError> {
-        let tx = self.transaction(&[CASES, SUMMARIES, META], IdbTransactionMode::Readwrite)?;
+        let tx = self.transaction(&[CASES, SUMMARIES, DEADLINES, META], IdbTransactionMode::Readwrite)?;
         raw::write(&tx, async {
             let meta = tx.object_store(META)?;
             let mut numbers = case_numbers(&meta).await?;
@@ -101,7 +101,7 @@ impl Store {
             case.case_number = numbers.claim(&case.case_number);
             // `add`, not `put`: creating must never overwrite a stored case.
             tx.object_store(CASES)?.add(&to_js(&case)?)?;
-            tx.object_store(SUMMARIES)?.put(&to_js(&case.summary())?)?;
+            put_derived(&tx, &case)?;
             meta.put(&to_js(&MetaRecord { key: CASE_NUMBERS.into(), value: numbers })?)?;
             Ok(case)
         })
@@ -113,7 +113,7 @@ impl Store {
     /// revision above the stored one ([`Case::touch`]): a save from a tab that has not seen a
     /// later save, or of a case deleted meanwhile, is refused rather than written over it.
     pub async fn save(&self, case: &Case) -> Result<(), StorageError> {
-        let tx = self.transaction(&[CASES, SUMMARIES], IdbTransactionMode::Readwrite)?;
+        let tx = self.transaction(&[CASES, SUMMARIES, DEADLINES], IdbTransactionMode::Readwrite)?;
         raw::write(&tx, async {
             let cases = tx.object_store(CASES)?;
             // Every request is queued before anything is awaited, so a save started as the tab
@@ -121,7 +121,7 @@ impl Store {
             // if the stored case is newer or gone.
             let stored = cases.get(&key(case.id))?;
             cases.put(&to_js(case)?)?;
-            tx.object_store(SUMMARIES)?.put(&to_js(&case.summary())?)?;
+            put_derived(&tx, case)?;
             let stored = raw::request(&stored).await?;
             if stored.is_undefined() {
                 return Err(StorageError::Deleted);
@@ -140,9 +140,9 @@ impl Store {
     /// and a transaction left to commit by itself is dropped with the page. The cost: if
     /// another tab saved this case in the last moment, this save lands over it.
     pub async fn save_while_closing(&self, case: &Case) -> Result<(), StorageError> {
-        let tx = self.transaction(&[CASES, SUMMARIES], IdbTransactionMode::Readwrite)?;
+        let tx = self.transaction(&[CASES, SUMMARIES, DEADLINES], IdbTransactionMode::Readwrite)?;
         tx.object_store(CASES)?.put(&to_js(case)?)?;
-        tx.object_store(SUMMARIES)?.put(&to_js(&case.summary())?)?;
+        put_derived(&tx, case)?;
         // `commit()` is in every browser Homeward supports (web-sys flags it deprecated only
         // because it was missing from an older spec); where it is not, the transaction still
         // commits by itself if the page lives long enough.
@@ -175,12 +175,28 @@ impl Store {
         Ok(list)
     }
 
-    /// Removes the case and its summary in one transaction.
+    /// The open dated items of every case, for the overview. Reads only the deadlines store;
+    /// a record that cannot be read is counted.
+    pub async fn deadlines(&self) -> Result<(Vec<CaseDeadlines>, usize), StorageError> {
+        let tx = self.transaction(&[DEADLINES], IdbTransactionMode::Readonly)?;
+        let records: Array = raw::request(&tx.object_store(DEADLINES)?.get_all()?).await?.unchecked_into();
+        let (mut found, mut unreadable) = (Vec::with_capacity(records.length() as usize), 0);
+        for record in records.iter() {
+            match from_js::<CaseDeadlines>(record) {
+                Ok(deadlines) => found.push(deadlines),
+                Err(_) => unreadable += 1,
+            }
+        }
+        Ok((found, unreadable))
+    }
+
+    /// Removes the case and what is kept beside it, in one transaction.
     pub async fn delete(&self, id: CaseId) -> Result<(), StorageError> {
-        let tx = self.transaction(&[CASES, SUMMARIES], IdbTransactionMode::Readwrite)?;
+        let tx = self.transaction(&[CASES, SUMMARIES, DEADLINES], IdbTransactionMode::Readwrite)?;
         raw::write(&tx, async {
             tx.object_store(CASES)?.delete(&key(id))?;
             tx.object_store(SUMMARIES)?.delete(&key(id))?;
+            tx.object_store(DEADLINES)?.delete(&key(id))?;
             Ok(())
         })
         .await

@@ -18,10 +18,11 @@ use super::raw;
 use crate::domain::{Case, CaseSummary, PlanStatus};
 
 /// The IndexedDB version and the version recorded in `meta` once its data steps have run.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 pub(crate) const CASES: &str = "cases";
 pub(crate) const SUMMARIES: &str = "summaries";
+pub(crate) const DEADLINES: &str = "deadlines";
 pub(crate) const META: &str = "meta";
 pub(crate) const CASE_NUMBERS: &str = "case_numbers";
 const SCHEMA_KEY: &str = "schema_version";
@@ -35,13 +36,16 @@ struct Step {
 
 #[derive(Clone, Copy)]
 enum DataStep {
-    /// The list reads summaries only, so every case stored before they existed needs one.
-    FillSummaries,
+    /// The list reads summaries only and the overview deadlines only, so every case stored
+    /// before they existed, or before they carried what they carry now, needs them rewritten.
+    RebuildDerived,
 }
 
 const STEPS: &[Step] = &[
     Step { version: 1, stores: &[(CASES, "id"), (META, "key")], data: None },
-    Step { version: 2, stores: &[(SUMMARIES, "id")], data: Some(DataStep::FillSummaries) },
+    Step { version: 2, stores: &[(SUMMARIES, "id")], data: Some(DataStep::RebuildDerived) },
+    // Summaries gained checklist progress; deadlines feed the overview.
+    Step { version: 3, stores: &[(DEADLINES, "id")], data: Some(DataStep::RebuildDerived) },
 ];
 
 /// Runs in `onupgradeneeded`. Only ever adds stores: rexie's builder, by contrast, deletes every
@@ -79,7 +83,7 @@ pub(crate) fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, serde_wa
 
 /// Runs the data steps this database has not had yet, all in one transaction.
 pub(crate) async fn run_data_steps(db: &IdbDatabase) -> Result<(), StorageError> {
-    let stores = Array::of3(&CASES.into(), &SUMMARIES.into(), &META.into());
+    let stores = Array::of4(&CASES.into(), &SUMMARIES.into(), &DEADLINES.into(), &META.into());
     let tx = db.transaction_with_str_sequence_and_mode(&stores, IdbTransactionMode::Readwrite)?;
     raw::write(&tx, async {
         let meta = tx.object_store(META)?;
@@ -94,10 +98,12 @@ pub(crate) async fn run_data_steps(db: &IdbDatabase) -> Result<(), StorageError>
         if reached >= SCHEMA_VERSION {
             return Ok(());
         }
-        for step in STEPS.iter().filter(|step| step.version > reached) {
-            match step.data {
-                Some(DataStep::FillSummaries) => fill_summaries(&tx).await?,
-                None => {}
+        let mut steps: Vec<DataStep> = STEPS.iter().filter(|step| step.version > reached).filter_map(|step| step.data).collect();
+        // Each rebuild writes everything derived, so one is enough however many versions behind.
+        steps.dedup_by_key(|step| *step as u8);
+        for step in steps {
+            match step {
+                DataStep::RebuildDerived => rebuild_derived(&tx).await?,
             }
         }
         meta.put(&to_js(&MetaRecord { key: SCHEMA_KEY.into(), value: SCHEMA_VERSION })?)?;
@@ -106,12 +112,23 @@ pub(crate) async fn run_data_steps(db: &IdbDatabase) -> Result<(), StorageError>
     .await
 }
 
-async fn fill_summaries(tx: &IdbTransaction) -> Result<(), StorageError> {
+/// The records kept beside each case so the list and the overview never read whole cases.
+/// Queued in the caller's transaction, so they never disagree with the case.
+pub(crate) fn put_derived(tx: &IdbTransaction, case: &Case) -> Result<(), StorageError> {
+    tx.object_store(SUMMARIES)?.put(&to_js(&case.summary())?)?;
+    tx.object_store(DEADLINES)?.put(&to_js(&case.deadlines())?)?;
+    Ok(())
+}
+
+async fn rebuild_derived(tx: &IdbTransaction) -> Result<(), StorageError> {
     let summaries = tx.object_store(SUMMARIES)?;
     let records: Array = raw::request(&tx.object_store(CASES)?.get_all()?).await?.unchecked_into();
     for record in records.iter() {
         let summary = match from_js::<Case>(record.clone()) {
-            Ok(case) => case.summary(),
+            Ok(case) => {
+                put_derived(tx, &case)?;
+                continue;
+            }
             // A case this code cannot read must not stop the whole app from opening, nor vanish
             // from the list: list it by number, and opening it reports it as unreadable.
             Err(_) => match summary_of_unreadable(&record) {
@@ -134,6 +151,7 @@ fn summary_of_unreadable(record: &JsValue) -> Option<CaseSummary> {
         placement: None,
         status: PlanStatus::default(),
         next_due: None,
+        checklist: Default::default(),
         updated_at: text("updated_at").and_then(|t| t.parse::<DateTime<Utc>>().ok()).unwrap_or_default(),
         revision: 0,
     })

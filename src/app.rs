@@ -4,7 +4,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::components::focus::focus_id_later;
-use crate::pages::{case_list::CaseListPage, new_case::NewCasePage, plan::PlanPage};
+use crate::pages::overview::OverviewPage;
+use crate::pages::plan::{CaseView, PlanPage};
+use crate::pages::{case_list::CaseListPage, new_case::NewCasePage};
 use crate::route::Route;
 use crate::storage::{Store, StorageError};
 
@@ -137,6 +139,7 @@ pub fn App() -> impl IntoView {
             <a class="brand" href="#/">"Homeward"</a>
             <nav aria-label="Main">
                 <a href="#/" aria-current=move || matches!(route.get(), Route::CaseList).then_some("page")>"Cases"</a>
+                <a href=Route::Overview.href() aria-current=move || matches!(route.get(), Route::Overview).then_some("page")>"Overview"</a>
                 <a href=Route::NewCase.href() aria-current=move || matches!(route.get(), Route::NewCase).then_some("page")>"New case"</a>
             </nav>
             <span class="privacy">"Stored only in this browser"</span>
@@ -193,14 +196,16 @@ fn Workspace(store: Store, route: Signal<Route>) -> impl IntoView {
         }
         now
     });
-    let section = Signal::derive(move || match route.get() {
-        Route::Plan { section, .. } => section,
-        _ => crate::domain::Section::Case,
+    let view = Memo::new(move |_| match route.get() {
+        Route::Plan { section, .. } => CaseView::Plan(section),
+        Route::Checklist { item, .. } => CaseView::Checklist(item),
+        _ => CaseView::Plan(crate::domain::Section::Case),
     });
     move || match page.get() {
         Page::List => view! { <CaseListPage /> }.into_any(),
         Page::New => view! { <NewCasePage /> }.into_any(),
-        Page::Plan(id) => view! { <PlanPage id section /> }.into_any(),
+        Page::Overview => view! { <OverviewPage /> }.into_any(),
+        Page::Plan(id) => view! { <PlanPage id view=Signal::from(view) /> }.into_any(),
         Page::NotFound => view! {
             <h1>"Page not found"</h1>
             <p>"This address does not lead anywhere in Homeward."</p>
@@ -209,11 +214,13 @@ fn Workspace(store: Store, route: Signal<Route>) -> impl IntoView {
     }
 }
 
-/// Which page a route shows; moving between the steps of one case stays on the same page.
+/// Which page a route shows; moving between the steps and the checklist of one case stays on
+/// the same page, with the same editor.
 #[derive(Clone, Copy, PartialEq)]
 enum Page {
     List,
     New,
+    Overview,
     Plan(crate::domain::CaseId),
     NotFound,
 }
@@ -221,7 +228,8 @@ enum Page {
 impl Page {
     fn of(route: Route) -> Self {
         match route {
-            Route::Plan { id, .. } => Self::Plan(id),
+            Route::Plan { id, .. } | Route::Checklist { id, .. } => Self::Plan(id),
+            Route::Overview => Self::Overview,
             Route::CaseList => Self::List,
             Route::NewCase => Self::New,
             Route::NotFound => Self::NotFound,

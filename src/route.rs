@@ -4,13 +4,17 @@
 
 use uuid::Uuid;
 
-use crate::domain::{CaseId, Section};
+use crate::domain::{CaseId, DueItem, DuePlace, Section};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Route {
     CaseList,
     NewCase,
     Plan { id: CaseId, section: Section },
+    /// The case's checklist and milestones, optionally scrolled to one item.
+    Checklist { id: CaseId, item: Option<Uuid> },
+    /// What is late or due soon across every case.
+    Overview,
     NotFound,
 }
 
@@ -22,6 +26,12 @@ impl Route {
         match parts.as_slice() {
             [] | ["cases"] => Self::CaseList,
             ["cases", "new"] => Self::NewCase,
+            ["overview"] => Self::Overview,
+            ["cases", id, "checklist"] => Uuid::parse_str(id).map_or(Self::NotFound, |id| Self::Checklist { id, item: None }),
+            ["cases", id, "checklist", item] => match (Uuid::parse_str(id), Uuid::parse_str(item)) {
+                (Ok(id), Ok(item)) => Self::Checklist { id, item: Some(item) },
+                _ => Self::NotFound,
+            },
             ["cases", id] | ["cases", id, "plan"] => match Uuid::parse_str(id) {
                 Ok(id) => Self::Plan { id, section: Section::Case },
                 Err(_) => Self::NotFound,
@@ -34,12 +44,29 @@ impl Route {
         }
     }
 
+    /// Where a dated item is worked on.
+    pub fn of_due(id: CaseId, due: &DueItem) -> Self {
+        let section = match due.place {
+            DuePlace::Checklist => return Self::Checklist { id, item: due.item },
+            DuePlace::Case => Section::Case,
+            DuePlace::Needs => Section::Needs,
+            DuePlace::Services => Section::Services,
+            DuePlace::Actions => Section::Actions,
+            DuePlace::Monitoring => Section::Monitoring,
+            DuePlace::Referrals => Section::Referrals,
+        };
+        Self::Plan { id, section }
+    }
+
     /// The link to this place, relative to the page, so it works from any sub-path.
     pub fn href(self) -> String {
         match self {
             Self::CaseList | Self::NotFound => "#/".into(),
             Self::NewCase => "#/cases/new".into(),
             Self::Plan { id, section } => format!("#/cases/{id}/plan/{}", section.slug()),
+            Self::Checklist { id, item: None } => format!("#/cases/{id}/checklist"),
+            Self::Checklist { id, item: Some(item) } => format!("#/cases/{id}/checklist/{item}"),
+            Self::Overview => "#/overview".into(),
         }
     }
 }
@@ -51,9 +78,27 @@ mod tests {
     #[test]
     fn every_route_reads_back_from_its_own_link() {
         let id = Uuid::new_v4();
-        for route in [Route::CaseList, Route::NewCase, Route::Plan { id, section: Section::Services }, Route::Plan { id, section: Section::BestInterests }] {
+        let item = Some(Uuid::new_v4());
+        for route in [
+            Route::CaseList,
+            Route::NewCase,
+            Route::Overview,
+            Route::Plan { id, section: Section::Services },
+            Route::Plan { id, section: Section::BestInterests },
+            Route::Checklist { id, item: None },
+            Route::Checklist { id, item },
+        ] {
             assert_eq!(Route::parse(&route.href()), route);
         }
+    }
+
+    #[test]
+    fn a_due_item_leads_to_where_it_is_done() {
+        let (id, item) = (Uuid::new_v4(), Uuid::new_v4());
+        let date = "2026-11-23".parse().unwrap();
+        assert_eq!(Route::of_due(id, &DueItem::at(DuePlace::Checklist, Some(item), "x".into(), date)), Route::Checklist { id, item: Some(item) });
+        assert_eq!(Route::of_due(id, &DueItem::at(DuePlace::Referrals, Some(item), "x".into(), date)), Route::Plan { id, section: Section::Referrals });
+        assert_eq!(Route::of_due(id, &DueItem::new("Plan review".into(), date)), Route::Plan { id, section: Section::Case });
     }
 
     #[test]
@@ -66,5 +111,6 @@ mod tests {
         assert_eq!(Route::parse("#/cases/not-a-uuid/plan/services"), Route::NotFound);
         assert_eq!(Route::parse(&format!("#/cases/{id}/plan/nowhere")), Route::NotFound);
         assert_eq!(Route::parse("#/elsewhere"), Route::NotFound);
+        assert_eq!(Route::parse(&format!("#/cases/{id}/checklist/not-an-item")), Route::NotFound);
     }
 }

@@ -108,6 +108,7 @@ fn CaseTable(all: Vec<CaseSummary>) -> impl IntoView {
                     <th scope="col">"Case worker"</th>
                     <th scope="col">"Placement"</th>
                     <th scope="col">"Plan status"</th>
+                    <th scope="col">"Checklist"</th>
                     <th scope="col">"Next due"</th>
                 </tr>
             </thead>
@@ -134,6 +135,18 @@ fn CaseRow(case: CaseSummary, today: chrono::NaiveDate) -> impl IntoView {
     let number = case.display_number().to_string();
     let placement = case.placement_label();
     let overdue = case.is_overdue(today);
+    let progress = case.checklist.progress(today);
+    let checklist = (progress.applicable > 0).then(|| {
+        let percent = progress.percent().unwrap_or(0);
+        view! {
+            <div class="mini-progress">
+                <span>{format!("{} of {} done", progress.done, progress.applicable)}</span>
+                <progress max="100" value=percent aria-hidden="true"></progress>
+                {(progress.overdue > 0).then(|| view! { <span class="badge overdue">{format!("{} overdue", progress.overdue)}</span> })}
+                <span class="muted">{format!("{} of 5 milestones", progress.milestones_reached)}</span>
+            </div>
+        }
+    });
     let due = case.next_due.clone().map(|d| {
         let when = d.date.format("%-d %b %Y").to_string();
         view! {
@@ -151,6 +164,10 @@ fn CaseRow(case: CaseSummary, today: chrono::NaiveDate) -> impl IntoView {
             <td data-label="Case worker">{case.worker_name}</td>
             <td data-label="Placement">{placement}</td>
             <td data-label="Plan status"><span class=format!("badge status-{}", case.status.key())>{case.status.label()}</span></td>
+            <td data-label="Checklist">{match checklist {
+                Some(view) => view.into_any(),
+                None => view! { <span class="muted">"Not started"</span> }.into_any(),
+            }}</td>
             <td data-label="Next due">{match due {
                 Some(due) => due.into_any(),
                 None => view! { <span class="due-what none">"Nothing dated"</span> }.into_any(),

@@ -6,9 +6,9 @@ use leptos::task::spawn_local;
 use uuid::Uuid;
 
 use crate::app::{navigate_replacing, set_page_title, use_store};
-use crate::components::fields::TextField;
+use crate::components::fields::{SelectField, TextField};
 use crate::components::focus::focus_later;
-use crate::domain::{validate, Case, Section};
+use crate::domain::{validate, Case, PlacementType, Section};
 use crate::pages::plan::today;
 use crate::route::Route;
 
@@ -19,6 +19,7 @@ pub fn NewCasePage() -> impl IntoView {
     let number = RwSignal::new(String::new());
     let child = RwSignal::new(String::new());
     let worker = RwSignal::new(String::new());
+    let pathway = RwSignal::new(None::<PlacementType>);
     let tried = RwSignal::new(false);
     let failure = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
@@ -34,7 +35,11 @@ pub fn NewCasePage() -> impl IntoView {
         }
     });
 
-    let draft = move || Case::start(Uuid::new_v4(), &number.get(), &child.get(), &worker.get(), Utc::now());
+    let draft = move || {
+        let mut case = Case::start(Uuid::new_v4(), &number.get(), &child.get(), &worker.get(), Utc::now());
+        case.set_pathway(pathway.get());
+        case
+    };
     // The same rules as the plan form, shown once the worker has tried to create the case.
     let error = move |field: &'static str| {
         Signal::derive(move || {
@@ -76,6 +81,8 @@ pub fn NewCasePage() -> impl IntoView {
             <TextField label="Child's name" field="child.name" value=child set=Callback::new(move |v| child.set(v)) />
             <TextField label="Case worker's name" field="worker.name" value=worker set=Callback::new(move |v| worker.set(v)) required=true
                 error=error("worker.name") hint="The named person responsible for carrying out the plan." />
+            <SelectField label="Planned placement" field="placement.kind" value=pathway set=Callback::new(move |p| pathway.set(p)) blank="Not decided yet"
+                hint="The reintegration pathway: its activities are proposed on the case's checklist. You can choose or change it later." />
             {move || failure.get().map(|f| view! { <p class="error-box" role="alert">"The case was not created: " {f}</p> })}
             <div class="form-actions">
                 <button type="submit" class="primary" disabled=move || busy.get()>"Create case"</button>

@@ -135,6 +135,12 @@ impl Editor {
         set_timeout(move || spawn_local(autosave.run()), SAVE_DELAY);
     }
 
+    /// A change that is complete in itself, like ticking a box: saved at once, not after a pause.
+    pub fn edit_now(self, change: impl FnOnce(&mut Case)) {
+        self.edit(change);
+        self.flush();
+    }
+
     /// Writes what is on screen now, if anything is waiting. Safe to call at any time, also
     /// while the page is closing: the save finishes on its own.
     pub fn flush(self) {

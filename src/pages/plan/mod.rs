@@ -13,11 +13,20 @@ pub use editor::{today, Editor};
 use crate::app::{navigate_replacing, set_page_title, use_store, Notice, UnsavedWork};
 use crate::components::confirm::ConfirmDialog;
 use crate::components::save_status::SaveStatus;
+use crate::components::focus::focus_id_later;
 use crate::domain::{CaseId, Choice, Section, SectionState};
+use crate::pages::checklist::{progress_text, ChecklistView};
 use crate::route::Route;
 
+/// What of a case is on screen: a step of the plan, or the checklist (opened at an item).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum CaseView {
+    Plan(Section),
+    Checklist(Option<uuid::Uuid>),
+}
+
 #[component]
-pub fn PlanPage(id: CaseId, #[prop(into)] section: Signal<Section>) -> impl IntoView {
+pub fn PlanPage(id: CaseId, #[prop(into)] view: Signal<CaseView>) -> impl IntoView {
     let store = use_store();
     let loaded = LocalResource::new(move || {
         let store = store.get_value();
@@ -36,14 +45,33 @@ pub fn PlanPage(id: CaseId, #[prop(into)] section: Signal<Section>) -> impl Into
                 <p>"This case is not stored in this browser. It may have been deleted, or it was made on another device."</p>
                 <a href="#/">"Back to the case list"</a>
             }.into_any(),
-            Some(Ok(Some(case))) => view! { <PlanEditor editor=Editor::new(case, store.get_value()) section /> }.into_any(),
+            Some(Ok(Some(case))) => view! { <PlanEditor editor=Editor::new(case, store.get_value()) view /> }.into_any(),
         }}
     }
 }
 
 #[component]
-fn PlanEditor(editor: Editor, section: Signal<Section>) -> impl IntoView {
+fn PlanEditor(editor: Editor, view: Signal<CaseView>) -> impl IntoView {
     let ed = editor;
+    let on_checklist = Memo::new(move |_| matches!(view.get(), CaseView::Checklist(_)));
+    // The plan step to return to from the checklist.
+    let section = Memo::new(move |last: Option<&Section>| match view.get() {
+        CaseView::Plan(s) => s,
+        CaseView::Checklist(_) => last.copied().unwrap_or(Section::Case),
+    });
+    let focus_item = Signal::derive(move || match view.get() {
+        CaseView::Checklist(item) => item,
+        CaseView::Plan(_) => None,
+    });
+    let section: Signal<Section> = section.into();
+    // Switching between plan and checklist starts reading at the new heading.
+    Effect::new(move |previous: Option<bool>| {
+        let now = on_checklist.get();
+        if previous.is_some_and(|p| p != now) && focus_item.get_untracked().is_none() {
+            focus_id_later(if now { "checklist-title" } else { "section-title" });
+        }
+        now
+    });
     // Whatever is still waiting to be written goes now if the tab is hidden or closed.
     let on_hide = window_event_listener(leptos::ev::pagehide, move |_| ed.flush_while_closing());
     let on_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
@@ -79,7 +107,10 @@ fn PlanEditor(editor: Editor, section: Signal<Section>) -> impl IntoView {
     });
 
     let title = Memo::new(move |_| ed.case.with(|c| c.title()));
-    Effect::new(move |_| set_page_title(&format!("{} – {}", section.get().title(), title.get())));
+    Effect::new(move |_| {
+        let part = if on_checklist.get() { "Checklist and milestones" } else { section.get().title() };
+        set_page_title(&format!("{part} – {}", title.get()));
+    });
     let id = ed.case.with_untracked(|c| c.id);
     let confirm_delete = RwSignal::new(false);
     let notice = use_context::<Notice>().expect("notice context");
@@ -115,16 +146,25 @@ fn PlanEditor(editor: Editor, section: Signal<Section>) -> impl IntoView {
                         format!("{status} plan · {done} of {all} sections complete")
                     }}
                 </p>
+                <p class="plan-progress">{move || format!("Checklist: {}", progress_text(ed.case.with(|c| c.checklist.progress(today()))))}</p>
             </div>
             <div class="case-header-tools">
                 <SaveStatus state=ed.save_state retry=Callback::new(move |_| ed.flush()) />
                 <button type="button" class="danger quiet" on:click=move |_| confirm_delete.set(true)>"Delete case"</button>
             </div>
         </div>
-        <div class="plan-layout">
-            <StepList editor=ed current=section id />
-            <SectionForm editor=ed section id />
-        </div>
+        <nav class="case-tabs" aria-label="This case">
+            <a href=move || Route::Plan { id, section: section.get() }.href() aria-current=move || (!on_checklist.get()).then_some("page")>"Care and Protection Plan"</a>
+            <a href=Route::Checklist { id, item: None }.href() aria-current=move || on_checklist.get().then_some("page")>"Checklist and milestones"</a>
+        </nav>
+        <Show when=move || on_checklist.get() fallback=move || view! {
+            <div class="plan-layout">
+                <StepList editor=ed current=section id />
+                <SectionForm editor=ed section id />
+            </div>
+        }>
+            <ChecklistView editor=ed focus=focus_item />
+        </Show>
         <ConfirmDialog open=confirm_delete
             title=Signal::derive(move || format!("Delete case {}?", title.get()))
             message="The case and its whole plan will be removed from this browser. This cannot be undone. If a colleague needs it, export it first."

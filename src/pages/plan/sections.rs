@@ -4,7 +4,8 @@ use leptos::prelude::*;
 
 use super::editor::{today, Editor};
 use crate::components::fields::{DateField, NumberField, SelectField, TextField};
-use crate::domain::{ChildAgreement, Determination, PlacementType, PlanStatus, Sex, VisitFrequency};
+use crate::domain::{Choice, ChildAgreement, Determination, PlacementType, PlanStatus, Sex, VisitFrequency};
+use crate::route::Route;
 
 pub fn case_section(ed: Editor) -> impl IntoView {
     let (number, set_number) = ed.bind(|c| c.case_number.clone(), |c, v| c.case_number = v);
@@ -59,13 +60,29 @@ pub fn child_section(ed: Editor) -> impl IntoView {
 }
 
 pub fn placement_section(ed: Editor) -> impl IntoView {
-    let (kind, set_kind) = ed.bind(|c| c.plan.placement.kind, |c, v: Option<PlacementType>| c.plan.placement.kind = v);
+    let kind = Signal::derive(move || ed.case.with(|c| c.plan.placement.kind));
+    // Choosing a pathway proposes its activities on the checklist; say so where it happened.
+    let proposed = RwSignal::new(None::<String>);
+    let set_kind = Callback::new(move |v: Option<PlacementType>| {
+        let mut added = 0;
+        ed.edit(|c| added = c.set_pathway(v));
+        proposed.set(match (added, v) {
+            (0, _) | (_, None) => None,
+            (1, Some(p)) => Some(format!("1 activity proposed for {} was added to the checklist.", p.label())),
+            (n, Some(p)) => Some(format!("{n} activities proposed for {} were added to the checklist.", p.label())),
+        });
+    });
+    let checklist = Route::Checklist { id: ed.case.with_untracked(|c| c.id), item: None }.href();
     let (location, set_location) = ed.bind(|c| c.plan.placement.location.clone(), |c, v| c.plan.placement.location = v);
     let (carers, set_carers) = ed.bind(|c| c.plan.placement.caregivers.clone(), |c, v| c.plan.placement.caregivers = v);
     let (relationship, set_relationship) = ed.bind(|c| c.plan.placement.relationship.clone(), |c, v| c.plan.placement.relationship = v);
     let (date, set_date) = ed.bind(|c| c.plan.placement.planned_date, |c, v| c.plan.placement.planned_date = v);
     view! {
-        <SelectField label="Planned placement" field="placement.kind" value=kind set=set_kind blank="Not decided yet" />
+        <SelectField label="Planned placement" field="placement.kind" value=kind set=set_kind blank="Not decided yet"
+            hint="The reintegration pathway. Its activities are proposed on the case's checklist; changing it later keeps everything already there." />
+        <p class="proposed" role="status">
+            {move || proposed.get().map(|text| view! { {text} " " <a href=checklist.clone()>"Open the checklist"</a> })}
+        </p>
         <TextField label="Where" field="placement.location" value=location set=set_location hint="Town or community; the full address only if the work needs it." />
         <TextField label="Caregivers" field="placement.caregivers" value=carers set=set_carers hint="Who will provide care. Not needed for independent living." />
         <TextField label="Relationship to the child" field="placement.relationship" value=relationship set=set_relationship hint="For example: mother, grandmother, foster carer." />

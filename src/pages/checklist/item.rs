@@ -1,0 +1,158 @@
+//! One activity on the checklist: a box to tick, what is due and who does it, and the details
+//! behind a disclosure so the list stays short.
+
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use super::{item_title, with_item};
+use crate::components::fields::{DateField, SelectField, TextField};
+use crate::components::focus::focus_id_later;
+use crate::domain::checklist::{ChecklistFilter, ChecklistItem, ChecklistStatus, Theme};
+use crate::domain::due::{describe, DueState};
+use crate::domain::checklist::Milestone;
+use crate::domain::Choice;
+use crate::pages::plan::{today, Editor};
+
+#[component]
+pub fn ChecklistRow(editor: Editor, id: Uuid, filter: RwSignal<ChecklistFilter>, open: Signal<bool>) -> impl IntoView {
+    let ed = editor;
+    let title = item_title(ed, id);
+    let status = Signal::derive(move || with_item(ed, id, |i| Some(i.status)).unwrap_or(ChecklistStatus::NotStarted));
+    let done = move || status.get() == ChecklistStatus::Done;
+    let due_state = Signal::derive(move || with_item(ed, id, |i| Some(i.due_state(today()))).unwrap_or(DueState::NoDate));
+    let tick = move |ev: leptos::ev::Event| {
+        let checked = event_target_checked(&ev);
+        ed.edit_now(|c| c.checklist.update(id, |i| i.set_done(checked, today())));
+        // Ticked out of a filtered view: keep the keyboard somewhere sensible.
+        let still_shown = ed.case.with_untracked(|c| c.checklist.get(id).is_some_and(|i| filter.with_untracked(|f| f.matches(i, today()))));
+        if !still_shown {
+            focus_id_later("checklist-count");
+        }
+    };
+    let details = NodeRef::<leptos::html::Details>::new();
+    Effect::new(move |_| {
+        if let (true, Some(d)) = (open.get(), details.get()) {
+            d.set_open(true);
+        }
+    });
+    let meta_id = format!("meta-{id}");
+    view! {
+        <li class="check-item" id=format!("check-{id}") class:done=done class:overdue=move || due_state.get() == DueState::Overdue
+            class:not-applicable=move || status.get() == ChecklistStatus::NotApplicable>
+            <div class="check-main">
+                <input type="checkbox" id=format!("tick-{id}") prop:checked=done aria-describedby=meta_id.clone() on:change=tick />
+                <label for=format!("tick-{id}")>{move || title.get()}</label>
+            </div>
+            <p class="check-meta" id=meta_id>{move || meta(ed, id)}</p>
+            <details node_ref=details>
+                <summary>"Details" <span class="visually-hidden">{move || format!(": {}", title.get())}</span></summary>
+                <ItemDetails editor=ed id />
+            </details>
+        </li>
+    }
+}
+
+/// Status, who and when, in one line beside the box.
+fn meta(ed: Editor, id: Uuid) -> impl IntoView {
+    let today = today();
+    with_item(ed, id, |i| {
+        let mut parts: Vec<AnyView> = vec![view! { <span class=format!("badge check-{}", i.status.key())>{i.status.label()}</span> }.into_any()];
+        match i.due_state(today) {
+            DueState::Overdue => parts.push(view! { <span class="badge overdue">"Overdue"</span> }.into_any()),
+            DueState::Today | DueState::Soon => parts.push(view! { <span class="badge soon">"Due soon"</span> }.into_any()),
+            _ => {}
+        }
+        if let (Some(due), true) = (i.due, i.status.is_open()) {
+            parts.push(view! { <span>{format!("{} ({})", due.format("%-d %b %Y"), describe(due, today))}</span> }.into_any());
+        }
+        if let (Some(on), true) = (i.done_on, i.is_done()) {
+            parts.push(view! { <span>{format!("done {}", on.format("%-d %b %Y"))}</span> }.into_any());
+        }
+        match i.responsible.trim() {
+            "" if i.status.is_open() => parts.push(view! { <span class="muted">"no one named"</span> }.into_any()),
+            "" => {}
+            who => parts.push(view! { <span>{who.to_string()}</span> }.into_any()),
+        }
+        if i.status == ChecklistStatus::NotApplicable && !i.not_applicable_reason.trim().is_empty() {
+            parts.push(view! { <span>{i.not_applicable_reason.trim().to_string()}</span> }.into_any());
+        }
+        if i.is_custom() {
+            parts.push(view! { <span class="muted">"your own activity"</span> }.into_any());
+        }
+        Some(parts.into_iter().map(|p| view! { <span class="meta-part">{p}</span> }).collect_view())
+    })
+}
+
+#[component]
+fn ItemDetails(editor: Editor, id: Uuid) -> impl IntoView {
+    let ed = editor;
+    let field = move |name: &str| format!("checklist.{id}.{name}");
+    let bind = move |get: fn(&ChecklistItem) -> String, set: fn(&mut ChecklistItem, String)| {
+        (Signal::derive(move || with_item(ed, id, get)), Callback::new(move |v: String| ed.edit(|c| c.checklist.update(id, |i| set(i, v)))))
+    };
+    let problem = move |name: &'static str| {
+        Signal::derive(move || with_item(ed, id, |i| i.problems(today()).into_iter().find(|(f, _)| *f == name).map(|(_, m)| m)))
+    };
+    let explanation = with_item(ed, id, |i| i.explanation());
+    let custom = with_item(ed, id, ChecklistItem::is_custom);
+    let status = Signal::derive(move || with_item(ed, id, |i| Some(i.status)));
+    let set_status = Callback::new(move |s: Option<ChecklistStatus>| {
+        if let Some(s) = s {
+            ed.edit_now(|c| c.checklist.update(id, |i| i.set_status(s, today())));
+        }
+    });
+    let (reason, set_reason) = bind(|i| i.not_applicable_reason.clone(), |i, v| i.not_applicable_reason = v);
+    let (responsible, set_responsible) = bind(|i| i.responsible.clone(), |i, v| i.responsible = v);
+    let (notes, set_notes) = bind(|i| i.notes.clone(), |i, v| i.notes = v);
+    let (own_title, set_own_title) = bind(|i| i.title.clone(), |i, v| i.title = v);
+    let due = Signal::derive(move || with_item(ed, id, |i| i.due));
+    let set_due = Callback::new(move |v| ed.edit(|c| c.checklist.update(id, |i| i.due = v)));
+    let done_on = Signal::derive(move || with_item(ed, id, |i| i.done_on));
+    let set_done_on = Callback::new(move |v| {
+        ed.edit(|c| c.checklist.update(id, |i| {
+            i.done_on = v;
+            // A date done means it is done.
+            if v.is_some() {
+                i.status = ChecklistStatus::Done;
+            }
+        }))
+    });
+    let theme = Signal::derive(move || with_item(ed, id, |i| Some(i.theme)));
+    let set_theme = Callback::new(move |t: Option<Theme>| ed.edit(|c| c.checklist.update(id, |i| i.theme = t.unwrap_or(Theme::PreparingChild))));
+    let milestone = Signal::derive(move || with_item(ed, id, |i| i.milestone));
+    let set_milestone = Callback::new(move |m: Option<Milestone>| ed.edit(|c| c.checklist.update(id, |i| i.milestone = m)));
+    let title = item_title(ed, id);
+    let removed = use_context::<RemovedItem>().expect("the checklist provides RemovedItem");
+    let remove = move |_| {
+        let mut taken = None;
+        ed.edit_now(|c| taken = c.checklist.remove(id));
+        if let Some((at, item)) = taken {
+            removed.0.set(Some((at, item)));
+            focus_id_later("undo-checklist");
+        }
+    };
+    view! {
+        <div class="check-details">
+            {explanation.map(|e| view! { <p class="explanation">{e}</p> })}
+            {custom.then(|| view! {
+                <TextField label="Title" field=field("title") value=own_title set=set_own_title error=problem("title") />
+                <SelectField label="Theme" field=field("theme") value=theme set=set_theme />
+                <SelectField label="Counts towards milestone" field=field("milestone") value=milestone set=set_milestone blank="None" />
+            })}
+            <SelectField label="Status" field=field("status") value=status set=set_status />
+            <Show when=move || status.get() == Some(ChecklistStatus::NotApplicable)>
+                <TextField label="Why it does not apply" field=field("reason") value=reason set=set_reason error=problem("reason") required=true />
+            </Show>
+            <TextField label="Person responsible" field=field("responsible") value=responsible set=set_responsible
+                hint="Who does it: the case worker, a caregiver, a teacher, the young person…" />
+            <DateField label="Due by" field=field("due") value=due set=set_due />
+            <DateField label="Date done" field=field("done_on") value=done_on set=set_done_on error=problem("done_on") />
+            <TextField label="Notes" field=field("notes") value=notes set=set_notes multiline=true />
+            <button type="button" class="small danger" on:click=remove aria-label=move || format!("Remove from the checklist: {}", title.get())>"Remove from the checklist"</button>
+        </div>
+    }
+}
+
+/// The last item taken off the checklist, so it can be put back.
+#[derive(Clone, Copy)]
+pub struct RemovedItem(pub RwSignal<Option<(usize, ChecklistItem)>>);

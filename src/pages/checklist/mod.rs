@@ -1,0 +1,220 @@
+//! The case's reintegration checklist and its five key milestones. Ticking an activity is one
+//! click or one press of the space bar, and is saved at once.
+
+mod add;
+mod item;
+mod milestones;
+
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use crate::components::focus::focus_id_later;
+use crate::domain::checklist::{ChecklistFilter, ChecklistItem, Progress, StatusFilter, Theme};
+use crate::domain::{Choice, Section};
+use crate::pages::plan::{today, Editor};
+use crate::route::Route;
+
+/// The line that sums the checklist up, on the case page and (from the summary) in the list.
+pub fn progress_text(p: Progress) -> String {
+    if p.applicable == 0 {
+        return "No checklist activities yet".into();
+    }
+    let mut text = format!("{} of {} activities done ({}%)", p.done, p.applicable, p.percent().unwrap_or(0));
+    if p.overdue > 0 {
+        text.push_str(&format!(" · {} overdue", p.overdue));
+    }
+    text.push_str(&format!(" · {} of 5 milestones reached", p.milestones_reached));
+    text
+}
+
+#[component]
+pub fn ChecklistView(editor: Editor, focus: Signal<Option<Uuid>>) -> impl IntoView {
+    let ed = editor;
+    let id = ed.case.with_untracked(|c| c.id);
+    let progress = Memo::new(move |_| ed.case.with(|c| c.checklist.progress(today())));
+    let removed = item::RemovedItem(RwSignal::new(None));
+    provide_context(removed);
+    let undo = move |_| {
+        if let Some((at, item)) = removed.0.get_untracked() {
+            let id = item.id;
+            ed.edit_now(|c| c.checklist.restore(at, item));
+            removed.0.set(None);
+            focus_id_later(&format!("tick-{id}"));
+        }
+    };
+    view! {
+        <section class="checklist" aria-labelledby="checklist-title">
+            <h2 id="checklist-title" tabindex="-1">"Checklist and milestones"</h2>
+            <p class="purpose">"The reintegration activities for this child, who does each and by when, and the five key milestones. Tick an activity when it is done; it is saved at once."</p>
+            <div class="checklist-progress">
+                <progress max="100" value=move || progress.get().percent().unwrap_or(0) aria-labelledby="checklist-progress-text"></progress>
+                <p id="checklist-progress-text">{move || progress_text(progress.get())}</p>
+            </div>
+            <PathwayPanel editor=ed id />
+            <milestones::MilestonesPanel editor=ed />
+            <Activities editor=ed focus />
+            <div class="undo" role="status">
+                {move || removed.0.get().map(|(_, item)| view! {
+                    <span>{format!("\u{201c}{}\u{201d} was removed from the checklist.", item.title())}</span>
+                    " "
+                    <button type="button" class="small" id="undo-checklist" on:click=undo>"Undo"</button>
+                })}
+            </div>
+            <add::AddActivity editor=ed />
+        </section>
+    }
+}
+
+/// Which pathway the proposals come from, and what it still proposes.
+#[component]
+fn PathwayPanel(editor: Editor, id: crate::domain::CaseId) -> impl IntoView {
+    let ed = editor;
+    let pathway = Memo::new(move |_| ed.case.with(|c| c.plan.placement.kind));
+    let missing = Memo::new(move |_| ed.case.with(|c| c.plan.placement.kind.map(|p| c.checklist.missing_for(p).iter().map(|a| a.title).collect::<Vec<_>>()).unwrap_or_default()));
+    let placement = Route::Plan { id, section: Section::Placement }.href();
+    let add_missing = move |_| ed.edit_now(|c| {
+        if let Some(p) = c.plan.placement.kind {
+            c.checklist.propose(p);
+        }
+    });
+    view! {
+        <div class="pathway-panel">
+            {move || match pathway.get() {
+                None => view! {
+                    <p>"No placement pathway is chosen yet. "
+                        <a href=placement.clone()>"Choose the planned placement"</a>
+                        " to see the activities proposed for it. You can add activities yourself below."</p>
+                }.into_any(),
+                Some(p) => view! {
+                    <p>"Pathway: " <strong>{p.label()}</strong> ". "
+                        <a href=placement.clone()>"Change the planned placement"</a></p>
+                }.into_any(),
+            }}
+            <Show when=move || missing.with(|m| !m.is_empty())>
+                <div class="proposals">
+                    <p>{move || match missing.with(Vec::len) {
+                        1 => "1 activity proposed for this pathway is not on the checklist:".to_string(),
+                        n => format!("{n} activities proposed for this pathway are not on the checklist:"),
+                    }}</p>
+                    <ul>{move || missing.get().into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+                    <button type="button" on:click=add_missing>
+                        {move || match missing.with(Vec::len) { 1 => "Add the proposed activity".to_string(), n => format!("Add the {n} proposed activities") }}
+                    </button>
+                </div>
+            </Show>
+        </div>
+    }
+}
+
+/// The activities, grouped by theme, narrowed by the filters.
+#[component]
+fn Activities(editor: Editor, focus: Signal<Option<Uuid>>) -> impl IntoView {
+    let ed = editor;
+    let filter = RwSignal::new(ChecklistFilter::default());
+    let groups = Memo::new(move |_| {
+        ed.case.with(|c| filter.with(|f| f.grouped(&c.checklist, today()).into_iter().map(|(t, items)| (t, items.iter().map(|i| i.id).collect::<Vec<_>>())).collect::<Vec<_>>()))
+    });
+    let total = Memo::new(move |_| ed.case.with(|c| c.checklist.items.len()));
+    let shown = Memo::new(move |_| groups.with(|g| g.iter().map(|(_, ids)| ids.len()).sum::<usize>()));
+    // Arriving from the overview with an item named: make sure it is shown, then go to it.
+    Effect::new(move |_| {
+        if let Some(item) = focus.get() {
+            if !groups.with_untracked(|g| g.iter().any(|(_, ids)| ids.contains(&item))) {
+                filter.set(ChecklistFilter::default());
+            }
+            focus_id_later(&format!("tick-{item}"));
+        }
+    });
+    let nothing_matches = move || total.get() > 0 && shown.get() == 0;
+    let themes = move || groups.with(|g| g.iter().map(|(t, _)| *t).collect::<Vec<_>>());
+    let ids_of = move |theme: Theme| Signal::derive(move || groups.with(|g| g.iter().find(|(t, _)| *t == theme).map(|(_, ids)| ids.clone()).unwrap_or_default()));
+    view! {
+        <h3 id="activities-title">"Activities"</h3>
+        <Filters editor=ed filter />
+        <p class="result-count" id="checklist-count" tabindex="-1" role="status">
+            {move || match (filter.with(ChecklistFilter::is_active), total.get()) {
+                (false, 1) => "1 activity".to_string(),
+                (false, n) => format!("{n} activities"),
+                (true, n) => format!("Showing {} of {n} activities", shown.get()),
+            }}
+        </p>
+        <Show when=move || total.get() == 0>
+            <p class="empty">"No activities yet. Choose the planned placement to have its activities proposed, or add them below."</p>
+        </Show>
+        <Show when=nothing_matches>
+            <p class="empty">"No activity matches these filters."</p>
+        </Show>
+        <For each=themes key=|t| *t let:theme>
+            <ThemeGroup editor=ed theme filter ids=ids_of(theme) focus />
+        </For>
+    }
+}
+
+#[component]
+fn ThemeGroup(editor: Editor, theme: Theme, filter: RwSignal<ChecklistFilter>, ids: Signal<Vec<Uuid>>, focus: Signal<Option<Uuid>>) -> impl IntoView {
+    let heading = format!("theme-{}", theme.key());
+    let labelled_by = heading.clone();
+    view! {
+        <section class="theme-group" aria-labelledby=labelled_by>
+            <h4 id=heading>{theme.label()}</h4>
+            <ul class="check-items">
+                <For each=move || ids.get() key=|id| *id let:id>
+                    <item::ChecklistRow editor id filter open=Signal::derive(move || focus.get() == Some(id)) />
+                </For>
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn Filters(editor: Editor, filter: RwSignal<ChecklistFilter>) -> impl IntoView {
+    let ed = editor;
+    let people = Memo::new(move |_| ed.case.with(|c| c.checklist.people()));
+    let person_key = move || match filter.with(|f| f.responsible.clone()) {
+        None => "*".to_string(),
+        Some(p) => p,
+    };
+    let set_person = move |ev| {
+        let value = event_target_value(&ev);
+        filter.update(|f| f.responsible = if value == "*" { None } else { Some(value) });
+    };
+    view! {
+        <div class="list-tools checklist-filters" role="group" aria-label="Filter activities">
+            <div class="field">
+                <label for="filter-status">"Status"</label>
+                <select id="filter-status" prop:value=move || filter.with(|f| f.status.key())
+                    on:change=move |ev| filter.update(|f| f.status = StatusFilter::from_key(&event_target_value(&ev)).unwrap_or_default())>
+                    {StatusFilter::ALL.iter().map(|&s| view! { <option value=s.key() selected=move || filter.with(|f| f.status == s)>{s.label()}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="filter-person">"Person responsible"</label>
+                <select id="filter-person" prop:value=person_key on:change=set_person>
+                    <option value="*">"Everyone"</option>
+                    <option value="">"No one named yet"</option>
+                    {move || people.get().into_iter().map(|p| view! { <option value=p.clone()>{p.clone()}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field checkbox">
+                <input id="filter-overdue" type="checkbox" prop:checked=move || filter.with(|f| f.overdue_only)
+                    on:change=move |ev| filter.update(|f| f.overdue_only = event_target_checked(&ev)) />
+                <label for="filter-overdue">"Only overdue"</label>
+            </div>
+            <Show when=move || filter.with(ChecklistFilter::is_active)>
+                <button type="button" class="small quiet" on:click=move |_| {
+                    filter.set(ChecklistFilter::default());
+                    focus_id_later("filter-status");
+                }>"Clear filters"</button>
+            </Show>
+        </div>
+    }
+}
+
+/// The item's name as read out after its title, for buttons that act on it.
+pub(crate) fn item_title(ed: Editor, id: Uuid) -> Signal<String> {
+    Signal::derive(move || ed.case.with(|c| c.checklist.get(id).map(|i| i.title().to_string()).unwrap_or_default()))
+}
+
+pub(crate) fn with_item<T: Default>(ed: Editor, id: Uuid, read: impl Fn(&ChecklistItem) -> T) -> T {
+    ed.case.with(|c| c.checklist.get(id).map(read).unwrap_or_default())
+}

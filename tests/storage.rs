@@ -356,6 +356,38 @@ async fn an_old_tab_holding_the_database_gives_blocked_not_a_hang() {
 }
 
 #[wasm_bindgen_test]
+async fn the_overview_of_ten_thousand_cases_reads_only_deadlines() {
+    use homeward::domain::overview::Overview;
+    let name = "homeward-test-ten-thousand-deadlines";
+    let store = fresh(name).await;
+    let mut case = case_with_items("K7Q2M-2026-00001", "Maya");
+    case.set_pathway(Some(PlacementType::Reunification));
+    for (n, item) in case.checklist.items.iter_mut().enumerate().take(10) {
+        item.due = Some(d("2026-11-01") + chrono::Duration::days(n as i64 * 3));
+    }
+    let deadlines: Vec<_> = (0..10_000)
+        .map(|i| {
+            let mut c = case.clone();
+            c.id = Uuid::new_v4();
+            c.case_number = format!("K7Q2M-2026-{i:05}");
+            c.deadlines()
+        })
+        .collect();
+    put_raw(name, "deadlines", &serde_json::to_string(&deadlines).unwrap()).await.unwrap();
+
+    let started = js_sys::Date::now();
+    let (read, unreadable) = store.deadlines().await.unwrap();
+    let overview = Overview::build(&read, d("2026-11-23"));
+    let ms = js_sys::Date::now() - started;
+    let items: usize = read.iter().map(|c| c.items.len()).sum();
+    console_log!("deadlines() of 10,000 cases ({items} dated items) and the overview took {ms} ms");
+    assert_eq!((read.len(), unreadable), (10_000, 0));
+    // Per case: 8 checklist items and the school visit overdue; 2 checklist items due this week.
+    assert_eq!((overview.overdue.len(), overview.due_soon.len()), (10_000 * 9, 10_000 * 2));
+    finish(store, name).await;
+}
+
+#[wasm_bindgen_test]
 async fn list_reads_ten_thousand_summaries() {
     let name = "homeward-test-ten-thousand";
     let store = fresh(name).await;

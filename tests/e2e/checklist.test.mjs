@@ -17,8 +17,8 @@ const progressLine = (page) => page.locator('#checklist-progress-text');
 
 async function details(page, title) {
   const item = row(page, title);
-  const open = await item.locator('details').evaluate((d) => d.open);
-  if (!open) await item.locator('summary').click();
+  const toggle = item.getByRole('button', { name: `Details: ${title}`, exact: true });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
   return item;
 }
 
@@ -126,8 +126,10 @@ test('a milestone is marked reached and shows the activities bearing on it', asy
   await field(legal, 'Evidence or note').fill('Guardianship order 114/2026 filed with DIF');
   await legal.getByText('Marked reached, but 2 related activities are not done.').waitFor();
   await legal.locator('summary').click();
-  await legal.getByRole('link', { name: 'Placement documents with local authorities' }).waitFor();
-  await tick(page, 'Placement documents with local authorities').check();
+  // Each related activity leads to its box on the checklist.
+  await legal.getByRole('button', { name: 'Placement documents with local authorities' }).click();
+  await page.waitForFunction(() => document.activeElement?.labels?.[0]?.textContent === 'Placement documents with local authorities');
+  await page.keyboard.press('Space');
   await legal.getByText('1 of 2 related activities done').waitFor();
   await progressLine(page).getByText(/1 of 5 milestones reached$/).waitFor();
   await saved(page);

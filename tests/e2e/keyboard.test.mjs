@@ -57,3 +57,33 @@ test('create a case and fill a list item with the keyboard alone', async () => {
   await page.reload();
   assert.equal(await field(group(page, 'Need 1'), 'Protection need').inputValue(), 'Safe contact with father');
 });
+
+test('tick checklist items and fill in their details with the keyboard alone', async () => {
+  const page = await app.browser.page();
+  await tabTo(page, 'Checklist and milestones');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 2, name: 'Checklist and milestones' }).waitFor();
+  assert.equal(await focusedText(page), 'Checklist and milestones', 'focus moves to the checklist heading');
+
+  // No pathway yet: the worker's own activity, added from the keyboard.
+  await tabTo(page, /^Your own activity/, 80);
+  await page.keyboard.type('Meet the new school head');
+  await page.keyboard.press('Enter');
+  const box = page.getByRole('checkbox', { name: 'Meet the new school head' });
+  await box.waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.type), 'checkbox', 'focus goes to the new activity');
+  await page.keyboard.press('Space');
+  assert.equal(await box.isChecked(), true);
+  await page.locator('.save-status').getByText(/^Saved/).waitFor();
+
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Details: Meet the new school head');
+  await page.keyboard.press('Enter');
+  await tabTo(page, /^Person responsible/);
+  await page.keyboard.type('Tomás and Ana');
+  await page.locator('.save-status').getByText(/^Saved/).waitFor();
+  await page.reload();
+  await page.getByRole('checkbox', { name: 'Meet the new school head' }).waitFor();
+  assert.equal(await page.getByRole('checkbox', { name: 'Meet the new school head' }).isChecked(), true);
+  await page.locator('.check-meta').getByText('Tomás and Ana').waitFor();
+});

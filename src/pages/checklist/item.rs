@@ -1,5 +1,5 @@
 //! One activity on the checklist: a box to tick, what is due and who does it, and the details
-//! behind a disclosure so the list stays short.
+//! behind a Details button so the list stays short.
 
 use leptos::prelude::*;
 use uuid::Uuid;
@@ -29,13 +29,15 @@ pub fn ChecklistRow(editor: Editor, id: Uuid, filter: RwSignal<ChecklistFilter>,
             focus_id_later("checklist-count");
         }
     };
-    let details = NodeRef::<leptos::html::Details>::new();
+    // Details are drawn only when asked for, so a long checklist stays light.
+    let expanded = RwSignal::new(open.get_untracked());
     Effect::new(move |_| {
-        if let (true, Some(d)) = (open.get(), details.get()) {
-            d.set_open(true);
+        if open.get() {
+            expanded.set(true);
         }
     });
     let meta_id = format!("meta-{id}");
+    let details_id = format!("details-{id}");
     view! {
         <li class="check-item" id=format!("check-{id}") class:done=done class:overdue=move || due_state.get() == DueState::Overdue
             class:not-applicable=move || status.get() == ChecklistStatus::NotApplicable>
@@ -43,11 +45,16 @@ pub fn ChecklistRow(editor: Editor, id: Uuid, filter: RwSignal<ChecklistFilter>,
                 <input type="checkbox" id=format!("tick-{id}") prop:checked=done aria-describedby=meta_id.clone() on:change=tick />
                 <label for=format!("tick-{id}")>{move || title.get()}</label>
             </div>
-            <p class="check-meta" id=meta_id>{move || meta(ed, id)}</p>
-            <details node_ref=details>
-                <summary>"Details" <span class="visually-hidden">{move || format!(": {}", title.get())}</span></summary>
-                <ItemDetails editor=ed id />
-            </details>
+            <div class="check-line">
+                <p class="check-meta" id=meta_id>{move || meta(ed, id)}</p>
+                <button type="button" class="small quiet disclosure" aria-expanded=move || expanded.get().to_string() aria-controls=details_id.clone()
+                    aria-label=move || format!("Details: {}", title.get()) on:click=move |_| expanded.update(|e| *e = !*e)>"Details"</button>
+            </div>
+            <div id=details_id hidden=move || !expanded.get()>
+                <Show when=move || expanded.get()>
+                    <ItemDetails editor=ed id />
+                </Show>
+            </div>
         </li>
     }
 }

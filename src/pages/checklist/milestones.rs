@@ -9,10 +9,32 @@ use crate::domain::checklist::Milestone;
 use crate::domain::Choice;
 use crate::pages::plan::{today, Editor};
 
+/// The five milestones in one glance, above the activities.
+#[component]
+pub fn MilestoneStrip(editor: Editor) -> impl IntoView {
+    let ed = editor;
+    view! {
+        <ul class="milestone-strip" aria-label="Key milestones at a glance">
+            {Milestone::ALL.iter().map(|&m| {
+                let record = Memo::new(move |_| ed.case.with(|c| c.checklist.milestone(m).status));
+                let counts = Memo::new(move |_| ed.case.with(|c| c.checklist.milestone_items_done(m)));
+                view! {
+                    <li class=move || format!("milestone-chip {}", record.get().key())>
+                        <span class="chip-title">{m.label()}</span>
+                        <span class="chip-state">{move || record.get().label()}</span>
+                        <span class="chip-count">{move || { let (d, a) = counts.get(); format!("{d} of {a} {} done", if a == 1 { "activity" } else { "activities" }) }}</span>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}
+
 #[component]
 pub fn MilestonesPanel(editor: Editor) -> impl IntoView {
     view! {
         <h3>"Key milestones"</h3>
+        <p class="purpose">"Mark a milestone reached when it is real, and note the evidence. The activities that count towards each are listed with it."</p>
         <div class="milestones">
             {Milestone::ALL.iter().map(|&m| view! { <MilestoneCard editor m /> }).collect_view()}
         </div>
@@ -48,6 +70,7 @@ fn MilestoneCard(editor: Editor, m: Milestone) -> impl IntoView {
             <p class="milestone-count">
                 {move || match counts.get() {
                     (_, 0) => "No activity on the checklist counts towards it yet.".to_string(),
+                    (done, 1) => format!("{done} of 1 related activity done"),
                     (done, all) => format!("{done} of {all} related activities done"),
                 }}
             </p>
@@ -62,10 +85,10 @@ fn MilestoneCard(editor: Editor, m: Milestone) -> impl IntoView {
                     <summary>"Related activities" <span class="visually-hidden">{format!(": {}", m.label())}</span></summary>
                     <ul class="related">
                         {move || items.get().into_iter().map(|(id, title, status)| view! {
-                            <li class:done=status.key() == "done"><a href=format!("#tick-{id}") on:click=move |ev| {
-                                ev.prevent_default();
-                                crate::components::focus::focus_id_later(&format!("tick-{id}"));
-                            }>{title}</a> " – " {status.label()}</li>
+                            <li class:done=status.key() == "done">
+                                <button type="button" class="link-button" on:click=move |_| crate::components::focus::focus_id_later(&format!("tick-{id}"))>{title}</button>
+                                " – " {status.label()}
+                            </li>
                         }).collect_view()}
                     </ul>
                 </details>

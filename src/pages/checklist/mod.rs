@@ -50,8 +50,8 @@ pub fn ChecklistView(editor: Editor, focus: Signal<Option<Uuid>>) -> impl IntoVi
                 <progress max="100" value=move || progress.get().percent().unwrap_or(0) aria-labelledby="checklist-progress-text"></progress>
                 <p id="checklist-progress-text">{move || progress_text(progress.get())}</p>
             </div>
+            <milestones::MilestoneStrip editor=ed />
             <PathwayPanel editor=ed id />
-            <milestones::MilestonesPanel editor=ed />
             <Activities editor=ed focus />
             <div class="undo" role="status">
                 {move || removed.0.get().map(|(_, item)| view! {
@@ -61,6 +61,7 @@ pub fn ChecklistView(editor: Editor, focus: Signal<Option<Uuid>>) -> impl IntoVi
                 })}
             </div>
             <add::AddActivity editor=ed />
+            <milestones::MilestonesPanel editor=ed />
         </section>
     }
 }

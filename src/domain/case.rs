@@ -22,8 +22,17 @@ pub struct Case {
     pub case_number: String,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
-    /// Counts the saved changes; a later issue uses it to tell newer work from a conflict.
+    /// Counts the saved changes on this device; a save from a tab that has not seen the stored
+    /// revision is refused.
     pub revision: u64,
+    /// Changes with every saved revision. Tells versions apart across devices, where revision
+    /// numbers can collide.
+    #[serde(default)]
+    pub version: Uuid,
+    /// The versions of this case that were exported or imported, oldest first. Carried in export
+    /// files, so an import can tell a newer version from one changed on both sides.
+    #[serde(default)]
+    pub exchanged: Vec<Uuid>,
     #[serde(default)]
     pub plan: Plan,
     #[serde(default)]
@@ -36,7 +45,7 @@ fn current_format() -> u32 {
 
 impl Case {
     pub fn new(id: CaseId, case_number: String, now: DateTime<Utc>) -> Self {
-        Self { id, format: CASE_FORMAT, case_number, created_at: now, updated_at: now, revision: 0, plan: Plan::default(), checklist: Checklist::default() }
+        Self { id, format: CASE_FORMAT, case_number, created_at: now, updated_at: now, revision: 0, version: Uuid::new_v4(), exchanged: Vec::new(), plan: Plan::default(), checklist: Checklist::default() }
     }
 
     /// A new case as the worker starts it: the number and the names, trimmed.
@@ -57,6 +66,7 @@ impl Case {
     /// Marks a change as saved: one more revision, stamped with the time.
     pub fn touch(&mut self, now: DateTime<Utc>) {
         self.revision += 1;
+        self.version = Uuid::new_v4();
         self.updated_at = now.max(self.updated_at);
     }
 

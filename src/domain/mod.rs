@@ -8,6 +8,7 @@ pub mod case_list;
 pub mod case_number;
 pub mod checklist;
 pub mod due;
+pub mod exchange;
 pub mod items;
 pub mod monitoring;
 pub mod overview;

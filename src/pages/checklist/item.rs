@@ -64,6 +64,9 @@ fn meta(ed: Editor, id: Uuid) -> impl IntoView {
     let today = today();
     with_item(ed, id, |i| {
         let mut parts: Vec<AnyView> = vec![view! { <span class=format!("badge check-{}", i.status.key())>{i.status.label()}</span> }.into_any()];
+        if !i.problems(today).is_empty() {
+            parts.push(view! { <span class="badge attention">"Needs attention: see details"</span> }.into_any());
+        }
         match i.due_state(today) {
             DueState::Overdue => parts.push(view! { <span class="badge overdue">"Overdue"</span> }.into_any()),
             DueState::Today | DueState::Soon => parts.push(view! { <span class="badge soon">"Due soon"</span> }.into_any()),

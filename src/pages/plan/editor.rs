@@ -81,9 +81,11 @@ impl Autosave {
             // Later edits stay as they are; only the bookkeeping of the save is taken over.
             let mut latest = self.latest.borrow_mut();
             latest.revision = snapshot.revision;
+            latest.version = snapshot.version;
             latest.updated_at = snapshot.updated_at;
             self.case.try_update_untracked(|c| {
                 c.revision = snapshot.revision;
+                c.version = snapshot.version;
                 c.updated_at = snapshot.updated_at;
             });
         }

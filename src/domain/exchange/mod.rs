@@ -1,0 +1,109 @@
+//! Export files: the document inside the encryption, how it is read back, and how an import is
+//! weighed against the cases already on the device. The format is described in the README
+//! ("Export file format"), so another program can read it.
+
+pub mod merge;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::case::Case;
+
+/// Names the document, so a JSON file of something else is told apart.
+pub const FORMAT_NAME: &str = "homeward-export";
+/// Raised when a change means an older Homeward could misread the document.
+pub const FORMAT_VERSION: u32 = 1;
+/// The largest file an import reads: decrypting and holding it takes several times its size in
+/// memory, which an old phone may not have. About 40,000 full cases.
+pub const MAX_FILE_BYTES: usize = 200 * 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportDocument {
+    pub format: String,
+    pub format_version: u32,
+    pub app_version: String,
+    pub exported_at: DateTime<Utc>,
+    pub cases: Vec<Case>,
+}
+
+impl ExportDocument {
+    pub fn new(cases: Vec<Case>, app_version: &str, now: DateTime<Utc>) -> Self {
+        Self { format: FORMAT_NAME.into(), format_version: FORMAT_VERSION, app_version: app_version.into(), exported_at: now, cases }
+    }
+}
+
+/// Why a decrypted file cannot be imported. Worded for the person importing it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReadError {
+    #[error("This file is too large to import here ({size_mb} MB; the limit is {limit_mb} MB). Export fewer cases at a time.")]
+    TooLarge { size_mb: usize, limit_mb: usize },
+    #[error("This file is not a Homeward export: its content is not what Homeward writes.")]
+    NotAnExport,
+    #[error("This file was made by a newer Homeward (export format {found}; this one reads up to {supported}). Update Homeward, then import it again.")]
+    TooNew { found: u32, supported: u32 },
+    #[error("This Homeward export is damaged: {0}. Nothing was imported.")]
+    Damaged(String),
+}
+
+/// The header fields, read first so a newer or foreign document is named for what it is
+/// before its cases are looked at.
+#[derive(Deserialize)]
+struct Header {
+    format: Option<String>,
+    format_version: Option<u32>,
+}
+
+/// Reads a decrypted export. Anything but a Homeward export this version understands is refused
+/// with its reason; nothing is guessed.
+pub fn read(plaintext: &[u8]) -> Result<ExportDocument, ReadError> {
+    check_size(plaintext.len())?;
+    let header: Header = serde_json::from_slice(plaintext).map_err(|_| ReadError::NotAnExport)?;
+    if header.format.as_deref() != Some(FORMAT_NAME) {
+        return Err(ReadError::NotAnExport);
+    }
+    match header.format_version {
+        Some(v) if v > FORMAT_VERSION => return Err(ReadError::TooNew { found: v, supported: FORMAT_VERSION }),
+        Some(_) => {}
+        None => return Err(ReadError::NotAnExport),
+    }
+    let document: ExportDocument = serde_json::from_slice(plaintext).map_err(|e| ReadError::Damaged(e.to_string()))?;
+    let mut seen = std::collections::HashSet::new();
+    for case in &document.cases {
+        if !seen.insert(case.id) {
+            return Err(ReadError::Damaged(format!("case {} appears twice", case.id)));
+        }
+    }
+    Ok(document)
+}
+
+pub fn check_size(bytes: usize) -> Result<(), ReadError> {
+    if bytes > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge { size_mb: bytes.div_ceil(1024 * 1024), limit_mb: MAX_FILE_BYTES / (1024 * 1024) });
+    }
+    Ok(())
+}
+
+/// The document as written into the file.
+pub fn write(document: &ExportDocument) -> Vec<u8> {
+    serde_json::to_vec(document).expect("a case always serialises")
+}
+
+/// A file name that says what is inside and when: `homeward-K7Q2M-2026-0001-2026-11-23.age`,
+/// or `homeward-12-cases-2026-11-23.age`. Only characters every file system accepts.
+pub fn file_name(case_numbers: &[&str], date: chrono::NaiveDate, encrypted: bool) -> String {
+    let what = match case_numbers {
+        [one] if !one.trim().is_empty() => safe(one),
+        [_] => "1-case".to_string(),
+        many => format!("{}-cases", many.len()),
+    };
+    let extension = if encrypted { "age" } else { "json" };
+    format!("homeward-{what}-{date}.{extension}")
+}
+
+fn safe(text: &str) -> String {
+    let cleaned: String = text.trim().chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).take(60).collect();
+    cleaned
+}
+
+#[cfg(test)]
+mod tests;

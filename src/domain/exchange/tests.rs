@@ -1,0 +1,166 @@
+use super::merge::{exported, Comparison, ImportPlan, Resolution, Undecided};
+use super::*;
+use crate::domain::checklist::ChecklistItem;
+use crate::domain::{Action, PlacementType};
+use chrono::NaiveDate;
+use uuid::Uuid;
+
+fn now() -> DateTime<Utc> {
+    "2026-11-23T10:00:00Z".parse().unwrap()
+}
+
+fn full_case(number: &str) -> Case {
+    let mut case = Case::start(Uuid::new_v4(), number, "Lucía <script>alert(1)</script>", "Ana Ruiz 👩🏽‍⚕️", now());
+    case.set_pathway(Some(PlacementType::Kinship));
+    case.plan.actions.push(Action { what: "مرحبا — right to left".into(), by_when: Some(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()), ..Default::default() });
+    case.checklist.add(ChecklistItem::custom("Own <img src=x onerror=alert(1)>", crate::domain::checklist::Theme::Legal, None));
+    case.checklist.items[0].notes = "x".repeat(10_000);
+    case
+}
+
+fn edited(case: &Case) -> Case {
+    let mut c = case.clone();
+    c.plan.child.languages.push_str(" +");
+    c.touch(now());
+    c
+}
+
+#[test]
+fn a_document_round_trips_every_field() {
+    let doc = ExportDocument::new(vec![full_case("A-1"), full_case("A-2")], "0.1.0", now());
+    let bytes = write(&doc);
+    assert_eq!(read(&bytes).unwrap(), doc);
+    let text = String::from_utf8(bytes).unwrap();
+    assert!(text.starts_with(r#"{"format":"homeward-export","format_version":1,"#), "the header comes first: {}", &text[..80]);
+}
+
+#[test]
+fn foreign_newer_damaged_and_oversized_documents_are_refused() {
+    assert_eq!(read(b"hello"), Err(ReadError::NotAnExport));
+    assert_eq!(read(br#"{"name":"a shopping list"}"#), Err(ReadError::NotAnExport));
+    assert_eq!(read(br#"{"format":"homeward-export"}"#), Err(ReadError::NotAnExport));
+    assert_eq!(read(br#"{"format":"homeward-export","format_version":2,"cases":"anything"}"#), Err(ReadError::TooNew { found: 2, supported: 1 }));
+    assert!(matches!(read(br#"{"format":"homeward-export","format_version":1,"cases":[{"id":"x"}]}"#), Err(ReadError::Damaged(_))));
+    let case = full_case("A-1");
+    let doc = ExportDocument::new(vec![case.clone(), case], "0.1.0", now());
+    assert!(matches!(read(&write(&doc)), Err(ReadError::Damaged(m)) if m.contains("twice")));
+    assert_eq!(check_size(MAX_FILE_BYTES + 1), Err(ReadError::TooLarge { size_mb: 201, limit_mb: 200 }));
+    assert!(ReadError::TooLarge { size_mb: 201, limit_mb: 200 }.to_string().contains("200 MB"));
+}
+
+/// Every truncation and thousands of byte changes of a real document: the reader never panics,
+/// and whatever it accepts is a whole, valid document.
+#[test]
+fn the_reader_survives_any_damage() {
+    let doc = ExportDocument::new(vec![full_case("A-1")], "0.1.0", now());
+    let mut small = doc.clone();
+    small.cases[0].checklist.items[0].notes.clear();
+    let bytes = write(&small);
+    for end in 0..bytes.len() {
+        assert!(read(&bytes[..end]).is_err(), "a document cut at {end} bytes is refused");
+    }
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..5_000 {
+        let mut damaged = bytes.clone();
+        for _ in 0..=(next() % 4) {
+            let at = (next() as usize) % damaged.len();
+            damaged[at] = (next() % 256) as u8;
+        }
+        if let Ok(read_back) = read(&damaged) {
+            assert_eq!(read_back.format, FORMAT_NAME);
+            assert!(read_back.format_version <= FORMAT_VERSION);
+        }
+    }
+}
+
+#[test]
+fn file_names_say_what_and_when() {
+    let day = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    assert_eq!(file_name(&["K7Q2M-2026-0001"], day, true), "homeward-K7Q2M-2026-0001-2026-11-23.age");
+    assert_eq!(file_name(&["a", "b", "c"], day, true), "homeward-3-cases-2026-11-23.age");
+    assert_eq!(file_name(&["CP/12 ñ"], day, false), "homeward-CP_12__-2026-11-23.json");
+    assert_eq!(file_name(&[""], day, true), "homeward-1-case-2026-11-23.age");
+}
+
+#[test]
+fn an_untouched_case_sent_back_and_forth_is_newer_or_identical() {
+    let mine = full_case("A-1");
+    let sent = exported(mine.clone());
+    // The colleague imports it, edits it, and sends it back.
+    let theirs = exported(edited(&sent));
+    assert_eq!(Comparison::of(None, &theirs), Comparison::New);
+    assert_eq!(Comparison::of(Some(&mine), &sent), Comparison::Identical);
+    assert_eq!(Comparison::of(Some(&mine), &theirs), Comparison::Newer);
+    // Their device, shown my old file again: older than what they have.
+    assert_eq!(Comparison::of(Some(&theirs), &sent), Comparison::Older);
+}
+
+#[test]
+fn changes_on_both_sides_are_a_conflict() {
+    let mine = exported(full_case("A-1"));
+    let theirs = exported(edited(&mine));
+    let mine_later = edited(&mine);
+    assert_eq!(Comparison::of(Some(&mine_later), &theirs), Comparison::Conflict);
+    // The same revision number on both sides is still told apart.
+    assert_eq!(mine_later.revision, theirs.revision);
+}
+
+#[test]
+fn a_plan_writes_only_what_the_worker_chose() {
+    let base = exported(full_case("A-1"));
+    let (newer_local, newer_in) = (base.clone(), exported(edited(&base)));
+    let conflict_base = exported(full_case("B-1"));
+    let (conflict_local, conflict_in) = (edited(&conflict_base), exported(edited(&conflict_base)));
+    let fresh = exported(full_case("C-1"));
+    let same = exported(full_case("D-1"));
+    let locals = [newer_local.clone(), conflict_local.clone(), same.clone()];
+    let mut plan = ImportPlan::new(vec![newer_in.clone(), conflict_in.clone(), fresh.clone(), same.clone()], |id| locals.iter().find(|c| c.id == id).cloned());
+    assert_eq!([Comparison::Newer, Comparison::Conflict, Comparison::New, Comparison::Identical].map(|c| plan.count(c)), [1, 1, 1, 1]);
+    assert_eq!(plan.writes(now()), Err(Undecided(1)), "nothing is written while a conflict is undecided");
+
+    plan.resolve(conflict_in.id, Resolution::KeepMine);
+    let writes = plan.writes(now()).unwrap();
+    let ids: Vec<Uuid> = writes.iter().map(|w| w.case.id).collect();
+    assert_eq!(ids, [newer_in.id, fresh.id]);
+    let taken = &writes[0];
+    assert_eq!(taken.expect_revision, Some(newer_local.revision));
+    assert!(taken.case.revision > newer_local.revision.max(newer_in.revision));
+    assert_eq!((taken.case.version, &taken.case.plan), (newer_in.version, &newer_in.plan));
+    assert_eq!(writes[1].expect_revision, None);
+
+    plan.resolve(conflict_in.id, Resolution::TakeTheirs);
+    let taken = plan.writes(now()).unwrap().into_iter().find(|w| w.case.id == conflict_in.id).unwrap();
+    assert_eq!(taken.case.plan, conflict_in.plan);
+    assert_eq!(taken.expect_revision, Some(conflict_local.revision));
+    // Importing the same file again finds it identical.
+    assert_eq!(Comparison::of(Some(&taken.case), &conflict_in), Comparison::Identical);
+
+    plan.resolve_all(Resolution::KeepBoth);
+    let copy = plan.writes(now()).unwrap().into_iter().find(|w| w.case.case_number == "B-1-copy").unwrap();
+    assert_ne!(copy.case.id, conflict_in.id);
+    assert_eq!((copy.expect_revision, copy.case.plan.clone()), (None, conflict_in.plan.clone()));
+}
+
+#[test]
+fn exchanged_history_stays_bounded() {
+    let mut case = full_case("A-1");
+    for _ in 0..(merge::MAX_EXCHANGED + 10) {
+        case = exported(edited(&case));
+    }
+    assert_eq!(case.exchanged.len(), merge::MAX_EXCHANGED);
+    assert_eq!(case.exchanged.last(), Some(&case.version));
+}
+
+#[test]
+fn hostile_text_survives_as_text() {
+    let case = full_case("A-1");
+    let back = read(&write(&ExportDocument::new(vec![case.clone()], "0.1.0", now()))).unwrap();
+    assert_eq!(back.cases[0].plan.child.name, "Lucía <script>alert(1)</script>");
+    assert_eq!(back.cases[0].checklist.items.last().unwrap().title, "Own <img src=x onerror=alert(1)>");
+}

@@ -63,6 +63,15 @@ impl Case {
         pathway.map_or(0, |p| self.checklist.propose(p))
     }
 
+    /// The checklist's progress; on a closed plan nothing is overdue any more.
+    pub fn checklist_progress(&self, today: NaiveDate) -> Progress {
+        let mut progress = self.checklist.progress(today);
+        if self.plan.status == PlanStatus::Closed {
+            progress.overdue = 0;
+        }
+        progress
+    }
+
     /// Marks a change as saved: one more revision, stamped with the time.
     pub fn touch(&mut self, now: DateTime<Utc>) {
         self.revision += 1;
@@ -89,7 +98,7 @@ impl Case {
             placement: self.plan.placement.kind,
             status: self.plan.status,
             next_due: self.next_due(),
-            checklist: ChecklistCounts::of(&self.checklist),
+            checklist: ChecklistCounts::of(self),
             updated_at: self.updated_at,
             revision: self.revision,
         }
@@ -183,10 +192,12 @@ pub struct ChecklistCounts {
 }
 
 impl ChecklistCounts {
-    pub fn of(checklist: &Checklist) -> Self {
+    pub fn of(case: &Case) -> Self {
+        let checklist = &case.checklist;
         // Any day will do: the overdue count is not kept.
         let progress = checklist.progress(NaiveDate::MIN);
-        let open_due = checklist.items.iter().filter(|i| i.status.is_open()).filter_map(|i| i.due).collect();
+        // Nothing on a closed plan falls due, as on the overview.
+        let open_due = if case.plan.status == PlanStatus::Closed { Vec::new() } else { checklist.items.iter().filter(|i| i.status.is_open()).filter_map(|i| i.due).collect() };
         Self { done: progress.done, applicable: progress.applicable, milestones_reached: progress.milestones_reached, open_due }
     }
 
@@ -276,8 +287,14 @@ mod tests {
     fn a_closed_plan_has_nothing_due() {
         let mut c = case();
         c.plan.next_review = Some(d("2027-01-10"));
+        let mut late = crate::domain::checklist::ChecklistItem::custom("Late", crate::domain::checklist::Theme::Legal, None);
+        late.due = Some(d("2026-01-01"));
+        c.checklist.add(late);
+        assert_eq!(c.checklist_progress(d("2026-11-23")).overdue, 1);
         c.plan.status = PlanStatus::Closed;
         assert_eq!(c.summary().next_due, None);
+        assert_eq!(c.checklist_progress(d("2026-11-23")).overdue, 0);
+        assert_eq!(c.summary().checklist.progress(d("2026-11-23")).overdue, 0);
     }
 
     #[test]

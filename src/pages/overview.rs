@@ -37,15 +37,23 @@ pub fn OverviewPage() -> impl IntoView {
                             <p>"Items with a due date on a plan or a checklist appear here when they are late or due within seven days."</p>
                         </div>
                     })}
-                    {(!overview.overdue.is_empty()).then(|| due_table("overdue", format!("Overdue ({})", overview.overdue.len()), "Newest deadline first.", overview.overdue.clone(), today))}
-                    {(!overview.due_soon.is_empty()).then(|| due_table("due-soon", format!("Due in the next 7 days ({})", overview.due_soon.len()), "Soonest first.", overview.due_soon.clone(), today))}
+                    {(!overview.overdue.is_empty()).then(|| view! { <DueTable key="overdue" heading=format!("Overdue ({})", overview.overdue.len()) order="Newest deadline first." entries=overview.overdue.clone() today /> })}
+                    {(!overview.due_soon.is_empty()).then(|| view! { <DueTable key="due-soon" heading=format!("Due in the next 7 days ({})", overview.due_soon.len()) order="Soonest first." entries=overview.due_soon.clone() today /> })}
                 }.into_any()
             }
         }}
     }
 }
 
-fn due_table(key: &'static str, heading: String, order: &'static str, entries: Vec<OverviewEntry>, today: chrono::NaiveDate) -> impl IntoView {
+/// Rows drawn at once; thousands of late items would otherwise make an old phone wait.
+const ROWS_PER_PAGE: usize = 200;
+
+#[component]
+fn DueTable(key: &'static str, heading: String, order: &'static str, entries: Vec<OverviewEntry>, today: chrono::NaiveDate) -> impl IntoView {
+    let total = entries.len();
+    let entries = StoredValue::new(entries);
+    let limit = RwSignal::new(ROWS_PER_PAGE);
+    let more = move || total > limit.get();
     let heading_id = format!("{key}-title");
     let labelled_by = heading_id.clone();
     view! {
@@ -62,7 +70,7 @@ fn due_table(key: &'static str, heading: String, order: &'static str, entries: V
                     </tr>
                 </thead>
                 <tbody>
-                    {entries.into_iter().map(|e| {
+                    {move || entries.with_value(|all| all.iter().take(limit.get()).cloned().collect::<Vec<_>>()).into_iter().map(|e| {
                         let place = Route::of_due(e.case_id, &e.item).href();
                         let case = Route::Plan { id: e.case_id, section: Section::Case }.href();
                         view! {
@@ -79,6 +87,11 @@ fn due_table(key: &'static str, heading: String, order: &'static str, entries: V
                     }).collect_view()}
                 </tbody>
             </table>
+            <Show when=more>
+                <button type="button" on:click=move |_| limit.update(|l| *l += ROWS_PER_PAGE)>
+                    {move || format!("Show more ({} not shown)", total.saturating_sub(limit.get()))}
+                </button>
+            </Show>
         </section>
     }
 }

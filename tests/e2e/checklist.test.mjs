@@ -79,6 +79,8 @@ test('a due date in the past shows as overdue, and the filters narrow the list',
   await home.getByText('Overdue', { exact: true }).waitFor();
   await home.getByText('12 days overdue', { exact: false }).waitFor();
   await progressLine(page).getByText(/· 1 overdue ·/).waitFor();
+  // An item whose details are open stays in view whatever the filters; closed, it follows them.
+  await home.getByRole('button', { name: 'Details: Help the family prepare the home' }).click();
 
   await field(page, 'Only overdue').check();
   await page.getByText('Showing 1 of 29 activities').waitFor();
@@ -178,7 +180,9 @@ test('changing the pathway proposes its activities and loses nothing', async () 
   const page = await app.browser.page();
   await page.goto(caseUrl + '/plan/placement');
   await field(page, 'Planned placement').selectOption({ label: 'Supported independent living' });
-  await page.getByText('4 activities proposed for Supported independent living were added to the checklist.').waitFor();
+  await page.getByText('4 activities proposed for Supported independent living are not on the checklist yet.').waitFor();
+  await page.getByRole('button', { name: 'Add the 4 activities to the checklist' }).click();
+  await page.getByText('4 activities were added to the checklist.').waitFor();
   await saved(page);
   await page.getByRole('link', { name: 'Open the checklist' }).click();
   await page.getByRole('heading', { level: 2, name: 'Checklist and milestones' }).waitFor();

@@ -183,6 +183,14 @@ impl MilestoneRecord {
         Self { milestone, status: MilestoneStatus::NotReached, reached_on: None, evidence: String::new() }
     }
 
+    /// A date reached means the milestone is reached.
+    pub fn set_reached_on(&mut self, date: Option<NaiveDate>) {
+        self.reached_on = date;
+        if date.is_some() {
+            self.status = MilestoneStatus::Reached;
+        }
+    }
+
     pub fn set_status(&mut self, status: MilestoneStatus, today: NaiveDate) {
         self.status = status;
         if status == MilestoneStatus::Reached {
@@ -295,11 +303,16 @@ impl Checklist {
         Some((at, item))
     }
 
-    pub fn restore(&mut self, at: usize, item: ChecklistItem) {
+    /// Puts a removed item back where it was, unless the same activity was added again meanwhile.
+    pub fn restore(&mut self, at: usize, item: ChecklistItem) -> bool {
         if let Some(activity) = &item.activity {
+            if self.has_activity(activity) {
+                return false;
+            }
             self.dismissed.retain(|d| d != activity);
         }
         self.items.insert(at.min(self.items.len()), item);
+        true
     }
 
     /// The record of a milestone; a case stored with fewer milestones reads as not reached.
@@ -397,10 +410,16 @@ impl ChecklistFilter {
 
     /// The matching items grouped by theme, themes in their fixed order, items in list order.
     pub fn grouped<'a>(&self, checklist: &'a Checklist, today: NaiveDate) -> Vec<(Theme, Vec<&'a ChecklistItem>)> {
+        self.grouped_keeping(checklist, today, |_| false)
+    }
+
+    /// Like [`grouped`](Self::grouped), also keeping the items `keep` names: an item being
+    /// edited must not vanish from under the worker because an edit stopped it matching.
+    pub fn grouped_keeping<'a>(&self, checklist: &'a Checklist, today: NaiveDate, keep: impl Fn(Uuid) -> bool) -> Vec<(Theme, Vec<&'a ChecklistItem>)> {
         Theme::ALL
             .iter()
             .filter_map(|&theme| {
-                let items: Vec<&ChecklistItem> = checklist.items.iter().filter(|i| i.theme() == theme && self.matches(i, today)).collect();
+                let items: Vec<&ChecklistItem> = checklist.items.iter().filter(|i| i.theme() == theme && (self.matches(i, today) || keep(i.id))).collect();
                 (!items.is_empty()).then_some((theme, items))
             })
             .collect()

@@ -121,9 +121,11 @@ fn removed_activities_are_not_proposed_again_until_added_back() {
     assert!(c.missing_for(Reunification).is_empty());
     c.restore(at, item);
     assert!(c.get(farewell).is_some() && c.dismissed.is_empty());
-    let (_, _) = c.remove(farewell).unwrap();
+    let (at, item) = c.remove(farewell).unwrap();
     assert!(c.addable().iter().any(|a| a.id == "farewell"));
     assert!(c.add_activity("farewell").is_some());
+    assert!(!c.restore(at, item), "undo after adding it again makes no second copy");
+    assert_eq!(c.items.iter().filter(|i| i.activity.as_deref() == Some("farewell")).count(), 1);
     assert!(c.add_activity("farewell").is_none(), "never twice");
     assert!(c.add_activity("no_such_activity").is_none());
 }
@@ -178,6 +180,8 @@ fn filters_by_status_person_and_overdue_grouped_by_theme() {
     f = ChecklistFilter { overdue_only: true, ..Default::default() };
     let overdue: Vec<Uuid> = f.grouped(&c, today()).iter().flat_map(|(_, i)| i.iter().map(|i| i.id)).collect();
     assert_eq!(overdue, [ids[0]]);
+    let kept: usize = f.grouped_keeping(&c, today(), |id| id == ids[5]).iter().map(|(_, i)| i.len()).sum();
+    assert_eq!(kept, 2, "an item being edited stays in view");
     f = ChecklistFilter { responsible: Some(String::new()), ..Default::default() };
     assert_eq!(f.grouped(&c, today()).iter().map(|(_, i)| i.len()).sum::<usize>(), c.items.len() - 2);
     assert_eq!(c.people(), ["Ana"]);

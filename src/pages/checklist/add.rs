@@ -12,16 +12,21 @@ use crate::pages::plan::Editor;
 #[component]
 pub fn AddActivity(editor: Editor) -> impl IntoView {
     let ed = editor;
+    let shown = super::use_shown();
     let addable = Memo::new(move |_| ed.case.with(|c| c.checklist.addable().iter().map(|a| a.id).collect::<Vec<_>>()));
     let chosen = RwSignal::new(String::new());
     let add_from_catalogue = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let key = chosen.get_untracked();
+        if key.is_empty() {
+            focus_id_later("add-catalogue");
+            return;
+        }
         let mut added = None;
         ed.edit_now(|c| added = c.checklist.add_activity(&key));
         if let Some(id) = added {
             chosen.set(String::new());
-            focus_id_later(&format!("tick-{id}"));
+            shown.reveal(id);
         }
     };
 
@@ -42,7 +47,7 @@ pub fn AddActivity(editor: Editor) -> impl IntoView {
         ed.edit_now(|c| c.checklist.add(item));
         title.set(String::new());
         tried.set(false);
-        focus_id_later(&format!("tick-{id}"));
+        shown.reveal(id);
     };
     view! {
         <h3>"Add an activity"</h3>
@@ -62,7 +67,7 @@ pub fn AddActivity(editor: Editor) -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </div>
-                <button type="submit" disabled=move || chosen.with(String::is_empty)>"Add activity"</button>
+                <button type="submit">"Add activity"</button>
             </form>
             <form on:submit=add_own novalidate>
                 <TextField label="Your own activity" field="new_activity.title" value=title set=Callback::new(move |v| title.set(v)) error=title_problem

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::{item_title, with_item};
+use super::{item_title, use_shown, with_item};
 use crate::components::fields::{DateField, SelectField, TextField};
 use crate::components::focus::focus_id_later;
 use crate::domain::checklist::{ChecklistFilter, ChecklistItem, ChecklistStatus, Theme};
@@ -14,7 +14,7 @@ use crate::domain::Choice;
 use crate::pages::plan::{today, Editor};
 
 #[component]
-pub fn ChecklistRow(editor: Editor, id: Uuid, filter: RwSignal<ChecklistFilter>, open: Signal<bool>) -> impl IntoView {
+pub fn ChecklistRow(editor: Editor, id: Uuid, filter: RwSignal<ChecklistFilter>) -> impl IntoView {
     let ed = editor;
     let title = item_title(ed, id);
     let status = Signal::derive(move || with_item(ed, id, |i| Some(i.status)).unwrap_or(ChecklistStatus::NotStarted));
@@ -29,13 +29,10 @@ pub fn ChecklistRow(editor: Editor, id: Uuid, filter: RwSignal<ChecklistFilter>,
             focus_id_later("checklist-count");
         }
     };
-    // Details are drawn only when asked for, so a long checklist stays light.
-    let expanded = RwSignal::new(open.get_untracked());
-    Effect::new(move |_| {
-        if open.get() {
-            expanded.set(true);
-        }
-    });
+    // Details are drawn only when asked for, so a long checklist stays light. Whether they are
+    // open is kept by item, so a row that moves to another theme stays open.
+    let shown = use_shown();
+    let expanded = Signal::derive(move || shown.is_expanded(id));
     let meta_id = format!("meta-{id}");
     let details_id = format!("details-{id}");
     view! {
@@ -48,7 +45,7 @@ pub fn ChecklistRow(editor: Editor, id: Uuid, filter: RwSignal<ChecklistFilter>,
             <div class="check-line">
                 <p class="check-meta" id=meta_id>{move || meta(ed, id)}</p>
                 <button type="button" class="small quiet disclosure" aria-expanded=move || expanded.get().to_string() aria-controls=details_id.clone()
-                    aria-label=move || format!("Details: {}", title.get()) on:click=move |_| expanded.update(|e| *e = !*e)>"Details"</button>
+                    aria-label=move || format!("Details: {}", title.get()) on:click=move |_| shown.set_expanded(id, !expanded.get_untracked())>"Details"</button>
             </div>
             <div id=details_id hidden=move || !expanded.get()>
                 <Show when=move || expanded.get()>
@@ -128,7 +125,11 @@ fn ItemDetails(editor: Editor, id: Uuid) -> impl IntoView {
         }))
     });
     let theme = Signal::derive(move || with_item(ed, id, |i| Some(i.theme)));
-    let set_theme = Callback::new(move |t: Option<Theme>| ed.edit(|c| c.checklist.update(id, |i| i.theme = t.unwrap_or(Theme::PreparingChild))));
+    // The row moves to its new theme's group: the keyboard goes with it.
+    let set_theme = Callback::new(move |t: Option<Theme>| {
+        ed.edit(|c| c.checklist.update(id, |i| i.theme = t.unwrap_or(Theme::PreparingChild)));
+        focus_id_later(&crate::components::fields::field_id(&format!("checklist.{id}.theme")));
+    });
     let milestone = Signal::derive(move || with_item(ed, id, |i| i.milestone));
     let set_milestone = Callback::new(move |m: Option<Milestone>| ed.edit(|c| c.checklist.update(id, |i| i.milestone = m)));
     let title = item_title(ed, id);

@@ -44,6 +44,7 @@ pub fn MilestonesPanel(editor: Editor) -> impl IntoView {
 #[component]
 fn MilestoneCard(editor: Editor, m: Milestone) -> impl IntoView {
     let ed = editor;
+    let shown = super::use_shown();
     let record = Memo::new(move |_| ed.case.with(|c| c.checklist.milestone(m)));
     let counts = Memo::new(move |_| ed.case.with(|c| c.checklist.milestone_items_done(m)));
     let items = Memo::new(move |_| ed.case.with(|c| c.checklist.bearing_on(m).iter().map(|i| (i.id, i.title().to_string(), i.status)).collect::<Vec<_>>()));
@@ -56,7 +57,7 @@ fn MilestoneCard(editor: Editor, m: Milestone) -> impl IntoView {
         }
     });
     let reached_on = Signal::derive(move || record.with(|r| r.reached_on));
-    let set_reached_on = Callback::new(move |d| update(Box::new(move |r| r.reached_on = d)));
+    let set_reached_on = Callback::new(move |d| update(Box::new(move |r| r.set_reached_on(d))));
     let evidence = Signal::derive(move || record.with(|r| r.evidence.clone()));
     let set_evidence = Callback::new(move |v: String| update(Box::new(move |r| r.evidence = v)));
     let date_problem = Signal::derive(move || record.with(|r| r.reached_on.is_some_and(|d| d > today()).then(|| "The date reached cannot be in the future.".to_string())));
@@ -86,7 +87,7 @@ fn MilestoneCard(editor: Editor, m: Milestone) -> impl IntoView {
                     <ul class="related">
                         {move || items.get().into_iter().map(|(id, title, status)| view! {
                             <li class:done=status.key() == "done">
-                                <button type="button" class="link-button" on:click=move |_| crate::components::focus::focus_id_later(&format!("tick-{id}"))>{title}</button>
+                                <button type="button" class="link-button" on:click=move |_| shown.reveal(id)>{title}</button>
                                 " – " {status.label()}
                             </li>
                         }).collect_view()}

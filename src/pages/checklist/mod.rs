@@ -5,6 +5,8 @@ mod add;
 mod item;
 mod milestones;
 
+use std::collections::HashSet;
+
 use leptos::prelude::*;
 use uuid::Uuid;
 
@@ -31,15 +33,20 @@ pub fn progress_text(p: Progress) -> String {
 pub fn ChecklistView(editor: Editor, focus: Signal<Option<Uuid>>) -> impl IntoView {
     let ed = editor;
     let id = ed.case.with_untracked(|c| c.id);
-    let progress = Memo::new(move |_| ed.case.with(|c| c.checklist.progress(today())));
+    let progress = Memo::new(move |_| ed.case.with(|c| c.checklist_progress(today())));
     let removed = item::RemovedItem(RwSignal::new(None));
     provide_context(removed);
+    let shown = Shown { filter: RwSignal::new(ChecklistFilter::default()), expanded: RwSignal::new(HashSet::new()) };
+    provide_context(shown);
     let undo = move |_| {
         if let Some((at, item)) = removed.0.get_untracked() {
             let id = item.id;
-            ed.edit_now(|c| c.checklist.restore(at, item));
+            let mut restored = false;
+            ed.edit_now(|c| restored = c.checklist.restore(at, item));
             removed.0.set(None);
-            focus_id_later(&format!("tick-{id}"));
+            if restored {
+                shown.reveal(id);
+            }
         }
     };
     view! {
@@ -107,23 +114,65 @@ fn PathwayPanel(editor: Editor, id: crate::domain::CaseId) -> impl IntoView {
     }
 }
 
+/// What of the checklist is on screen: the filters, and the items whose details are open. An
+/// open item stays in view even when an edit stops it matching the filters, so a worker who
+/// sets "Not applicable" under "Still to do" can still give the reason.
+#[derive(Clone, Copy)]
+pub(crate) struct Shown {
+    pub filter: RwSignal<ChecklistFilter>,
+    pub expanded: RwSignal<HashSet<Uuid>>,
+}
+
+impl Shown {
+    pub fn is_expanded(self, id: Uuid) -> bool {
+        self.expanded.with(|e| e.contains(&id))
+    }
+
+    pub fn set_expanded(self, id: Uuid, open: bool) {
+        self.expanded.update(|e| {
+            if open {
+                e.insert(id);
+            } else {
+                e.remove(&id);
+            }
+        });
+    }
+
+    /// Makes sure an item is on screen, clearing the filters if they are in use, then puts the
+    /// keyboard on its box.
+    pub fn reveal(self, id: Uuid) {
+        if self.filter.with_untracked(ChecklistFilter::is_active) {
+            self.filter.set(ChecklistFilter::default());
+        }
+        focus_id_later(&format!("tick-{id}"));
+    }
+}
+
+pub(crate) fn use_shown() -> Shown {
+    use_context::<Shown>().expect("the checklist provides Shown")
+}
+
 /// The activities, grouped by theme, narrowed by the filters.
 #[component]
 fn Activities(editor: Editor, focus: Signal<Option<Uuid>>) -> impl IntoView {
     let ed = editor;
-    let filter = RwSignal::new(ChecklistFilter::default());
+    let shown_items = use_shown();
+    let filter = shown_items.filter;
     let groups = Memo::new(move |_| {
-        ed.case.with(|c| filter.with(|f| f.grouped(&c.checklist, today()).into_iter().map(|(t, items)| (t, items.iter().map(|i| i.id).collect::<Vec<_>>())).collect::<Vec<_>>()))
+        ed.case.with(|c| {
+            filter.with(|f| {
+                shown_items.expanded.with(|open| {
+                    f.grouped_keeping(&c.checklist, today(), |id| open.contains(&id)).into_iter().map(|(t, items)| (t, items.iter().map(|i| i.id).collect::<Vec<_>>())).collect::<Vec<_>>()
+                })
+            })
+        })
     });
     let total = Memo::new(move |_| ed.case.with(|c| c.checklist.items.len()));
     let shown = Memo::new(move |_| groups.with(|g| g.iter().map(|(_, ids)| ids.len()).sum::<usize>()));
     // Arriving from the overview with an item named: make sure it is shown, then go to it.
     Effect::new(move |_| {
         if let Some(item) = focus.get() {
-            if !groups.with_untracked(|g| g.iter().any(|(_, ids)| ids.contains(&item))) {
-                filter.set(ChecklistFilter::default());
-            }
-            focus_id_later(&format!("tick-{item}"));
+            shown_items.reveal(item);
         }
     });
     let nothing_matches = move || total.get() > 0 && shown.get() == 0;
@@ -146,13 +195,13 @@ fn Activities(editor: Editor, focus: Signal<Option<Uuid>>) -> impl IntoView {
             <p class="empty">"No activity matches these filters."</p>
         </Show>
         <For each=themes key=|t| *t let:theme>
-            <ThemeGroup editor=ed theme filter ids=ids_of(theme) focus />
+            <ThemeGroup editor=ed theme filter ids=ids_of(theme) />
         </For>
     }
 }
 
 #[component]
-fn ThemeGroup(editor: Editor, theme: Theme, filter: RwSignal<ChecklistFilter>, ids: Signal<Vec<Uuid>>, focus: Signal<Option<Uuid>>) -> impl IntoView {
+fn ThemeGroup(editor: Editor, theme: Theme, filter: RwSignal<ChecklistFilter>, ids: Signal<Vec<Uuid>>) -> impl IntoView {
     let heading = format!("theme-{}", theme.key());
     let labelled_by = heading.clone();
     view! {
@@ -160,7 +209,7 @@ fn ThemeGroup(editor: Editor, theme: Theme, filter: RwSignal<ChecklistFilter>, i
             <h4 id=heading>{theme.label()}</h4>
             <ul class="check-items">
                 <For each=move || ids.get() key=|id| *id let:id>
-                    <item::ChecklistRow editor id filter open=Signal::derive(move || focus.get() == Some(id)) />
+                    <item::ChecklistRow editor id filter />
                 </For>
             </ul>
         </section>
@@ -191,9 +240,12 @@ fn Filters(editor: Editor, filter: RwSignal<ChecklistFilter>) -> impl IntoView {
             <div class="field">
                 <label for="filter-person">"Person responsible"</label>
                 <select id="filter-person" prop:value=person_key on:change=set_person>
-                    <option value="*">"Everyone"</option>
-                    <option value="">"No one named yet"</option>
-                    {move || people.get().into_iter().map(|p| view! { <option value=p.clone()>{p.clone()}</option> }).collect_view()}
+                    <option value="*" selected=move || filter.with(|f| f.responsible.is_none())>"Everyone"</option>
+                    <option value="" selected=move || filter.with(|f| f.responsible.as_deref() == Some(""))>"No one named yet"</option>
+                    {move || people.get().into_iter().map(|p| {
+                        let chosen = p.clone();
+                        view! { <option value=p.clone() selected=move || filter.with(|f| f.responsible.as_deref().is_some_and(|r| r.trim().eq_ignore_ascii_case(&chosen)))>{p.clone()}</option> }
+                    }).collect_view()}
                 </select>
             </div>
             <div class="field checkbox">

@@ -146,7 +146,7 @@ fn PlanEditor(editor: Editor, view: Signal<CaseView>) -> impl IntoView {
                         format!("{status} plan · {done} of {all} sections complete")
                     }}
                 </p>
-                <p class="plan-progress">{move || format!("Checklist: {}", progress_text(ed.case.with(|c| c.checklist.progress(today()))))}</p>
+                <p class="plan-progress">{move || format!("Checklist: {}", progress_text(ed.case.with(|c| c.checklist_progress(today()))))}</p>
             </div>
             <div class="case-header-tools">
                 <SaveStatus state=ed.save_state retry=Callback::new(move |_| ed.flush()) />

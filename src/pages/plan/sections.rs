@@ -61,17 +61,16 @@ pub fn child_section(ed: Editor) -> impl IntoView {
 
 pub fn placement_section(ed: Editor) -> impl IntoView {
     let kind = Signal::derive(move || ed.case.with(|c| c.plan.placement.kind));
-    // Choosing a pathway proposes its activities on the checklist; say so where it happened.
-    let proposed = RwSignal::new(None::<String>);
-    let set_kind = Callback::new(move |v: Option<PlacementType>| {
-        let mut added = 0;
-        ed.edit(|c| added = c.set_pathway(v));
-        proposed.set(match (added, v) {
-            (0, _) | (_, None) => None,
-            (1, Some(p)) => Some(format!("1 activity proposed for {} was added to the checklist.", p.label())),
-            (n, Some(p)) => Some(format!("{n} activities proposed for {} were added to the checklist.", p.label())),
-        });
-    });
+    // Choosing a pathway proposes its activities; they are added only when the worker says so,
+    // since a select also changes while its options are only being browsed with the arrow keys.
+    let set_kind = Callback::new(move |v: Option<PlacementType>| ed.edit(|c| c.plan.placement.kind = v));
+    let missing = Memo::new(move |_| ed.case.with(|c| c.plan.placement.kind.map_or(0, |p| c.checklist.missing_for(p).len())));
+    let added = RwSignal::new(None::<usize>);
+    let add_proposed = move |_| {
+        let mut count = 0;
+        ed.edit_now(|c| count = c.plan.placement.kind.map_or(0, |p| c.checklist.propose(p)));
+        added.set(Some(count));
+    };
     let checklist = Route::Checklist { id: ed.case.with_untracked(|c| c.id), item: None }.href();
     let (location, set_location) = ed.bind(|c| c.plan.placement.location.clone(), |c, v| c.plan.placement.location = v);
     let (carers, set_carers) = ed.bind(|c| c.plan.placement.caregivers.clone(), |c, v| c.plan.placement.caregivers = v);
@@ -80,9 +79,19 @@ pub fn placement_section(ed: Editor) -> impl IntoView {
     view! {
         <SelectField label="Planned placement" field="placement.kind" value=kind set=set_kind blank="Not decided yet"
             hint="The reintegration pathway. Its activities are proposed on the case's checklist; changing it later keeps everything already there." />
-        <p class="proposed" role="status">
-            {move || proposed.get().map(|text| view! { {text} " " <a href=checklist.clone()>"Open the checklist"</a> })}
-        </p>
+        <div class="proposed" role="status">
+            {move || match (missing.get(), added.get(), kind.get()) {
+                (0, Some(n), _) if n > 0 => Some(view! {
+                    <p>{if n == 1 { "1 activity was added to the checklist.".to_string() } else { format!("{n} activities were added to the checklist.") }}
+                        " " <a href=checklist.clone()>"Open the checklist"</a></p>
+                }.into_any()),
+                (0, _, _) | (_, _, None) => None,
+                (n, _, Some(p)) => Some(view! {
+                    <p>{if n == 1 { format!("1 activity proposed for {} is not on the checklist yet.", p.label()) } else { format!("{n} activities proposed for {} are not on the checklist yet.", p.label()) }}</p>
+                    <button type="button" on:click=add_proposed>{if n == 1 { "Add it to the checklist".to_string() } else { format!("Add the {n} activities to the checklist") }}</button>
+                }.into_any()),
+            }}
+        </div>
         <TextField label="Where" field="placement.location" value=location set=set_location hint="Town or community; the full address only if the work needs it." />
         <TextField label="Caregivers" field="placement.caregivers" value=carers set=set_carers hint="Who will provide care. Not needed for independent living." />
         <TextField label="Relationship to the child" field="placement.relationship" value=relationship set=set_relationship hint="For example: mother, grandmother, foster carer." />

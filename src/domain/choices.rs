@@ -13,6 +13,19 @@ pub trait Choice: Copy + PartialEq + Sized + 'static {
     }
 }
 
+/// Reads a choice by its key, taking the default for a key this build does not know (written by
+/// a newer Homeward), so one unknown value never makes a whole case unreadable.
+pub fn lenient<'de, D: serde::Deserializer<'de>, C: Choice + Default>(d: D) -> Result<C, D::Error> {
+    let key = String::deserialize(d)?;
+    Ok(C::from_key(&key).unwrap_or_default())
+}
+
+/// [`lenient`] for an optional choice: an unknown key reads as none.
+pub fn lenient_option<'de, D: serde::Deserializer<'de>, C: Choice>(d: D) -> Result<Option<C>, D::Error> {
+    let key = Option::<String>::deserialize(d)?;
+    Ok(key.and_then(|k| C::from_key(&k)))
+}
+
 macro_rules! choice {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $key:literal : $label:literal),+ $(,)? }) => {
         $(#[$meta])*

@@ -37,6 +37,12 @@ choice!(
     }
 );
 
+impl Default for Theme {
+    fn default() -> Self {
+        Self::PreparingChild
+    }
+}
+
 impl Milestone {
     /// What reaching the milestone means, in the source's words.
     pub fn meaning(self) -> &'static str {

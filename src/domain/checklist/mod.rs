@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::choices::{Choice, PlacementType};
+use super::choices::{lenient, lenient_option, Choice, PlacementType};
 use super::due::DueState;
 pub use catalogue::{Activity, Milestone, Theme, ACTIVITIES, CATALOGUE_VERSION};
 
@@ -19,6 +19,12 @@ choice!(
         NotApplicable = "not_applicable": "Not applicable",
     }
 );
+
+impl Default for ChecklistStatus {
+    fn default() -> Self {
+        Self::NotStarted
+    }
+}
 
 impl ChecklistStatus {
     pub fn is_open(self) -> bool {
@@ -34,6 +40,12 @@ choice!(
     }
 );
 
+impl Default for MilestoneStatus {
+    fn default() -> Self {
+        Self::NotReached
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ChecklistItem {
@@ -43,9 +55,14 @@ pub struct ChecklistItem {
     /// The worker's own title; for a catalogue activity, its title when added, shown only if a
     /// later build no longer knows the identifier.
     pub title: String,
+    // Read leniently: a theme, milestone or status from a newer catalogue must not make the
+    // case unreadable.
     /// For the worker's own activities; catalogue activities take theirs from the catalogue.
+    #[serde(deserialize_with = "lenient")]
     pub theme: Theme,
+    #[serde(deserialize_with = "lenient_option")]
     pub milestone: Option<Milestone>,
+    #[serde(deserialize_with = "lenient")]
     pub status: ChecklistStatus,
     /// Why the activity does not apply to this child.
     pub not_applicable_reason: String,
@@ -173,6 +190,7 @@ impl ChecklistItem {
 #[serde(default)]
 pub struct MilestoneRecord {
     pub milestone: Milestone,
+    #[serde(deserialize_with = "lenient")]
     pub status: MilestoneStatus,
     pub reached_on: Option<NaiveDate>,
     pub evidence: String,
@@ -215,7 +233,9 @@ pub struct Checklist {
     pub items: Vec<ChecklistItem>,
     /// Catalogue activities the worker took off the list: not proposed again.
     pub dismissed: Vec<String>,
-    /// Always the five milestones, in order (see [`Checklist::milestone`]).
+    /// Always the five milestones, in order (see [`Checklist::milestone`]). Records of a
+    /// milestone this build does not know are left out when read.
+    #[serde(deserialize_with = "known_milestones")]
     pub milestones: Vec<MilestoneRecord>,
 }
 
@@ -223,6 +243,24 @@ impl Default for Checklist {
     fn default() -> Self {
         Self { catalogue_version: 0, items: Vec::new(), dismissed: Vec::new(), milestones: Milestone::ALL.iter().map(|&m| MilestoneRecord::new(m)).collect() }
     }
+}
+
+fn known_milestones<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<MilestoneRecord>, D::Error> {
+    #[derive(Deserialize)]
+    struct Raw {
+        milestone: String,
+        #[serde(default, deserialize_with = "lenient")]
+        status: MilestoneStatus,
+        #[serde(default)]
+        reached_on: Option<NaiveDate>,
+        #[serde(default)]
+        evidence: String,
+    }
+    let raw = Vec::<Raw>::deserialize(d)?;
+    Ok(raw
+        .into_iter()
+        .filter_map(|r| Some(MilestoneRecord { milestone: Milestone::from_key(&r.milestone)?, status: r.status, reached_on: r.reached_on, evidence: r.evidence }))
+        .collect())
 }
 
 /// Counts shown on the case page and in the case list.

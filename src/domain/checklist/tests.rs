@@ -134,14 +134,18 @@ fn removed_activities_are_not_proposed_again_until_added_back() {
 fn a_checklist_from_a_newer_catalogue_still_opens() {
     let json = r#"{"catalogue_version": 9, "items": [
         {"id": "6f1c2f4e-0000-4000-8000-000000000001", "activity": "from_the_future", "title": "Welcome dinner", "status": "done"},
-        {"id": "6f1c2f4e-0000-4000-8000-000000000002", "activity": "life_skills", "title": "old wording", "status": "in_progress", "surprise": 1}
-    ], "milestones": [{"milestone": "placed", "status": "reached", "reached_on": "2026-10-01"}]}"#;
+        {"id": "6f1c2f4e-0000-4000-8000-000000000002", "activity": "life_skills", "title": "old wording", "status": "in_progress", "surprise": 1},
+        {"id": "6f1c2f4e-0000-4000-8000-000000000004", "title": "Own", "theme": "a_new_theme", "milestone": "a_sixth_milestone", "status": "a_new_status"}
+    ], "milestones": [{"milestone": "a_sixth_milestone", "status": "reached"}, {"milestone": "placed", "status": "reached", "reached_on": "2026-10-01"}]}"#;
     let c: Checklist = serde_json::from_str(json).unwrap();
     assert_eq!(c.items[0].title(), "Welcome dinner");
     assert!(c.items[0].is_done());
     assert_eq!(c.items[1].title(), "Life skills training", "known activities take this build's title");
     assert_eq!(c.milestone(Milestone::Placed).status, MilestoneStatus::Reached);
     assert_eq!(c.milestone(Milestone::Prepared).status, MilestoneStatus::NotReached);
+    let own = &c.items[2];
+    assert_eq!((own.theme, own.milestone, own.status), (Theme::PreparingChild, None, ChecklistStatus::NotStarted), "unknown values read as defaults");
+    assert_eq!(c.milestones.len(), 1, "an unknown milestone is left out");
 }
 
 #[test]

@@ -341,6 +341,47 @@ async fn deadlines_follow_every_save_and_delete() {
 }
 
 #[wasm_bindgen_test]
+async fn an_import_is_written_whole_or_not_at_all() {
+    use homeward::domain::exchange::merge::{exported, ImportPlan, Resolution};
+    let name = "homeward-test-import";
+    let store = fresh(name).await;
+    let mine = store.create(&case_with_items("K7Q2M-2026-0010", "Maya")).await.unwrap();
+    let base = exported(mine.clone());
+    store.mark_exported(&[(mine.id, mine.version)]).await.unwrap();
+    let mut theirs = base.clone();
+    theirs.plan.child.languages = "Quechua".into();
+    theirs.touch(Utc::now());
+    let theirs = exported(theirs);
+    let fresh_case = exported(case_with_items("OTHER-1", "Tomás"));
+
+    let local = store.get_many(&[theirs.id, fresh_case.id]).await.unwrap();
+    assert_eq!(local[1], None);
+    let plan = ImportPlan::new(vec![theirs.clone(), fresh_case.clone()], |id| local.iter().flatten().find(|c| c.id == id).cloned());
+    let writes = plan.writes(Utc::now()).unwrap();
+    assert_eq!(writes.len(), 2, "newer and new");
+
+    // Changed in another tab after the preview: nothing of the import is written.
+    let mut meanwhile = store.get(mine.id).await.unwrap().unwrap();
+    meanwhile.touch(Utc::now());
+    store.save(&meanwhile).await.unwrap();
+    assert_eq!(store.import(&writes).await, Err(StorageError::ChangedElsewhere));
+    assert_eq!(store.get(fresh_case.id).await.unwrap(), None, "the new case was rolled back too");
+    assert_eq!(store.list().await.unwrap().cases.len(), 1);
+
+    // Previewed again, it is a conflict now; keeping both writes a copy beside mine.
+    let local = store.get_many(&[theirs.id]).await.unwrap();
+    let mut plan = ImportPlan::new(vec![theirs.clone()], |_| local[0].clone());
+    plan.resolve_all(Resolution::KeepBoth);
+    store.import(&plan.writes(Utc::now()).unwrap()).await.unwrap();
+    let listed = store.list().await.unwrap().cases;
+    assert_eq!(listed.len(), 2);
+    assert!(listed.iter().any(|s| s.case_number == "K7Q2M-2026-0010-copy"));
+    assert_eq!(store.get(mine.id).await.unwrap().unwrap().plan.child.languages, meanwhile.plan.child.languages, "mine is untouched");
+    assert!(store.get(mine.id).await.unwrap().unwrap().exchanged.contains(&mine.version), "the export was recorded");
+    finish(store, name).await;
+}
+
+#[wasm_bindgen_test]
 async fn an_old_tab_holding_the_database_gives_blocked_not_a_hang() {
     let name = "homeward-test-blocked";
     delete_database(name).await.unwrap();

@@ -18,6 +18,7 @@ use web_sys::{Event, IdbDatabase, IdbObjectStore, IdbTransaction, IdbTransaction
 pub use error::{Stage, StorageError};
 pub use schema::SCHEMA_VERSION;
 
+use crate::domain::exchange::merge::{remember, Write};
 use crate::domain::{Case, CaseDeadlines, CaseId, CaseNumber, CaseSummary, DeviceCode};
 use error::corrupt;
 use schema::{from_js, put_derived, to_js, MetaRecord, CASES, CASE_NUMBERS, DEADLINES, META, SUMMARIES};
@@ -158,6 +159,73 @@ impl Store {
             return Ok(None);
         }
         from_js(found).map(Some).map_err(|e| corrupt(&format!("case {id}"), e))
+    }
+
+    /// Several cases by id, in one transaction; `None` where a case is not stored.
+    pub async fn get_many(&self, ids: &[CaseId]) -> Result<Vec<Option<Case>>, StorageError> {
+        let tx = self.transaction(&[CASES], IdbTransactionMode::Readonly)?;
+        let cases = tx.object_store(CASES)?;
+        let requests = ids.iter().map(|id| cases.get(&key(*id))).collect::<Result<Vec<_>, _>>()?;
+        let mut found = Vec::with_capacity(ids.len());
+        for (request, id) in requests.iter().zip(ids) {
+            let value = raw::request(request).await?;
+            found.push(if value.is_undefined() { None } else { Some(from_js(value).map_err(|e| corrupt(&format!("case {id}"), e))?) });
+        }
+        Ok(found)
+    }
+
+    /// Writes an import: all of it in one transaction, or nothing. Each write names the revision
+    /// the stored case must still have (or that none may exist); a case changed since the
+    /// preview aborts the whole import with [`StorageError::ChangedElsewhere`].
+    pub async fn import(&self, writes: &[Write]) -> Result<(), StorageError> {
+        let tx = self.transaction(&[CASES, SUMMARIES, DEADLINES], IdbTransactionMode::Readwrite)?;
+        raw::write(&tx, async {
+            let cases = tx.object_store(CASES)?;
+            let checks = writes.iter().map(|w| cases.get(&key(w.case.id))).collect::<Result<Vec<_>, _>>()?;
+            for w in writes {
+                cases.put(&to_js(&w.case)?)?;
+                put_derived(&tx, &w.case)?;
+            }
+            for (check, w) in checks.iter().zip(writes) {
+                let stored = raw::request(check).await?;
+                let stored_revision = (!stored.is_undefined()).then(|| Reflect::get(&stored, &JsValue::from_str("revision")).ok().and_then(|r| r.as_f64()).unwrap_or(0.0));
+                if stored_revision != w.expect_revision.map(|r| r as f64) {
+                    return Err(StorageError::ChangedElsewhere);
+                }
+            }
+            Ok(())
+        })
+        .await
+    }
+
+    /// Records that these versions of these cases went into an export file, so importing that
+    /// file here later is recognised as older, not as a conflict. A case changed since it was
+    /// read for the export is left as it is.
+    pub async fn mark_exported(&self, exported: &[(CaseId, Uuid)]) -> Result<(), StorageError> {
+        let tx = self.transaction(&[CASES], IdbTransactionMode::Readwrite)?;
+        raw::write(&tx, async {
+            let cases = tx.object_store(CASES)?;
+            for (id, version) in exported {
+                let stored = raw::request(&cases.get(&key(*id))?).await?;
+                if stored.is_undefined() {
+                    continue;
+                }
+                let mut case: Case = from_js(stored).map_err(|e| corrupt(&format!("case {id}"), e))?;
+                if case.version == *version {
+                    remember(&mut case.exchanged, *version);
+                    cases.put(&to_js(&case)?)?;
+                }
+            }
+            Ok(())
+        })
+        .await
+    }
+
+    /// Every case whole, for an export of all of them.
+    pub async fn all_cases(&self) -> Result<Vec<Case>, StorageError> {
+        let tx = self.transaction(&[CASES], IdbTransactionMode::Readonly)?;
+        let records: Array = raw::request(&tx.object_store(CASES)?.get_all()?).await?.unchecked_into();
+        records.iter().map(|r| from_js::<Case>(r).map_err(|e| corrupt("a stored case", e))).collect()
     }
 
     /// Reads the summaries store only, never whole cases, so it stays quick with thousands. A

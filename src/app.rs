@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::components::focus::focus_id_later;
+use crate::pages::exchange::{ExportPage, ImportPage};
 use crate::pages::overview::OverviewPage;
 use crate::pages::plan::{CaseView, PlanPage};
 use crate::pages::{case_list::CaseListPage, new_case::NewCasePage};
@@ -141,6 +142,7 @@ pub fn App() -> impl IntoView {
                 <a href="#/" aria-current=move || matches!(route.get(), Route::CaseList).then_some("page")>"Cases"</a>
                 <a href=Route::Overview.href() aria-current=move || matches!(route.get(), Route::Overview).then_some("page")>"Overview"</a>
                 <a href=Route::NewCase.href() aria-current=move || matches!(route.get(), Route::NewCase).then_some("page")>"New case"</a>
+                <a href=Route::Import.href() aria-current=move || matches!(route.get(), Route::Import).then_some("page")>"Import"</a>
             </nav>
             <span class="privacy">"Stored only in this browser"</span>
         </header>
@@ -205,6 +207,8 @@ fn Workspace(store: Store, route: Signal<Route>) -> impl IntoView {
         Page::List => view! { <CaseListPage /> }.into_any(),
         Page::New => view! { <NewCasePage /> }.into_any(),
         Page::Overview => view! { <OverviewPage /> }.into_any(),
+        Page::Export(case) => view! { <ExportPage case /> }.into_any(),
+        Page::Import => view! { <ImportPage /> }.into_any(),
         Page::Plan(id) => view! { <PlanPage id view=Signal::from(view) /> }.into_any(),
         Page::NotFound => view! {
             <h1>"Page not found"</h1>
@@ -221,6 +225,8 @@ enum Page {
     List,
     New,
     Overview,
+    Export(Option<crate::domain::CaseId>),
+    Import,
     Plan(crate::domain::CaseId),
     NotFound,
 }
@@ -230,6 +236,8 @@ impl Page {
         match route {
             Route::Plan { id, .. } | Route::Checklist { id, .. } => Self::Plan(id),
             Route::Overview => Self::Overview,
+            Route::Export { case } => Self::Export(case),
+            Route::Import => Self::Import,
             Route::CaseList => Self::List,
             Route::NewCase => Self::New,
             Route::NotFound => Self::NotFound,

@@ -15,6 +15,10 @@ pub enum Route {
     Checklist { id: CaseId, item: Option<Uuid> },
     /// What is late or due soon across every case.
     Overview,
+    /// Writing an export file: of every case, or starting from one.
+    Export { case: Option<CaseId> },
+    /// Reading an export file into this device.
+    Import,
     NotFound,
 }
 
@@ -27,6 +31,9 @@ impl Route {
             [] | ["cases"] => Self::CaseList,
             ["cases", "new"] => Self::NewCase,
             ["overview"] => Self::Overview,
+            ["export"] => Self::Export { case: None },
+            ["export", id] => Uuid::parse_str(id).map_or(Self::NotFound, |id| Self::Export { case: Some(id) }),
+            ["import"] => Self::Import,
             ["cases", id, "checklist"] => Uuid::parse_str(id).map_or(Self::NotFound, |id| Self::Checklist { id, item: None }),
             ["cases", id, "checklist", item] => match (Uuid::parse_str(id), Uuid::parse_str(item)) {
                 (Ok(id), Ok(item)) => Self::Checklist { id, item: Some(item) },
@@ -67,6 +74,9 @@ impl Route {
             Self::Checklist { id, item: None } => format!("#/cases/{id}/checklist"),
             Self::Checklist { id, item: Some(item) } => format!("#/cases/{id}/checklist/{item}"),
             Self::Overview => "#/overview".into(),
+            Self::Export { case: None } => "#/export".into(),
+            Self::Export { case: Some(id) } => format!("#/export/{id}"),
+            Self::Import => "#/import".into(),
         }
     }
 }
@@ -83,6 +93,9 @@ mod tests {
             Route::CaseList,
             Route::NewCase,
             Route::Overview,
+            Route::Import,
+            Route::Export { case: None },
+            Route::Export { case: Some(id) },
             Route::Plan { id, section: Section::Services },
             Route::Plan { id, section: Section::BestInterests },
             Route::Checklist { id, item: None },

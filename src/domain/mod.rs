@@ -12,6 +12,7 @@ pub mod exchange;
 pub mod items;
 pub mod monitoring;
 pub mod overview;
+pub mod passphrase;
 pub mod plan;
 pub mod section;
 pub mod validation;

@@ -50,6 +50,8 @@ fn empty_state() -> impl IntoView {
             <p>"Start with a new case for a child: you will be guided through their Care and Protection Plan, one section at a time."</p>
             <p>"Everything you enter is saved automatically in this browser and nowhere else."</p>
             <a class="button primary" href=Route::NewCase.href()>"New case"</a>
+            " "
+            <a class="button secondary" href=Route::Import.href()>"Import cases from a file"</a>
         </div>
     }
 }
@@ -89,6 +91,7 @@ fn CaseTable(all: Vec<CaseSummary>) -> impl IntoView {
                 </select>
             </div>
             <a class="button primary" href=Route::NewCase.href()>"New case"</a>
+            <a class="button secondary" href=Route::Export { case: None }.href()>"Export…"</a>
         </div>
         <p class="result-count" role="status">
             {move || {

@@ -150,6 +150,7 @@ fn PlanEditor(editor: Editor, view: Signal<CaseView>) -> impl IntoView {
             </div>
             <div class="case-header-tools">
                 <SaveStatus state=ed.save_state retry=Callback::new(move |_| ed.flush()) />
+                <a class="button secondary small-button" href=Route::Export { case: Some(id) }.href()>"Export case"</a>
                 <button type="button" class="danger quiet" on:click=move |_| confirm_delete.set(true)>"Delete case"</button>
             </div>
         </div>

@@ -1,0 +1,95 @@
+//! The Web Worker that writes and reads export files. Key derivation takes about a second on a
+//! desktop and longer on a phone; here it never freezes the page. Built by Trunk as its own
+//! wasm, so the crypto code is not part of the first page load.
+//!
+//! Messages in: `{op: "export", cases, passphrase | null, app_version}` or
+//! `{op: "open", file: Uint8Array, passphrase | null}`. Out: `{ok: true, bytes}` /
+//! `{ok: true, cases, exported_at, app_version, encrypted}` or `{ok: false, error}`.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+
+    console_error_panic_hook::set_once();
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let replies = scope.clone();
+    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+        let reply = match handle(&ev.data()) {
+            Ok(reply) => reply,
+            Err(error) => answer(false, &[("error", JsValue::from_str(&error))]),
+        };
+        let _ = replies.post_message(&reply);
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+}
+
+#[cfg(target_arch = "wasm32")]
+fn handle(message: &wasm_bindgen::JsValue) -> Result<wasm_bindgen::JsValue, String> {
+    use homeward::crypto;
+    use homeward::domain::exchange::{self, ExportDocument};
+    use homeward::domain::Case;
+    use wasm_bindgen::JsValue;
+
+    let field = |name: &str| js_sys::Reflect::get(message, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+    let passphrase = field("passphrase").as_string();
+    match field("op").as_string().as_deref() {
+        Some("export") => {
+            let cases: Vec<Case> = serde_wasm_bindgen::from_value(field("cases")).map_err(|e| format!("The cases could not be prepared: {e}"))?;
+            let app_version = field("app_version").as_string().unwrap_or_default();
+            let document = ExportDocument::new(cases, &app_version, chrono::Utc::now());
+            let plaintext = exchange::write(&document);
+            let bytes = match passphrase {
+                Some(p) => crypto::encrypt(&plaintext, &p, crypto::WORK_FACTOR).map_err(|e| e.to_string())?,
+                None => plaintext,
+            };
+            Ok(answer(true, &[("bytes", js_sys::Uint8Array::from(bytes.as_slice()).into())]))
+        }
+        Some("open") => {
+            let file = js_sys::Uint8Array::new(&field("file")).to_vec();
+            exchange::check_size(file.len()).map_err(|e| e.to_string())?;
+            let encrypted = crypto::is_age(&file);
+            let plaintext = match (encrypted, passphrase) {
+                (true, Some(p)) => crypto::decrypt(&file, &p).map_err(|e| e.to_string())?,
+                (true, None) => return Err("This file is encrypted: type its passphrase.".into()),
+                (false, _) => file,
+            };
+            let document = exchange::read(&plaintext).map_err(|e| if encrypted { e.to_string() } else { not_age_or(e) })?;
+            let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+            let cases = serde::Serialize::serialize(&document.cases, &serializer).map_err(|e| e.to_string())?;
+            Ok(answer(true, &[
+                ("cases", cases),
+                ("exported_at", JsValue::from_str(&document.exported_at.to_rfc3339())),
+                ("app_version", JsValue::from_str(&document.app_version)),
+                ("encrypted", JsValue::from_bool(encrypted)),
+            ]))
+        }
+        _ => Err("Unknown request to the export worker.".into()),
+    }
+}
+
+/// A file that is neither age nor a Homeward export is named for what it most likely is.
+#[cfg(target_arch = "wasm32")]
+fn not_age_or(error: homeward::domain::exchange::ReadError) -> String {
+    use homeward::domain::exchange::ReadError;
+    match error {
+        ReadError::NotAnExport => homeward::crypto::CryptoError::NotAge.to_string(),
+        other => other.to_string(),
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn answer(ok: bool, fields: &[(&str, wasm_bindgen::JsValue)]) -> wasm_bindgen::JsValue {
+    let object = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&object, &"ok".into(), &ok.into());
+    for (name, value) in fields {
+        let _ = js_sys::Reflect::set(&object, &(*name).into(), value);
+    }
+    object.into()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("The export worker runs in the browser, built by Trunk.");
+}

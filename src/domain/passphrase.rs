@@ -1,0 +1,109 @@
+//! How strong an export passphrase is. Files travel by email and USB stick: a passphrase that a
+//! laptop can guess in a day protects nothing, so short and common ones are refused.
+
+/// Fewer characters than this are refused outright.
+pub const MIN_LENGTH: usize = 12;
+
+/// Guessed first by anyone attacking a file; checked without case, spaces or trailing digits.
+const COMMON: &[&str] = &[
+    "password", "passphrase", "contraseña", "contrasena", "motdepasse", "qwerty", "azerty", "qwertyuiop", "asdfghjkl", "iloveyou",
+    "letmein", "welcome", "bienvenido", "bienvenue", "homeward", "admin", "changeme", "secret", "secreto", "dragon", "monkey",
+    "football", "futbol", "princess", "sunshine", "abc", "abcdef", "abcdefgh", "1234567890", "123456789012", "0000000000",
+    "111111111111", "trustno1", "casaesperanza", "caseworker", "children", "familia", "family",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Strength {
+    Weak,
+    Fair,
+    Strong,
+    VeryStrong,
+}
+
+impl Strength {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Weak => "Weak",
+            Self::Fair => "Fair",
+            Self::Strong => "Strong",
+            Self::VeryStrong => "Very strong",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assessment {
+    pub strength: Strength,
+    /// Why it cannot be used, if it cannot.
+    pub refusal: Option<String>,
+}
+
+/// A rough count of the guesses needed, in bits: the characters' variety times the length,
+/// lowered for repeats and runs.
+fn estimated_bits(passphrase: &str) -> f64 {
+    let chars: Vec<char> = passphrase.chars().collect();
+    let (mut lower, mut upper, mut digit, mut other) = (false, false, false, false);
+    for c in &chars {
+        match c {
+            c if c.is_lowercase() => lower = true,
+            c if c.is_uppercase() => upper = true,
+            c if c.is_ascii_digit() => digit = true,
+            _ => other = true,
+        }
+    }
+    let pool = [(lower, 26.0), (upper, 26.0), (digit, 10.0), (other, 33.0)].iter().filter(|(on, _)| *on).map(|(_, n)| n).sum::<f64>().max(10.0);
+    // Characters that repeat or continue a run (aaaa, 1234, abcd) add little.
+    let mut effective = 0.0;
+    for (i, c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        let predictable = prev.is_some_and(|p| p == *c || (*c as u32).abs_diff(p as u32) == 1);
+        effective += if predictable { 0.25 } else { 1.0 };
+    }
+    effective * pool.log2()
+}
+
+pub fn assess(passphrase: &str) -> Assessment {
+    let length = passphrase.chars().count();
+    let core: String = passphrase.to_lowercase().chars().filter(|c| !c.is_whitespace()).collect::<String>().trim_end_matches(|c: char| c.is_ascii_digit() || c == '!').to_string();
+    let bits = estimated_bits(passphrase);
+    let strength = match bits {
+        b if b < 50.0 => Strength::Weak,
+        b if b < 70.0 => Strength::Fair,
+        b if b < 100.0 => Strength::Strong,
+        _ => Strength::VeryStrong,
+    };
+    let refusal = if length < MIN_LENGTH {
+        Some(format!("Use at least {MIN_LENGTH} characters; four or more unrelated words are easiest to remember."))
+    } else if core.is_empty() || COMMON.contains(&core.as_str()) || COMMON.iter().any(|c| c.len() >= 6 && core.chars().filter(|ch| ch.is_alphanumeric()).collect::<String>() == *c) {
+        Some("This passphrase is one of the first that anyone would try. Choose words that have nothing to do with each other.".into())
+    } else if strength == Strength::Weak {
+        Some("This passphrase is too easy to guess: it repeats or follows a pattern. Add more unrelated words.".into())
+    } else {
+        None
+    };
+    Assessment { strength: if refusal.is_some() { Strength::Weak } else { strength }, refusal }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_common_and_patterned_passphrases_are_refused() {
+        for weak in ["", "short", "password1234", "Password 1234", "contraseña2026", "aaaaaaaaaaaaaaaa", "123456789012345", "abcdefghijklmnop", "qwertyuiop!!"] {
+            let a = assess(weak);
+            assert!(a.refusal.is_some(), "{weak:?} must be refused");
+            assert_eq!(a.strength, Strength::Weak);
+        }
+        assert!(assess("short").refusal.unwrap().contains("12 characters"));
+    }
+
+    #[test]
+    fn unrelated_words_are_accepted_and_rated() {
+        let fair = assess("river lamp quick");
+        assert_eq!(fair.refusal, None);
+        assert!(fair.strength >= Strength::Fair);
+        assert!(assess("correct horse battery staple").strength >= Strength::Strong);
+        assert_eq!(assess("Tortuga-azul-mango-7-ventana-niebla").strength, Strength::VeryStrong);
+    }
+}

@@ -1,0 +1,9 @@
+//! Export files out of and into this device: encrypted, previewed before anything is written,
+//! and written whole or not at all.
+
+mod export;
+mod import;
+mod worker;
+
+pub use export::ExportPage;
+pub use import::ImportPage;

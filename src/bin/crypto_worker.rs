@@ -2,7 +2,7 @@
 //! desktop and longer on a phone; here it never freezes the page. Built by Trunk as its own
 //! wasm, so the crypto code is not part of the first page load.
 //!
-//! Messages in: `{op: "export", cases, passphrase | null, app_version}` or
+//! Once loaded it sends `{ok: true, ready: true}`. Messages in: `{op: "export", cases, passphrase | null, app_version}` or
 //! `{op: "open", file: Uint8Array, passphrase | null}`. Out: `{ok: true, bytes}` /
 //! `{ok: true, cases, exported_at, app_version, encrypted}` or `{ok: false, error}`.
 
@@ -23,6 +23,9 @@ fn main() {
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
+    // Messages sent while the wasm was still loading would have found no handler: the page
+    // waits for this before sending its request.
+    let _ = scope.post_message(&answer(true, &[("ready", JsValue::TRUE)]));
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -13,22 +13,15 @@ const WORKER_URL: &str = "./crypto_worker_loader.js";
 /// Sends one request and waits for the reply; the reply's `error` becomes `Err`.
 pub async fn ask(request: &JsValue) -> Result<JsValue, String> {
     let worker = Worker::new(WORKER_URL).map_err(|_| unavailable())?;
-    let replied = {
-        let worker = worker.clone();
-        Promise::new(&mut move |resolve: Function, reject: Function| {
-            let on_message = Closure::once_into_js(move |ev: MessageEvent| {
-                let _ = resolve.call1(&JsValue::NULL, &ev.data());
-            });
-            let on_error = Closure::once_into_js(move |ev: ErrorEvent| {
-                ev.prevent_default();
-                let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(&ev.message()));
-            });
-            worker.set_onmessage(Some(on_message.unchecked_ref()));
-            worker.set_onerror(Some(on_error.unchecked_ref()));
-        })
+    // The worker says when it is ready; a request sent earlier would be lost.
+    let ready = next_message(&worker).await;
+    let reply = match ready {
+        Ok(_) => {
+            worker.post_message(request).map_err(|_| unavailable())?;
+            next_message(&worker).await
+        }
+        Err(e) => Err(e),
     };
-    worker.post_message(request).map_err(|_| unavailable())?;
-    let reply = JsFuture::from(replied).await;
     worker.terminate();
     let reply = reply.map_err(|_| unavailable())?;
     if Reflect::get(&reply, &"ok".into()).ok().and_then(|v| v.as_bool()) == Some(true) {
@@ -36,6 +29,23 @@ pub async fn ask(request: &JsValue) -> Result<JsValue, String> {
     } else {
         Err(Reflect::get(&reply, &"error".into()).ok().and_then(|v| v.as_string()).unwrap_or_else(unavailable))
     }
+}
+
+/// The worker's next message, or its failure to load or run.
+async fn next_message(worker: &Worker) -> Result<JsValue, JsValue> {
+    let worker = worker.clone();
+    let message = Promise::new(&mut move |resolve: Function, reject: Function| {
+        let on_message = Closure::once_into_js(move |ev: MessageEvent| {
+            let _ = resolve.call1(&JsValue::NULL, &ev.data());
+        });
+        let on_error = Closure::once_into_js(move |ev: ErrorEvent| {
+            ev.prevent_default();
+            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(&ev.message()));
+        });
+        worker.set_onmessage(Some(on_message.unchecked_ref()));
+        worker.set_onerror(Some(on_error.unchecked_ref()));
+    });
+    JsFuture::from(message).await
 }
 
 fn unavailable() -> String {

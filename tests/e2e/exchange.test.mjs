@@ -1,0 +1,205 @@
+// Export files: a round trip through an encrypted file, the stock `age` tool opening Homeward's
+// files and Homeward opening the tool's, conflicts decided three ways, and every bad file
+// refused with the database left exactly as it was.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, writeFile, truncate } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { withApp, field, saved } from './harness.mjs';
+
+const app = withApp('/tools/homeward/');
+const PASS = 'river lamp quick dolphin';
+const HOSTILE = '<img src=x onerror="document.title=\'owned\'">';
+let dir;
+before(async () => { dir = await mkdtemp(join(tmpdir(), 'homeward-files-')); });
+
+/** Every stored case, as IndexedDB holds it, in id order. */
+const snapshot = (page) => page.evaluate(async () => {
+  const db = await new Promise((ok, fail) => { const r = indexedDB.open('homeward'); r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
+  const all = await new Promise((ok) => { const r = db.transaction(['cases']).objectStore('cases').getAll(); r.onsuccess = () => ok(r.result); });
+  db.close();
+  return JSON.stringify(all.sort((a, b) => a.id.localeCompare(b.id)));
+});
+
+/** Runs the stock `age` tool, typing the passphrase into its terminal prompt. */
+function ageCli(args, answers) {
+  const command = ['age', ...args].map((a) => `'${a}'`).join(' ');
+  execFileSync('script', ['-qec', command, '/dev/null'], { input: answers.map((a) => a + '\n').join(''), timeout: 60_000 });
+}
+
+async function createCase(page, child, pathway) {
+  await page.goto(app.server.url + '#/cases/new');
+  await page.waitForFunction(() => document.querySelector('#f-case_number')?.value !== '');
+  await field(page, "Child's name").fill(child);
+  await field(page, "Case worker's name").fill('Ana Ruiz');
+  await field(page, 'Planned placement').selectOption({ label: pathway });
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await page.waitForURL(/plan\/case$/);
+  await field(page, 'Plan start date').fill('2026-11-02');
+  await page.getByRole('navigation', { name: 'This case' }).getByRole('link', { name: 'Checklist and milestones' }).click();
+  await page.getByRole('checkbox', { name: 'Life skills training', exact: true }).click();
+  await saved(page);
+}
+
+async function exportAll(page, passphrase = PASS) {
+  await page.goto(app.server.url + '#/export');
+  await field(page, 'Passphrase').fill(passphrase);
+  await field(page, 'Repeat the passphrase').fill(passphrase);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Export \d+ cases?, encrypted$/ }).click()]);
+  const path = join(dir, download.suggestedFilename());
+  await download.saveAs(path);
+  await page.getByText(/^Saved homeward-/).waitFor();
+  return { path, name: download.suggestedFilename() };
+}
+
+async function openFile(page, path, passphrase = PASS) {
+  await page.goto(app.server.url + '#/import');
+  await page.getByLabel('Export file').setInputFiles(path);
+  await field(page, 'Passphrase').fill(passphrase);
+  await page.getByRole('button', { name: 'Open file' }).click();
+}
+
+let exported;
+let before_export;
+
+test('cases are exported into an age file that the stock age tool decrypts', async () => {
+  const page = await app.browser.page();
+  await createCase(page, `Lucía ${HOSTILE}`, 'Kinship care');
+  await createCase(page, 'Tomás', 'Foster care');
+  await createCase(page, 'Amara', 'Independent living');
+
+  // A weak passphrase is refused with its reason; nothing is saved.
+  await page.goto(app.server.url + '#/export');
+  await page.getByText('3 of 3 chosen').waitFor();
+  await field(page, 'Passphrase').fill('password1234');
+  await page.getByText('Strength: Weak').waitFor();
+  await field(page, 'Repeat the passphrase').fill('password1234');
+  await page.getByRole('button', { name: 'Export 3 cases, encrypted' }).click();
+  await page.getByText('one of the first that anyone would try').waitFor();
+  await field(page, 'Passphrase').fill(PASS);
+  await field(page, 'Repeat the passphrase').fill(PASS + 'x');
+  await page.getByRole('button', { name: 'Export 3 cases, encrypted' }).click();
+  await page.getByText('The two passphrases are not the same.').waitFor();
+
+  exported = await exportAll(page);
+  assert.match(exported.name, /^homeward-3-cases-\d{4}-\d{2}-\d{2}\.age$/);
+  const bytes = await readFile(exported.path);
+  assert.equal(bytes.subarray(0, 22).toString(), 'age-encryption.org/v1\n');
+  assert.match(bytes.toString('latin1'), /-> scrypt \S+ 18\n/, 'work factor 18, as stock age');
+  before_export = await snapshot(page);
+
+  const plain = join(dir, 'decrypted.json');
+  ageCli(['-d', '-o', plain, exported.path], [PASS]);
+  const document = JSON.parse(await readFile(plain, 'utf8'));
+  assert.equal(document.format, 'homeward-export');
+  assert.equal(document.format_version, 1);
+  assert.equal(document.cases.length, 3);
+  assert.deepEqual(JSON.parse(before_export), [...document.cases].sort((a, b) => a.id.localeCompare(b.id)), 'the file holds the cases exactly as stored');
+});
+
+test('bad files are refused with a clear message and change nothing', async () => {
+  const page = await app.browser.page();
+  const bytes = await readFile(exported.path);
+  const cases = JSON.parse(await readFile(join(dir, 'decrypted.json'), 'utf8'));
+  const files = {
+    'wrong.age': [bytes, 'The passphrase is not the one this file was encrypted with', 'wrong horse battery staple'],
+    'notes.txt': [Buffer.from('Meeting notes, not an export'), 'not an encrypted Homeward export'],
+    'truncated.age': [bytes.subarray(0, Math.floor(bytes.length / 2)), 'This file is damaged'],
+    'tampered.age': [Buffer.from(bytes.map((b, i) => (i === bytes.length - 40 ? b ^ 1 : b))), 'This file is damaged'],
+    'newer.json': [Buffer.from(JSON.stringify({ ...cases, format_version: 99 })), 'made by a newer Homeward'],
+  };
+  // A valid age file, made by the stock tool, whose content is not an export.
+  await writeFile(join(dir, 'shopping.txt'), 'rice, beans, soap');
+  ageCli(['-p', '-o', join(dir, 'shopping.age'), join(dir, 'shopping.txt')], [PASS, PASS]);
+  // Too large: refused from its size, before it is read.
+  await writeFile(join(dir, 'huge.age'), '');
+  await truncate(join(dir, 'huge.age'), 201 * 1024 * 1024);
+  for (const [name, [content, message, pass]] of Object.entries(files)) await writeFile(join(dir, name), content);
+  const cases_before = await snapshot(page);
+  for (const [name, message, pass] of [
+    ...Object.entries(files).map(([name, [, message, pass]]) => [name, message, pass]),
+    ['shopping.age', 'not a Homeward export'],
+    ['huge.age', 'the limit is 200 MB'],
+  ]) {
+    await openFile(page, join(dir, name), pass ?? PASS);
+    await page.locator('#import-outcome .error-box').getByText(message).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Import', exact: true }).count(), 0, `${name}: no preview`);
+    assert.equal(await snapshot(page), cases_before, `${name} changed nothing`);
+  }
+});
+
+test('export all, delete them, import: every field is back exactly', async () => {
+  const page = await app.browser.page();
+  for (let i = 0; i < 3; i++) {
+    await page.goto(app.server.url);
+    await page.locator('.case-table tbody th a').first().click();
+    await page.getByRole('button', { name: 'Delete case' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: /^Delete case/ }).click();
+    await page.getByText(/was deleted from this device/).waitFor();
+  }
+  assert.equal(await snapshot(page), '[]');
+
+  await openFile(page, exported.path);
+  await page.getByRole('heading', { name: 'What this file would change' }).waitFor();
+  await page.getByText('3 new · 0 newer · 0 changed on both sides · 0 identical · 0 older').waitFor();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByText('Imported: 3 new.').waitFor();
+  assert.equal(await snapshot(page), before_export);
+  // Hostile text stays text.
+  await page.getByRole('cell', { name: `Lucía ${HOSTILE}` }).waitFor();
+  assert.notEqual(await page.title(), 'owned');
+});
+
+test('a file made with age -p imports, and finds the same cases identical', async () => {
+  const page = await app.browser.page();
+  const viaCli = join(dir, 'from-age-cli.age');
+  ageCli(['-p', '-o', viaCli, join(dir, 'decrypted.json')], [PASS, PASS]);
+  await openFile(page, viaCli);
+  await page.getByText('0 new · 0 newer · 0 changed on both sides · 3 identical · 0 older').waitFor();
+});
+
+test('changes on both sides: keep mine, take theirs, keep both', async () => {
+  const page = await app.browser.page();
+  const stored = JSON.parse(await snapshot(page));
+  // The colleague's side: each case edited after the exchange, as their Homeward would.
+  const theirs = stored.map((c) => {
+    const next = structuredClone(c);
+    next.plan.child.languages = `Theirs for ${c.plan.child.name.split(' ')[0]}`;
+    next.revision += 1;
+    next.version = randomUUID();
+    next.exchanged = [...c.exchanged, next.version];
+    return next;
+  });
+  const file = join(dir, 'theirs.json');
+  await writeFile(file, JSON.stringify({ format: 'homeward-export', format_version: 1, app_version: 'test', exported_at: new Date().toISOString(), cases: theirs }));
+  // This side: each case edited too.
+  for (const c of stored) {
+    await page.goto(`${app.server.url}#/cases/${c.id}/plan/child`);
+    await field(page, 'Languages').fill(`Mine for ${c.plan.child.name.split(' ')[0]}`);
+    await saved(page);
+  }
+  const name = (c) => c.plan.child.name.split(' ')[0];
+  await openFile(page, file, '');
+  await page.getByText('0 new · 0 newer · 3 changed on both sides · 0 identical · 0 older').waitFor();
+  // Nothing is written while a conflict is undecided.
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByText('Decide what to do with the 3 cases changed on both sides.').waitFor();
+  const choose = { Lucía: 'Keep mine', Tomás: 'Take theirs', Amara: 'Keep both (theirs as a copy)' };
+  for (const c of stored) {
+    await page.getByRole('group', { name: new RegExp(`^What to do with .*${name(c)}`) }).getByLabel(choose[name(c)]).check();
+  }
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByText('Imported: 1 replaced by theirs, 1 added as a copy.').waitFor();
+
+  const after = JSON.parse(await snapshot(page));
+  const languages = (who) => after.filter((c) => c.plan.child.name.startsWith(who)).map((c) => c.plan.child.languages).sort();
+  assert.deepEqual(languages('Lucía'), ['Mine for Lucía']);
+  assert.deepEqual(languages('Tomás'), ['Theirs for Tomás']);
+  assert.deepEqual(languages('Amara'), ['Mine for Amara', 'Theirs for Amara']);
+  assert.ok(after.some((c) => c.case_number.endsWith('-copy')));
+  assert.deepEqual(app.browser.errors, []);
+  assert.deepEqual(app.browser.outside, []);
+});

@@ -3,6 +3,10 @@
 
 /// Fewer characters than this are refused outright.
 pub const MIN_LENGTH: usize = 12;
+/// A single word padded with digits and symbols ("Summer2026!!") is guessed quickly whatever
+/// its character classes: without several words, this many characters are needed.
+pub const MIN_LENGTH_ONE_WORD: usize = 16;
+const MIN_WORDS: usize = 3;
 
 /// Guessed first by anyone attacking a file; checked without case, spaces or trailing digits.
 const COMMON: &[&str] = &[
@@ -64,7 +68,26 @@ fn estimated_bits(passphrase: &str) -> f64 {
 
 pub fn assess(passphrase: &str) -> Assessment {
     let length = passphrase.chars().count();
-    let core: String = passphrase.to_lowercase().chars().filter(|c| !c.is_whitespace()).collect::<String>().trim_end_matches(|c: char| c.is_ascii_digit() || c == '!').to_string();
+    // Without the digits and symbols usually tacked on, and the usual substitutions undone
+    // (p@ssw0rd), compared with common passphrases.
+    let core: String = passphrase
+        .to_lowercase()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .trim_end_matches(|c: char| !c.is_alphabetic())
+        .chars()
+        .map(|c| match c {
+            '@' | '4' => 'a',
+            '0' => 'o',
+            '1' | '!' => 'i',
+            '3' => 'e',
+            '$' | '5' => 's',
+            '7' => 't',
+            c => c,
+        })
+        .collect();
+    let words = passphrase.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 3).count();
     let bits = estimated_bits(passphrase);
     let strength = match bits {
         b if b < 50.0 => Strength::Weak,
@@ -74,8 +97,10 @@ pub fn assess(passphrase: &str) -> Assessment {
     };
     let refusal = if length < MIN_LENGTH {
         Some(format!("Use at least {MIN_LENGTH} characters; four or more unrelated words are easiest to remember."))
-    } else if core.is_empty() || COMMON.contains(&core.as_str()) || COMMON.iter().any(|c| c.len() >= 6 && core.chars().filter(|ch| ch.is_alphanumeric()).collect::<String>() == *c) {
+    } else if core.len() < 4 || COMMON.iter().any(|c| core.starts_with(c) && c.len() >= 5) || COMMON.iter().any(|c| c.len() >= 6 && core.chars().filter(|ch| ch.is_alphanumeric()).collect::<String>() == *c) {
         Some("This passphrase is one of the first that anyone would try. Choose words that have nothing to do with each other.".into())
+    } else if words < MIN_WORDS && length < MIN_LENGTH_ONE_WORD {
+        Some(format!("Use three or more words, or at least {MIN_LENGTH_ONE_WORD} characters: one word with numbers and symbols added is guessed quickly."))
     } else if strength == Strength::Weak {
         Some("This passphrase is too easy to guess: it repeats or follows a pattern. Add more unrelated words.".into())
     } else {
@@ -90,7 +115,7 @@ mod tests {
 
     #[test]
     fn short_common_and_patterned_passphrases_are_refused() {
-        for weak in ["", "short", "password1234", "Password 1234", "contraseña2026", "aaaaaaaaaaaaaaaa", "123456789012345", "abcdefghijklmnop", "qwertyuiop!!"] {
+        for weak in ["", "short", "password1234", "Password 1234", "contraseña2026", "aaaaaaaaaaaaaaaa", "123456789012345", "abcdefghijklmnop", "qwertyuiop!!", "Summer2026!!", "P@ssw0rd1234", "P@ssw0rd12345678", "Bienvenido2026!!!"] {
             let a = assess(weak);
             assert!(a.refusal.is_some(), "{weak:?} must be refused");
             assert_eq!(a.strength, Strength::Weak);

@@ -29,6 +29,11 @@ pub enum Comparison {
 impl Comparison {
     pub fn of(local: Option<&Case>, incoming: &Case) -> Self {
         let Some(local) = local else { return Self::New };
+        // A case saved before versions existed has none: nothing can be told about it, so the
+        // worker decides.
+        if local.version.is_nil() || incoming.version.is_nil() {
+            return Self::Conflict;
+        }
         if local.version == incoming.version {
             Self::Identical
         } else if incoming.exchanged.contains(&local.version) {
@@ -116,7 +121,7 @@ impl ImportPlan {
         }
         let mut writes = Vec::new();
         for e in &self.entries {
-            let take = |local: &Case| Write { case: taken(local, &e.incoming), expect_revision: Some(local.revision) };
+            let take = |local: &Case| Write { case: taken(local, &e.incoming, e.comparison == Comparison::Newer), expect_revision: Some(local.revision) };
             match (e.comparison, e.resolution, &e.local) {
                 (Comparison::New, _, _) => writes.push(Write { case: arrived(e.incoming.clone()), expect_revision: None }),
                 (Comparison::Newer, _, Some(local)) | (Comparison::Conflict, Some(Resolution::TakeTheirs), Some(local)) => writes.push(take(local)),
@@ -154,14 +159,15 @@ fn arrived(mut case: Case) -> Case {
     case
 }
 
-/// The incoming case taking the place of the device's: the same content and version, a
-/// revision above the stored one (so a tab still editing the old one is told), and the history
-/// of both sides.
-fn taken(local: &Case, incoming: &Case) -> Case {
+/// The incoming case taking the place of the device's: the same content and version, and a
+/// revision above the stored one (so a tab still editing the old one is told). When it is newer
+/// it was made from the device's version, so both histories are its ancestry; when it wins a
+/// conflict, the device's discarded version is no ancestor of it and must not be recorded as
+/// one, or a device still holding that version would later take a file over it unasked.
+fn taken(local: &Case, incoming: &Case, descends: bool) -> Case {
     let mut case = incoming.clone();
     case.revision = local.revision.max(incoming.revision) + 1;
-    let mut exchanged = local.exchanged.clone();
-    remember(&mut exchanged, local.version);
+    let mut exchanged = if descends { local.exchanged.clone() } else { Vec::new() };
     for v in &incoming.exchanged {
         remember(&mut exchanged, *v);
     }

@@ -140,11 +140,25 @@ fn a_plan_writes_only_what_the_worker_chose() {
     assert_eq!(taken.expect_revision, Some(conflict_local.revision));
     // Importing the same file again finds it identical.
     assert_eq!(Comparison::of(Some(&taken.case), &conflict_in), Comparison::Identical);
+    // The discarded version is not recorded as an ancestor: a device still holding it is asked.
+    assert!(!taken.case.exchanged.contains(&conflict_local.version));
+    assert_eq!(Comparison::of(Some(&conflict_local), &exported(taken.case.clone())), Comparison::Conflict);
 
     plan.resolve_all(Resolution::KeepBoth);
     let copy = plan.writes(now()).unwrap().into_iter().find(|w| w.case.case_number == "B-1-copy").unwrap();
     assert_ne!(copy.case.id, conflict_in.id);
     assert_eq!((copy.expect_revision, copy.case.plan.clone()), (None, conflict_in.plan.clone()));
+}
+
+#[test]
+fn cases_from_before_versions_existed_are_never_taken_silently() {
+    let mut old = full_case("A-1");
+    old.version = Uuid::nil();
+    let mut incoming = old.clone();
+    incoming.plan.child.languages = "changed".into();
+    assert_eq!(Comparison::of(Some(&old), &incoming), Comparison::Conflict);
+    let case: Case = serde_json::from_str(r#"{"id":"6f1c2f4e-0000-4000-8000-000000000003","case_number":"A-1","created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z","revision":3}"#).unwrap();
+    assert!(case.version.is_nil() && case.exchanged.is_empty());
 }
 
 #[test]

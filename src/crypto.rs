@@ -11,9 +11,14 @@ use age::secrecy::SecretString;
 
 /// As strong as stock `age`: scrypt with N = 2^18.
 pub const WORK_FACTOR: u8 = 18;
-/// The strongest work factor a file may ask for, as stock `age` accepts; more would let a
-/// hostile file keep a phone busy for minutes.
+/// The strongest work factor a file may ask for. Stock `age` accepts up to 22, and so does a
+/// native build; in the browser scrypt's memory (128 · r · 2^n bytes) must fit a 32-bit
+/// address space, and 2^21 already needs 2 GiB, so the page stops at 20 (1 GiB). A file above
+/// that is refused with a message naming the stock tool, which opens it.
+#[cfg(not(target_arch = "wasm32"))]
 pub const MAX_WORK_FACTOR: u8 = 22;
+#[cfg(target_arch = "wasm32")]
+pub const MAX_WORK_FACTOR: u8 = 20;
 
 /// The first bytes of every age v1 file.
 pub const AGE_MAGIC: &[u8] = b"age-encryption.org/v1\n";
@@ -28,7 +33,7 @@ pub enum CryptoError {
     NotPassphrase,
     #[error("This file is damaged: it was cut short or changed after it was encrypted. Ask for it to be sent again; nothing was imported.")]
     Damaged,
-    #[error("This file asks for far more work to open than any export does (work factor {required}, limit {limit}). It was not opened.")]
+    #[error("This file asks for more work to open than Homeward can do here (work factor {required}; Homeward opens up to {limit}). The stock age tool can decrypt it.")]
     TooMuchWork { required: u8, limit: u8 },
     #[error("The file could not be encrypted: {0}")]
     Encrypt(String),

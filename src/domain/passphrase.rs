@@ -97,7 +97,7 @@ pub fn assess(passphrase: &str) -> Assessment {
     };
     let refusal = if length < MIN_LENGTH {
         Some(format!("Use at least {MIN_LENGTH} characters; four or more unrelated words are easiest to remember."))
-    } else if core.len() < 4 || COMMON.iter().any(|c| core.starts_with(c) && c.len() >= 5) || COMMON.iter().any(|c| c.len() >= 6 && core.chars().filter(|ch| ch.is_alphanumeric()).collect::<String>() == *c) {
+    } else if core.len() < 4 || COMMON.iter().any(|c| c.len() >= 5 && core.starts_with(c) && core.len() - c.len() < 4) || COMMON.iter().any(|c| c.len() >= 6 && core.chars().filter(|ch| ch.is_alphanumeric()).collect::<String>() == *c) {
         Some("This passphrase is one of the first that anyone would try. Choose words that have nothing to do with each other.".into())
     } else if words < MIN_WORDS && length < MIN_LENGTH_ONE_WORD {
         Some(format!("Use three or more words, or at least {MIN_LENGTH_ONE_WORD} characters: one word with numbers and symbols added is guessed quickly."))
@@ -125,6 +125,7 @@ mod tests {
 
     #[test]
     fn unrelated_words_are_accepted_and_rated() {
+        assert_eq!(assess("familiar ocean bridge").refusal, None, "a word that starts like a common one is fine");
         let fair = assess("river lamp quick");
         assert_eq!(fair.refusal, None);
         assert!(fair.strength >= Strength::Fair);

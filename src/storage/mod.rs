@@ -131,6 +131,16 @@ impl Store {
             if stored_revision >= case.revision as f64 {
                 return Err(StorageError::ChangedElsewhere);
             }
+            // An export recorded meanwhile (without a new revision) must not be erased by an
+            // editor that read the case before it.
+            let recorded: Vec<Uuid> = Reflect::get(&stored, &JsValue::from_str("exchanged")).ok().and_then(|v| from_js(v).ok()).unwrap_or_default();
+            if recorded.iter().any(|v| !case.exchanged.contains(v)) {
+                let mut merged = case.clone();
+                for v in recorded {
+                    remember(&mut merged.exchanged, v);
+                }
+                cases.put(&to_js(&merged)?)?;
+            }
             Ok(())
         })
         .await

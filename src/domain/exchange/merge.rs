@@ -81,7 +81,7 @@ pub struct ImportPlan {
 
 impl ImportPlan {
     /// Pairs every incoming case with the device's case of the same id.
-    pub fn new(incoming: Vec<Case>, local: impl Fn(CaseId) -> Option<Case>) -> Self {
+    pub fn new(incoming: Vec<Case>, mut local: impl FnMut(CaseId) -> Option<Case>) -> Self {
         let entries = incoming
             .into_iter()
             .map(|incoming| {

@@ -38,7 +38,12 @@ pub fn ExportPage(case: Option<CaseId>) -> impl IntoView {
             None => view! { <p class="loading">"Loading cases…"</p> }.into_any(),
             Some(Err(error)) => view! { <p class="error-box" role="alert">{error.to_string()}</p> }.into_any(),
             Some(Ok(list)) if list.cases.is_empty() => view! { <p>"There are no cases on this device to export."</p> }.into_any(),
-            Some(Ok(list)) => view! { <ExportForm all=list.cases preselect=case /> }.into_any(),
+            Some(Ok(list)) => view! {
+                {(list.unreadable > 0).then(|| view! {
+                    <p class="error-box" role="alert">{format!("{} stored case(s) could not be read and cannot be exported. Nothing has been deleted; do not clear this browser's data.", list.unreadable)}</p>
+                })}
+                <ExportForm all=list.cases preselect=case />
+            }.into_any(),
         }}
     }
 }
@@ -49,8 +54,9 @@ fn ExportForm(all: Vec<CaseSummary>, preselect: Option<CaseId>) -> impl IntoView
     let mut all = all;
     all.sort_by(|a, b| a.case_number.cmp(&b.case_number));
     let chosen = RwSignal::new(match preselect {
-        Some(id) if all.iter().any(|c| c.id == id) => HashSet::from([id]),
-        _ => all.iter().map(|c| c.id).collect::<HashSet<_>>(),
+        // Started from one case: that case only, never everything by surprise.
+        Some(id) => all.iter().map(|c| c.id).filter(|c| *c == id).collect::<HashSet<_>>(),
+        None => all.iter().map(|c| c.id).collect::<HashSet<_>>(),
     });
     let all = StoredValue::new(all);
     let passphrase = RwSignal::new(String::new());
@@ -60,6 +66,7 @@ fn ExportForm(all: Vec<CaseSummary>, preselect: Option<CaseId>) -> impl IntoView
     let tried = RwSignal::new(false);
     let progress = RwSignal::new(Progress::Idle);
     let assessment = Memo::new(move |_| assess(&passphrase.get()));
+    let strength = Memo::new(move |_| (!passphrase.with(String::is_empty)).then(|| assessment.with(|a| a.strength)));
 
     let passphrase_problem = Signal::derive(move || (tried.get() && !unencrypted.get()).then(|| assessment.get().refusal).flatten());
     let repeat_problem = Signal::derive(move || (tried.get() && !unencrypted.get() && passphrase.get() != repeat.get()).then(|| "The two passphrases are not the same.".to_string()));
@@ -71,12 +78,16 @@ fn ExportForm(all: Vec<CaseSummary>, preselect: Option<CaseId>) -> impl IntoView
         tried.set(true);
         let problem = choice_problem.get_untracked().or(training_problem.get_untracked()).or(passphrase_problem.get_untracked()).or(repeat_problem.get_untracked());
         if problem.is_some() || progress.get_untracked() == Progress::Working {
-            focus_id_later("export-problems");
+            crate::components::focus::focus_later("form.exchange-form [aria-invalid=true], form.exchange-form .case-choice input".into());
             return;
         }
         progress.set(Progress::Working);
         let ids: Vec<CaseId> = all.with_value(|all| all.iter().map(|c| c.id).filter(|id| chosen.with_untracked(|c| c.contains(id))).collect());
         let secret = (!unencrypted.get_untracked()).then(|| passphrase.get_untracked());
+        // Used once, then gone from the page.
+        passphrase.set(String::new());
+        repeat.set(String::new());
+        tried.set(false);
         let store = store.get_value();
         spawn_local(async move {
             let outcome: Result<String, String> = async {
@@ -118,7 +129,7 @@ fn ExportForm(all: Vec<CaseSummary>, preselect: Option<CaseId>) -> impl IntoView
     let count = move || chosen.with(HashSet::len);
     view! {
         <form class="narrow exchange-form" on:submit=export novalidate>
-            <fieldset class="case-choice">
+            <fieldset class="case-choice" aria-describedby="case-choice-error">
                 <legend>"Cases to export"</legend>
                 <div class="choice-tools">
                     <button type="button" class="small" on:click=move |_| chosen.set(all.with_value(|a| a.iter().map(|c| c.id).collect()))>"Select all"</button>
@@ -141,20 +152,18 @@ fn ExportForm(all: Vec<CaseSummary>, preselect: Option<CaseId>) -> impl IntoView
                         }
                     }).collect_view())}
                 </ul>
-                <p class="error" role="alert">{move || choice_problem.get()}</p>
+                <p class="error" id="case-choice-error" role="alert">{move || choice_problem.get()}</p>
             </fieldset>
 
             <Show when=move || !unencrypted.get()>
-                <TextField label="Passphrase" field="export.passphrase" kind="password" autocomplete="new-password" required=true
+                <TextField label="Passphrase" field="export.passphrase" kind="password" autocomplete="off" required=true
                     value=passphrase set=Callback::new(move |v| passphrase.set(v)) error=passphrase_problem
                     hint="At least 12 characters. Four or more unrelated words are strong and easy to say over the phone." />
+                // Announced when the rating changes, not at every keystroke.
                 <p class="strength" id="passphrase-strength" aria-live="polite">
-                    {move || (!passphrase.with(String::is_empty)).then(|| {
-                        let a = assessment.get();
-                        view! { "Strength: " <strong class=format!("strength-{}", strength_class(a.strength))>{a.strength.label()}</strong> }
-                    })}
+                    {move || strength.get().map(|s| view! { "Strength: " <strong class=format!("strength-{}", strength_class(s))>{s.label()}</strong> })}
                 </p>
-                <TextField label="Repeat the passphrase" field="export.repeat" kind="password" autocomplete="new-password" required=true
+                <TextField label="Repeat the passphrase" field="export.repeat" kind="password" autocomplete="off" required=true
                     value=repeat set=Callback::new(move |v| repeat.set(v)) error=repeat_problem />
             </Show>
 
@@ -173,7 +182,6 @@ fn ExportForm(all: Vec<CaseSummary>, preselect: Option<CaseId>) -> impl IntoView
                 </div>
             </Show>
 
-            <div id="export-problems" tabindex="-1"></div>
             <div class="form-actions">
                 <button type="submit" class="primary" disabled=move || progress.get() == Progress::Working>
                     {move || match (count(), unencrypted.get()) {

@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use super::worker::{ask, field, request};
 use crate::app::{navigate_replacing, set_page_title, use_store, Notice};
@@ -31,11 +30,13 @@ pub fn ImportPage() -> impl IntoView {
     let passphrase = RwSignal::new(String::new());
     let stage = RwSignal::new(Stage::Choosing);
     let plan = RwSignal::new(ImportPlan::default());
+    let encrypted = RwSignal::new(true);
 
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         file.set(input.files().and_then(|f| f.get(0)));
         stage.set(Stage::Choosing);
+        plan.set(ImportPlan::default());
     };
     let open = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -45,7 +46,10 @@ pub fn ImportPage() -> impl IntoView {
             return;
         };
         stage.set(Stage::Opening);
+        plan.set(ImportPlan::default());
+        // Used once, then gone from the page.
         let secret = passphrase.get_untracked();
+        passphrase.set(String::new());
         let store = store.get_value();
         spawn_local(async move {
             let outcome: Result<ImportPlan, String> = async {
@@ -61,8 +65,11 @@ pub fn ImportPage() -> impl IntoView {
                 .await?;
                 let incoming: Vec<Case> = serde_wasm_bindgen::from_value(field(&reply, "cases")).map_err(|e| format!("This Homeward export is damaged: {e}"))?;
                 let ids: Vec<_> = incoming.iter().map(|c| c.id).collect();
+                encrypted.set(field(&reply, "encrypted").as_bool().unwrap_or(true));
+                // In the order asked for, so each incoming case meets its stored one directly.
                 let local = store.get_many(&ids).await.map_err(|e| e.to_string())?;
-                Ok(ImportPlan::new(incoming, |id| local.iter().flatten().find(|c| c.id == id).cloned()))
+                let mut local = local.into_iter();
+                Ok(ImportPlan::new(incoming, |_| local.next().flatten()))
             }
             .await;
             match outcome {
@@ -112,7 +119,7 @@ pub fn ImportPage() -> impl IntoView {
                 <p class="hint" id="import-file-hint">"A .age file made by Homeward or by the age tool, or an unencrypted training file."</p>
                 <input id="import-file" type="file" accept=".age,.json,application/json" aria-describedby="import-file-hint" on:change=on_file />
             </div>
-            <TextField label="Passphrase" field="import.passphrase" kind="password" autocomplete="off"
+            <TextField label="Passphrase" field="import.passphrase" kind="password" autocomplete="off" required=false
                 value=passphrase set=Callback::new(move |v| passphrase.set(v)) hint="The passphrase the file was encrypted with." />
             <div class="form-actions">
                 <button type="submit" class="primary" disabled=move || matches!(stage.get(), Stage::Opening | Stage::Writing)>"Open file"</button>
@@ -127,6 +134,9 @@ pub fn ImportPage() -> impl IntoView {
             }}
         </div>
         <Show when=move || matches!(stage.get(), Stage::Preview | Stage::Writing | Stage::Failed(_)) && plan.with(|p| !p.entries.is_empty())>
+            <Show when=move || !encrypted.get()>
+                <p class="warning-box">"This file was not encrypted: anyone who had it could read it. Use such files only for training with fictional cases."</p>
+            </Show>
             <Preview plan on_import=Callback::new(write) busy=Signal::derive(move || stage.get() == Stage::Writing) />
         </Show>
     }
@@ -177,44 +187,45 @@ fn Preview(plan: RwSignal<ImportPlan>, on_import: Callback<()>, busy: Signal<boo
                 </div>
             </Show>
             <ul class="preview-list">
-                {move || plan.with(|p| p.entries.iter().map(|e| {
-                    let id = e.incoming.id;
-                    let title = e.incoming.title();
-                    let comparison = e.comparison;
-                    let chosen = e.resolution;
-                    view! {
-                        <li class=format!("preview-item {}", comparison_class(comparison))>
-                            <span class="preview-title">{title.clone()}</span>
-                            <span class="preview-what">{what_happens(comparison)}</span>
-                            {(comparison == Comparison::Conflict).then(|| view! {
-                                <fieldset class="resolution">
-                                    <legend>{format!("What to do with {title}")}</legend>
-                                    {[(Resolution::KeepMine, "Keep mine"), (Resolution::TakeTheirs, "Take theirs"), (Resolution::KeepBoth, "Keep both (theirs as a copy)")].into_iter().map(|(r, label)| {
-                                        let input_id = format!("resolve-{id}-{}", resolution_key(r));
-                                        view! {
-                                            <div class="field checkbox">
-                                                <input type="radio" id=input_id.clone() name=format!("resolve-{id}") prop:checked=chosen == Some(r)
-                                                    on:change=move |_| plan.update(|p| p.resolve(id, r)) />
-                                                <label for=input_id>{label}</label>
-                                            </div>
-                                        }
-                                    }).collect_view()}
-                                </fieldset>
-                            })}
-                        </li>
+                // Drawn once per file: choosing an option changes only what is checked, so focus
+                // stays on the option just chosen.
+                <For each=move || plan.with(|p| p.entries.iter().map(|e| e.incoming.id).collect::<Vec<_>>()) key=|id| *id let:id>
+                    {
+                        let (title, comparison) = plan.with_untracked(|p| p.entries.iter().find(|e| e.incoming.id == id).map(|e| (e.incoming.title(), e.comparison)).unwrap_or((String::new(), Comparison::Identical)));
+                        let chosen = move || plan.with(|p| p.entries.iter().find(|e| e.incoming.id == id).and_then(|e| e.resolution));
+                        view! {
+                            <li class=format!("preview-item {}", comparison_class(comparison))>
+                                <span class="preview-title">{title.clone()}</span>
+                                <span class="preview-what">{what_happens(comparison)}</span>
+                                {(comparison == Comparison::Conflict).then(|| view! {
+                                    <fieldset class="resolution">
+                                        <legend>{format!("What to do with {title}")}</legend>
+                                        {[(Resolution::KeepMine, "Keep mine"), (Resolution::TakeTheirs, "Take theirs"), (Resolution::KeepBoth, "Keep both (theirs as a copy)")].into_iter().map(|(r, label)| {
+                                            let input_id = format!("resolve-{id}-{}", resolution_key(r));
+                                            view! {
+                                                <div class="field checkbox">
+                                                    <input type="radio" id=input_id.clone() name=format!("resolve-{id}") prop:checked=move || chosen() == Some(r)
+                                                        on:change=move |_| plan.update(|p| p.resolve(id, r)) />
+                                                    <label for=input_id>{label}</label>
+                                                </div>
+                                            }
+                                        }).collect_view()}
+                                    </fieldset>
+                                })}
+                            </li>
+                        }
                     }
-                }).collect_view())}
+                </For>
             </ul>
-            <p class="muted">{move || match plan.with(|p| p.undecided()) {
+            <p class="muted" role="status">{move || match plan.with(|p| p.undecided()) {
                 0 => String::new(),
                 1 => "Decide what to do with the case changed on both sides.".into(),
                 n => format!("Decide what to do with the {n} cases changed on both sides."),
             }}</p>
             <button type="button" class="primary" disabled=move || busy.get() on:click=move |_| {
-                if plan.with_untracked(|p| p.undecided()) > 0 {
-                    if let Some(first) = document().query_selector("fieldset.resolution input").ok().flatten() {
-                        let _ = first.unchecked_into::<web_sys::HtmlElement>().focus();
-                    }
+                let undecided = plan.with_untracked(|p| p.entries.iter().find(|e| e.comparison == Comparison::Conflict && e.resolution.is_none()).map(|e| e.incoming.id));
+                if let Some(id) = undecided {
+                    focus_id_later(&format!("resolve-{id}-mine"));
                     return;
                 }
                 on_import.run(())

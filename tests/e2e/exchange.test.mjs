@@ -74,6 +74,7 @@ test('cases are exported into an age file that the stock age tool decrypts', asy
   // A weak passphrase is refused with its reason; nothing is saved.
   await page.goto(app.server.url + '#/export');
   await page.getByText('3 of 3 chosen').waitFor();
+  await page.getByLabel(new RegExp(`Lucía <img`)).waitFor();
   await field(page, 'Passphrase').fill('password1234');
   await page.getByText('Strength: Weak').waitFor();
   await field(page, 'Repeat the passphrase').fill('password1234');
@@ -111,6 +112,9 @@ test('bad files are refused with a clear message and change nothing', async () =
     'tampered.age': [Buffer.from(bytes.map((b, i) => (i === bytes.length - 40 ? b ^ 1 : b))), 'This file is damaged'],
     'newer.json': [Buffer.from(JSON.stringify({ ...cases, format_version: 99 })), 'made by a newer Homeward'],
   };
+  // The same newer document, encrypted by the stock tool.
+  await writeFile(join(dir, 'newer-plain.json'), JSON.stringify({ ...cases, format_version: 99 }));
+  ageCli(['-p', '-o', join(dir, 'newer.age'), join(dir, 'newer-plain.json')], [PASS, PASS]);
   // A valid age file, made by the stock tool, whose content is not an export.
   await writeFile(join(dir, 'shopping.txt'), 'rice, beans, soap');
   ageCli(['-p', '-o', join(dir, 'shopping.age'), join(dir, 'shopping.txt')], [PASS, PASS]);
@@ -122,6 +126,7 @@ test('bad files are refused with a clear message and change nothing', async () =
   for (const [name, message, pass] of [
     ...Object.entries(files).map(([name, [, message, pass]]) => [name, message, pass]),
     ['shopping.age', 'not a Homeward export'],
+    ['newer.age', 'made by a newer Homeward'],
     ['huge.age', 'the limit is 200 MB'],
   ]) {
     await openFile(page, join(dir, name), pass ?? PASS);
@@ -145,6 +150,8 @@ test('export all, delete them, import: every field is back exactly', async () =>
   await openFile(page, exported.path);
   await page.getByRole('heading', { name: 'What this file would change' }).waitFor();
   await page.getByText('3 new · 0 newer · 0 changed on both sides · 0 identical · 0 older').waitFor();
+  // Hostile text in a file is shown as text in the preview too.
+  await page.locator('.preview-title').getByText(`(Lucía ${HOSTILE})`, { exact: false }).waitFor();
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByText('Imported: 3 new.').waitFor();
   assert.equal(await snapshot(page), before_export);

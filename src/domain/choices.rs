@@ -87,6 +87,36 @@ choice!(
     }
 );
 
+impl Default for ItemStatus {
+    fn default() -> Self {
+        Self::NotStarted
+    }
+}
+
+impl Default for ServiceType {
+    fn default() -> Self {
+        Self::Other
+    }
+}
+
+impl Default for ReferralStatus {
+    fn default() -> Self {
+        Self::Planned
+    }
+}
+
+impl Default for ChildAgreement {
+    fn default() -> Self {
+        Self::NotAsked
+    }
+}
+
+impl Default for Determination {
+    fn default() -> Self {
+        Self::NotDecided
+    }
+}
+
 impl ItemStatus {
     /// Open items can fall due; finished ones cannot.
     pub fn is_open(self) -> bool {

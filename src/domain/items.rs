@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::choices::{ItemStatus, ReferralStatus, ServiceType};
+use super::choices::{lenient, ItemStatus, ReferralStatus, ServiceType};
 
 /// Anything kept in one of the plan's ordered lists.
 pub trait ListItem: Clone {
@@ -23,6 +23,7 @@ pub struct ProtectionNeed {
     pub response: String,
     pub by_whom: String,
     pub by_when: Option<NaiveDate>,
+    #[serde(deserialize_with = "lenient")]
     pub status: ItemStatus,
 }
 
@@ -30,12 +31,14 @@ pub struct ProtectionNeed {
 #[serde(default)]
 pub struct Service {
     pub id: Uuid,
+    #[serde(deserialize_with = "lenient")]
     pub kind: ServiceType,
     pub description: String,
     pub provider: String,
     pub location: String,
     pub by_when: Option<NaiveDate>,
     pub urgent: bool,
+    #[serde(deserialize_with = "lenient")]
     pub status: ItemStatus,
 }
 
@@ -46,6 +49,7 @@ pub struct Action {
     pub what: String,
     pub responsible: String,
     pub by_when: Option<NaiveDate>,
+    #[serde(deserialize_with = "lenient")]
     pub status: ItemStatus,
 }
 
@@ -57,6 +61,7 @@ pub struct Referral {
     pub reason: String,
     pub date: Option<NaiveDate>,
     pub urgent: bool,
+    #[serde(deserialize_with = "lenient")]
     pub status: ReferralStatus,
     pub feedback: String,
 }

@@ -3,13 +3,14 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::choices::{ChildAgreement, Determination, PlacementType, PlanStatus, Sex};
+use super::choices::{lenient, lenient_option, ChildAgreement, Determination, PlacementType, PlanStatus, Sex};
 use super::items::{Action, ItemList, ProtectionNeed, Referral, Service};
 use super::monitoring::Monitoring;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Plan {
+    #[serde(deserialize_with = "lenient")]
     pub status: PlanStatus,
     pub start_date: Option<NaiveDate>,
     pub next_review: Option<NaiveDate>,
@@ -50,6 +51,7 @@ pub struct Child {
     pub birth_date: Option<NaiveDate>,
     /// In years, when the date of birth is not known.
     pub estimated_age: Option<u8>,
+    #[serde(deserialize_with = "lenient_option")]
     pub sex: Option<Sex>,
     pub languages: String,
     pub disability_needs: String,
@@ -69,6 +71,7 @@ impl Child {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Placement {
+    #[serde(deserialize_with = "lenient_option")]
     pub kind: Option<PlacementType>,
     pub location: String,
     pub caregivers: String,
@@ -83,6 +86,7 @@ pub struct Participation {
     pub child_views: String,
     pub consulted_on: Option<NaiveDate>,
     pub consulted_how: String,
+    #[serde(deserialize_with = "lenient")]
     pub child_agrees: ChildAgreement,
     pub family_views: String,
 }
@@ -103,6 +107,7 @@ impl Default for Participation {
 #[serde(default)]
 pub struct BestInterests {
     pub assessment_date: Option<NaiveDate>,
+    #[serde(deserialize_with = "lenient")]
     pub determination: Determination,
     pub determination_date: Option<NaiveDate>,
     pub outcome: String,
@@ -125,6 +130,17 @@ mod tests {
         assert_eq!(child.age_on(today), Some(12));
         child.birth_date = Some("2014-11-24".parse().unwrap());
         assert_eq!(child.age_on(today), Some(11));
+    }
+
+    #[test]
+    fn values_from_a_newer_homeward_read_as_defaults() {
+        let plan: Plan = serde_json::from_str(r#"{"status":"archived","placement":{"kind":"boarding_school"},"child":{"sex":"x"},
+            "needs":[{"need":"Food","status":"escalated"}],"services":[{"kind":"telehealth"}],
+            "referrals":[{"status":"bounced"}],"participation":{"child_agrees":"maybe"},"best_interests":{"determination":"pending"}}"#).unwrap();
+        assert_eq!((plan.status, plan.placement.kind, plan.child.sex), (PlanStatus::Draft, None, None));
+        assert_eq!(plan.needs.iter().next().unwrap().need, "Food");
+        assert_eq!(plan.participation.child_agrees, ChildAgreement::NotAsked);
+        assert_eq!(plan.best_interests.determination, Determination::NotDecided);
     }
 
     #[test]

@@ -39,8 +39,11 @@ pub enum CryptoError {
     Encrypt(String),
 }
 
+/// The first line of an age file in its text ("armored") form, as `age -a` writes it.
+const ARMOR_BEGIN: &[u8] = b"-----BEGIN AGE ENCRYPTED FILE-----";
+
 pub fn is_age(bytes: &[u8]) -> bool {
-    bytes.starts_with(AGE_MAGIC)
+    bytes.starts_with(AGE_MAGIC) || bytes.trim_ascii_start().starts_with(ARMOR_BEGIN)
 }
 
 pub fn encrypt(plaintext: &[u8], passphrase: &str, work_factor: u8) -> Result<Vec<u8>, CryptoError> {
@@ -58,7 +61,8 @@ pub fn decrypt(file: &[u8], passphrase: &str) -> Result<Vec<u8>, CryptoError> {
     if !is_age(file) {
         return Err(CryptoError::NotAge);
     }
-    let decryptor = age::Decryptor::new(file).map_err(header_error)?;
+    // Reads the binary form as it is and the armored form decoded.
+    let decryptor = age::Decryptor::new(age::armor::ArmoredReader::new(file)).map_err(header_error)?;
     if !decryptor.is_scrypt() {
         return Err(CryptoError::NotPassphrase);
     }
@@ -100,6 +104,20 @@ mod tests {
         let file = encrypt(b"hello Homeward", "correct horse battery staple", FAST).unwrap();
         assert!(is_age(&file));
         assert_eq!(decrypt(&file, "correct horse battery staple").unwrap(), b"hello Homeward");
+    }
+
+    #[test]
+    fn an_armored_file_opens_too() {
+        let mut armored = Vec::new();
+        let mut recipient = age::scrypt::Recipient::new(SecretString::from("correct horse battery staple".to_owned()));
+        recipient.set_work_factor(FAST);
+        let encryptor = age::Encryptor::with_recipients(iter::once(&recipient as &dyn age::Recipient)).unwrap();
+        let output = age::armor::ArmoredWriter::wrap_output(&mut armored, age::armor::Format::AsciiArmor).unwrap();
+        let mut writer = encryptor.wrap_output(output).unwrap();
+        writer.write_all(b"armored").unwrap();
+        writer.finish().unwrap().finish().unwrap();
+        assert!(is_age(&armored));
+        assert_eq!(decrypt(&armored, "correct horse battery staple").unwrap(), b"armored");
     }
 
     #[test]

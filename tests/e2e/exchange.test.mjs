@@ -160,11 +160,17 @@ test('export all, delete them, import: every field is back exactly', async () =>
   assert.notEqual(await page.title(), 'owned');
 });
 
-test('a file made with age -p imports, and finds the same cases identical', async () => {
+test('files made with age -p, binary or armored, import and find the same cases identical', async () => {
   const page = await app.browser.page();
   const viaCli = join(dir, 'from-age-cli.age');
   ageCli(['-p', '-o', viaCli, join(dir, 'decrypted.json')], [PASS, PASS]);
   await openFile(page, viaCli);
+  await page.getByText('0 new · 0 newer · 0 changed on both sides · 3 identical · 0 older').waitFor();
+  // The text form, `age -a`, opens as well.
+  const armored = join(dir, 'from-age-cli-armored.age');
+  ageCli(['-a', '-p', '-o', armored, join(dir, 'decrypted.json')], [PASS, PASS]);
+  assert.match(await readFile(armored, 'utf8'), /^-----BEGIN AGE ENCRYPTED FILE-----/);
+  await openFile(page, armored);
   await page.getByText('0 new · 0 newer · 0 changed on both sides · 3 identical · 0 older').waitFor();
 });
 

@@ -26,6 +26,17 @@ pub fn lenient_option<'de, D: serde::Deserializer<'de>, C: Choice>(d: D) -> Resu
     Ok(key.and_then(|k| C::from_key(&k)))
 }
 
+/// The value a choice takes when none was given, or when the stored key is unknown ([`lenient`]).
+macro_rules! default_choice {
+    ($name:ident => $variant:ident) => {
+        impl Default for $name {
+            fn default() -> Self {
+                Self::$variant
+            }
+        }
+    };
+}
+
 macro_rules! choice {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $key:literal : $label:literal),+ $(,)? }) => {
         $(#[$meta])*
@@ -87,35 +98,15 @@ choice!(
     }
 );
 
-impl Default for ItemStatus {
-    fn default() -> Self {
-        Self::NotStarted
-    }
-}
+default_choice!(ItemStatus => NotStarted);
 
-impl Default for ServiceType {
-    fn default() -> Self {
-        Self::Other
-    }
-}
+default_choice!(ServiceType => Other);
 
-impl Default for ReferralStatus {
-    fn default() -> Self {
-        Self::Planned
-    }
-}
+default_choice!(ReferralStatus => Planned);
 
-impl Default for ChildAgreement {
-    fn default() -> Self {
-        Self::NotAsked
-    }
-}
+default_choice!(ChildAgreement => NotAsked);
 
-impl Default for Determination {
-    fn default() -> Self {
-        Self::NotDecided
-    }
-}
+default_choice!(Determination => NotDecided);
 
 impl ItemStatus {
     /// Open items can fall due; finished ones cannot.

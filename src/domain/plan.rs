@@ -26,11 +26,7 @@ pub struct Plan {
     pub best_interests: BestInterests,
 }
 
-impl Default for PlanStatus {
-    fn default() -> Self {
-        Self::Draft
-    }
-}
+default_choice!(PlanStatus => Draft);
 
 /// The named person with overall responsibility for carrying the plan out.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

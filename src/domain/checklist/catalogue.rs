@@ -37,11 +37,7 @@ choice!(
     }
 );
 
-impl Default for Theme {
-    fn default() -> Self {
-        Self::PreparingChild
-    }
-}
+default_choice!(Theme => PreparingChild);
 
 impl Milestone {
     /// What reaching the milestone means, in the source's words.

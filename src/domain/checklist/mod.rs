@@ -20,11 +20,7 @@ choice!(
     }
 );
 
-impl Default for ChecklistStatus {
-    fn default() -> Self {
-        Self::NotStarted
-    }
-}
+default_choice!(ChecklistStatus => NotStarted);
 
 impl ChecklistStatus {
     pub fn is_open(self) -> bool {
@@ -40,11 +36,7 @@ choice!(
     }
 );
 
-impl Default for MilestoneStatus {
-    fn default() -> Self {
-        Self::NotReached
-    }
-}
+default_choice!(MilestoneStatus => NotReached);
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -421,11 +413,7 @@ choice!(
     }
 );
 
-impl Default for StatusFilter {
-    fn default() -> Self {
-        Self::All
-    }
-}
+default_choice!(StatusFilter => All);
 
 impl ChecklistFilter {
     pub fn is_active(&self) -> bool {

@@ -60,20 +60,6 @@ pub enum DuePlace {
     Checklist,
 }
 
-impl DuePlace {
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Case => "Plan review",
-            Self::Needs => "Protection need",
-            Self::Services => "Service",
-            Self::Actions => "Action",
-            Self::Monitoring => "Monitoring visit",
-            Self::Referrals => "Referral",
-            Self::Checklist => "Checklist",
-        }
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DueItem {
     pub what: String,

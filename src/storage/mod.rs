@@ -18,7 +18,7 @@ use web_sys::{Event, IdbDatabase, IdbObjectStore, IdbTransaction, IdbTransaction
 pub use error::{Stage, StorageError};
 pub use schema::SCHEMA_VERSION;
 
-use crate::domain::exchange::merge::{remember, Write};
+use crate::domain::exchange::merge::{remember, with_recorded_exchanges, Write};
 use crate::domain::{Case, CaseDeadlines, CaseId, CaseNumber, CaseSummary, DeviceCode};
 use error::corrupt;
 use schema::{from_js, put_derived, to_js, MetaRecord, CASES, CASE_NUMBERS, DEADLINES, META, SUMMARIES};
@@ -134,11 +134,7 @@ impl Store {
             // An export recorded meanwhile (without a new revision) must not be erased by an
             // editor that read the case before it.
             let recorded: Vec<Uuid> = Reflect::get(&stored, &JsValue::from_str("exchanged")).ok().and_then(|v| from_js(v).ok()).unwrap_or_default();
-            if recorded.iter().any(|v| !case.exchanged.contains(v)) {
-                let mut merged = case.clone();
-                for v in recorded {
-                    remember(&mut merged.exchanged, v);
-                }
+            if let Some(merged) = with_recorded_exchanges(case, &recorded) {
                 cases.put(&to_js(&merged)?)?;
             }
             Ok(())
@@ -229,13 +225,6 @@ impl Store {
             Ok(())
         })
         .await
-    }
-
-    /// Every case whole, for an export of all of them.
-    pub async fn all_cases(&self) -> Result<Vec<Case>, StorageError> {
-        let tx = self.transaction(&[CASES], IdbTransactionMode::Readonly)?;
-        let records: Array = raw::request(&tx.object_store(CASES)?.get_all()?).await?.unchecked_into();
-        records.iter().map(|r| from_js::<Case>(r).map_err(|e| corrupt("a stored case", e))).collect()
     }
 
     /// Reads the summaries store only, never whole cases, so it stays quick with thousands. A

@@ -133,6 +133,21 @@ impl ImportPlan {
     }
 }
 
+impl ImportPlan {
+    /// What the import wrote, in a line for the person who ran it.
+    pub fn outcome(&self) -> String {
+        let decided = |r: Resolution| self.entries.iter().filter(|e| e.resolution == Some(r)).count();
+        let parts = [
+            (self.count(Comparison::New), "new"),
+            (self.count(Comparison::Newer), "updated"),
+            (decided(Resolution::TakeTheirs), "replaced by theirs"),
+            (decided(Resolution::KeepBoth), "added as a copy"),
+        ];
+        let written: Vec<String> = parts.iter().filter(|(n, _)| *n > 0).map(|(n, what)| format!("{n} {what}")).collect();
+        if written.is_empty() { "nothing needed changing.".into() } else { format!("{}.", written.join(", ")) }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("Decide what to do with {0} case(s) changed on both sides before importing.")]
 pub struct Undecided(pub usize);
@@ -146,6 +161,19 @@ pub fn remember(exchanged: &mut Vec<Uuid>, version: Uuid) {
         let extra = exchanged.len() - MAX_EXCHANGED;
         exchanged.drain(..extra);
     }
+}
+
+/// The case as it must be saved when the stored copy records exchanges it does not know (an
+/// export recorded while an editor held an older copy); `None` when nothing is missing.
+pub fn with_recorded_exchanges(case: &Case, recorded: &[Uuid]) -> Option<Case> {
+    if recorded.iter().all(|v| case.exchanged.contains(v)) {
+        return None;
+    }
+    let mut merged = case.clone();
+    for v in recorded {
+        remember(&mut merged.exchanged, *v);
+    }
+    Some(merged)
 }
 
 /// A case as it goes into an export file: its version recorded as exchanged.

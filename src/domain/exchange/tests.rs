@@ -125,6 +125,7 @@ fn a_plan_writes_only_what_the_worker_chose() {
     assert_eq!(plan.writes(now()), Err(Undecided(1)), "nothing is written while a conflict is undecided");
 
     plan.resolve(conflict_in.id, Resolution::KeepMine);
+    assert_eq!(plan.outcome(), "1 new, 1 updated.");
     let writes = plan.writes(now()).unwrap();
     let ids: Vec<Uuid> = writes.iter().map(|w| w.case.id).collect();
     assert_eq!(ids, [newer_in.id, fresh.id]);
@@ -145,6 +146,7 @@ fn a_plan_writes_only_what_the_worker_chose() {
     assert_eq!(Comparison::of(Some(&conflict_local), &exported(taken.case.clone())), Comparison::Conflict);
 
     plan.resolve_all(Resolution::KeepBoth);
+    assert_eq!(plan.outcome(), "1 new, 1 updated, 1 added as a copy.");
     let copy = plan.writes(now()).unwrap().into_iter().find(|w| w.case.case_number == "B-1-copy").unwrap();
     assert_ne!(copy.case.id, conflict_in.id);
     assert_eq!((copy.expect_revision, copy.case.plan.clone()), (None, conflict_in.plan.clone()));
@@ -159,6 +161,16 @@ fn cases_from_before_versions_existed_are_never_taken_silently() {
     assert_eq!(Comparison::of(Some(&old), &incoming), Comparison::Conflict);
     let case: Case = serde_json::from_str(r#"{"id":"6f1c2f4e-0000-4000-8000-000000000003","case_number":"A-1","created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z","revision":3}"#).unwrap();
     assert!(case.version.is_nil() && case.exchanged.is_empty());
+}
+
+#[test]
+fn a_save_keeps_exchanges_recorded_meanwhile() {
+    let case = full_case("A-1");
+    let recorded = [Uuid::new_v4()];
+    assert_eq!(merge::with_recorded_exchanges(&case, &[]), None);
+    let merged = merge::with_recorded_exchanges(&case, &recorded).unwrap();
+    assert_eq!(merged.exchanged, recorded);
+    assert_eq!(merge::with_recorded_exchanges(&merged, &recorded), None);
 }
 
 #[test]

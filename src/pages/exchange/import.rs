@@ -95,7 +95,7 @@ pub fn ImportPage() -> impl IntoView {
         };
         stage.set(Stage::Writing);
         let store = store.get_value();
-        let summary = plan.with_untracked(summary_line);
+        let summary = plan.with_untracked(ImportPlan::outcome);
         spawn_local(async move {
             match store.import(&writes).await {
                 Ok(()) => {
@@ -140,17 +140,6 @@ pub fn ImportPage() -> impl IntoView {
             <Preview plan on_import=Callback::new(write) busy=Signal::derive(move || stage.get() == Stage::Writing) />
         </Show>
     }
-}
-
-fn summary_line(plan: &ImportPlan) -> String {
-    let parts = [
-        (plan.count(Comparison::New), "new"),
-        (plan.count(Comparison::Newer), "updated"),
-        (plan.entries.iter().filter(|e| e.resolution == Some(Resolution::TakeTheirs)).count(), "replaced by theirs"),
-        (plan.entries.iter().filter(|e| e.resolution == Some(Resolution::KeepBoth)).count(), "added as a copy"),
-    ];
-    let written: Vec<String> = parts.iter().filter(|(n, _)| *n > 0).map(|(n, what)| format!("{n} {what}")).collect();
-    if written.is_empty() { "nothing needed changing.".into() } else { format!("{}.", written.join(", ")) }
 }
 
 fn what_happens(comparison: Comparison) -> &'static str {

@@ -4,8 +4,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::components::focus::focus_id_later;
+use crate::offline::{UpdateBanner, Updates};
 use crate::pages::exchange::{ExportPage, ImportPage};
 use crate::pages::overview::OverviewPage;
+use crate::pages::storage::StoragePage;
 use crate::pages::plan::{CaseView, PlanPage};
 use crate::pages::{case_list::CaseListPage, new_case::NewCasePage};
 use crate::route::Route;
@@ -84,6 +86,7 @@ pub fn App() -> impl IntoView {
     provide_context(notice);
     let unsaved = UnsavedWork(RwSignal::new(None));
     provide_context(unsaved);
+    provide_context(Updates::start());
     // Following a link away from a case whose last change is not saved asks first, before the
     // address changes. The hashchange check below catches Back and typed addresses.
     let on_click = window_event_listener(leptos::ev::click, move |ev| {
@@ -143,10 +146,12 @@ pub fn App() -> impl IntoView {
                 <a href=Route::Overview.href() aria-current=move || matches!(route.get(), Route::Overview).then_some("page")>"Overview"</a>
                 <a href=Route::NewCase.href() aria-current=move || matches!(route.get(), Route::NewCase).then_some("page")>"New case"</a>
                 <a href=Route::Import.href() aria-current=move || matches!(route.get(), Route::Import).then_some("page")>"Import"</a>
+                <a href=Route::Storage.href() aria-current=move || matches!(route.get(), Route::Storage).then_some("page")>"Storage"</a>
             </nav>
             <span class="privacy">"Stored only in this browser"</span>
         </header>
         <main id="main" tabindex="-1">
+            <UpdateBanner />
             <NoticeRegion role="status" class="notice" text=notice.done notice />
             <NoticeRegion role="alert" class="notice problem" text=notice.problem notice />
             {move || match opened.get() {
@@ -209,6 +214,7 @@ fn Workspace(store: Store, route: Signal<Route>) -> impl IntoView {
         Page::Overview => view! { <OverviewPage /> }.into_any(),
         Page::Export(case) => view! { <ExportPage case /> }.into_any(),
         Page::Import => view! { <ImportPage /> }.into_any(),
+        Page::Storage => view! { <StoragePage /> }.into_any(),
         Page::Plan(id) => view! { <PlanPage id view=Signal::from(view) /> }.into_any(),
         Page::NotFound => view! {
             <h1>"Page not found"</h1>
@@ -227,6 +233,7 @@ enum Page {
     Overview,
     Export(Option<crate::domain::CaseId>),
     Import,
+    Storage,
     Plan(crate::domain::CaseId),
     NotFound,
 }
@@ -238,6 +245,7 @@ impl Page {
             Route::Overview => Self::Overview,
             Route::Export { case } => Self::Export(case),
             Route::Import => Self::Import,
+            Route::Storage => Self::Storage,
             Route::CaseList => Self::List,
             Route::NewCase => Self::New,
             Route::NotFound => Self::NotFound,

@@ -19,6 +19,8 @@ pub enum Route {
     Export { case: Option<CaseId> },
     /// Reading an export file into this device.
     Import,
+    /// How safely the data is kept here, and backups.
+    Storage,
     NotFound,
 }
 
@@ -34,6 +36,7 @@ impl Route {
             ["export"] => Self::Export { case: None },
             ["export", id] => Uuid::parse_str(id).map_or(Self::NotFound, |id| Self::Export { case: Some(id) }),
             ["import"] => Self::Import,
+            ["storage"] => Self::Storage,
             ["cases", id, "checklist"] => Uuid::parse_str(id).map_or(Self::NotFound, |id| Self::Checklist { id, item: None }),
             ["cases", id, "checklist", item] => match (Uuid::parse_str(id), Uuid::parse_str(item)) {
                 (Ok(id), Ok(item)) => Self::Checklist { id, item: Some(item) },
@@ -77,6 +80,7 @@ impl Route {
             Self::Export { case: None } => "#/export".into(),
             Self::Export { case: Some(id) } => format!("#/export/{id}"),
             Self::Import => "#/import".into(),
+            Self::Storage => "#/storage".into(),
         }
     }
 }

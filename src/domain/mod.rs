@@ -3,6 +3,7 @@
 
 #[macro_use]
 pub mod choices;
+pub mod backup;
 pub mod case;
 pub mod case_list;
 pub mod case_number;

@@ -7,6 +7,7 @@ use crate::app::{set_page_title, use_store};
 use crate::domain::case_list::{CaseIndex, SortOrder};
 use crate::domain::{CaseSummary, Choice, Section};
 use crate::pages::plan::today;
+use crate::pages::storage::BackupReminder;
 use crate::route::Route;
 
 /// Rows drawn at once; more on request, so thousands of cases never block the page.
@@ -32,7 +33,10 @@ pub fn CaseListPage() -> impl IntoView {
                         {unreadable_message(list.unreadable)}
                     </p>
                 })}
-                {if list.cases.is_empty() { empty_state().into_any() } else { view! { <CaseTable all=list.cases /> }.into_any() }}
+                {if list.cases.is_empty() { empty_state().into_any() } else { view! {
+                    <BackupReminder cases=list.cases.clone() />
+                    <CaseTable all=list.cases />
+                }.into_any() }}
             }.into_any(),
         }}
     }

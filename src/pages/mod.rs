@@ -4,3 +4,4 @@ pub mod exchange;
 pub mod new_case;
 pub mod overview;
 pub mod plan;
+pub mod storage;

@@ -62,7 +62,15 @@ pub fn NewCasePage() -> impl IntoView {
         spawn_local(async move {
             match store.create(&case).await {
                 // Replacing the form in the history, so Back cannot lead to creating the case twice.
-                Ok(stored) => navigate_replacing(Route::Plan { id: stored.id, section: Section::Case }),
+                Ok(stored) => {
+                    // Now there is something worth keeping: ask the browser not to evict it.
+                    spawn_local(async {
+                        if crate::pages::storage::is_persisted().await == Some(false) {
+                            let _ = crate::pages::storage::ask_to_persist().await;
+                        }
+                    });
+                    navigate_replacing(Route::Plan { id: stored.id, section: Section::Case })
+                }
                 Err(e) => {
                     busy.set(false);
                     failure.set(Some(e.to_string()));

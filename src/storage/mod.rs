@@ -9,6 +9,7 @@ mod schema;
 use std::cell::Cell;
 use std::rc::Rc;
 
+use chrono::{DateTime, Utc};
 use js_sys::{Array, Reflect};
 use uuid::Uuid;
 use wasm_bindgen::closure::Closure;
@@ -21,7 +22,7 @@ pub use schema::SCHEMA_VERSION;
 use crate::domain::exchange::merge::{remember, with_recorded_exchanges, Write};
 use crate::domain::{Case, CaseDeadlines, CaseId, CaseNumber, CaseSummary, DeviceCode};
 use error::corrupt;
-use schema::{from_js, put_derived, to_js, MetaRecord, CASES, CASE_NUMBERS, DEADLINES, META, SUMMARIES};
+use schema::{from_js, put_derived, to_js, MetaRecord, CASES, CASE_NUMBERS, DEADLINES, LAST_BACKUP, META, SUMMARIES};
 
 pub const DB_NAME: &str = "homeward";
 
@@ -225,6 +226,27 @@ impl Store {
             Ok(())
         })
         .await
+    }
+
+    /// Records that every case went into an encrypted export file at `at`.
+    pub async fn record_backup(&self, at: DateTime<Utc>) -> Result<(), StorageError> {
+        let tx = self.transaction(&[META], IdbTransactionMode::Readwrite)?;
+        raw::write(&tx, async {
+            tx.object_store(META)?.put(&to_js(&MetaRecord { key: LAST_BACKUP.into(), value: at })?)?;
+            Ok(())
+        })
+        .await
+    }
+
+    /// When the last full backup was made here, if ever.
+    pub async fn last_backup(&self) -> Result<Option<DateTime<Utc>>, StorageError> {
+        let tx = self.transaction(&[META], IdbTransactionMode::Readonly)?;
+        let found = raw::request(&tx.object_store(META)?.get(&JsValue::from_str(LAST_BACKUP))?).await?;
+        if found.is_undefined() {
+            return Ok(None);
+        }
+        let record: MetaRecord<DateTime<Utc>> = from_js(found).map_err(|e| corrupt("the last backup record", e))?;
+        Ok(Some(record.value))
     }
 
     /// Reads the summaries store only, never whole cases, so it stays quick with thousands. A

@@ -25,6 +25,8 @@ pub(crate) const SUMMARIES: &str = "summaries";
 pub(crate) const DEADLINES: &str = "deadlines";
 pub(crate) const META: &str = "meta";
 pub(crate) const CASE_NUMBERS: &str = "case_numbers";
+/// When every case on the device last went into an encrypted export.
+pub(crate) const LAST_BACKUP: &str = "last_backup";
 const SCHEMA_KEY: &str = "schema_version";
 
 struct Step {

@@ -7,7 +7,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createServer } from 'node:http';
 import { startServer } from './server.mjs';
+
+// Service workers' requests are reported too (Chromium only).
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = process.env.HOMEWARD_DIST ?? join(ROOT, 'dist');
@@ -40,38 +44,60 @@ export function serve(base = '/tools/homeward/') {
 }
 
 /**
+ * Chromium sends everything not for 127.0.0.1 through this "proxy", which records and refuses
+ * it. Unlike request interception it also sees what service workers and web workers ask for.
+ */
+function startTrap(trapped) {
+  const server = createServer((req, res) => {
+    trapped.push(req.url);
+    res.writeHead(403).end();
+  });
+  server.on('connect', (req, socket) => {
+    trapped.push(`https://${req.url}`);
+    socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+/**
  * A browser with its own profile folder (made inside `under`). `restart()` closes it and opens the same profile
  * again, as a person closing and reopening the browser would.
  */
 export async function openBrowser({ under = tmpdir() } = {}) {
   const profile = await mkdtemp(join(under, 'homeward-e2e-'));
   const outside = [];
+  const trapped = [];
   const errors = [];
   let context;
+  const trap = await startTrap(trapped);
   const launch = async () => {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
       headless: true,
-      args: CHROMIUM_FLAGS,
+      // Loopback is never proxied, so the app's own server is reached directly.
+      args: [...CHROMIUM_FLAGS, `--proxy-server=http://127.0.0.1:${trap.address().port}`],
       viewport: { width: 1280, height: 900 },
     });
     // Whatever any tab throws or logs as an error.
     context.on('weberror', (e) => errors.push(String(e.error())));
     context.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    // Nothing may leave the machine: record and refuse any request past 127.0.0.1.
-    await context.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      if (url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
-      outside.push(url.href);
-      return route.abort();
+    // Every request made by a page, its workers and its service worker must stay on 127.0.0.1.
+    context.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.hostname !== '127.0.0.1' && url.protocol !== 'data:' && url.protocol !== 'blob:') outside.push(url.href);
     });
+    // Anything the page's Content-Security-Policy refuses counts as an error too.
+    await context.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.effectiveDirective} refused ${e.blockedURI || 'inline code'}`)));
     return context;
   };
   await launch();
   return {
     get context() { return context; },
-    /** Requests that tried to leave 127.0.0.1. */
+    /** Requests by the app (pages, workers, service worker) for anywhere but 127.0.0.1. */
     outside,
+    /** Everything that tried to leave the machine, Chromium's own traffic included; all refused. */
+    trapped,
     /** Errors thrown or logged by any tab of this browser. */
     errors,
     /** The first tab. */
@@ -86,6 +112,7 @@ export async function openBrowser({ under = tmpdir() } = {}) {
     },
     async close() {
       await context.close().catch(() => {});
+      trap.close();
       await rm(profile, { recursive: true, force: true });
     },
   };

@@ -19,6 +19,28 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/**
+ * The headers a static host would add from dist/_headers (the `/*` block), as Netlify and
+ * Cloudflare Pages do, so tests see the policy a real deployment sends.
+ */
+async function hostHeaders(top) {
+  const headers = {};
+  try {
+    const text = await readFile(join(top, '_headers'), 'utf8');
+    let inBlock = false;
+    for (const line of text.split('\n')) {
+      if (/^\S/.test(line)) inBlock = line.trim() === '/*';
+      else if (inBlock && line.includes(':')) {
+        const at = line.indexOf(':');
+        headers[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
+      }
+    }
+  } catch {
+    // No _headers: a plain host.
+  }
+  return headers;
+}
+
 /** Serves `root` at `base` (e.g. '/tools/homeward/') on 127.0.0.1. Port 0 picks a free one. */
 export function startServer({ root, base = '/', port = 0 }) {
   const top = resolve(root);
@@ -41,8 +63,10 @@ export function startServer({ root, base = '/', port = 0 }) {
     }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      if (file === join(top, '_headers')) throw new Error('instructions for the host, not content');
       const body = await readFile(file);
       res.writeHead(200, {
+        ...(await hostHeaders(top)),
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
       });

@@ -11,7 +11,7 @@ use crate::pages::storage::StoragePage;
 use crate::pages::plan::{CaseView, PlanPage};
 use crate::pages::{case_list::CaseListPage, new_case::NewCasePage};
 use crate::route::Route;
-use crate::storage::{Store, StorageError};
+use crate::storage::{Change, Store, StorageError};
 
 /// The open store, for the pages below the shell.
 pub fn use_store() -> StoredValue<Store, LocalStorage> {
@@ -28,6 +28,10 @@ pub fn navigate(route: Route) {
 pub fn navigate_replacing(route: Route) {
     let _ = window().location().replace(&route.href());
 }
+
+/// The latest thing another tab did to the stored cases (numbered, so a repeat still counts).
+#[derive(Clone, Copy)]
+pub struct OtherTabs(pub RwSignal<(u64, Option<Change>)>);
 
 /// Why leaving the current case would lose work: set by the plan while a change is not saved.
 #[derive(Clone, Copy)]
@@ -127,9 +131,18 @@ pub fn App() -> impl IntoView {
 
     let opened = RwSignal::new(None::<Result<(), StorageError>>);
     let store = StoredValue::new_local(None::<Store>);
+    let other_tabs = OtherTabs(RwSignal::new((0, None)));
+    provide_context(other_tabs);
+    let superseded = Memo::new(move |_| other_tabs.0.with(|(_, c)| matches!(c, Some(Change::Superseded))));
     spawn_local(async move {
         match Store::open().await {
             Ok(s) => {
+                s.listen(move |change| {
+                    // Once superseded, stay so: later messages must not hide the reload prompt.
+                    if !other_tabs.0.with_untracked(|(_, c)| matches!(c, Some(Change::Superseded))) {
+                        other_tabs.0.update(|(n, c)| (*n, *c) = (*n + 1, Some(change)));
+                    }
+                });
                 store.set_value(Some(s));
                 opened.set(Some(Ok(())));
             }
@@ -152,6 +165,14 @@ pub fn App() -> impl IntoView {
         </header>
         <main id="main" tabindex="-1">
             <UpdateBanner />
+            <div role="alert" class="update-region">
+                <Show when=move || superseded.get()>
+                    <div class="update-banner">
+                        <span>"Homeward was updated in another tab. What you saved here is kept. Reload this tab to go on working."</span>
+                        <button type="button" class="small" on:click=|_| { let _ = window().location().reload(); }>"Reload this tab"</button>
+                    </div>
+                </Show>
+            </div>
             <NoticeRegion role="status" class="notice" text=notice.done notice />
             <NoticeRegion role="alert" class="notice problem" text=notice.problem notice />
             {move || match opened.get() {

@@ -6,7 +6,7 @@ mod error;
 mod raw;
 mod schema;
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
@@ -14,7 +14,8 @@ use js_sys::{Array, Reflect};
 use uuid::Uuid;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Event, IdbDatabase, IdbObjectStore, IdbTransaction, IdbTransactionMode};
+use serde::{Deserialize, Serialize};
+use web_sys::{BroadcastChannel, Event, IdbDatabase, IdbObjectStore, IdbTransaction, IdbTransactionMode, MessageEvent};
 
 pub use error::{Stage, StorageError};
 pub use schema::SCHEMA_VERSION;
@@ -45,14 +46,39 @@ struct Connection {
     /// Set when a newer Homeward in another tab asked for the database and this one let go.
     superseded: Rc<Cell<bool>>,
     _on_version_change: Closure<dyn FnMut(Event)>,
+    /// Tells the other tabs of this database about every committed write, and hears theirs.
+    channel: Option<BroadcastChannel>,
+    listener: Listener,
+    _on_message: Option<Closure<dyn FnMut(MessageEvent)>>,
 }
+
+type Listener = Rc<RefCell<Option<Rc<dyn Fn(Change)>>>>;
 
 impl Drop for Connection {
     fn drop(&mut self) {
         self.db.set_onversionchange(None);
         self.db.close();
+        if let Some(channel) = &self.channel {
+            channel.set_onmessage(None);
+            channel.close();
+        }
     }
 }
+
+/// What another tab did to the stored cases, or to the database itself.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Change {
+    Saved { id: CaseId, revision: u64 },
+    Deleted { id: CaseId },
+    Imported,
+    /// A newer Homeward needs the database: this tab lets go shortly and must be reloaded.
+    Superseded,
+}
+
+/// How long a tab asked to let go of the database keeps it, so a save already waiting (the
+/// listener flushes edits) still lands; well inside the other tab's grace for blocked opens.
+const LET_GO_AFTER_MS: u32 = 300;
 
 impl Store {
     pub async fn open() -> Result<Store, StorageError> {
@@ -61,18 +87,43 @@ impl Store {
 
     pub async fn open_named(name: &str) -> Result<Store, StorageError> {
         let db = raw::open(name, SCHEMA_VERSION, schema::create_stores).await?;
-        // Let go as soon as a newer version elsewhere needs to upgrade, rather than block it;
+        let listener: Listener = Rc::default();
+        let tell = |listener: &Listener, change: Change| {
+            let callback = listener.borrow().clone();
+            if let Some(callback) = callback {
+                callback(change);
+            }
+        };
+        // Let go soon after a newer version elsewhere asks to upgrade, rather than block it;
         // this tab then reports Superseded, which tells the worker to reload.
         let superseded = Rc::new(Cell::new(false));
         let on_version_change = {
-            let (db, superseded) = (db.clone(), superseded.clone());
+            let (db, superseded, listener) = (db.clone(), superseded.clone(), listener.clone());
             Closure::<dyn FnMut(Event)>::new(move |_: Event| {
-                superseded.set(true);
-                db.close();
+                tell(&listener, Change::Superseded);
+                let (db, superseded) = (db.clone(), superseded.clone());
+                gloo_timers::callback::Timeout::new(LET_GO_AFTER_MS, move || {
+                    superseded.set(true);
+                    db.close();
+                })
+                .forget();
             })
         };
         db.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
-        let store = Store { connection: Rc::new(Connection { db, superseded, _on_version_change: on_version_change }) };
+        // Absent in very old browsers: tabs then learn of each other's saves when they save.
+        let channel = BroadcastChannel::new(&format!("{name}-changes")).ok();
+        let on_message = channel.as_ref().map(|channel| {
+            let listener = listener.clone();
+            let callback = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+                if let Some(change) = event.data().as_string().and_then(|text| serde_json::from_str(&text).ok()) {
+                    tell(&listener, change);
+                }
+            });
+            channel.set_onmessage(Some(callback.as_ref().unchecked_ref()));
+            callback
+        });
+        let connection = Connection { db, superseded, _on_version_change: on_version_change, channel, listener, _on_message: on_message };
+        let store = Store { connection: Rc::new(connection) };
         schema::run_data_steps(&store.connection.db).await?;
         Ok(store)
     }
@@ -96,7 +147,7 @@ impl Store {
     /// with this id is already stored.
     pub async fn create(&self, case: &Case) -> Result<Case, StorageError> {
         let tx = self.transaction(&[CASES, SUMMARIES, DEADLINES, META], IdbTransactionMode::Readwrite)?;
-        raw::write(&tx, async {
+        let result = raw::write(&tx, async {
             let meta = tx.object_store(META)?;
             let mut numbers = case_numbers(&meta).await?;
             let mut case = case.clone();
@@ -107,7 +158,8 @@ impl Store {
             meta.put(&to_js(&MetaRecord { key: CASE_NUMBERS.into(), value: numbers })?)?;
             Ok(case)
         })
-        .await
+        .await;
+        self.announce(result, || Change::Saved { id: case.id, revision: case.revision })
     }
 
     /// Writes the case and its summary in one transaction. Ok only once the browser reports the
@@ -116,7 +168,7 @@ impl Store {
     /// later save, or of a case deleted meanwhile, is refused rather than written over it.
     pub async fn save(&self, case: &Case) -> Result<(), StorageError> {
         let tx = self.transaction(&[CASES, SUMMARIES, DEADLINES], IdbTransactionMode::Readwrite)?;
-        raw::write(&tx, async {
+        let result = raw::write(&tx, async {
             let cases = tx.object_store(CASES)?;
             // Every request is queued before anything is awaited, so a save started as the tab
             // closes reaches the browser whole. The check then aborts it, undoing both writes,
@@ -140,7 +192,8 @@ impl Store {
             }
             Ok(())
         })
-        .await
+        .await;
+        self.announce(result, || Change::Saved { id: case.id, revision: case.revision })
     }
 
     /// For a page that is being closed: the same writes, committed at once without the
@@ -156,7 +209,8 @@ impl Store {
         // commits by itself if the page lives long enough.
         #[allow(deprecated)]
         let _ = tx.commit();
-        raw::committed(&tx).await
+        let result = raw::committed(&tx).await;
+        self.announce(result, || Change::Saved { id: case.id, revision: case.revision })
     }
 
     pub async fn get(&self, id: CaseId) -> Result<Option<Case>, StorageError> {
@@ -186,7 +240,7 @@ impl Store {
     /// preview aborts the whole import with [`StorageError::ChangedElsewhere`].
     pub async fn import(&self, writes: &[Write]) -> Result<(), StorageError> {
         let tx = self.transaction(&[CASES, SUMMARIES, DEADLINES], IdbTransactionMode::Readwrite)?;
-        raw::write(&tx, async {
+        let result = raw::write(&tx, async {
             let cases = tx.object_store(CASES)?;
             let checks = writes.iter().map(|w| cases.get(&key(w.case.id))).collect::<Result<Vec<_>, _>>()?;
             for w in writes {
@@ -202,7 +256,8 @@ impl Store {
             }
             Ok(())
         })
-        .await
+        .await;
+        self.announce(result, || Change::Imported)
     }
 
     /// Records that these versions of these cases went into an export file, so importing that
@@ -282,13 +337,29 @@ impl Store {
     /// Removes the case and what is kept beside it, in one transaction.
     pub async fn delete(&self, id: CaseId) -> Result<(), StorageError> {
         let tx = self.transaction(&[CASES, SUMMARIES, DEADLINES], IdbTransactionMode::Readwrite)?;
-        raw::write(&tx, async {
+        let result = raw::write(&tx, async {
             tx.object_store(CASES)?.delete(&key(id))?;
             tx.object_store(SUMMARIES)?.delete(&key(id))?;
             tx.object_store(DEADLINES)?.delete(&key(id))?;
             Ok(())
         })
-        .await
+        .await;
+        self.announce(result, || Change::Deleted { id })
+    }
+
+    /// Calls `callback` with what other tabs write, and when this tab must let go of the
+    /// database. One listener per store; a new one replaces the last.
+    pub fn listen(&self, callback: impl Fn(Change) + 'static) {
+        self.connection.listener.replace(Some(Rc::new(callback)));
+    }
+
+    fn announce<T>(&self, result: Result<T, StorageError>, change: impl FnOnce() -> Change) -> Result<T, StorageError> {
+        if let (Ok(_), Some(channel)) = (&result, &self.connection.channel) {
+            if let Ok(text) = serde_json::to_string(&change()) {
+                let _ = channel.post_message(&JsValue::from_str(&text));
+            }
+        }
+        result
     }
 
     /// Closes the connection for every clone of this store, once running transactions finish.

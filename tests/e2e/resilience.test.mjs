@@ -172,7 +172,7 @@ test('deleting straight after an edit: the waiting save does not bring the case 
   assert.equal(await page.getByRole('row', { name: new RegExp(number) }).count(), 0);
 });
 
-test('two tabs on one case: the second save does not overwrite the first', async () => {
+test('two tabs on one case: each learns of the other\'s save, and nothing is overwritten', async () => {
   const page = await app.browser.page();
   const plan = await newCase(page, 'Inés Mora');
   await page.goto(`${plan}worker`);
@@ -182,14 +182,48 @@ test('two tabs on one case: the second save does not overwrite the first', async
 
   await field(page, 'Role').fill('Psychologist');
   await status(page).getByText(/^Saved at/).waitFor();
+  // The other tab is told at once, without being touched, and shows the change.
+  await other.getByText(/^Updated with a change saved in another tab at/).waitFor();
+  assert.equal(await field(other, 'Role').inputValue(), 'Psychologist');
   await field(other, 'Organisation').fill('Casa Esperanza');
-  await status(other).getByText('Not saved: This case was changed in another tab or window').waitFor();
-  assert.equal(await field(other, 'Organisation').inputValue(), 'Casa Esperanza', 'the second edit stays on screen');
+  await status(other).getByText(/^Saved at/).waitFor();
+  await page.getByText(/^Updated with a change saved in another tab at/).waitFor();
+  assert.equal(await field(page, 'Organisation').inputValue(), 'Casa Esperanza');
   await other.close();
 
   await page.reload();
   assert.equal(await field(page, 'Role').inputValue(), 'Psychologist', 'the first save stands');
-  assert.equal(await field(page, 'Organisation').inputValue(), '');
+  assert.equal(await field(page, 'Organisation').inputValue(), 'Casa Esperanza', 'and so does the second');
+});
+
+test('two tabs change the same field at once: the worker chooses, and every other edit is combined', async () => {
+  const page = await app.browser.page();
+  const plan = await newCase(page, 'Raúl Pinto');
+  await page.goto(`${plan}worker`);
+  const other = await app.browser.context.newPage();
+  await other.goto(`${plan}worker`);
+  await field(other, 'Role').waitFor();
+
+  // Both type before either save is written (saves wait 400 ms after the last keystroke).
+  await field(other, 'Role').fill('Lawyer');
+  await field(page, 'Contact').fill('+52 55 1111 2222');
+  await field(page, 'Role').fill('Psychologist');
+  await status(other).getByText(/^Saved at/).waitFor();
+  const choice = page.getByRole('alert').filter({ hasText: 'Changed in another tab at the same time' });
+  await choice.waitFor();
+  assert.equal(await choice.getByRole('listitem').allInnerTexts().then((t) => t.join('|')), 'worker › role');
+  assert.equal(await status(page).getByText(/^Saved/).count(), 0, 'nothing is saved before the choice');
+
+  await choice.getByRole('button', { name: "Keep the other tab's" }).click();
+  await status(page).getByText(/^Saved at/).waitFor();
+  assert.equal(await field(page, 'Role').inputValue(), 'Lawyer');
+  assert.equal(await field(page, 'Contact').inputValue(), '+52 55 1111 2222', 'the edit only made here is kept');
+  // The other tab takes over the combined case.
+  await other.waitForFunction(() => document.querySelector('#f-worker-contact')?.value === '+52 55 1111 2222');
+  await other.close();
+  await page.reload();
+  assert.equal(await field(page, 'Role').inputValue(), 'Lawyer');
+  assert.equal(await field(page, 'Contact').inputValue(), '+52 55 1111 2222');
 });
 
 test('a tab left open takes over what another tab saved when it is used again', async () => {
@@ -213,25 +247,34 @@ test('a tab left open takes over what another tab saved when it is used again', 
 });
 
 // Last: it leaves the database at a later version, which this build can no longer open.
-test('a newer Homeward in another tab: this tab stops saving and says to reload, keeping the edit', async () => {
+test('a newer Homeward in another tab: this tab saves what is waiting, lets go, and asks for a reload', async () => {
   const page = await app.browser.page();
   const plan = await newCase(page, 'Luis Pérez');
   await page.goto(`${plan}worker`);
   await status(page).getByText(/^Saved/).waitFor({ state: 'attached' });
+  const errorsBefore = app.browser.errors.length;
 
-  // Another tab opens the database at a later schema version, as a newer build would.
+  // An edit still waiting for its save when another tab opens the database at a later schema
+  // version, as a newer build would.
+  await field(page, 'Role').fill('Social worker');
   const other = await app.browser.context.newPage();
   await other.goto(app.server.url);
-  await other.evaluate(() => new Promise((done, fail) => {
+  const stored = await other.evaluate(() => new Promise((done, fail) => {
     const request = indexedDB.open('homeward', 99);
-    request.onsuccess = () => { request.result.close(); done(); };
+    request.onsuccess = () => {
+      const db = request.result;
+      const all = db.transaction('cases').objectStore('cases').getAll();
+      all.onsuccess = () => { db.close(); done(all.result.map((c) => c.plan.worker.role)); };
+    };
     request.onerror = () => fail(request.error);
-    request.onblocked = () => fail(new Error('the Homeward tab did not let go of the database'));
   }));
   await other.close();
+  assert.ok(stored.includes('Social worker'), 'the waiting edit was saved before letting go');
 
+  await page.getByRole('alert').getByText('Homeward was updated in another tab').waitFor();
+  await page.getByRole('button', { name: 'Reload this tab' }).waitFor();
   await field(page, 'Organisation').fill('Casa Esperanza');
   await status(page).getByText('Not saved: A newer version of Homeward was opened in another tab').waitFor();
   assert.equal(await field(page, 'Organisation').inputValue(), 'Casa Esperanza');
-  assert.equal(await status(page).getByText(/^Saved/).count(), 0);
+  assert.deepEqual(app.browser.errors.slice(errorsBefore), [], 'no error, only the prompt');
 });

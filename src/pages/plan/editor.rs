@@ -14,7 +14,8 @@ use crate::app::{Notice, UnsavedWork};
 use crate::components::save_status::SaveState;
 use crate::domain::items::{ItemList, ListItem};
 use crate::domain::{validate, Case, Plan, Problem};
-use crate::storage::Store;
+use crate::domain::concurrent::{combine, describe_path, Prefer};
+use crate::storage::{StorageError, Store};
 
 const SAVE_DELAY: Duration = Duration::from_millis(400);
 
@@ -40,6 +41,13 @@ struct Autosave {
     discarded: Cell<bool>,
     /// The last save was refused; set until one commits.
     failing: Cell<bool>,
+    /// The case as last read from or written to storage: what both tabs started from when
+    /// another tab's save has to be combined with the edits here.
+    base: RefCell<Case>,
+    /// Fields both this tab and another changed differently, until the worker chooses.
+    conflict: RwSignal<Option<Vec<String>>>,
+    /// Says that another tab's change was taken over or combined.
+    note: RwSignal<Option<String>>,
     state: RwSignal<SaveState>,
     case: RwSignal<Case>,
     /// App-wide: why leaving now would lose a change, while a save keeps failing.
@@ -58,6 +66,11 @@ impl Autosave {
         if self.saving.get() || !self.pending() {
             return;
         }
+        // `try_`: the page (and its signals) may be gone while the last save still runs.
+        if self.conflict.try_get_untracked().flatten().is_some() {
+            self.state.try_set(SaveState::Failed(WAITING_FOR_CHOICE.into()));
+            return;
+        }
         self.saving.set(true);
         while self.pending() {
             let generation = self.changes.get();
@@ -66,6 +79,10 @@ impl Autosave {
             if let Err(error) = self.store.save(&snapshot).await {
                 self.saving.set(false);
                 self.failing.set(true);
+                if error == StorageError::ChangedElsewhere {
+                    // Another tab saved first: combine its change with the ones here.
+                    spawn_local(self.clone().reconcile(None));
+                }
                 let reason = error.to_string();
                 if self.state.try_set(SaveState::Failed(reason.clone())).is_none() {
                     self.unsaved.0.set(Some(reason));
@@ -77,6 +94,7 @@ impl Autosave {
             }
             self.saved.set(generation);
             self.failing.set(false);
+            *self.base.borrow_mut() = snapshot.clone();
             self.unsaved.0.set(None);
             // Later edits stay as they are; only the bookkeeping of the save is taken over.
             let mut latest = self.latest.borrow_mut();
@@ -96,11 +114,56 @@ impl Autosave {
     }
 }
 
+impl Autosave {
+    /// Catches up with a newer version another tab stored. With nothing waiting here it is
+    /// simply taken over; otherwise both sides' changes are combined ([`combine`]) and saved,
+    /// unless both changed the same field, which waits for the worker's choice (`prefer`).
+    async fn reconcile(self: Rc<Self>, prefer: Option<Prefer>) {
+        let id = self.latest.borrow().id;
+        let Ok(Some(theirs)) = self.store.get(id).await else { return };
+        if theirs.revision <= self.base.borrow().revision || self.saving.get() {
+            // Nothing new, or a save is running: if it is refused it comes back here.
+            return;
+        }
+        let at = theirs.updated_at.with_timezone(&Local).format("%H:%M").to_string();
+        if !self.pending() {
+            *self.base.borrow_mut() = theirs.clone();
+            *self.latest.borrow_mut() = theirs.clone();
+            self.case.try_set(theirs);
+            self.note.try_set(Some(format!("Updated with a change saved in another tab at {at}.")));
+            return;
+        }
+        let combined = combine(&self.base.borrow(), &self.latest.borrow(), &theirs, prefer.unwrap_or(Prefer::Mine));
+        let combined = match combined {
+            Ok(combined) if combined.conflicts.is_empty() || prefer.is_some() => combined,
+            Ok(combined) => {
+                self.conflict.try_set(Some(combined.conflicts.iter().map(|p| describe_path(p)).collect()));
+                self.state.try_set(SaveState::Failed(WAITING_FOR_CHOICE.into()));
+                return;
+            }
+            Err(_) => return,
+        };
+        *self.base.borrow_mut() = theirs;
+        *self.latest.borrow_mut() = combined.case.clone();
+        self.case.try_set(combined.case);
+        self.conflict.try_set(None);
+        self.failing.set(false);
+        self.note.try_set(Some(format!("Combined with a change saved in another tab at {at}.")));
+        self.run().await;
+    }
+}
+
+const WAITING_FOR_CHOICE: &str = "this case was also changed in another tab. Choose whose version stands, above.";
+
 #[derive(Clone, Copy)]
 pub struct Editor {
     pub case: RwSignal<Case>,
     pub problems: Memo<Vec<Problem>>,
     pub save_state: RwSignal<SaveState>,
+    /// Fields changed both here and in another tab, awaiting the worker's choice.
+    pub conflict: RwSignal<Option<Vec<String>>>,
+    /// A word on what another tab changed.
+    pub note: RwSignal<Option<String>>,
     autosave: StoredValue<Rc<Autosave>, LocalStorage>,
 }
 
@@ -108,6 +171,9 @@ impl Editor {
     /// Must be called under the app's shell, which provides [`UnsavedWork`] and [`Notice`].
     pub fn new(case: Case, store: Store) -> Self {
         let latest = RefCell::new(case.clone());
+        let base = RefCell::new(case.clone());
+        let conflict = RwSignal::new(None);
+        let note = RwSignal::new(None);
         let case = RwSignal::new(case);
         let problems = Memo::new(move |_| case.with(|c| validate(c, today())));
         let save_state = RwSignal::new(SaveState::Saved { at: String::new() });
@@ -119,12 +185,15 @@ impl Editor {
             saving: Cell::new(false),
             discarded: Cell::new(false),
             failing: Cell::new(false),
+            base,
+            conflict,
+            note,
             state: save_state,
             case,
             unsaved: use_context::<UnsavedWork>().expect("the shell provides UnsavedWork"),
             notice: use_context::<Notice>().expect("the shell provides Notice"),
         });
-        Self { case, problems, save_state, autosave: StoredValue::new_local(autosave) }
+        Self { case, problems, save_state, conflict, note, autosave: StoredValue::new_local(autosave) }
     }
 
     /// Applies a change on screen at once and schedules its save.
@@ -174,19 +243,19 @@ impl Editor {
         }
     }
 
-    /// Takes over a newer version saved in another tab, when nothing here is waiting to be saved,
-    /// so a tab left open does not refuse every later edit.
+    /// Catches up with what another tab saved: taken over, or combined with the edits here.
     pub fn refresh(self) {
-        let Some(autosave) = self.autosave.try_get_value() else { return };
-        spawn_local(async move {
-            let id = autosave.latest.borrow().id;
-            let Ok(Some(stored)) = autosave.store.get(id).await else { return };
-            let behind = stored.revision > autosave.latest.borrow().revision;
-            if behind && !autosave.pending() && !autosave.saving.get() {
-                *autosave.latest.borrow_mut() = stored.clone();
-                autosave.case.try_set(stored);
-            }
-        });
+        if let Some(autosave) = self.autosave.try_get_value() {
+            spawn_local(autosave.reconcile(None));
+        }
+    }
+
+    /// The worker's choice for the fields both tabs changed; everything else is combined.
+    pub fn decide(self, prefer: Prefer) {
+        if let Some(autosave) = self.autosave.try_get_value() {
+            autosave.conflict.set(None);
+            spawn_local(autosave.reconcile(Some(prefer)));
+        }
     }
 
     /// The deletion failed: the case stays, and so does saving it.

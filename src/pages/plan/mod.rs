@@ -10,7 +10,9 @@ use leptos::task::spawn_local;
 
 pub use editor::{today, Editor};
 
-use crate::app::{navigate_replacing, set_page_title, use_store, Notice, UnsavedWork};
+use crate::app::{navigate_replacing, set_page_title, use_store, Notice, OtherTabs, UnsavedWork};
+use crate::domain::concurrent::Prefer;
+use crate::storage::Change;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::save_status::SaveStatus;
 use crate::components::focus::focus_id_later;
@@ -87,6 +89,17 @@ fn PlanEditor(editor: Editor, view: Signal<CaseView>) -> impl IntoView {
         }
     });
     let on_focus = window_event_listener(leptos::ev::focus, move |_| ed.refresh());
+    // Another tab saved or deleted this case, or a newer Homeward needs the database.
+    let id = ed.case.with_untracked(|c| c.id);
+    let deleted_elsewhere = RwSignal::new(false);
+    let other_tabs = use_context::<OtherTabs>().expect("the shell provides OtherTabs");
+    Effect::new(move |_| match other_tabs.0.get().1 {
+        Some(Change::Saved { id: changed, revision }) if changed == id && revision > ed.case.with_untracked(|c| c.revision) => ed.refresh(),
+        Some(Change::Deleted { id: changed }) if changed == id => deleted_elsewhere.set(true),
+        Some(Change::Imported) => ed.refresh(),
+        Some(Change::Superseded) => ed.flush(),
+        _ => {}
+    });
     // Only a change the browser refused to store is worth stopping someone from leaving.
     let on_leave = window_event_listener(leptos::ev::beforeunload, move |ev| {
         if unsaved.0.get_untracked().is_some() {
@@ -111,7 +124,6 @@ fn PlanEditor(editor: Editor, view: Signal<CaseView>) -> impl IntoView {
         let part = if on_checklist.get() { "Checklist and milestones" } else { section.get().title() };
         set_page_title(&format!("{part} – {}", title.get()));
     });
-    let id = ed.case.with_untracked(|c| c.id);
     let confirm_delete = RwSignal::new(false);
     let notice = use_context::<Notice>().expect("notice context");
     let store = use_store();
@@ -154,6 +166,28 @@ fn PlanEditor(editor: Editor, view: Signal<CaseView>) -> impl IntoView {
                 <button type="button" class="danger quiet" on:click=move |_| confirm_delete.set(true)>"Delete case"</button>
             </div>
         </div>
+        <div role="alert" class="tab-conflict-region">
+            {move || ed.conflict.get().map(|fields| view! {
+                <div class="tab-conflict">
+                    <h2>"Changed in another tab at the same time"</h2>
+                    <p>"This case was saved in another tab or window while you were changing it here. Everything else was combined; only these were changed differently on both sides:"</p>
+                    <ul>{fields.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
+                    <p>"Which should stand? Nothing is saved until you choose."</p>
+                    <div class="form-actions">
+                        <button type="button" class="primary" on:click=move |_| ed.decide(Prefer::Mine)>"Keep mine"</button>
+                        <button type="button" class="secondary" on:click=move |_| ed.decide(Prefer::Theirs)>"Keep the other tab's"</button>
+                    </div>
+                </div>
+            })}
+            {move || deleted_elsewhere.get().then(|| view! {
+                <div class="tab-conflict">
+                    <h2>"Deleted in another tab"</h2>
+                    <p>"This case was deleted in another tab or window. Nothing more can be saved to it; what is on screen stays until you leave, if you need to copy it."</p>
+                    <a href="#/">"Back to the case list"</a>
+                </div>
+            })}
+        </div>
+        <p class="tab-note" role="status">{move || ed.note.get()}</p>
         <nav class="case-tabs" aria-label="This case">
             <a href=move || Route::Plan { id, section: section.get() }.href() aria-current=move || (!on_checklist.get()).then_some("page")>"Care and Protection Plan"</a>
             <a href=Route::Checklist { id, item: None }.href() aria-current=move || on_checklist.get().then_some("page")>"Checklist and milestones"</a>

@@ -1,0 +1,215 @@
+//! Two tabs editing one case at once: what each changed since the version both started from
+//! is combined, field by field and list item by list item. Only a field both changed
+//! differently is a conflict, and the worker chooses whose value stands.
+
+use serde_json::{Map, Value};
+
+use super::Case;
+
+/// Whose value stands where both tabs changed the same field differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prefer {
+    Mine,
+    Theirs,
+}
+
+/// The combined case, and where both sides changed the same thing (as `plan.worker.role`,
+/// `plan.needs[<id>].description`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Combined {
+    pub case: Case,
+    pub conflicts: Vec<String>,
+}
+
+/// Combines `mine` (this tab's unsaved edit) and `theirs` (what another tab saved), both made
+/// from `base`. Bookkeeping (revision, version, exchange history) is taken from `theirs`, the
+/// stored case the result will replace.
+pub fn combine(base: &Case, mine: &Case, theirs: &Case, prefer: Prefer) -> Result<Combined, serde_json::Error> {
+    let (base_v, mine_v, theirs_v) = (serde_json::to_value(base)?, serde_json::to_value(mine)?, serde_json::to_value(theirs)?);
+    let mut conflicts = Vec::new();
+    let merged = merge(Some(&base_v), Some(&mine_v), Some(&theirs_v), prefer, "", &mut conflicts).unwrap_or(Value::Null);
+    let mut case: Case = serde_json::from_value(merged)?;
+    case.revision = theirs.revision;
+    case.version = theirs.version;
+    case.updated_at = theirs.updated_at;
+    case.exchanged = theirs.exchanged.clone();
+    conflicts.retain(|path| !BOOKKEEPING.contains(&path.as_str()));
+    Ok(Combined { case, conflicts })
+}
+
+/// A conflict's place as the worker reads it: `plan.worker.role` → "worker › role".
+pub fn describe_path(path: &str) -> String {
+    path.split('.')
+        .map(|part| part.split('[').next().unwrap_or(part))
+        .filter(|part| !part.is_empty() && *part != "plan")
+        .map(|part| part.replace('_', " "))
+        .collect::<Vec<_>>()
+        .join(" › ")
+}
+
+const BOOKKEEPING: [&str; 4] = ["revision", "version", "updated_at", "exchanged"];
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() { key.to_string() } else { format!("{path}.{key}") }
+}
+
+/// None means "absent" (a key or list item that is not there).
+fn merge(base: Option<&Value>, mine: Option<&Value>, theirs: Option<&Value>, prefer: Prefer, path: &str, conflicts: &mut Vec<String>) -> Option<Value> {
+    if mine == theirs {
+        return mine.cloned();
+    }
+    if mine == base {
+        return theirs.cloned();
+    }
+    if theirs == base {
+        return mine.cloned();
+    }
+    match (base, mine, theirs) {
+        (base, Some(Value::Object(m)), Some(Value::Object(t))) => {
+            let b = base.and_then(Value::as_object);
+            let mut out = Map::new();
+            let keys = t.keys().chain(m.keys().filter(|k| !t.contains_key(*k)));
+            for key in keys.cloned().collect::<Vec<_>>() {
+                let merged = merge(b.and_then(|b| b.get(&key)), m.get(&key), t.get(&key), prefer, &join(path, &key), conflicts);
+                if let Some(value) = merged {
+                    out.insert(key, value);
+                }
+            }
+            Some(Value::Object(out))
+        }
+        (base, Some(Value::Array(m)), Some(Value::Array(t))) if keyed(m) && keyed(t) => {
+            let empty = Vec::new();
+            let b = base.and_then(Value::as_array).filter(|b| keyed(b)).unwrap_or(&empty);
+            Some(Value::Array(merge_items(b, m, t, prefer, path, conflicts)))
+        }
+        _ => {
+            conflicts.push(path.to_string());
+            match prefer {
+                Prefer::Mine => mine.cloned(),
+                Prefer::Theirs => theirs.cloned(),
+            }
+        }
+    }
+}
+
+/// A list whose items carry an `id` (needs, services, actions, referrals, checklist items…).
+fn keyed(items: &[Value]) -> bool {
+    items.iter().all(|item| item.get("id").is_some_and(|id| !id.is_null()))
+}
+
+fn find<'a>(items: &'a [Value], id: &Value) -> Option<&'a Value> {
+    items.iter().find(|item| item.get("id") == Some(id))
+}
+
+/// Items in the other tab's order, then items added here. An item removed on one side and
+/// changed on the other is kept: a removal never silently drops someone's edit.
+fn merge_items(base: &[Value], mine: &[Value], theirs: &[Value], prefer: Prefer, path: &str, conflicts: &mut Vec<String>) -> Vec<Value> {
+    let mut out = Vec::new();
+    let ids = theirs.iter().chain(mine.iter().filter(|m| find(theirs, &m["id"]).is_none())).map(|item| item["id"].clone());
+    for id in ids.collect::<Vec<_>>() {
+        let label = format!("{path}[{}]", id.as_str().map_or_else(|| id.to_string(), str::to_string));
+        let (b, m, t) = (find(base, &id), find(mine, &id), find(theirs, &id));
+        let merged = match (m, t) {
+            (Some(_), Some(_)) => merge(b, m, t, prefer, &label, conflicts),
+            // Removed on one side: gone if the other side left it as it was.
+            (None, Some(t)) if b.is_some() => (Some(t) != b).then(|| t.clone()),
+            (Some(m), None) if b.is_some() => (Some(m) != b).then(|| m.clone()),
+            // Added on one side.
+            (m, t) => m.or(t).cloned(),
+        };
+        out.extend(merged);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{ItemList, ProtectionNeed};
+    use chrono::{TimeZone, Utc};
+    use uuid::Uuid;
+
+    fn base() -> Case {
+        let mut case = Case::new(Uuid::from_u128(1), "HW-2026-0001".into(), Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap());
+        case.plan.worker.name = "Ana".into();
+        case
+    }
+
+    fn need(case: &mut Case, text: &str) -> Uuid {
+        let id = Uuid::new_v4();
+        let item = ProtectionNeed { id, need: text.into(), ..ProtectionNeed::default() };
+        case.plan.needs.push(item);
+        id
+    }
+
+    fn needs(case: &Case) -> Vec<String> {
+        case.plan.needs.iter().map(|n| n.need.clone()).collect()
+    }
+
+    #[test]
+    fn different_fields_combine_without_conflict() {
+        let base = base();
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        mine.plan.worker.role = "Psychologist".into();
+        theirs.plan.worker.organisation = "Casa Esperanza".into();
+        theirs.revision = 7;
+        let combined = combine(&base, &mine, &theirs, Prefer::Mine).unwrap();
+        assert_eq!(combined.conflicts, Vec::<String>::new());
+        assert_eq!(combined.case.plan.worker.role, "Psychologist");
+        assert_eq!(combined.case.plan.worker.organisation, "Casa Esperanza");
+        assert_eq!(combined.case.revision, 7, "bookkeeping follows the stored case");
+    }
+
+    #[test]
+    fn the_same_field_changed_differently_is_a_conflict_decided_by_the_worker() {
+        let base = base();
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        mine.plan.worker.role = "Psychologist".into();
+        theirs.plan.worker.role = "Lawyer".into();
+        let kept = combine(&base, &mine, &theirs, Prefer::Mine).unwrap();
+        assert_eq!(kept.conflicts, vec!["plan.worker.role".to_string()]);
+        assert_eq!(kept.case.plan.worker.role, "Psychologist");
+        let taken = combine(&base, &mine, &theirs, Prefer::Theirs).unwrap();
+        assert_eq!(taken.case.plan.worker.role, "Lawyer");
+    }
+
+    #[test]
+    fn conflicts_are_named_for_people() {
+        assert_eq!(describe_path("plan.worker.role"), "worker › role");
+        assert_eq!(describe_path("plan.needs[1f0c].by_when"), "needs › by when");
+    }
+
+    #[test]
+    fn items_added_on_both_sides_are_all_kept() {
+        let mut base = base();
+        need(&mut base, "school");
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        need(&mut mine, "health");
+        need(&mut theirs, "housing");
+        let combined = combine(&base, &mine, &theirs, Prefer::Mine).unwrap();
+        assert!(combined.conflicts.is_empty());
+        assert_eq!(needs(&combined.case), ["school", "housing", "health"]);
+    }
+
+    #[test]
+    fn a_removal_wins_over_no_change_but_not_over_an_edit() {
+        let mut base = base();
+        let school = need(&mut base, "school");
+        let health = need(&mut base, "health");
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        mine.plan.needs = ItemList::default();
+        mine.plan.needs.push(base.plan.needs.get(health).unwrap().clone());
+        theirs.plan.needs.update(health, |n| n.need = "health, urgent".into());
+        // school: removed here, untouched there → gone. health: kept here, edited there → edited.
+        let combined = combine(&base, &mine, &theirs, Prefer::Mine).unwrap();
+        assert_eq!(needs(&combined.case), ["health, urgent"]);
+        assert!(combined.case.plan.needs.get(school).is_none());
+
+        // Removed there, edited here: the edit is kept.
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        mine.plan.needs.update(school, |n| n.need = "school, enrolled".into());
+        theirs.plan.needs = ItemList::default();
+        let combined = combine(&base, &mine, &theirs, Prefer::Mine).unwrap();
+        assert_eq!(needs(&combined.case), ["school, enrolled"]);
+    }
+}

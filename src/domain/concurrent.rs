@@ -13,12 +13,65 @@ pub enum Prefer {
     Theirs,
 }
 
-/// The combined case, and where both sides changed the same thing (as `plan.worker.role`,
-/// `plan.needs[<id>].description`).
+/// The combined case, and where both sides changed the same thing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Combined {
     pub case: Case,
-    pub conflicts: Vec<String>,
+    pub conflicts: Vec<Conflict>,
+}
+
+/// One field both sides changed differently: where (as `plan.worker.role`,
+/// `plan.needs[<id>].need`) and the two values as text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conflict {
+    pub path: String,
+    pub mine: String,
+    pub theirs: String,
+}
+
+impl Conflict {
+    /// "Case worker: Role", "Protection needs: By when".
+    pub fn place(&self) -> String {
+        let parts: Vec<String> = self.path.split('.').map(|p| p.split('[').next().unwrap_or(p).replace('_', " ")).filter(|p| !p.is_empty() && p != "plan").collect();
+        let Some((first, rest)) = parts.split_first() else { return String::new() };
+        let area = match first.as_str() {
+            "worker" => "Case worker",
+            "child" => "Child",
+            "placement" => "Placement",
+            "needs" => "Protection needs",
+            "services" => "Services",
+            "actions" => "Other actions",
+            "monitoring" => "Monitoring",
+            "participation" => "Child participation",
+            "referrals" => "Referrals",
+            "best interests" => "Best interests",
+            "checklist" => "Checklist",
+            other => other,
+        };
+        let field = rest.iter().filter(|p| p.as_str() != "items").last().map(|f| capitalise(f));
+        match field {
+            Some(field) => format!("{area}: {field}"),
+            None => capitalise(area),
+        }
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// A value as the worker reads it in the conflict list.
+fn shown(value: Option<&Value>) -> String {
+    match value {
+        None | Some(Value::Null) => "(empty)".into(),
+        Some(Value::String(s)) if s.is_empty() => "(empty)".into(),
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Bool(true)) => "yes".into(),
+        Some(Value::Bool(false)) => "no".into(),
+        Some(Value::Number(n)) => n.to_string(),
+        Some(_) => "(changed)".into(),
+    }
 }
 
 /// Combines `mine` (this tab's unsaved edit) and `theirs` (what another tab saved), both made
@@ -33,18 +86,8 @@ pub fn combine(base: &Case, mine: &Case, theirs: &Case, prefer: Prefer) -> Resul
     case.version = theirs.version;
     case.updated_at = theirs.updated_at;
     case.exchanged = theirs.exchanged.clone();
-    conflicts.retain(|path| !BOOKKEEPING.contains(&path.as_str()));
+    conflicts.retain(|c| !BOOKKEEPING.contains(&c.path.as_str()));
     Ok(Combined { case, conflicts })
-}
-
-/// A conflict's place as the worker reads it: `plan.worker.role` → "worker › role".
-pub fn describe_path(path: &str) -> String {
-    path.split('.')
-        .map(|part| part.split('[').next().unwrap_or(part))
-        .filter(|part| !part.is_empty() && *part != "plan")
-        .map(|part| part.replace('_', " "))
-        .collect::<Vec<_>>()
-        .join(" › ")
 }
 
 const BOOKKEEPING: [&str; 4] = ["revision", "version", "updated_at", "exchanged"];
@@ -54,7 +97,7 @@ fn join(path: &str, key: &str) -> String {
 }
 
 /// None means "absent" (a key or list item that is not there).
-fn merge(base: Option<&Value>, mine: Option<&Value>, theirs: Option<&Value>, prefer: Prefer, path: &str, conflicts: &mut Vec<String>) -> Option<Value> {
+fn merge(base: Option<&Value>, mine: Option<&Value>, theirs: Option<&Value>, prefer: Prefer, path: &str, conflicts: &mut Vec<Conflict>) -> Option<Value> {
     if mine == theirs {
         return mine.cloned();
     }
@@ -83,7 +126,7 @@ fn merge(base: Option<&Value>, mine: Option<&Value>, theirs: Option<&Value>, pre
             Some(Value::Array(merge_items(b, m, t, prefer, path, conflicts)))
         }
         _ => {
-            conflicts.push(path.to_string());
+            conflicts.push(Conflict { path: path.to_string(), mine: shown(mine), theirs: shown(theirs) });
             match prefer {
                 Prefer::Mine => mine.cloned(),
                 Prefer::Theirs => theirs.cloned(),
@@ -103,7 +146,7 @@ fn find<'a>(items: &'a [Value], id: &Value) -> Option<&'a Value> {
 
 /// Items in the other tab's order, then items added here. An item removed on one side and
 /// changed on the other is kept: a removal never silently drops someone's edit.
-fn merge_items(base: &[Value], mine: &[Value], theirs: &[Value], prefer: Prefer, path: &str, conflicts: &mut Vec<String>) -> Vec<Value> {
+fn merge_items(base: &[Value], mine: &[Value], theirs: &[Value], prefer: Prefer, path: &str, conflicts: &mut Vec<Conflict>) -> Vec<Value> {
     let mut out = Vec::new();
     let ids = theirs.iter().chain(mine.iter().filter(|m| find(theirs, &m["id"]).is_none())).map(|item| item["id"].clone());
     for id in ids.collect::<Vec<_>>() {
@@ -154,7 +197,7 @@ mod tests {
         theirs.plan.worker.organisation = "Casa Esperanza".into();
         theirs.revision = 7;
         let combined = combine(&base, &mine, &theirs, Prefer::Mine).unwrap();
-        assert_eq!(combined.conflicts, Vec::<String>::new());
+        assert_eq!(combined.conflicts, vec![]);
         assert_eq!(combined.case.plan.worker.role, "Psychologist");
         assert_eq!(combined.case.plan.worker.organisation, "Casa Esperanza");
         assert_eq!(combined.case.revision, 7, "bookkeeping follows the stored case");
@@ -167,7 +210,8 @@ mod tests {
         mine.plan.worker.role = "Psychologist".into();
         theirs.plan.worker.role = "Lawyer".into();
         let kept = combine(&base, &mine, &theirs, Prefer::Mine).unwrap();
-        assert_eq!(kept.conflicts, vec!["plan.worker.role".to_string()]);
+        assert_eq!(kept.conflicts, vec![Conflict { path: "plan.worker.role".into(), mine: "Psychologist".into(), theirs: "Lawyer".into() }]);
+        assert_eq!(kept.conflicts[0].place(), "Case worker: Role");
         assert_eq!(kept.case.plan.worker.role, "Psychologist");
         let taken = combine(&base, &mine, &theirs, Prefer::Theirs).unwrap();
         assert_eq!(taken.case.plan.worker.role, "Lawyer");
@@ -175,8 +219,10 @@ mod tests {
 
     #[test]
     fn conflicts_are_named_for_people() {
-        assert_eq!(describe_path("plan.worker.role"), "worker › role");
-        assert_eq!(describe_path("plan.needs[1f0c].by_when"), "needs › by when");
+        let at = |path: &str| Conflict { path: path.into(), mine: String::new(), theirs: String::new() }.place();
+        assert_eq!(at("plan.needs[1f0c].by_when"), "Protection needs: By when");
+        assert_eq!(at("checklist.items[1f0c].status"), "Checklist: Status");
+        assert_eq!(at("case_number"), "Case number");
     }
 
     #[test]

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { withApp, openBrowser, field } from './harness.mjs';
+import { withApp, openBrowser, field, group } from './harness.mjs';
 
 const app = withApp('/');
 
@@ -156,6 +156,25 @@ test('reloading the instant after typing keeps what was typed', async () => {
   }
 });
 
+test('a reload or a closed tab in the middle of a list edit keeps the item and what was typed', async () => {
+  const page = await app.browser.page();
+  const plan = await newCase(page, 'Pilar Soto');
+  await page.goto(`${plan}needs`);
+  await page.getByRole('button', { name: /^Add a need/ }).click();
+  await field(group(page, 'Need 1'), 'Protection need').fill('Birth certificate');
+  await page.reload();
+  assert.equal(await field(group(page, 'Need 1'), 'Protection need').inputValue(), 'Birth certificate');
+
+  // A second item, and the tab closed the instant it is typed.
+  await page.getByRole('button', { name: /^Add a need/ }).click();
+  await field(group(page, 'Need 2'), 'Protection need').fill('School enrolment');
+  await page.close({ runBeforeUnload: true });
+  const again = await app.browser.context.newPage();
+  await again.goto(`${plan}needs`);
+  assert.equal(await field(group(again, 'Need 1'), 'Protection need').inputValue(), 'Birth certificate');
+  assert.equal(await field(group(again, 'Need 2'), 'Protection need').inputValue(), 'School enrolment');
+});
+
 test('deleting straight after an edit: the waiting save does not bring the case back', async () => {
   const page = await app.browser.page();
   const plan = await newCase(page, 'Marta Gil');
@@ -211,7 +230,7 @@ test('two tabs change the same field at once: the worker chooses, and every othe
   await status(other).getByText(/^Saved at/).waitFor();
   const choice = page.getByRole('alert').filter({ hasText: 'Changed in another tab at the same time' });
   await choice.waitFor();
-  assert.equal(await choice.getByRole('listitem').allInnerTexts().then((t) => t.join('|')), 'worker › role');
+  assert.equal(await choice.getByRole('listitem').allInnerTexts().then((t) => t.join('|')), 'Case worker: Role: yours “Psychologist”, the other tab\'s “Lawyer”');
   assert.equal(await status(page).getByText(/^Saved/).count(), 0, 'nothing is saved before the choice');
 
   await choice.getByRole('button', { name: "Keep the other tab's" }).click();

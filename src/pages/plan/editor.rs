@@ -14,7 +14,7 @@ use crate::app::{Notice, UnsavedWork};
 use crate::components::save_status::SaveState;
 use crate::domain::items::{ItemList, ListItem};
 use crate::domain::{validate, Case, Plan, Problem};
-use crate::domain::concurrent::{combine, describe_path, Prefer};
+use crate::domain::concurrent::{combine, Conflict, Prefer};
 use crate::storage::{StorageError, Store};
 
 const SAVE_DELAY: Duration = Duration::from_millis(400);
@@ -45,7 +45,7 @@ struct Autosave {
     /// another tab's save has to be combined with the edits here.
     base: RefCell<Case>,
     /// Fields both this tab and another changed differently, until the worker chooses.
-    conflict: RwSignal<Option<Vec<String>>>,
+    conflict: RwSignal<Option<Vec<Conflict>>>,
     /// Says that another tab's change was taken over or combined.
     note: RwSignal<Option<String>>,
     state: RwSignal<SaveState>,
@@ -137,7 +137,7 @@ impl Autosave {
         let combined = match combined {
             Ok(combined) if combined.conflicts.is_empty() || prefer.is_some() => combined,
             Ok(combined) => {
-                self.conflict.try_set(Some(combined.conflicts.iter().map(|p| describe_path(p)).collect()));
+                self.conflict.try_set(Some(combined.conflicts));
                 self.state.try_set(SaveState::Failed(WAITING_FOR_CHOICE.into()));
                 return;
             }
@@ -153,7 +153,7 @@ impl Autosave {
     }
 }
 
-const WAITING_FOR_CHOICE: &str = "this case was also changed in another tab. Choose whose version stands, above.";
+const WAITING_FOR_CHOICE: &str = "this case was also changed in another tab. Choose whose version stands, below.";
 
 #[derive(Clone, Copy)]
 pub struct Editor {
@@ -161,7 +161,7 @@ pub struct Editor {
     pub problems: Memo<Vec<Problem>>,
     pub save_state: RwSignal<SaveState>,
     /// Fields changed both here and in another tab, awaiting the worker's choice.
-    pub conflict: RwSignal<Option<Vec<String>>>,
+    pub conflict: RwSignal<Option<Vec<Conflict>>>,
     /// A word on what another tab changed.
     pub note: RwSignal<Option<String>>,
     autosave: StoredValue<Rc<Autosave>, LocalStorage>,

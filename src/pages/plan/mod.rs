@@ -171,7 +171,9 @@ fn PlanEditor(editor: Editor, view: Signal<CaseView>) -> impl IntoView {
                 <div class="tab-conflict">
                     <h2>"Changed in another tab at the same time"</h2>
                     <p>"This case was saved in another tab or window while you were changing it here. Everything else was combined; only these were changed differently on both sides:"</p>
-                    <ul>{fields.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
+                    <ul>{fields.into_iter().map(|c| view! {
+                        <li><strong>{c.place()}</strong>": yours “"{c.mine}"”, the other tab's “"{c.theirs}"”"</li>
+                    }).collect_view()}</ul>
                     <p>"Which should stand? Nothing is saved until you choose."</p>
                     <div class="form-actions">
                         <button type="button" class="primary" on:click=move |_| ed.decide(Prefer::Mine)>"Keep mine"</button>

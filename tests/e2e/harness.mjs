@@ -38,9 +38,9 @@ export function withApp(base = '/tools/homeward/') {
   return app;
 }
 
-/** Serves dist/ under `base`. */
-export function serve(base = '/tools/homeward/') {
-  return startServer({ root: DIST, base });
+/** Serves dist/ under `base`; `compress` sends brotli, as most static hosts do. */
+export function serve(base = '/tools/homeward/', { compress = false } = {}) {
+  return startServer({ root: DIST, base, compress });
 }
 
 /**

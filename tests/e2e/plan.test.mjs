@@ -289,7 +289,7 @@ test('the case list shows the case and filters as you type', async () => {
   await page.getByRole('button', { name: 'Create case' }).click();
   await page.waitForURL(/plan\/case$/);
   await page.getByRole('banner').getByRole('link', { name: 'Cases' }).click();
-  await page.getByText('2 cases').waitFor();
+  await page.getByText('2 cases', { exact: true }).waitFor();
   const firstRow = async () => (await page.getByRole('row').nth(1).innerText()).split(/\s+/)[0];
 
   await field(page, 'Filter cases').fill('angela');

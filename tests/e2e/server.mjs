@@ -2,6 +2,7 @@
 // index.html for a directory. It can put the app under a sub-path to prove that works.
 // Each request is answered on its own; Chromium's idle speculative sockets cannot stall it.
 import { createServer } from 'node:http';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,8 +42,17 @@ async function hostHeaders(top) {
   return headers;
 }
 
+// Static hosts compress what they send; so does this one, once per file.
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', '.webmanifest', '.svg', '.txt']);
+const compressed = new Map();
+function brotli(file, body, mtime) {
+  const key = `${file}:${mtime}`;
+  if (!compressed.has(key)) compressed.set(key, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  return compressed.get(key);
+}
+
 /** Serves `root` at `base` (e.g. '/tools/homeward/') on 127.0.0.1. Port 0 picks a free one. */
-export function startServer({ root, base = '/', port = 0 }) {
+export function startServer({ root, base = '/', port = 0, compress = false }) {
   const top = resolve(root);
   const server = createServer(async (req, res) => {
     let path;
@@ -64,12 +74,18 @@ export function startServer({ root, base = '/', port = 0 }) {
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       if (file === join(top, '_headers')) throw new Error('instructions for the host, not content');
-      const body = await readFile(file);
-      res.writeHead(200, {
+      let body = await readFile(file);
+      const headers = {
         ...(await hostHeaders(top)),
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
-      });
+        vary: 'accept-encoding',
+      };
+      if (compress && COMPRESSIBLE.has(extname(file)) && /\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
+        body = brotli(file, body, (await stat(file)).mtimeMs);
+        headers['content-encoding'] = 'br';
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -88,6 +104,6 @@ export function startServer({ root, base = '/', port = 0 }) {
 // `node server.mjs DIST [PORT] [BASE]`: serve until stopped.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [root = 'dist', port = '8080', base = '/'] = process.argv.slice(2);
-  const { url } = await startServer({ root, base, port: Number(port) });
+  const { url } = await startServer({ root, base, port: Number(port), compress: true });
   console.log(`Homeward is served at ${url}  (Ctrl+C stops it)`);
 }

@@ -3,7 +3,7 @@
 use gloo_storage::{LocalStorage as Prefs, Storage};
 use leptos::prelude::*;
 
-use crate::app::{set_page_title, use_store};
+use crate::app::{set_page_title, use_store, OtherTabs};
 use crate::domain::case_list::{CaseIndex, SortOrder};
 use crate::domain::{CaseSummary, Choice, Section};
 use crate::pages::plan::today;
@@ -22,6 +22,17 @@ pub fn CaseListPage() -> impl IntoView {
         let store = store.get_value();
         async move { store.list().await }
     });
+    // Kept here, not in the table, so the filter survives the table being redrawn.
+    let query = RwSignal::new(String::new());
+    // Another tab made, changed or deleted a case: show the list as it is now.
+    let other_tabs = use_context::<OtherTabs>().expect("the shell provides OtherTabs");
+    Effect::new(move |seen: Option<u64>| {
+        let (count, _) = other_tabs.0.get();
+        if seen.is_some_and(|s| s != count) {
+            cases.refetch();
+        }
+        count
+    });
     view! {
         <h1>"Cases"</h1>
         {move || match cases.get() {
@@ -35,7 +46,7 @@ pub fn CaseListPage() -> impl IntoView {
                 })}
                 {if list.cases.is_empty() { empty_state().into_any() } else { view! {
                     <BackupReminder cases=list.cases.clone() />
-                    <CaseTable all=list.cases />
+                    <CaseTable all=list.cases query />
                 }.into_any() }}
             }.into_any(),
         }}
@@ -61,10 +72,9 @@ fn empty_state() -> impl IntoView {
 }
 
 #[component]
-fn CaseTable(all: Vec<CaseSummary>) -> impl IntoView {
+fn CaseTable(all: Vec<CaseSummary>, query: RwSignal<String>) -> impl IntoView {
     let total = all.len();
     let index = StoredValue::new(CaseIndex::new(all));
-    let query = RwSignal::new(String::new());
     let saved_order = Prefs::get::<String>(SORT_PREF).ok().and_then(|k| SortOrder::from_key(&k)).unwrap_or_default();
     let order = RwSignal::new(saved_order);
     let limit = RwSignal::new(ROWS_PER_PAGE);

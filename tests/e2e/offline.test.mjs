@@ -40,6 +40,12 @@ test('after one visit Homeward starts with the server gone, and new work is kept
     await page.goto(server.url);
     await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
     await controlled(page);
+    // Installable: Chromium finds nothing missing (manifest, icons, service worker).
+    const cdp = await browser.context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    assert.deepEqual(installabilityErrors, []);
+    const manifest = await cdp.send('Page.getAppManifest');
+    assert.equal(JSON.parse(manifest.data).short_name, 'Homeward');
     await server.close();
 
     await page.reload();

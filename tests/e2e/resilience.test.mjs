@@ -265,6 +265,18 @@ test('a tab left open takes over what another tab saved when it is used again', 
   assert.equal(await field(page, 'Contact').inputValue(), '+52 55 3333 4444');
 });
 
+test('a case list left open shows a case made in another tab, keeping its filter', async () => {
+  const page = await app.browser.page();
+  await page.goto(app.server.url);
+  await field(page, 'Filter cases').fill('Olga');
+  await page.getByText(/^0 of \d+ cases match$/).waitFor();
+  const other = await app.browser.context.newPage();
+  await newCase(other, 'Olga Pardo');
+  await other.close();
+  await page.getByRole('row', { name: /Olga Pardo/ }).waitFor();
+  assert.equal(await field(page, 'Filter cases').inputValue(), 'Olga');
+});
+
 // Last: it leaves the database at a later version, which this build can no longer open.
 test('a newer Homeward in another tab: this tab saves what is waiting, lets go, and asks for a reload', async () => {
   const page = await app.browser.page();

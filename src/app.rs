@@ -168,7 +168,7 @@ pub fn App() -> impl IntoView {
             <div role="alert" class="update-region">
                 <Show when=move || superseded.get()>
                     <div class="update-banner">
-                        <span>"Homeward was updated in another tab. What you saved here is kept. Reload this tab to go on working."</span>
+                        <span>"Homeward was updated in another tab. Changes made in this tab from now on cannot be saved: reload it now. Everything saved so far is kept."</span>
                         <button type="button" class="small" on:click=|_| { let _ = window().location().reload(); }>"Reload this tab"</button>
                     </div>
                 </Show>

@@ -8,16 +8,20 @@ use leptos::task::spawn_local;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
+use web_sys::{ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
 
 /// How often an open tab asks the host whether a new build was published.
 const CHECK_EVERY_MS: i32 = 60 * 60 * 1000;
 
-/// The shell's view of updates: `ready` once a new build is installed and waiting.
+/// The shell's view of updates: `ready` once a new build is installed and waiting; `replaced`
+/// once another tab switched to a new build, so this tab runs code whose files are gone.
 #[derive(Clone, Copy)]
 pub struct Updates {
     pub ready: RwSignal<bool>,
+    pub replaced: RwSignal<bool>,
     registration: StoredValue<Option<ServiceWorkerRegistration>, LocalStorage>,
+    /// Set by this tab's own "Reload to update", whose switch reloads it.
+    applying: StoredValue<bool>,
 }
 
 fn container() -> Option<ServiceWorkerContainer> {
@@ -30,8 +34,21 @@ fn container() -> Option<ServiceWorkerContainer> {
 impl Updates {
     /// Registers the worker and starts watching for new builds.
     pub fn start() -> Self {
-        let updates = Updates { ready: RwSignal::new(false), registration: StoredValue::new_local(None) };
+        let updates = Updates { ready: RwSignal::new(false), replaced: RwSignal::new(false), registration: StoredValue::new_local(None), applying: StoredValue::new(false) };
         let Some(container) = container() else { return updates };
+        // A first visit gains a controller too (the worker claims it); only a switch from one
+        // controller to another is a new build taking over.
+        let had_controller = container.controller().is_some();
+        let on_switch = Closure::<dyn FnMut()>::new(move || {
+            if updates.applying.get_value() {
+                let _ = window().location().reload();
+            } else if had_controller {
+                updates.ready.set(false);
+                updates.replaced.set(true);
+            }
+        });
+        container.set_oncontrollerchange(Some(on_switch.as_ref().unchecked_ref()));
+        on_switch.forget();
         spawn_local(async move {
             let Ok(registration) = JsFuture::from(container.register("./sw.js")).await else { return };
             let registration: ServiceWorkerRegistration = registration.unchecked_into();
@@ -51,19 +68,27 @@ impl Updates {
         if registration.waiting().is_some() && controlled() {
             self.ready.set(true);
         }
+        let follow = move |arriving: ServiceWorker| {
+            let watched = arriving.clone();
+            let controlled = controlled.clone();
+            let on_state = Closure::<dyn FnMut()>::new(move || {
+                if watched.state() == ServiceWorkerState::Installed && controlled() {
+                    self.ready.set(true);
+                }
+            });
+            arriving.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+            on_state.forget();
+        };
+        // The browser may already be fetching a new build, started by this very page load.
+        if let Some(arriving) = registration.installing() {
+            follow(arriving);
+        }
         let on_found = {
             let registration = registration.clone();
             Closure::<dyn FnMut()>::new(move || {
-                let Some(arriving) = registration.installing() else { return };
-                let watched = arriving.clone();
-                let controlled = controlled.clone();
-                let on_state = Closure::<dyn FnMut()>::new(move || {
-                    if watched.state() == ServiceWorkerState::Installed && controlled() {
-                        self.ready.set(true);
-                    }
-                });
-                arriving.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
-                on_state.forget();
+                if let Some(arriving) = registration.installing() {
+                    follow(arriving);
+                }
             })
         };
         registration.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
@@ -72,7 +97,12 @@ impl Updates {
         let check = {
             let registration = registration.clone();
             Closure::<dyn FnMut()>::new(move || {
-                let _ = registration.update();
+                // Offline the check fails; that is expected and not worth a console error.
+                if let Ok(checking) = registration.update() {
+                    spawn_local(async move {
+                        let _ = JsFuture::from(checking).await;
+                    });
+                }
             })
         };
         let _ = window().set_interval_with_callback_and_timeout_and_arguments_0(check.as_ref().unchecked_ref(), CHECK_EVERY_MS);
@@ -88,12 +118,7 @@ impl Updates {
             let _ = window().location().reload();
             return;
         };
-        if let Some(container) = container() {
-            let reload = Closure::once_into_js(|| {
-                let _ = window().location().reload();
-            });
-            container.set_oncontrollerchange(Some(reload.unchecked_ref()));
-        }
+        self.applying.set_value(true);
         let _ = waiting.post_message(&JsValue::from_str("take-over"));
     }
 }
@@ -106,8 +131,14 @@ pub fn UpdateBanner() -> impl IntoView {
         <div class="update-region" role="status">
             <Show when=move || updates.ready.get()>
                 <div class="update-banner">
-                    <span>"A new version of Homeward is ready. Your work is kept; it is used after a reload."</span>
+                    <span>"A new version of Homeward is ready. It starts when you reload; your saved work is kept."</span>
                     <button type="button" class="small" on:click=move |_| updates.apply()>"Reload to update"</button>
+                </div>
+            </Show>
+            <Show when=move || updates.replaced.get()>
+                <div class="update-banner">
+                    <span>"A new version of Homeward was started in another tab. Reload this tab to use it too; your saved work is kept."</span>
+                    <button type="button" class="small" on:click=|_| { let _ = window().location().reload(); }>"Reload this tab"</button>
                 </div>
             </Show>
         </div>

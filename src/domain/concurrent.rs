@@ -61,15 +61,34 @@ fn capitalise(text: &str) -> String {
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
+/// Stored dates and choice keys as the form shows them: "2026-11-20" → "20 Nov 2026",
+/// "in_progress" → "in progress".
+fn readable(text: &str) -> String {
+    if let Ok(date) = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        return date.format("%-d %b %Y").to_string();
+    }
+    if text.contains('_') && text.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+        return text.replace('_', " ");
+    }
+    text.to_string()
+}
+
 /// A value as the worker reads it in the conflict list.
 fn shown(value: Option<&Value>) -> String {
     match value {
         None | Some(Value::Null) => "(empty)".into(),
         Some(Value::String(s)) if s.is_empty() => "(empty)".into(),
-        Some(Value::String(s)) => s.clone(),
+        Some(Value::String(s)) => readable(s),
         Some(Value::Bool(true)) => "yes".into(),
         Some(Value::Bool(false)) => "no".into(),
         Some(Value::Number(n)) => n.to_string(),
+        Some(Value::Object(o)) if o.contains_key("every") => {
+            let every = o.get("every").and_then(Value::as_str).map(readable).unwrap_or_default();
+            match o.get("days").and_then(Value::as_u64) {
+                Some(days) => format!("every {days} days"),
+                None => every,
+            }
+        }
         Some(_) => "(changed)".into(),
     }
 }
@@ -77,17 +96,35 @@ fn shown(value: Option<&Value>) -> String {
 /// Combines `mine` (this tab's unsaved edit) and `theirs` (what another tab saved), both made
 /// from `base`. Bookkeeping (revision, version, exchange history) is taken from `theirs`, the
 /// stored case the result will replace.
-pub fn combine(base: &Case, mine: &Case, theirs: &Case, prefer: Prefer) -> Result<Combined, serde_json::Error> {
-    let (base_v, mine_v, theirs_v) = (serde_json::to_value(base)?, serde_json::to_value(mine)?, serde_json::to_value(theirs)?);
-    let mut conflicts = Vec::new();
-    let merged = merge(Some(&base_v), Some(&mine_v), Some(&theirs_v), prefer, "", &mut conflicts).unwrap_or(Value::Null);
-    let mut case: Case = serde_json::from_value(merged)?;
+///
+/// Should the pieces not make a readable case, the whole case is one conflict: the side the
+/// worker prefers stands whole.
+pub fn combine(base: &Case, mine: &Case, theirs: &Case, prefer: Prefer) -> Combined {
+    let combined = combine_fields(base, mine, theirs, prefer);
+    let (mut case, conflicts) = match combined {
+        Some(found) => found,
+        None => {
+            let whole = Conflict { path: String::new(), mine: "your version".into(), theirs: "the other tab's version".into() };
+            (if prefer == Prefer::Mine { mine.clone() } else { theirs.clone() }, vec![whole])
+        }
+    };
     case.revision = theirs.revision;
     case.version = theirs.version;
     case.updated_at = theirs.updated_at;
     case.exchanged = theirs.exchanged.clone();
+    Combined { case, conflicts }
+}
+
+fn combine_fields(base: &Case, mine: &Case, theirs: &Case, prefer: Prefer) -> Option<(Case, Vec<Conflict>)> {
+    let (base_v, mine_v, theirs_v) = (serde_json::to_value(base).ok()?, serde_json::to_value(mine).ok()?, serde_json::to_value(theirs).ok()?);
+    let mut conflicts = Vec::new();
+    let merged = merge(Some(&base_v), Some(&mine_v), Some(&theirs_v), prefer, "", &mut conflicts)?;
+    let mut case: Case = serde_json::from_value(merged).ok()?;
+    // The same catalogue activity added in both tabs is one activity.
+    let mut seen = std::collections::HashSet::new();
+    case.checklist.items.retain(|item| item.activity.as_ref().is_none_or(|a| seen.insert(a.clone())));
     conflicts.retain(|c| !BOOKKEEPING.contains(&c.path.as_str()));
-    Ok(Combined { case, conflicts })
+    Some((case, conflicts))
 }
 
 const BOOKKEEPING: [&str; 4] = ["revision", "version", "updated_at", "exchanged"];
@@ -108,6 +145,11 @@ fn merge(base: Option<&Value>, mine: Option<&Value>, theirs: Option<&Value>, pre
         return mine.cloned();
     }
     match (base, mine, theirs) {
+        // A value made of parts that only mean something together ("every" N "days").
+        (_, Some(Value::Object(m)), Some(Value::Object(t))) if ATOMIC.iter().any(|k| m.contains_key(*k) || t.contains_key(*k)) => {
+            conflicts.push(Conflict { path: path.to_string(), mine: shown(mine), theirs: shown(theirs) });
+            if prefer == Prefer::Mine { mine.cloned() } else { theirs.cloned() }
+        }
         (base, Some(Value::Object(m)), Some(Value::Object(t))) => {
             let b = base.and_then(Value::as_object);
             let mut out = Map::new();
@@ -120,10 +162,13 @@ fn merge(base: Option<&Value>, mine: Option<&Value>, theirs: Option<&Value>, pre
             }
             Some(Value::Object(out))
         }
-        (base, Some(Value::Array(m)), Some(Value::Array(t))) if keyed(m) && keyed(t) => {
+        (base, Some(Value::Array(m)), Some(Value::Array(t))) if list_key(base, m, t).is_some() || (plain(m) && plain(t)) => {
             let empty = Vec::new();
-            let b = base.and_then(Value::as_array).filter(|b| keyed(b)).unwrap_or(&empty);
-            Some(Value::Array(merge_items(b, m, t, prefer, path, conflicts)))
+            let b = base.and_then(Value::as_array).unwrap_or(&empty);
+            Some(Value::Array(match list_key(base, m, t) {
+                Some(key) => merge_items(key, b, m, t, prefer, path, conflicts),
+                None => merge_set(b, m, t),
+            }))
         }
         _ => {
             conflicts.push(Conflict { path: path.to_string(), mine: shown(mine), theirs: shown(theirs) });
@@ -135,23 +180,54 @@ fn merge(base: Option<&Value>, mine: Option<&Value>, theirs: Option<&Value>, pre
     }
 }
 
-/// A list whose items carry an `id` (needs, services, actions, referrals, checklist items…).
-fn keyed(items: &[Value]) -> bool {
-    items.iter().all(|item| item.get("id").is_some_and(|id| !id.is_null()))
+/// Keys of objects that are one value, not fields to combine one by one.
+const ATOMIC: [&str; 1] = ["every"];
+
+/// What identifies the items of a list: `id` (needs, services, actions, referrals, checklist
+/// items) or `milestone` (the five milestone records). None for a list of plain values, or an
+/// empty one.
+fn key_of(items: &[Value]) -> Option<&'static str> {
+    ["id", "milestone"].into_iter().find(|key| !items.is_empty() && items.iter().all(|item| item.get(*key).is_some_and(|v| !v.is_null())))
 }
 
-fn find<'a>(items: &'a [Value], id: &Value) -> Option<&'a Value> {
-    items.iter().find(|item| item.get("id") == Some(id))
+/// The key all three versions of a list agree on (an empty list agrees with any).
+fn list_key(base: Option<&Value>, mine: &[Value], theirs: &[Value]) -> Option<&'static str> {
+    let empty = Vec::new();
+    let lists = [base.and_then(Value::as_array).map_or(&empty[..], Vec::as_slice), mine, theirs];
+    let key = lists.iter().find_map(|l| key_of(l))?;
+    lists.iter().all(|l| l.is_empty() || key_of(l) == Some(key)).then_some(key)
+}
+
+/// A list of plain values (the dismissed activities): kept as a set.
+fn plain(items: &[Value]) -> bool {
+    items.iter().all(|item| !item.is_object() && !item.is_array())
+}
+
+/// What either side added, less what either side removed.
+fn merge_set(base: &[Value], mine: &[Value], theirs: &[Value]) -> Vec<Value> {
+    let removed = |side: &[Value]| base.iter().filter(|v| !side.contains(v)).cloned().collect::<Vec<_>>();
+    let (gone_here, gone_there) = (removed(mine), removed(theirs));
+    let mut out: Vec<Value> = Vec::new();
+    for value in theirs.iter().chain(mine) {
+        if !out.contains(value) && !gone_here.contains(value) && !gone_there.contains(value) {
+            out.push(value.clone());
+        }
+    }
+    out
+}
+
+fn find<'a>(key: &str, items: &'a [Value], id: &Value) -> Option<&'a Value> {
+    items.iter().find(|item| item.get(key) == Some(id))
 }
 
 /// Items in the other tab's order, then items added here. An item removed on one side and
 /// changed on the other is kept: a removal never silently drops someone's edit.
-fn merge_items(base: &[Value], mine: &[Value], theirs: &[Value], prefer: Prefer, path: &str, conflicts: &mut Vec<Conflict>) -> Vec<Value> {
+fn merge_items(key: &str, base: &[Value], mine: &[Value], theirs: &[Value], prefer: Prefer, path: &str, conflicts: &mut Vec<Conflict>) -> Vec<Value> {
     let mut out = Vec::new();
-    let ids = theirs.iter().chain(mine.iter().filter(|m| find(theirs, &m["id"]).is_none())).map(|item| item["id"].clone());
+    let ids = theirs.iter().chain(mine.iter().filter(|m| find(key, theirs, &m[key]).is_none())).map(|item| item[key].clone());
     for id in ids.collect::<Vec<_>>() {
         let label = format!("{path}[{}]", id.as_str().map_or_else(|| id.to_string(), str::to_string));
-        let (b, m, t) = (find(base, &id), find(mine, &id), find(theirs, &id));
+        let (b, m, t) = (find(key, base, &id), find(key, mine, &id), find(key, theirs, &id));
         let merged = match (m, t) {
             (Some(_), Some(_)) => merge(b, m, t, prefer, &label, conflicts),
             // Removed on one side: gone if the other side left it as it was.
@@ -196,7 +272,7 @@ mod tests {
         mine.plan.worker.role = "Psychologist".into();
         theirs.plan.worker.organisation = "Casa Esperanza".into();
         theirs.revision = 7;
-        let combined = combine(&base, &mine, &theirs, Prefer::Mine).unwrap();
+        let combined = combine(&base, &mine, &theirs, Prefer::Mine);
         assert_eq!(combined.conflicts, vec![]);
         assert_eq!(combined.case.plan.worker.role, "Psychologist");
         assert_eq!(combined.case.plan.worker.organisation, "Casa Esperanza");
@@ -209,12 +285,48 @@ mod tests {
         let (mut mine, mut theirs) = (base.clone(), base.clone());
         mine.plan.worker.role = "Psychologist".into();
         theirs.plan.worker.role = "Lawyer".into();
-        let kept = combine(&base, &mine, &theirs, Prefer::Mine).unwrap();
+        let kept = combine(&base, &mine, &theirs, Prefer::Mine);
         assert_eq!(kept.conflicts, vec![Conflict { path: "plan.worker.role".into(), mine: "Psychologist".into(), theirs: "Lawyer".into() }]);
         assert_eq!(kept.conflicts[0].place(), "Case worker: Role");
         assert_eq!(kept.case.plan.worker.role, "Psychologist");
-        let taken = combine(&base, &mine, &theirs, Prefer::Theirs).unwrap();
+        let taken = combine(&base, &mine, &theirs, Prefer::Theirs);
         assert_eq!(taken.case.plan.worker.role, "Lawyer");
+    }
+
+    #[test]
+    fn milestones_dismissed_activities_and_duplicate_activities_combine() {
+        use crate::domain::checklist::MilestoneStatus;
+        use crate::domain::PlacementType;
+        let mut base = base();
+        base.set_pathway(Some(PlacementType::Kinship));
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        let first = base.checklist.milestones[0].milestone;
+        let last = base.checklist.milestones[4].milestone;
+        mine.checklist.milestones[0].status = MilestoneStatus::Reached;
+        theirs.checklist.milestones[4].evidence = "Court order filed".into();
+        let removed_here = mine.checklist.items[0].id;
+        mine.checklist.remove(removed_here);
+        let removed_there = theirs.checklist.items[1].id;
+        theirs.checklist.remove(removed_there);
+        let combined = combine(&base, &mine, &theirs, Prefer::Mine);
+        assert_eq!(combined.conflicts, vec![]);
+        let c = &combined.case.checklist;
+        assert_eq!(c.milestone(first).status, MilestoneStatus::Reached);
+        assert_eq!(c.milestone(last).evidence, "Court order filed");
+        assert!(c.items.iter().all(|i| i.id != removed_here && i.id != removed_there));
+        assert_eq!(c.dismissed.len(), 2, "both removals stay dismissed: {:?}", c.dismissed);
+    }
+
+    #[test]
+    fn a_visit_frequency_is_one_value() {
+        use crate::domain::VisitFrequency;
+        let base = base();
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        mine.plan.monitoring.frequency = Some(VisitFrequency::EveryNDays(10));
+        theirs.plan.monitoring.frequency = Some(VisitFrequency::Monthly);
+        let taken = combine(&base, &mine, &theirs, Prefer::Theirs);
+        assert_eq!(taken.case.plan.monitoring.frequency, Some(VisitFrequency::Monthly));
+        assert_eq!((taken.conflicts[0].mine.as_str(), taken.conflicts[0].theirs.as_str()), ("every 10 days", "monthly"));
     }
 
     #[test]
@@ -232,7 +344,7 @@ mod tests {
         let (mut mine, mut theirs) = (base.clone(), base.clone());
         need(&mut mine, "health");
         need(&mut theirs, "housing");
-        let combined = combine(&base, &mine, &theirs, Prefer::Mine).unwrap();
+        let combined = combine(&base, &mine, &theirs, Prefer::Mine);
         assert!(combined.conflicts.is_empty());
         assert_eq!(needs(&combined.case), ["school", "housing", "health"]);
     }
@@ -247,7 +359,7 @@ mod tests {
         mine.plan.needs.push(base.plan.needs.get(health).unwrap().clone());
         theirs.plan.needs.update(health, |n| n.need = "health, urgent".into());
         // school: removed here, untouched there → gone. health: kept here, edited there → edited.
-        let combined = combine(&base, &mine, &theirs, Prefer::Mine).unwrap();
+        let combined = combine(&base, &mine, &theirs, Prefer::Mine);
         assert_eq!(needs(&combined.case), ["health, urgent"]);
         assert!(combined.case.plan.needs.get(school).is_none());
 
@@ -255,7 +367,7 @@ mod tests {
         let (mut mine, mut theirs) = (base.clone(), base.clone());
         mine.plan.needs.update(school, |n| n.need = "school, enrolled".into());
         theirs.plan.needs = ItemList::default();
-        let combined = combine(&base, &mine, &theirs, Prefer::Mine).unwrap();
+        let combined = combine(&base, &mine, &theirs, Prefer::Mine);
         assert_eq!(needs(&combined.case), ["school, enrolled"]);
     }
 }

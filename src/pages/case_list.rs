@@ -22,14 +22,24 @@ pub fn CaseListPage() -> impl IntoView {
         let store = store.get_value();
         async move { store.list().await }
     });
-    // Kept here, not in the table, so the filter survives the table being redrawn.
-    let query = RwSignal::new(String::new());
-    // Another tab made, changed or deleted a case: show the list as it is now.
+    // Another tab made, changed or deleted a case: the table takes the list as it is now, in
+    // place, keeping the filter, focus and rows shown; an empty page is simply drawn again.
+    let fresh = RwSignal::new(None::<Vec<CaseSummary>>);
     let other_tabs = use_context::<OtherTabs>().expect("the shell provides OtherTabs");
     Effect::new(move |seen: Option<u64>| {
         let (count, _) = other_tabs.0.get();
         if seen.is_some_and(|s| s != count) {
-            cases.refetch();
+            let shown_empty = cases.with_untracked(|c| matches!(c, Some(Ok(list)) if list.cases.is_empty()));
+            if shown_empty {
+                cases.refetch();
+            } else {
+                let store = store.get_value();
+                leptos::task::spawn_local(async move {
+                    if let Ok(list) = store.list().await {
+                        fresh.try_set(Some(list.cases));
+                    }
+                });
+            }
         }
         count
     });
@@ -46,7 +56,7 @@ pub fn CaseListPage() -> impl IntoView {
                 })}
                 {if list.cases.is_empty() { empty_state().into_any() } else { view! {
                     <BackupReminder cases=list.cases.clone() />
-                    <CaseTable all=list.cases query />
+                    <CaseTable all=list.cases fresh />
                 }.into_any() }}
             }.into_any(),
         }}
@@ -72,15 +82,21 @@ fn empty_state() -> impl IntoView {
 }
 
 #[component]
-fn CaseTable(all: Vec<CaseSummary>, query: RwSignal<String>) -> impl IntoView {
-    let total = all.len();
-    let index = StoredValue::new(CaseIndex::new(all));
+fn CaseTable(all: Vec<CaseSummary>, fresh: RwSignal<Option<Vec<CaseSummary>>>) -> impl IntoView {
+    let query = RwSignal::new(String::new());
+    let index = RwSignal::new(CaseIndex::new(all));
+    Effect::new(move |_| {
+        if let Some(cases) = fresh.get() {
+            index.set(CaseIndex::new(cases));
+        }
+    });
+    let total = move || index.with(CaseIndex::len);
     let saved_order = Prefs::get::<String>(SORT_PREF).ok().and_then(|k| SortOrder::from_key(&k)).unwrap_or_default();
     let order = RwSignal::new(saved_order);
     let limit = RwSignal::new(ROWS_PER_PAGE);
-    let sorted = Memo::new(move |_| index.with_value(|i| i.sorted(order.get())));
-    let rows = Memo::new(move |_| index.with_value(|i| sorted.with(|s| query.with(|q| i.filter(s, q)))));
-    let shown = move || index.with_value(|i| rows.with(|r| r.iter().take(limit.get()).map(|&at| i.get(at).clone()).collect::<Vec<_>>()));
+    let sorted = Memo::new(move |_| index.with(|i| i.sorted(order.get())));
+    let rows = Memo::new(move |_| index.with(|i| sorted.with(|s| query.with(|q| i.filter(s, q)))));
+    let shown = move || index.with(|i| rows.with(|r| r.iter().take(limit.get()).map(|&at| i.get(at).clone()).collect::<Vec<_>>()));
     let today = today();
 
     let set_order = move |ev| {
@@ -109,7 +125,7 @@ fn CaseTable(all: Vec<CaseSummary>, query: RwSignal<String>) -> impl IntoView {
         </div>
         <p class="result-count" role="status">
             {move || {
-                let matching = rows.with(Vec::len);
+                let (matching, total) = (rows.with(Vec::len), total());
                 match (matching == total, total) {
                     (true, 1) => "1 case".to_string(),
                     (true, _) => format!("{total} cases"),

@@ -34,14 +34,19 @@ self.addEventListener('message', (event) => {
   if (event.data === 'version') event.source?.postMessage({ version: VERSION });
 });
 
+// The app's own page, with or without its name; routes live in the #fragment. Any other page
+// in scope (a file opened directly, a mistyped address) is left to the server.
+const PAGES = [INDEX, `${INDEX}index.html`];
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || !request.url.startsWith(self.registration.scope)) return;
+  const page = request.mode === 'navigate';
+  if (page && !PAGES.includes(request.url.split(/[?#]/)[0])) return;
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
-    // Every address in scope is the one-page app: routes live in the #fragment.
-    const key = request.mode === 'navigate' ? INDEX : request;
-    const kept = await cache.match(key, { ignoreSearch: request.mode === 'navigate' });
+    const key = page ? INDEX : request;
+    const kept = await cache.match(key, { ignoreSearch: page });
     return kept ?? fetch(request);
   })());
 });

@@ -232,6 +232,13 @@ test('two tabs change the same field at once: the worker chooses, and every othe
   await choice.waitFor();
   assert.equal(await choice.getByRole('listitem').allInnerTexts().then((t) => t.join('|')), 'Case worker: Role: yours “Psychologist”, the other tab\'s “Lawyer”');
   assert.equal(await status(page).getByText(/^Saved/).count(), 0, 'nothing is saved before the choice');
+  // Leaving before choosing asks first.
+  const asked = [];
+  page.once('dialog', (d) => { asked.push(d.message()); d.dismiss(); });
+  await page.getByRole('banner').getByRole('link', { name: 'Cases' }).click();
+  await page.waitForTimeout(300);
+  assert.match(asked[0] ?? '', /also changed in another tab/);
+  await choice.waitFor();
 
   await choice.getByRole('button', { name: "Keep the other tab's" }).click();
   await status(page).getByText(/^Saved at/).waitFor();
@@ -243,6 +250,26 @@ test('two tabs change the same field at once: the worker chooses, and every othe
   await page.reload();
   assert.equal(await field(page, 'Role').inputValue(), 'Lawyer');
   assert.equal(await field(page, 'Contact').inputValue(), '+52 55 1111 2222');
+});
+
+test('closing a tab that still has a choice to make writes nothing over the other tab\'s save', async () => {
+  const page = await app.browser.page();
+  const plan = await newCase(page, 'Elena Vidal');
+  await page.goto(`${plan}worker`);
+  const other = await app.browser.context.newPage();
+  await other.goto(`${plan}worker`);
+  await field(other, 'Role').waitFor();
+  await field(other, 'Role').fill('Lawyer');
+  await field(page, 'Role').fill('Psychologist');
+  await status(other).getByText(/^Saved at/).waitFor();
+  await page.getByRole('alert').filter({ hasText: 'Changed in another tab at the same time' }).waitFor();
+  await page.close();
+  await other.reload();
+  assert.equal(await field(other, 'Role').inputValue(), 'Lawyer');
+  await other.waitForTimeout(300);
+  await other.reload();
+  assert.equal(await field(other, 'Role').inputValue(), 'Lawyer', 'the closing tab wrote nothing');
+  await other.close();
 });
 
 test('a tab left open takes over what another tab saved when it is used again', async () => {
@@ -283,13 +310,14 @@ test('a newer Homeward in another tab: this tab saves what is waiting, lets go, 
   const plan = await newCase(page, 'Luis Pérez');
   await page.goto(`${plan}worker`);
   await status(page).getByText(/^Saved/).waitFor({ state: 'attached' });
-  const errorsBefore = app.browser.errors.length;
 
-  // An edit still waiting for its save when another tab opens the database at a later schema
-  // version, as a newer build would.
-  await field(page, 'Role').fill('Social worker');
+  // An edit still waiting for its save (saves wait 400 ms) when another tab opens the database
+  // at a later schema version, as a newer build would.
   const other = await app.browser.context.newPage();
-  await other.goto(app.server.url);
+  await other.goto(`${app.server.url}public/manifest.webmanifest`);
+  await other.waitForTimeout(300);
+  const errorsBefore = app.browser.errors.length; // the bare page's missing favicon
+  await field(page, 'Role').fill('Social worker');
   const stored = await other.evaluate(() => new Promise((done, fail) => {
     const request = indexedDB.open('homeward', 99);
     request.onsuccess = () => {

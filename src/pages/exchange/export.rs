@@ -90,6 +90,8 @@ fn ExportForm(all: Vec<CaseSummary>, preselect: Option<CaseId>) -> impl IntoView
         tried.set(false);
         let store = store.get_value();
         spawn_local(async move {
+            // A backup covers what was stored when it was read, not what changed while encrypting.
+            let started = chrono::Utc::now();
             let outcome: Result<String, String> = async {
                 let cases: Vec<_> = store.get_many(&ids).await.map_err(|e| e.to_string())?.into_iter().flatten().map(exported).collect();
                 let numbers: Vec<&str> = cases.iter().map(|c| c.case_number.as_str()).collect();
@@ -109,8 +111,10 @@ fn ExportForm(all: Vec<CaseSummary>, preselect: Option<CaseId>) -> impl IntoView
                 // The file is saved; failing to record the exchange only makes a later import ask more.
                 let _ = store.mark_exported(&marks).await;
                 let saved = format!("Saved {name} with {} case{}.", cases.len(), if cases.len() == 1 { "" } else { "s" });
-                // Every case, encrypted: a backup, which quiets the reminder for a while.
-                if secret.is_some() && cases.len() == all.with_value(Vec::len) && store.record_backup(chrono::Utc::now()).await.is_ok() {
+                // Every case on the device now, encrypted: a backup, which quiets the reminder.
+                let in_file: HashSet<CaseId> = cases.iter().map(|c| c.id).collect();
+                let every_case = store.list().await.is_ok_and(|now| now.cases.iter().all(|c| in_file.contains(&c.id)));
+                if secret.is_some() && every_case && store.record_backup(started).await.is_ok() {
                     return Ok(format!("{saved} It is a backup of every case on this device; keep it somewhere safe, away from this device."));
                 }
                 Ok(saved)

@@ -134,20 +134,21 @@ impl Autosave {
             return;
         }
         let combined = combine(&self.base.borrow(), &self.latest.borrow(), &theirs, prefer.unwrap_or(Prefer::Mine));
-        let combined = match combined {
-            Ok(combined) if combined.conflicts.is_empty() || prefer.is_some() => combined,
-            Ok(combined) => {
-                self.conflict.try_set(Some(combined.conflicts));
-                self.state.try_set(SaveState::Failed(WAITING_FOR_CHOICE.into()));
-                return;
-            }
-            Err(_) => return,
-        };
+        if prefer.is_none() && !combined.conflicts.is_empty() {
+            // Until the worker chooses, nothing here may be written: not by the autosave, not
+            // as the tab closes (`failing`), and leaving the case asks first (`unsaved`).
+            self.failing.set(true);
+            self.unsaved.0.set(Some(WAITING_FOR_CHOICE.into()));
+            self.conflict.try_set(Some(combined.conflicts));
+            self.state.try_set(SaveState::Failed(WAITING_FOR_CHOICE.into()));
+            return;
+        }
         *self.base.borrow_mut() = theirs;
         *self.latest.borrow_mut() = combined.case.clone();
         self.case.try_set(combined.case);
         self.conflict.try_set(None);
         self.failing.set(false);
+        self.unsaved.0.set(None);
         self.note.try_set(Some(format!("Combined with a change saved in another tab at {at}.")));
         self.run().await;
     }
@@ -199,6 +200,7 @@ impl Editor {
     /// Applies a change on screen at once and schedules its save.
     pub fn edit(self, change: impl FnOnce(&mut Case)) {
         self.case.update(change);
+        self.note.set(None);
         let Some(autosave) = self.autosave.try_get_value() else { return };
         *autosave.latest.borrow_mut() = self.case.get_untracked();
         autosave.changes.set(autosave.changes.get() + 1);
@@ -252,8 +254,8 @@ impl Editor {
 
     /// The worker's choice for the fields both tabs changed; everything else is combined.
     pub fn decide(self, prefer: Prefer) {
+        // The conflict stays up, holding the autosave back, until the choice is written.
         if let Some(autosave) = self.autosave.try_get_value() {
-            autosave.conflict.set(None);
             spawn_local(autosave.reconcile(Some(prefer)));
         }
     }

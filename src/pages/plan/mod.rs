@@ -93,12 +93,19 @@ fn PlanEditor(editor: Editor, view: Signal<CaseView>) -> impl IntoView {
     let id = ed.case.with_untracked(|c| c.id);
     let deleted_elsewhere = RwSignal::new(false);
     let other_tabs = use_context::<OtherTabs>().expect("the shell provides OtherTabs");
-    Effect::new(move |_| match other_tabs.0.get().1 {
-        Some(Change::Saved { id: changed, revision }) if changed == id && revision > ed.case.with_untracked(|c| c.revision) => ed.refresh(),
-        Some(Change::Deleted { id: changed }) if changed == id => deleted_elsewhere.set(true),
-        Some(Change::Imported) => ed.refresh(),
-        Some(Change::Superseded) => ed.flush(),
-        _ => {}
+    Effect::new(move |seen: Option<u64>| {
+        let (count, change) = other_tabs.0.get();
+        if seen.is_some_and(|s| s != count) {
+            match change {
+                Some(Change::Deleted { id: changed }) if changed == id => deleted_elsewhere.set(true),
+                Some(Change::Superseded) => ed.flush(),
+                // Messages can come faster than effects run, so only the last is seen: whatever
+                // it was, compare with the stored case (one quick read).
+                Some(_) => ed.refresh(),
+                None => {}
+            }
+        }
+        count
     });
     // Only a change the browser refused to store is worth stopping someone from leaving.
     let on_leave = window_event_listener(leptos::ev::beforeunload, move |ev| {

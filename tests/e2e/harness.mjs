@@ -127,6 +127,16 @@ export function field(scope, name) {
   return scope.getByLabel(new RegExp(`^${escaped}( \\*)?$`));
 }
 
+/** Makes a case through the new-case form of the app at `base`; returns its plan's address up to the step. */
+export async function createCase(page, base, worker) {
+  await page.goto(`${base}#/cases/new`);
+  await page.waitForFunction(() => document.querySelector('#f-case_number')?.value !== '');
+  await field(page, "Case worker's name").fill(worker);
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await page.waitForURL(/plan\/case$/);
+  return page.url().replace(/case$/, '');
+}
+
 /** Waits until the plan says everything on screen is stored. */
 export async function saved(page) {
   await page.locator('.save-status').getByText(/^Saved/).waitFor();

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readFile, readdir, appendFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, openBrowser, field, saved } from './harness.mjs';
+import { DIST, openBrowser, field, saved, createCase } from './harness.mjs';
 import { startServer } from './server.mjs';
 import { inlineScripts, stampServiceWorker } from '../../scripts/post-build.mjs';
 
@@ -23,14 +23,7 @@ function workerVersion(page) {
   }));
 }
 
-async function newCase(page, base, worker) {
-  await page.goto(`${base}#/cases/new`);
-  await page.waitForFunction(() => document.querySelector('#f-case_number')?.value !== '');
-  await field(page, "Case worker's name").fill(worker);
-  await page.getByRole('button', { name: 'Create case' }).click();
-  await page.waitForURL(/plan\/case$/);
-  return page.url().replace(/case$/, '');
-}
+const newCase = createCase;
 
 test('after one visit Homeward starts with the server gone, and new work is kept', async () => {
   const server = await startServer({ root: DIST, base: '/field-office/homeward/' });

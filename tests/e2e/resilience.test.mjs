@@ -6,18 +6,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { withApp, openBrowser, field, group } from './harness.mjs';
+import { withApp, openBrowser, field, group, createCase } from './harness.mjs';
 
 const app = withApp('/');
 
-async function newCase(page, worker) {
-  await page.goto(`${app.server.url}#/cases/new`);
-  await page.waitForFunction(() => document.querySelector('#f-case_number')?.value !== '');
-  await field(page, "Case worker's name").fill(worker);
-  await page.getByRole('button', { name: 'Create case' }).click();
-  await page.waitForURL(/plan\/case$/);
-  return page.url().replace(/case$/, '');
-}
+const newCase = (page, worker) => createCase(page, app.server.url, worker);
 
 const status = (page) => page.locator('.save-status');
 

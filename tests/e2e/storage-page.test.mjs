@@ -3,19 +3,12 @@
 // counts as one.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withApp, field, saved } from './harness.mjs';
+import { withApp, field, saved, createCase } from './harness.mjs';
 
 const app = withApp('/');
 const PASS = 'orchard violin mellow quarry';
 
-async function newCase(page, worker) {
-  await page.goto(`${app.server.url}#/cases/new`);
-  await page.waitForFunction(() => document.querySelector('#f-case_number')?.value !== '');
-  await field(page, "Case worker's name").fill(worker);
-  await page.getByRole('button', { name: 'Create case' }).click();
-  await page.waitForURL(/plan\/case$/);
-  return page.url().replace(/case$/, '');
-}
+const newCase = (page, worker) => createCase(page, app.server.url, worker);
 
 test('the storage page shows whether the data is protected and how much space it uses', async () => {
   const page = await app.browser.page();

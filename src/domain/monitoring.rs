@@ -2,6 +2,10 @@
 
 use chrono::{Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::choices::{lenient, Choice};
+use super::items::{Action, ItemList, ListItem};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "every", content = "days")]
@@ -87,23 +91,119 @@ impl VisitFrequency {
     }
 }
 
+choice!(
+    /// Whether the child was seen without the carers present, as safeguarding practice asks.
+    SeenAlone {
+        NotRecorded = "not_recorded": "Not recorded",
+        Yes = "yes": "Yes",
+        No = "no": "No",
+        NotAppropriate = "not_appropriate": "Not appropriate (age or wishes)",
+    }
+);
+default_choice!(SeenAlone => NotRecorded);
+
+/// One monitoring visit as logged by the person who made it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Visit {
+    pub id: Uuid,
+    pub date: Option<NaiveDate>,
+    pub visited_by: String,
+    pub place: String,
+    /// Who was seen: the child, carers, siblings, teachers…
+    pub seen: String,
+    #[serde(deserialize_with = "lenient")]
+    pub seen_alone: SeenAlone,
+    /// The child's wellbeing and safety as observed.
+    pub wellbeing: String,
+    /// The plan's services, checked: received as planned or not.
+    pub services_checked: String,
+    pub concerns: String,
+    pub follow_up: String,
+    /// The plan action made from the follow-up, once it was made one.
+    pub follow_up_action: Option<Uuid>,
+}
+
+impl Default for Visit {
+    fn default() -> Self {
+        Self {
+            id: Uuid::new_v4(),
+            date: None,
+            visited_by: String::new(),
+            place: String::new(),
+            seen: String::new(),
+            seen_alone: SeenAlone::default(),
+            wellbeing: String::new(),
+            services_checked: String::new(),
+            concerns: String::new(),
+            follow_up: String::new(),
+            follow_up_action: None,
+        }
+    }
+}
+
+impl ListItem for Visit {
+    fn id(&self) -> Uuid {
+        self.id
+    }
+}
+
+impl Visit {
+    /// A visit made today by `worker`, ready to be filled in.
+    pub fn new(today: NaiveDate, worker: &str) -> Self {
+        Self { date: Some(today), visited_by: worker.to_string(), ..Self::default() }
+    }
+
+    /// The plan action that carries this visit's follow-up, for the action list.
+    pub fn as_action(&self) -> Action {
+        Action { what: self.follow_up.trim().to_string(), responsible: self.visited_by.clone(), ..Action::default() }
+    }
+
+    /// "Visit on 3 November 2026", or "Visit (date not set)".
+    pub fn title(&self) -> String {
+        match self.date {
+            Some(date) => format!("Visit on {}", date.format("%-d %B %Y")),
+            None => "Visit (date not set)".into(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Monitoring {
     pub frequency: Option<VisitFrequency>,
+    /// A visit made before visits were logged here (plans from earlier versions keep theirs).
     pub last_visit: Option<NaiveDate>,
+    pub visits: ItemList<Visit>,
     pub notes: String,
 }
 
 impl Monitoring {
-    /// The next visit counts from the last visit, or from the plan's start when there has been none.
+    /// The latest visit: logged, or entered as the last one before the log.
+    pub fn latest_visit(&self) -> Option<NaiveDate> {
+        self.visits.iter().filter_map(|v| v.date).chain(self.last_visit).max()
+    }
+
+    /// The next visit counts from the latest visit, or from the plan's start when there has been none.
     pub fn next_visit(&self, plan_start: Option<NaiveDate>) -> Option<NaiveDate> {
         let frequency = self.frequency?;
-        match self.last_visit {
+        match self.latest_visit() {
             Some(last) => frequency.after(last),
             // Before any visit, the first one is due one interval after the plan starts.
             None => frequency.after(plan_start?),
         }
+    }
+
+    /// Visits newest first, as the log shows them (undated ones, being filled in, on top).
+    pub fn visits_newest_first(&self) -> Vec<Visit> {
+        let mut visits = self.visits.0.clone();
+        visits.sort_by(|a, b| match (a.date, b.date) {
+            (None, None) => std::cmp::Ordering::Equal,
+            (None, Some(_)) => std::cmp::Ordering::Less,
+            (Some(_), None) => std::cmp::Ordering::Greater,
+            (Some(x), Some(y)) => y.cmp(&x),
+        });
+        visits
     }
 }
 
@@ -124,6 +224,42 @@ mod tests {
         assert_eq!(VisitFrequency::Quarterly.after(from), Some(d("2026-04-30")));
         assert_eq!(VisitFrequency::EveryNDays(10).after(from), Some(d("2026-02-10")));
         assert_eq!(VisitFrequency::EveryNDays(0).after(from), None);
+    }
+
+    #[test]
+    fn month_ends_and_leap_years() {
+        assert_eq!(VisitFrequency::Monthly.after(d("2028-01-31")), Some(d("2028-02-29")), "leap year");
+        assert_eq!(VisitFrequency::Monthly.after(d("2028-02-29")), Some(d("2028-03-29")));
+        assert_eq!(VisitFrequency::Quarterly.after(d("2027-11-30")), Some(d("2028-02-29")));
+        assert_eq!(VisitFrequency::Quarterly.after(d("2026-11-30")), Some(d("2027-02-28")));
+        assert_eq!(VisitFrequency::Weekly.after(d("2028-02-26")), Some(d("2028-03-04")));
+        assert_eq!(VisitFrequency::EveryTwoWeeks.after(d("2026-12-25")), Some(d("2027-01-08")), "across the year");
+        assert_eq!(VisitFrequency::EveryNDays(365).after(d("2027-03-01")), Some(d("2028-02-29")));
+    }
+
+    #[test]
+    fn each_logged_visit_moves_the_next_one() {
+        let mut m = Monitoring { frequency: Some(VisitFrequency::EveryTwoWeeks), last_visit: Some(d("2026-10-01")), ..Default::default() };
+        assert_eq!(m.next_visit(None), Some(d("2026-10-15")));
+        m.visits.push(Visit::new(d("2026-10-20"), "Ana"));
+        assert_eq!(m.next_visit(None), Some(d("2026-11-03")));
+        // A visit logged late, for an earlier date, does not move it back.
+        m.visits.push(Visit::new(d("2026-10-10"), "Ana"));
+        assert_eq!(m.next_visit(None), Some(d("2026-11-03")));
+        let undated = Visit::default();
+        m.visits.push(undated.clone());
+        assert_eq!(m.latest_visit(), Some(d("2026-10-20")));
+        let order: Vec<_> = m.visits_newest_first().iter().map(|v| v.date).collect();
+        assert_eq!(order, [None, Some(d("2026-10-20")), Some(d("2026-10-10"))]);
+    }
+
+    #[test]
+    fn a_follow_up_becomes_a_plan_action_for_the_visitor() {
+        let mut visit = Visit::new(d("2026-11-02"), "Ana Ruiz");
+        visit.follow_up = " Ask the school about attendance ".into();
+        let action = visit.as_action();
+        assert_eq!((action.what.as_str(), action.responsible.as_str()), ("Ask the school about attendance", "Ana Ruiz"));
+        assert_ne!(action.id, visit.id);
     }
 
     #[test]

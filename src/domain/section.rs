@@ -163,7 +163,7 @@ impl Section {
             Self::Needs => (!plan.needs.is_empty(), !plan.needs.is_empty()),
             Self::Services => (!plan.services.is_empty(), !plan.services.is_empty()),
             Self::Actions => (!plan.actions.is_empty(), !plan.actions.is_empty()),
-            Self::Monitoring => (plan.monitoring.frequency.is_some(), plan.monitoring.frequency.is_some() || plan.monitoring.last_visit.is_some()),
+            Self::Monitoring => (plan.monitoring.frequency.is_some(), plan.monitoring.frequency.is_some() || plan.monitoring.latest_visit().is_some()),
             Self::Participation => {
                 let p = &plan.participation;
                 (has(&p.child_views) && p.consulted_on.is_some(), has(&p.child_views) || p.consulted_on.is_some() || has(&p.family_views))

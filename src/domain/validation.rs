@@ -78,6 +78,11 @@ pub fn validate(case: &Case, today: NaiveDate) -> Vec<Problem> {
         check((1..=365).contains(&days), Section::Monitoring, "monitoring.days".into(), "Enter a number of days from 1 to 365.".into());
     }
     check(not_future(plan.monitoring.last_visit), Section::Monitoring, "monitoring.last_visit".into(), "The last visit cannot be in the future.".into());
+    for visit in plan.monitoring.visits.iter() {
+        let date = item_field("visits", visit, "date");
+        check(visit.date.is_some(), Section::Monitoring, date.clone(), "Enter the date of the visit.".into());
+        check(not_future(visit.date), Section::Monitoring, date, "A visit cannot be logged for a day still to come; plan it as the next visit instead.".into());
+    }
 
     check(not_future(plan.participation.consulted_on), Section::Participation, "participation.consulted_on".into(), "The child cannot have been consulted on a day still to come.".into());
 

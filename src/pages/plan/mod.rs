@@ -4,6 +4,7 @@
 mod editor;
 mod lists;
 mod sections;
+mod visits;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;

@@ -126,16 +126,20 @@ pub fn monitoring_section(ed: Editor) -> impl IntoView {
         <Show when=every_n_days>
             <NumberField label="Number of days between visits" field="monitoring.days" value=days_value set=set_days min=1 max=365 error=ed.error("monitoring.days") />
         </Show>
-        <DateField label="Last monitoring visit" field="monitoring.last_visit" value=last set=set_last error=ed.error("monitoring.last_visit")
-            hint="Leave empty before the first visit: it is then counted from the plan's start date." />
+        <DateField label="Last visit before this log" field="monitoring.last_visit" value=last set=set_last error=ed.error("monitoring.last_visit")
+            hint="Only for a visit not in the visit log below. Leave empty before the first visit: it is then counted from the plan's start date." />
         <p class="derived" aria-live="polite">
             {move || match next_visit() {
-                Some(date) => format!("Next visit due: {}", date.format("%-d %B %Y")),
-                None => "Next visit due: set a frequency, and a plan start date or last visit.".to_string(),
+                Some(date) => {
+                    let late = date < today();
+                    format!("Next visit due: {}{}", date.format("%-d %B %Y"), if late { " (overdue)" } else { "" })
+                }
+                None => "Next visit due: set a frequency, and a plan start date or a visit.".to_string(),
             }}
         </p>
         <TextField label="Monitoring notes" field="monitoring.notes" value=notes set=set_notes multiline=true
             hint="What each visit should check: the child's safety, wellbeing, and the services in this plan." />
+        {super::visits::visit_log(ed)}
     }
 }
 

@@ -7,6 +7,7 @@ use crate::components::focus::focus_id_later;
 use crate::offline::{UpdateBanner, Updates};
 use crate::pages::exchange::{ExportPage, ImportPage};
 use crate::pages::overview::OverviewPage;
+use crate::pages::profile::{Profile, ProfilePage};
 use crate::pages::storage::StoragePage;
 use crate::pages::plan::{CaseView, PlanPage};
 use crate::pages::{case_list::CaseListPage, new_case::NewCasePage};
@@ -91,6 +92,8 @@ pub fn App() -> impl IntoView {
     let unsaved = UnsavedWork(RwSignal::new(None));
     provide_context(unsaved);
     provide_context(Updates::start());
+    let profile = Profile::load();
+    provide_context(profile);
     // Following a link away from a case whose last change is not saved asks first, before the
     // address changes. The hashchange check below catches Back and typed addresses.
     let on_click = window_event_listener(leptos::ev::click, move |ev| {
@@ -161,6 +164,9 @@ pub fn App() -> impl IntoView {
                 <a href=Route::Import.href() aria-current=move || matches!(route.get(), Route::Import).then_some("page")>"Import"</a>
                 <a href=Route::Storage.href() aria-current=move || matches!(route.get(), Route::Storage).then_some("page")>"Storage"</a>
             </nav>
+            <a class="you" href=Route::Profile.href() aria-current=move || matches!(route.get(), Route::Profile).then_some("page")>
+                {move || match profile.0.get() { Some(name) => format!("You: {name}"), None => "Set your name".to_string() }}
+            </a>
             <span class="privacy">"Stored only in this browser"</span>
         </header>
         <main id="main" tabindex="-1">
@@ -227,6 +233,7 @@ fn Workspace(store: Store, route: Signal<Route>) -> impl IntoView {
     let view = Memo::new(move |_| match route.get() {
         Route::Plan { section, .. } => CaseView::Plan(section),
         Route::Checklist { item, .. } => CaseView::Checklist(item),
+        Route::History { .. } => CaseView::History,
         _ => CaseView::Plan(crate::domain::Section::Case),
     });
     move || match page.get() {
@@ -236,6 +243,7 @@ fn Workspace(store: Store, route: Signal<Route>) -> impl IntoView {
         Page::Export(case) => view! { <ExportPage case /> }.into_any(),
         Page::Import => view! { <ImportPage /> }.into_any(),
         Page::Storage => view! { <StoragePage /> }.into_any(),
+        Page::Profile => view! { <ProfilePage /> }.into_any(),
         Page::Plan(id) => view! { <PlanPage id view=Signal::from(view) /> }.into_any(),
         Page::NotFound => view! {
             <h1>"Page not found"</h1>
@@ -255,6 +263,7 @@ enum Page {
     Export(Option<crate::domain::CaseId>),
     Import,
     Storage,
+    Profile,
     Plan(crate::domain::CaseId),
     NotFound,
 }
@@ -262,11 +271,12 @@ enum Page {
 impl Page {
     fn of(route: Route) -> Self {
         match route {
-            Route::Plan { id, .. } | Route::Checklist { id, .. } => Self::Plan(id),
+            Route::Plan { id, .. } | Route::Checklist { id, .. } | Route::History { id } => Self::Plan(id),
             Route::Overview => Self::Overview,
             Route::Export { case } => Self::Export(case),
             Route::Import => Self::Import,
             Route::Storage => Self::Storage,
+            Route::Profile => Self::Profile,
             Route::CaseList => Self::List,
             Route::NewCase => Self::New,
             Route::NotFound => Self::NotFound,

@@ -13,6 +13,8 @@ pub enum Route {
     Plan { id: CaseId, section: Section },
     /// The case's checklist and milestones, optionally scrolled to one item.
     Checklist { id: CaseId, item: Option<Uuid> },
+    /// Who changed what in the case, and when.
+    History { id: CaseId },
     /// What is late or due soon across every case.
     Overview,
     /// Writing an export file: of every case, or starting from one.
@@ -21,6 +23,8 @@ pub enum Route {
     Import,
     /// How safely the data is kept here, and backups.
     Storage,
+    /// The name recorded in the history.
+    Profile,
     NotFound,
 }
 
@@ -37,6 +41,8 @@ impl Route {
             ["export", id] => Uuid::parse_str(id).map_or(Self::NotFound, |id| Self::Export { case: Some(id) }),
             ["import"] => Self::Import,
             ["storage"] => Self::Storage,
+            ["profile"] => Self::Profile,
+            ["cases", id, "history"] => Uuid::parse_str(id).map_or(Self::NotFound, |id| Self::History { id }),
             ["cases", id, "checklist"] => Uuid::parse_str(id).map_or(Self::NotFound, |id| Self::Checklist { id, item: None }),
             ["cases", id, "checklist", item] => match (Uuid::parse_str(id), Uuid::parse_str(item)) {
                 (Ok(id), Ok(item)) => Self::Checklist { id, item: Some(item) },
@@ -74,6 +80,7 @@ impl Route {
             Self::CaseList | Self::NotFound => "#/".into(),
             Self::NewCase => "#/cases/new".into(),
             Self::Plan { id, section } => format!("#/cases/{id}/plan/{}", section.slug()),
+            Self::History { id } => format!("#/cases/{id}/history"),
             Self::Checklist { id, item: None } => format!("#/cases/{id}/checklist"),
             Self::Checklist { id, item: Some(item) } => format!("#/cases/{id}/checklist/{item}"),
             Self::Overview => "#/overview".into(),
@@ -81,6 +88,7 @@ impl Route {
             Self::Export { case: Some(id) } => format!("#/export/{id}"),
             Self::Import => "#/import".into(),
             Self::Storage => "#/storage".into(),
+            Self::Profile => "#/profile".into(),
         }
     }
 }
@@ -103,6 +111,7 @@ mod tests {
             Route::Plan { id, section: Section::Services },
             Route::Plan { id, section: Section::BestInterests },
             Route::Checklist { id, item: None },
+            Route::History { id },
             Route::Checklist { id, item },
         ] {
             assert_eq!(Route::parse(&route.href()), route);

@@ -5,3 +5,4 @@ pub mod new_case;
 pub mod overview;
 pub mod plan;
 pub mod storage;
+pub mod profile;

@@ -38,6 +38,8 @@ pub fn NewCasePage() -> impl IntoView {
     let draft = move || {
         let mut case = Case::start(Uuid::new_v4(), &number.get(), &child.get(), &worker.get(), Utc::now());
         case.set_pathway(pathway.get());
+        let event = crate::domain::history::HistoryEntry::event(case.created_at, &crate::pages::profile::user_name(), "case", "Case created");
+        case.history.push(event);
         case
     };
     // The same rules as the plan form, shown once the worker has tried to create the case.

@@ -15,6 +15,11 @@ fn full_case(number: &str) -> Case {
     case.plan.actions.push(Action { what: "مرحبا — right to left".into(), by_when: Some(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()), ..Default::default() });
     case.checklist.add(ChecklistItem::custom("Own <img src=x onerror=alert(1)>", crate::domain::checklist::Theme::Legal, None));
     case.checklist.items[0].notes = "x".repeat(10_000);
+    // The history travels with the case.
+    let before = case.clone();
+    case.plan.worker.role = "Psychologist".into();
+    case.history.record(crate::domain::history::diff(&before, &case), "Ana Ruiz", now());
+    assert_eq!(case.history.0.len(), 1);
     case
 }
 

@@ -15,6 +15,8 @@ use crate::components::save_status::SaveState;
 use crate::domain::items::{ItemList, ListItem};
 use crate::domain::{validate, Case, Plan, Problem};
 use crate::domain::concurrent::{combine, Conflict, Prefer};
+use crate::domain::history::diff;
+use crate::pages::profile::user_name;
 use crate::storage::{StorageError, Store};
 
 const SAVE_DELAY: Duration = Duration::from_millis(400);
@@ -74,8 +76,7 @@ impl Autosave {
         self.saving.set(true);
         while self.pending() {
             let generation = self.changes.get();
-            let mut snapshot = self.latest.borrow().clone();
-            snapshot.touch(Utc::now());
+            let snapshot = self.prepared();
             if let Err(error) = self.store.save(&snapshot).await {
                 self.saving.set(false);
                 self.failing.set(true);
@@ -101,10 +102,13 @@ impl Autosave {
             latest.revision = snapshot.revision;
             latest.version = snapshot.version;
             latest.updated_at = snapshot.updated_at;
-            self.case.try_update_untracked(|c| {
+            latest.history = snapshot.history.clone();
+            // The history is shown: a tracked update, unlike the bookkeeping.
+            self.case.try_update(|c| {
                 c.revision = snapshot.revision;
                 c.version = snapshot.version;
                 c.updated_at = snapshot.updated_at;
+                c.history = snapshot.history.clone();
             });
         }
         self.saving.set(false);
@@ -115,6 +119,19 @@ impl Autosave {
 }
 
 impl Autosave {
+    /// What the next save writes: the case on screen, with a new revision and what changed
+    /// since the stored version recorded in its history.
+    fn prepared(&self) -> Case {
+        let mut snapshot = self.latest.borrow().clone();
+        let now = Utc::now();
+        snapshot.touch(now);
+        let changes = diff(&self.base.borrow(), &snapshot);
+        if !changes.is_empty() {
+            snapshot.history.record(changes, &user_name(), now);
+        }
+        snapshot
+    }
+
     /// Catches up with a newer version another tab stored. With nothing waiting here it is
     /// simply taken over; otherwise both sides' changes are combined ([`combine`]) and saved,
     /// unless both changed the same field, which waits for the worker's choice (`prefer`).
@@ -230,8 +247,7 @@ impl Editor {
         if !autosave.pending() || autosave.saving.get() || autosave.failing.get() {
             return;
         }
-        let mut snapshot = autosave.latest.borrow().clone();
-        snapshot.touch(Utc::now());
+        let snapshot = autosave.prepared();
         spawn_local(async move {
             let _ = autosave.store.save_while_closing(&snapshot).await;
         });

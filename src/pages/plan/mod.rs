@@ -2,6 +2,7 @@
 //! or by jumping from the step list, which shows how far each step is filled in.
 
 mod editor;
+mod history;
 mod lists;
 mod sections;
 mod visits;
@@ -26,6 +27,7 @@ use crate::route::Route;
 pub enum CaseView {
     Plan(Section),
     Checklist(Option<uuid::Uuid>),
+    History,
 }
 
 #[component]
@@ -56,22 +58,27 @@ pub fn PlanPage(id: CaseId, #[prop(into)] view: Signal<CaseView>) -> impl IntoVi
 #[component]
 fn PlanEditor(editor: Editor, view: Signal<CaseView>) -> impl IntoView {
     let ed = editor;
-    let on_checklist = Memo::new(move |_| matches!(view.get(), CaseView::Checklist(_)));
+    // Which tab: 0 plan, 1 checklist, 2 history.
+    let tab = Memo::new(move |_| match view.get() {
+        CaseView::Plan(_) => 0,
+        CaseView::Checklist(_) => 1,
+        CaseView::History => 2,
+    });
     // The plan step to return to from the checklist.
     let section = Memo::new(move |last: Option<&Section>| match view.get() {
         CaseView::Plan(s) => s,
-        CaseView::Checklist(_) => last.copied().unwrap_or(Section::Case),
+        CaseView::Checklist(_) | CaseView::History => last.copied().unwrap_or(Section::Case),
     });
     let focus_item = Signal::derive(move || match view.get() {
         CaseView::Checklist(item) => item,
-        CaseView::Plan(_) => None,
+        CaseView::Plan(_) | CaseView::History => None,
     });
     let section: Signal<Section> = section.into();
-    // Switching between plan and checklist starts reading at the new heading.
-    Effect::new(move |previous: Option<bool>| {
-        let now = on_checklist.get();
+    // Switching between the tabs starts reading at the new heading.
+    Effect::new(move |previous: Option<u8>| {
+        let now = tab.get();
         if previous.is_some_and(|p| p != now) && focus_item.get_untracked().is_none() {
-            focus_id_later(if now { "checklist-title" } else { "section-title" });
+            focus_id_later(["section-title", "checklist-title", "history-title"][now as usize]);
         }
         now
     });
@@ -129,7 +136,11 @@ fn PlanEditor(editor: Editor, view: Signal<CaseView>) -> impl IntoView {
 
     let title = Memo::new(move |_| ed.case.with(|c| c.title()));
     Effect::new(move |_| {
-        let part = if on_checklist.get() { "Checklist and milestones" } else { section.get().title() };
+        let part = match tab.get() {
+            1 => "Checklist and milestones",
+            2 => "History",
+            _ => section.get().title(),
+        };
         set_page_title(&format!("{part} – {}", title.get()));
     });
     let confirm_delete = RwSignal::new(false);
@@ -199,17 +210,20 @@ fn PlanEditor(editor: Editor, view: Signal<CaseView>) -> impl IntoView {
         </div>
         <p class="tab-note" role="status">{move || ed.note.get()}</p>
         <nav class="case-tabs" aria-label="This case">
-            <a href=move || Route::Plan { id, section: section.get() }.href() aria-current=move || (!on_checklist.get()).then_some("page")>"Care and Protection Plan"</a>
-            <a href=Route::Checklist { id, item: None }.href() aria-current=move || on_checklist.get().then_some("page")>"Checklist and milestones"</a>
+            <a href=move || Route::Plan { id, section: section.get() }.href() aria-current=move || (tab.get() == 0).then_some("page")>"Care and Protection Plan"</a>
+            <a href=Route::Checklist { id, item: None }.href() aria-current=move || (tab.get() == 1).then_some("page")>"Checklist and milestones"</a>
+            <a href=Route::History { id }.href() aria-current=move || (tab.get() == 2).then_some("page")>"History"</a>
         </nav>
-        <Show when=move || on_checklist.get() fallback=move || view! {
-            <div class="plan-layout">
-                <StepList editor=ed current=section id />
-                <SectionForm editor=ed section id />
-            </div>
-        }>
-            <ChecklistView editor=ed focus=focus_item />
-        </Show>
+        {move || match tab.get() {
+            1 => view! { <ChecklistView editor=ed focus=focus_item /> }.into_any(),
+            2 => view! { <history::HistoryView editor=ed /> }.into_any(),
+            _ => view! {
+                <div class="plan-layout">
+                    <StepList editor=ed current=section id />
+                    <SectionForm editor=ed section id />
+                </div>
+            }.into_any(),
+        }}
         <ConfirmDialog open=confirm_delete
             title=Signal::derive(move || format!("Delete case {}?", title.get()))
             message="The case and its whole plan will be removed from this browser. This cannot be undone. If a colleague needs it, export it first."

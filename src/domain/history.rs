@@ -1,0 +1,257 @@
+//! Who changed what in a case, and when. Each save is compared with the case as stored before
+//! it; what differs becomes entries of the case's history, one per section, in words a
+//! supervisor reads ("Case worker: Role: “Social worker” → “Psychologist”"). Edits by one person
+//! to one section within a few minutes are kept as one entry, so typing does not flood it.
+
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use uuid::Uuid;
+
+use super::paths::{area_key, place, shown};
+use super::{Case, Section};
+
+/// Edits this close together, by the same person to the same section, make one entry.
+pub const COALESCE_MINUTES: i64 = 10;
+
+/// Where in the case a change was made: a plan section's slug, or `checklist`.
+pub const CHECKLIST: &str = "checklist";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    Changed,
+    Added,
+    Removed,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FieldChange {
+    /// Where, as stored (`plan.needs[<id>].need`): ties later edits of the same field together.
+    pub path: String,
+    /// Where, as read: "Protection needs: Need".
+    pub what: String,
+    pub kind: ChangeKind,
+    /// For a change, the old and new value; for an added or removed item, what it was.
+    pub old: String,
+    pub new: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct HistoryEntry {
+    pub id: Uuid,
+    pub at: DateTime<Utc>,
+    pub by: String,
+    /// A plan section's slug or [`CHECKLIST`]; for the timeline's filter.
+    pub area: String,
+    /// A sentence for events that are not field edits: "Case created", "Case closed".
+    pub event: String,
+    pub changes: Vec<FieldChange>,
+}
+
+impl Default for HistoryEntry {
+    fn default() -> Self {
+        Self { id: Uuid::new_v4(), at: DateTime::<Utc>::MIN_UTC, by: String::new(), area: String::new(), event: String::new(), changes: Vec::new() }
+    }
+}
+
+impl HistoryEntry {
+    /// An event worth its own line, such as a case made or closed.
+    pub fn event(at: DateTime<Utc>, by: &str, area: &str, event: &str) -> Self {
+        Self { at, by: by.to_string(), area: area.to_string(), event: event.to_string(), ..Self::default() }
+    }
+
+    /// The section's title, or "Checklist".
+    pub fn area_title(&self) -> &'static str {
+        if self.area == CHECKLIST {
+            return "Checklist and milestones";
+        }
+        Section::from_slug(&self.area).unwrap_or(Section::Case).title()
+    }
+}
+
+/// The area a stored path belongs to.
+fn area_of(path: &str) -> String {
+    let key = area_key(path);
+    let section = match key.as_str() {
+        "checklist" => return CHECKLIST.into(),
+        "worker" => Section::Worker,
+        "child" => Section::Child,
+        "placement" => Section::Placement,
+        "needs" => Section::Needs,
+        "services" => Section::Services,
+        "actions" => Section::Actions,
+        "monitoring" => Section::Monitoring,
+        "participation" => Section::Participation,
+        "referrals" => Section::Referrals,
+        "best interests" => Section::BestInterests,
+        _ => Section::Case,
+    };
+    section.slug().into()
+}
+
+/// Parts of a case that are bookkeeping, not the worker's content.
+const NOT_CONTENT: [&str; 7] = ["revision", "version", "updated_at", "exchanged", "history", "format", "created_at"];
+
+/// What differs between two versions of a case, field by field and item by item.
+pub fn diff(before: &Case, after: &Case) -> Vec<FieldChange> {
+    let (Ok(Value::Object(mut b)), Ok(Value::Object(mut a))) = (serde_json::to_value(before), serde_json::to_value(after)) else { return Vec::new() };
+    for key in NOT_CONTENT {
+        b.remove(key);
+        a.remove(key);
+    }
+    let mut changes = Vec::new();
+    compare(&Value::Object(b), &Value::Object(a), "", &mut changes);
+    changes
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() { key.to_string() } else { format!("{path}.{key}") }
+}
+
+fn compare(before: &Value, after: &Value, path: &str, out: &mut Vec<FieldChange>) {
+    if before == after {
+        return;
+    }
+    match (before, after) {
+        (Value::Object(b), Value::Object(a)) if !a.contains_key("every") => {
+            let empty = Value::Null;
+            for key in a.keys().chain(b.keys().filter(|k| !a.contains_key(*k))) {
+                compare(b.get(key).unwrap_or(&empty), a.get(key).unwrap_or(&empty), &join(path, key), out);
+            }
+        }
+        (Value::Array(b), Value::Array(a)) if item_key(b, a).is_some() => {
+            let key = item_key(b, a).unwrap_or("id");
+            let find = |items: &[Value], id: &Value| items.iter().find(|i| i.get(key) == Some(id)).cloned();
+            for item in b {
+                if find(a, &item[key]).is_none() {
+                    let at = format!("{path}[{}]", label_of(&item[key]));
+                    out.push(FieldChange { what: place(&at), path: at, kind: ChangeKind::Removed, old: summary(item), new: String::new() });
+                }
+            }
+            for item in a {
+                let at = format!("{path}[{}]", label_of(&item[key]));
+                match find(b, &item[key]) {
+                    Some(old) => {
+                        let from = out.len();
+                        compare(&old, item, &at, out);
+                        // Say which item: "Protection needs: By when — School bullying".
+                        let name = summary(item);
+                        for change in &mut out[from..] {
+                            change.what = format!("{} — {name}", change.what);
+                        }
+                    }
+                    None => out.push(FieldChange { what: place(&at), path: at, kind: ChangeKind::Added, old: String::new(), new: summary(item) }),
+                }
+            }
+        }
+        (Value::Array(b), Value::Array(a)) if a.iter().chain(b).all(|v| !v.is_object()) => {
+            for gone in b.iter().filter(|v| !a.contains(v)) {
+                let at = format!("{path}[{}]", label_of(gone));
+                out.push(FieldChange { what: place(&at), path: at, kind: ChangeKind::Removed, old: shown(Some(gone)), new: String::new() });
+            }
+            for added in a.iter().filter(|v| !b.contains(v)) {
+                let at = format!("{path}[{}]", label_of(added));
+                out.push(FieldChange { what: place(&at), path: at, kind: ChangeKind::Added, old: String::new(), new: shown(Some(added)) });
+            }
+        }
+        _ => out.push(FieldChange { path: path.into(), what: place(path), kind: ChangeKind::Changed, old: shown(Some(before)), new: shown(Some(after)) }),
+    }
+}
+
+fn item_key(before: &[Value], after: &[Value]) -> Option<&'static str> {
+    ["id", "milestone"].into_iter().find(|key| {
+        let all: Vec<&Value> = before.iter().chain(after).collect();
+        !all.is_empty() && all.iter().all(|i| i.get(*key).is_some_and(|v| !v.is_null()))
+    })
+}
+
+fn label_of(id: &Value) -> String {
+    id.as_str().map_or_else(|| id.to_string(), str::to_string)
+}
+
+/// An item in a few words: its name, need, action, title…
+fn summary(item: &Value) -> String {
+    const NAMES: [&str; 8] = ["title", "need", "what", "description", "to", "follow_up", "name", "date"];
+    let fields = item.as_object().cloned().unwrap_or_else(Map::new);
+    NAMES.iter().filter_map(|k| fields.get(*k)).map(|v| shown(Some(v))).find(|s| s != "(empty)").unwrap_or_else(|| "an item".into())
+}
+
+/// The case's history: entries oldest first.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct History(pub Vec<HistoryEntry>);
+
+impl History {
+    /// Adds what changed between `before` and `after`, by `by` at `at`: one entry per area,
+    /// joined to that person's last entry for the area if it is recent.
+    pub fn record(&mut self, changes: Vec<FieldChange>, by: &str, at: DateTime<Utc>) {
+        let mut areas: Vec<String> = Vec::new();
+        for change in &changes {
+            let area = area_of(&change.path);
+            if !areas.contains(&area) {
+                areas.push(area);
+            }
+        }
+        for area in areas {
+            let these: Vec<FieldChange> = changes.iter().filter(|c| area_of(&c.path) == area).cloned().collect();
+            // Among this person's latest run of recent entries, the one for this area.
+            let window = Duration::minutes(COALESCE_MINUTES);
+            let run = self.0.iter().rev().take_while(|e| e.by == by && e.event.is_empty() && at - e.at <= window).count();
+            let recent = (self.0.len() - run..self.0.len()).rev().find(|&i| self.0[i].area == area);
+            match recent {
+                Some(i) => {
+                    let entry = &mut self.0[i];
+                    entry.at = at;
+                    for change in these {
+                        fold(&mut entry.changes, change);
+                    }
+                    if entry.changes.is_empty() {
+                        self.0.remove(i);
+                    }
+                }
+                None => self.0.push(HistoryEntry { at, by: by.to_string(), area, changes: these, ..HistoryEntry::default() }),
+            }
+        }
+    }
+
+    pub fn push(&mut self, entry: HistoryEntry) {
+        self.0.push(entry);
+    }
+
+    /// Newest first, optionally only one area.
+    pub fn timeline(&self, area: Option<&str>) -> Vec<&HistoryEntry> {
+        self.0.iter().rev().filter(|e| area.is_none_or(|a| e.area == a)).collect()
+    }
+}
+
+/// Joins a later edit into an entry: the first old value stays, the latest new one wins; an
+/// edit undone, or an item added and removed again, leaves nothing.
+fn fold(changes: &mut Vec<FieldChange>, change: FieldChange) {
+    let Some(at) = changes.iter().position(|c| c.path == change.path) else {
+        changes.push(change);
+        return;
+    };
+    let earlier = &mut changes[at];
+    match (earlier.kind, change.kind) {
+        (ChangeKind::Added, ChangeKind::Removed) => {
+            changes.remove(at);
+        }
+        (ChangeKind::Added, _) => earlier.new = change.new,
+        (ChangeKind::Removed, ChangeKind::Added) => {
+            earlier.kind = ChangeKind::Changed;
+            earlier.new = change.new;
+        }
+        _ => {
+            earlier.kind = change.kind;
+            earlier.new = change.new;
+            if earlier.kind == ChangeKind::Changed && earlier.old == earlier.new {
+                changes.remove(at);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,104 @@
+use chrono::TimeZone;
+
+use super::*;
+use crate::domain::{ProtectionNeed, VisitFrequency};
+
+fn at(minute: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 20, 9, minute, 0).unwrap()
+}
+
+fn case() -> Case {
+    let mut case = Case::new(Uuid::from_u128(7), "HW-2026-0007".into(), at(0));
+    case.plan.worker.name = "Ana Ruiz".into();
+    case
+}
+
+#[test]
+fn a_simple_field_records_old_and_new_value() {
+    let before = case();
+    let mut after = before.clone();
+    after.plan.worker.role = "Psychologist".into();
+    after.revision = 4; // bookkeeping is not a change
+    let changes = diff(&before, &after);
+    assert_eq!(changes, vec![FieldChange { path: "plan.worker.role".into(), what: "Case worker: Role".into(), kind: ChangeKind::Changed, old: "(empty)".into(), new: "Psychologist".into() }]);
+}
+
+#[test]
+fn list_items_are_added_removed_and_changed_by_name() {
+    let mut before = case();
+    let school = ProtectionNeed { need: "School bullying".into(), ..ProtectionNeed::default() };
+    let housing = ProtectionNeed { need: "Housing".into(), ..ProtectionNeed::default() };
+    before.plan.needs.push(school.clone());
+    before.plan.needs.push(housing.clone());
+    let mut after = before.clone();
+    after.plan.needs.remove(housing.id);
+    after.plan.needs.update(school.id, |n| n.by_when = Some("2026-12-01".parse().unwrap()));
+    after.plan.needs.push(ProtectionNeed { need: "Birth certificate".into(), ..ProtectionNeed::default() });
+    let seen: Vec<(ChangeKind, String, String, String)> = diff(&before, &after).into_iter().map(|c| (c.kind, c.what, c.old, c.new)).collect();
+    assert_eq!(seen, vec![
+        (ChangeKind::Removed, "Protection needs".into(), "Housing".into(), String::new()),
+        (ChangeKind::Changed, "Protection needs: By when — School bullying".into(), "(empty)".into(), "1 Dec 2026".into()),
+        (ChangeKind::Added, "Protection needs".into(), String::new(), "Birth certificate".into()),
+    ]);
+}
+
+#[test]
+fn a_frequency_and_a_checklist_tick_read_plainly() {
+    let before = case();
+    let mut after = before.clone();
+    after.plan.monitoring.frequency = Some(VisitFrequency::EveryNDays(10));
+    let changes = diff(&before, &after);
+    assert_eq!((changes[0].what.as_str(), changes[0].new.as_str()), ("Monitoring: Frequency", "every 10 days"));
+}
+
+#[test]
+fn typing_in_one_section_within_minutes_is_one_entry_and_sections_stay_apart() {
+    let mut history = History::default();
+    let base = case();
+    let mut step1 = base.clone();
+    step1.plan.worker.role = "Psy".into();
+    history.record(diff(&base, &step1), "Ana Ruiz", at(1));
+    let mut step2 = step1.clone();
+    step2.plan.worker.role = "Psychologist".into();
+    step2.plan.child.name = "Lucía".into();
+    history.record(diff(&step1, &step2), "Ana Ruiz", at(3));
+    assert_eq!(history.0.len(), 2, "worker and child are separate entries");
+    let worker = &history.0[0];
+    assert_eq!((worker.area.as_str(), worker.changes.len()), ("worker", 1));
+    assert_eq!((worker.changes[0].old.as_str(), worker.changes[0].new.as_str()), ("(empty)", "Psychologist"));
+    assert_eq!(worker.at, at(3));
+    assert_eq!(history.timeline(Some("child")).len(), 1);
+
+    // Later, or by someone else: a new entry.
+    let mut step3 = step2.clone();
+    step3.plan.worker.role = "Lawyer".into();
+    history.record(diff(&step2, &step3), "Ana Ruiz", at(30));
+    history.record(diff(&step3, &step2), "Marc Dubois", at(31));
+    assert_eq!(history.0.len(), 4);
+    assert_eq!(history.timeline(None)[0].by, "Marc Dubois");
+}
+
+#[test]
+fn an_edit_undone_or_an_item_added_and_removed_leaves_nothing() {
+    let mut history = History::default();
+    let base = case();
+    let mut typed = base.clone();
+    typed.plan.worker.role = "Oops".into();
+    history.record(diff(&base, &typed), "Ana Ruiz", at(1));
+    history.record(diff(&typed, &base), "Ana Ruiz", at(2));
+    assert!(history.0.is_empty());
+
+    let mut added = base.clone();
+    added.plan.needs.push(ProtectionNeed { need: "Temp".into(), ..ProtectionNeed::default() });
+    history.record(diff(&base, &added), "Ana Ruiz", at(3));
+    history.record(diff(&added, &base), "Ana Ruiz", at(4));
+    assert!(history.0.is_empty());
+}
+
+#[test]
+fn history_itself_is_not_a_change() {
+    let before = case();
+    let mut after = before.clone();
+    after.history.push(HistoryEntry::event(at(5), "Ana Ruiz", "case", "Case created"));
+    assert!(diff(&before, &after).is_empty());
+}

@@ -7,6 +7,7 @@ use uuid::Uuid;
 use super::checklist::{Checklist, Progress};
 use super::choices::{Choice, PlacementType, PlanStatus, ReferralStatus};
 use super::due::{DueItem, DuePlace, DueState};
+use super::closure::Closure;
 use super::history::History;
 use super::plan::Plan;
 
@@ -41,6 +42,9 @@ pub struct Case {
     /// Who changed what, and when. Travels with the case in export files.
     #[serde(default)]
     pub history: History,
+    /// How and why the case was closed, while it is.
+    #[serde(default)]
+    pub closure: Option<Closure>,
 }
 
 fn current_format() -> u32 {
@@ -49,7 +53,7 @@ fn current_format() -> u32 {
 
 impl Case {
     pub fn new(id: CaseId, case_number: String, now: DateTime<Utc>) -> Self {
-        Self { id, format: CASE_FORMAT, case_number, created_at: now, updated_at: now, revision: 0, version: Uuid::new_v4(), exchanged: Vec::new(), plan: Plan::default(), checklist: Checklist::default(), history: History::default() }
+        Self { id, format: CASE_FORMAT, case_number, created_at: now, updated_at: now, revision: 0, version: Uuid::new_v4(), exchanged: Vec::new(), plan: Plan::default(), checklist: Checklist::default(), history: History::default(), closure: None }
     }
 
     /// A new case as the worker starts it: the number and the names, trimmed.

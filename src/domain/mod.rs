@@ -8,6 +8,7 @@ pub mod case;
 pub mod case_list;
 pub mod case_number;
 pub mod checklist;
+pub mod closure;
 pub mod concurrent;
 pub mod due;
 pub mod exchange;

@@ -1,6 +1,7 @@
 //! The guided Care and Protection Plan: one step per section, moved through with Next and Back
 //! or by jumping from the step list, which shows how far each step is filled in.
 
+mod closure;
 mod editor;
 mod history;
 mod lists;
@@ -144,6 +145,8 @@ fn PlanEditor(editor: Editor, view: Signal<CaseView>) -> impl IntoView {
         set_page_title(&format!("{part} – {}", title.get()));
     });
     let confirm_delete = RwSignal::new(false);
+    let confirm_close = RwSignal::new(false);
+    let closed = Memo::new(move |_| ed.case.with(|c| c.is_closed()));
     let notice = use_context::<Notice>().expect("notice context");
     let store = use_store();
     let delete = move |_| {
@@ -182,6 +185,9 @@ fn PlanEditor(editor: Editor, view: Signal<CaseView>) -> impl IntoView {
             <div class="case-header-tools">
                 <SaveStatus state=ed.save_state retry=Callback::new(move |_| ed.flush()) />
                 <a class="button secondary small-button" href=Route::Export { case: Some(id) }.href()>"Export case"</a>
+                <Show when=move || !closed.get()>
+                    <button type="button" class="secondary small-button" on:click=move |_| confirm_close.set(true)>"Close case…"</button>
+                </Show>
                 <button type="button" class="danger quiet" on:click=move |_| confirm_delete.set(true)>"Delete case"</button>
             </div>
         </div>
@@ -209,21 +215,24 @@ fn PlanEditor(editor: Editor, view: Signal<CaseView>) -> impl IntoView {
             })}
         </div>
         <p class="tab-note" role="status">{move || ed.note.get()}</p>
+        <closure::ClosedBanner editor=ed />
         <nav class="case-tabs" aria-label="This case">
             <a href=move || Route::Plan { id, section: section.get() }.href() aria-current=move || (tab.get() == 0).then_some("page")>"Care and Protection Plan"</a>
             <a href=Route::Checklist { id, item: None }.href() aria-current=move || (tab.get() == 1).then_some("page")>"Checklist and milestones"</a>
             <a href=Route::History { id }.href() aria-current=move || (tab.get() == 2).then_some("page")>"History"</a>
         </nav>
         {move || match tab.get() {
-            1 => view! { <ChecklistView editor=ed focus=focus_item /> }.into_any(),
+            // A closed case is read-only: every control of the plan and checklist is disabled.
+            1 => view! { <fieldset class="read-only-wrap" disabled=move || closed.get()><ChecklistView editor=ed focus=focus_item /></fieldset> }.into_any(),
             2 => view! { <history::HistoryView editor=ed /> }.into_any(),
             _ => view! {
                 <div class="plan-layout">
                     <StepList editor=ed current=section id />
-                    <SectionForm editor=ed section id />
+                    <fieldset class="read-only-wrap" disabled=move || closed.get()><SectionForm editor=ed section id /></fieldset>
                 </div>
             }.into_any(),
         }}
+        <closure::CloseDialog editor=ed open=confirm_close />
         <ConfirmDialog open=confirm_delete
             title=Signal::derive(move || format!("Delete case {}?", title.get()))
             message="The case and its whole plan will be removed from this browser. This cannot be undone. If a colleague needs it, export it first."

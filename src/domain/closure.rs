@@ -1,0 +1,126 @@
+//! Closing a case, with its outcome and reason, and reopening it. A closed case is read-only
+//! until it is reopened; both are recorded in the history.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::choices::{lenient, Choice, PlanStatus};
+use super::history::HistoryEntry;
+use super::Case;
+
+choice!(
+    /// Where the child's case ended.
+    ClosureOutcome {
+        Reunified = "reunified": "Reunified with family",
+        Kinship = "kinship": "Kinship care",
+        Foster = "foster": "Foster care",
+        SmallGroupHome = "small_group_home": "Small group home",
+        SupportedIndependentLiving = "supported_independent_living": "Supported independent living",
+        IndependentLiving = "independent_living": "Independent living",
+        Transferred = "transferred": "Transferred to another agency",
+        Other = "other": "Other",
+    }
+);
+default_choice!(ClosureOutcome => Other);
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Closure {
+    #[serde(deserialize_with = "lenient")]
+    pub outcome: ClosureOutcome,
+    pub reason: String,
+    pub closed_on: NaiveDate,
+    pub closed_by: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ClosureProblem {
+    #[error("Give the reason for closing the case.")]
+    NoReason,
+    #[error("The case is already closed.")]
+    AlreadyClosed,
+}
+
+impl Case {
+    pub fn is_closed(&self) -> bool {
+        self.plan.status == PlanStatus::Closed
+    }
+
+    /// What is still open, to show before closing: activities, needs, services, actions not
+    /// done, and referrals without an outcome.
+    pub fn open_items(&self) -> Vec<String> {
+        let plan = &self.plan;
+        let name = |text: &str| if text.trim().is_empty() { "(not described)".to_string() } else { text.trim().to_string() };
+        let mut open = Vec::new();
+        open.extend(plan.needs.iter().filter(|n| n.status.is_open()).map(|n| format!("Protection need: {}", name(&n.need))));
+        open.extend(plan.services.iter().filter(|s| s.status.is_open()).map(|s| format!("Service: {}", name(if s.description.is_empty() { &s.provider } else { &s.description }))));
+        open.extend(plan.actions.iter().filter(|a| a.status.is_open()).map(|a| format!("Action: {}", name(&a.what))));
+        open.extend(plan.referrals.iter().filter(|r| r.status.is_open()).map(|r| format!("Referral to {} ({})", name(&r.to), r.status.label().to_lowercase())));
+        open.extend(self.checklist.items.iter().filter(|i| i.status.is_open()).map(|i| format!("Checklist: {}", i.title)));
+        open
+    }
+
+    /// Closes the case; it is read-only until reopened.
+    pub fn close(&mut self, outcome: ClosureOutcome, reason: &str, on: NaiveDate, by: &str, now: DateTime<Utc>) -> Result<(), ClosureProblem> {
+        if self.is_closed() {
+            return Err(ClosureProblem::AlreadyClosed);
+        }
+        if reason.trim().is_empty() {
+            return Err(ClosureProblem::NoReason);
+        }
+        self.plan.status = PlanStatus::Closed;
+        self.closure = Some(Closure { outcome, reason: reason.trim().to_string(), closed_on: on, closed_by: by.to_string() });
+        self.history.push(HistoryEntry::event(now, by, "case", &format!("Case closed: {}. {}", outcome.label(), reason.trim())));
+        Ok(())
+    }
+
+    /// Opens a closed case again, as an active plan; the closure stays in the history.
+    pub fn reopen(&mut self, by: &str, now: DateTime<Utc>) {
+        if !self.is_closed() {
+            return;
+        }
+        self.plan.status = PlanStatus::Active;
+        self.closure = None;
+        self.history.push(HistoryEntry::event(now, by, "case", "Case reopened"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::checklist::ChecklistStatus;
+    use crate::domain::{Action, ItemStatus, PlacementType};
+    use uuid::Uuid;
+
+    fn now() -> DateTime<Utc> {
+        "2026-11-23T10:00:00Z".parse().unwrap()
+    }
+
+    #[test]
+    fn closing_lists_what_is_open_needs_a_reason_and_is_recorded() {
+        let mut case = Case::new(Uuid::new_v4(), "HW-1".into(), now());
+        case.set_pathway(Some(PlacementType::Kinship));
+        let total = case.checklist.items.len();
+        case.checklist.items[0].status = ChecklistStatus::Done;
+        case.plan.actions.push(Action { what: "Visit school".into(), ..Action::default() });
+        case.plan.actions.push(Action { what: "Done already".into(), status: ItemStatus::Done, ..Action::default() });
+        let open = case.open_items();
+        assert_eq!(open.len(), 1 + total - 1);
+        assert_eq!(open[0], "Action: Visit school");
+
+        let today = now().date_naive();
+        assert_eq!(case.close(ClosureOutcome::Kinship, "  ", today, "Ana", now()), Err(ClosureProblem::NoReason));
+        assert!(!case.is_closed());
+        case.close(ClosureOutcome::Kinship, "Living with her aunt, stable for six months", today, "Ana", now()).unwrap();
+        assert!(case.is_closed());
+        assert_eq!(case.closure.as_ref().unwrap().outcome, ClosureOutcome::Kinship);
+        assert_eq!(case.history.0.last().unwrap().event, "Case closed: Kinship care. Living with her aunt, stable for six months");
+        assert_eq!(case.close(ClosureOutcome::Other, "again", today, "Ana", now()), Err(ClosureProblem::AlreadyClosed));
+
+        case.reopen("Marc", now());
+        assert!(!case.is_closed());
+        assert_eq!(case.plan.status, PlanStatus::Active);
+        assert!(case.closure.is_none());
+        assert_eq!(case.history.0.last().unwrap().event, "Case reopened");
+        assert_eq!(case.history.0.last().unwrap().by, "Marc");
+    }
+}

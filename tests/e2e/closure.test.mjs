@@ -1,0 +1,56 @@
+// Closing a case: an outcome and a reason, a look at what is still open, then read-only until
+// reopened; both recorded in the history.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { withApp, field, saved, createCase } from './harness.mjs';
+
+const app = withApp('/');
+
+test('a case is closed with an outcome and reason, read-only until reopened, and both are in the history', async () => {
+  const page = await app.browser.page();
+  const plan = await createCase(page, app.server.url, 'Ana Ruiz');
+  await page.goto(`${plan}actions`);
+  await page.getByRole('button', { name: /^Add an action/ }).click();
+  await field(page, 'Action').fill('Enrol at the local school');
+  await saved(page);
+  await page.goto(`${plan}worker`);
+
+  await page.getByRole('button', { name: 'Close case…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Close this case' });
+  await dialog.getByText('Still open (1)').waitFor();
+  await dialog.getByText('Action: Enrol at the local school').waitFor();
+  // Both are asked for.
+  await dialog.getByRole('button', { name: 'Close case' }).click();
+  await dialog.getByText('Choose how the case ended.').waitFor();
+  await dialog.getByText('Give the reason for closing the case.').waitFor();
+  await field(dialog, 'Outcome').selectOption({ label: 'Kinship care' });
+  await field(dialog, 'Reason').fill('Living with her aunt; stable for six months.');
+  await dialog.getByRole('button', { name: 'Close case' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+
+  const banner = page.locator('.closed-banner');
+  await banner.getByText(/^Closed on .+ by Unnamed user: Kinship care\.$/).waitFor();
+  await saved(page);
+  assert.equal(await field(page, 'Role').isDisabled(), true, 'read-only while closed');
+  await page.getByRole('navigation', { name: 'This case' }).getByRole('link', { name: 'Checklist and milestones' }).click();
+  assert.equal(await field(page, 'Your own activity').isDisabled(), true);
+  await page.reload();
+  await banner.waitFor();
+  assert.equal(await field(page, 'Your own activity').isDisabled(), true, 'still closed after a reload');
+  await page.goto(app.server.url);
+  await page.getByRole('row').filter({ hasText: 'Ana Ruiz' }).getByText('Closed').waitFor();
+
+  await page.goto(`${plan}worker`);
+  await page.getByRole('button', { name: 'Reopen case' }).click();
+  await saved(page);
+  assert.equal(await field(page, 'Role').isDisabled(), false);
+  await field(page, 'Role').fill('Social worker');
+  await saved(page);
+
+  await page.goto(`${plan.replace(/plan\/$/, '')}history`);
+  const entries = page.locator('.timeline-entry');
+  const texts = await entries.allInnerTexts();
+  assert.ok(texts.some((t) => t.startsWith('Case reopened')), texts.join('\n'));
+  assert.ok(texts.some((t) => t.startsWith('Case closed: Kinship care. Living with her aunt; stable for six months.')), texts.join('\n'));
+  assert.deepEqual(app.browser.errors, []);
+});

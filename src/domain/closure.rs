@@ -110,7 +110,9 @@ mod tests {
         let today = now().date_naive();
         assert_eq!(case.close(ClosureOutcome::Kinship, "  ", today, "Ana", now()), Err(ClosureProblem::NoReason));
         assert!(!case.is_closed());
+        let before = case.clone();
         case.close(ClosureOutcome::Kinship, "Living with her aunt, stable for six months", today, "Ana", now()).unwrap();
+        assert!(crate::domain::history::diff(&before, &case).is_empty(), "the closing entry says it all");
         assert!(case.is_closed());
         assert_eq!(case.closure.as_ref().unwrap().outcome, ClosureOutcome::Kinship);
         assert_eq!(case.history.0.last().unwrap().event, "Case closed: Kinship care. Living with her aunt, stable for six months");

@@ -92,7 +92,8 @@ fn area_of(path: &str) -> String {
 }
 
 /// Parts of a case that are bookkeeping, not the worker's content.
-const NOT_CONTENT: [&str; 7] = ["revision", "version", "updated_at", "exchanged", "history", "format", "created_at"];
+/// The closure is told by its own "Case closed" entry.
+const NOT_CONTENT: [&str; 8] = ["revision", "version", "updated_at", "exchanged", "history", "format", "created_at", "closure"];
 
 /// What differs between two versions of a case, field by field and item by item.
 pub fn diff(before: &Case, after: &Case) -> Vec<FieldChange> {
@@ -103,6 +104,10 @@ pub fn diff(before: &Case, after: &Case) -> Vec<FieldChange> {
     }
     let mut changes = Vec::new();
     compare(&Value::Object(b), &Value::Object(a), "", &mut changes);
+    if before.is_closed() != after.is_closed() {
+        // Closing and reopening have their own entries.
+        changes.retain(|c| c.path != "plan.status");
+    }
     changes
 }
 

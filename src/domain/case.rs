@@ -8,6 +8,7 @@ use super::checklist::{Checklist, Progress};
 use super::choices::{Choice, PlacementType, PlanStatus, ReferralStatus};
 use super::due::{DueItem, DuePlace, DueState};
 use super::closure::Closure;
+use super::handover::Handover;
 use super::history::History;
 use super::plan::Plan;
 
@@ -45,6 +46,9 @@ pub struct Case {
     /// How and why the case was closed, while it is.
     #[serde(default)]
     pub closure: Option<Closure>,
+    /// Every change of case worker, oldest first.
+    #[serde(default)]
+    pub handovers: Vec<Handover>,
 }
 
 fn current_format() -> u32 {
@@ -53,7 +57,7 @@ fn current_format() -> u32 {
 
 impl Case {
     pub fn new(id: CaseId, case_number: String, now: DateTime<Utc>) -> Self {
-        Self { id, format: CASE_FORMAT, case_number, created_at: now, updated_at: now, revision: 0, version: Uuid::new_v4(), exchanged: Vec::new(), plan: Plan::default(), checklist: Checklist::default(), history: History::default(), closure: None }
+        Self { id, format: CASE_FORMAT, case_number, created_at: now, updated_at: now, revision: 0, version: Uuid::new_v4(), exchanged: Vec::new(), plan: Plan::default(), checklist: Checklist::default(), history: History::default(), closure: None, handovers: Vec::new() }
     }
 
     /// A new case as the worker starts it: the number and the names, trimmed.

@@ -92,8 +92,8 @@ fn area_of(path: &str) -> String {
 }
 
 /// Parts of a case that are bookkeeping, not the worker's content.
-/// The closure is told by its own "Case closed" entry.
-const NOT_CONTENT: [&str; 8] = ["revision", "version", "updated_at", "exchanged", "history", "format", "created_at", "closure"];
+/// The closure and handovers are told by their own entries.
+const NOT_CONTENT: [&str; 9] = ["revision", "version", "updated_at", "exchanged", "history", "format", "created_at", "closure", "handovers"];
 
 /// What differs between two versions of a case, field by field and item by item.
 pub fn diff(before: &Case, after: &Case) -> Vec<FieldChange> {
@@ -107,6 +107,10 @@ pub fn diff(before: &Case, after: &Case) -> Vec<FieldChange> {
     if before.is_closed() != after.is_closed() {
         // Closing and reopening have their own entries.
         changes.retain(|c| c.path != "plan.status");
+    }
+    if before.handovers.len() != after.handovers.len() {
+        // So has a handover, which replaces the whole worker.
+        changes.retain(|c| !c.path.starts_with("plan.worker."));
     }
     changes
 }

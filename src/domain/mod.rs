@@ -12,6 +12,7 @@ pub mod closure;
 pub mod concurrent;
 pub mod due;
 pub mod exchange;
+pub mod handover;
 pub mod history;
 pub mod items;
 pub mod monitoring;

@@ -138,7 +138,7 @@ test('every section of the plan is filled in through the guided steps', async ()
   await step(page, 'Monitoring visits');
   await field(page, 'Visit frequency').selectOption({ label: 'Every … days' });
   await field(page, 'Number of days between visits').fill('10');
-  await field(page, 'Last monitoring visit').fill('2026-11-15');
+  await field(page, 'Last visit before this log').fill('2026-11-15');
   await field(page, 'Monitoring notes').fill('See Maya alone each visit.');
   await page.getByText('Next visit due: 25 November 2026').waitFor();
 
@@ -189,7 +189,7 @@ async function checkEverything(page) {
   await step(page, 'Other actions');
   await expectAll(group(page, 'Action 1'), { 'Action': 'Prepare birth certificate copy', 'Who is responsible': 'Legal team', 'By when': '2026-12-01' });
   await step(page, 'Monitoring visits');
-  await expectAll(page, { 'Visit frequency': 'every_n_days', 'Number of days between visits': '10', 'Last monitoring visit': '2026-11-15', 'Monitoring notes': 'See Maya alone each visit.' });
+  await expectAll(page, { 'Visit frequency': 'every_n_days', 'Number of days between visits': '10', 'Last visit before this log': '2026-11-15', 'Monitoring notes': 'See Maya alone each visit.' });
   await page.getByText('Next visit due: 25 November 2026').waitFor();
   await step(page, 'Child participation');
   await expectAll(page, { ...PLAN.participation, 'Does the child agree with the plan?': 'agrees' });
@@ -225,19 +225,19 @@ test('a deep link reloads to the same step', async () => {
 
 test('an edit is kept within a second, and problems show beside the field', async () => {
   const page = await app.browser.page();
-  await page.goto(`${caseUrl}/plan/worker`);
-  await field(page, "Case worker's name").fill('');
-  await page.getByText('Name the case worker responsible for this plan.').waitFor();
-  const worker = page.getByRole('navigation', { name: 'Plan sections' }).getByRole('link', { name: /Case worker/ });
-  assert.match(await worker.innerText(), /Needs attention/);
-  await field(page, "Case worker's name").fill('Luis Pérez');
+  await page.goto(`${caseUrl}/plan/case`);
+  await field(page, 'Case number').fill('');
+  await page.getByText('Give the case a number.', { exact: false }).waitFor();
+  const step = page.getByRole('navigation', { name: 'Plan sections' }).getByRole('link', { name: /Case and plan/ });
+  assert.match(await step.innerText(), /Needs attention/);
+  await field(page, 'Case number').fill(caseNumber);
   // Within a second it is stored: a second tab reads it while this one stays open.
   await page.waitForTimeout(1000);
   const other = await app.browser.context.newPage();
-  await other.goto(`${caseUrl}/plan/worker`);
-  assert.equal(await field(other, "Case worker's name").inputValue(), 'Luis Pérez');
+  await other.goto(`${caseUrl}/plan/case`);
+  assert.equal(await field(other, 'Case number').inputValue(), caseNumber);
   await other.close();
-  assert.match(await worker.innerText(), /Complete/);
+  assert.doesNotMatch(await step.innerText(), /Needs attention/);
 });
 
 test("the case number can be changed to the organisation's own", async () => {
@@ -271,7 +271,7 @@ test('the case list shows the case and filters as you type', async () => {
   const row = page.getByRole('row', { name: new RegExp(caseNumber) });
   await row.waitFor();
   const text = await row.innerText();
-  for (const expected of ['Maya Hernández', 'Luis Pérez', 'Kinship care', 'Active', 'Monitoring visit']) {
+  for (const expected of ['Maya Hernández', 'Ana Ruiz', 'Kinship care', 'Active', 'Monitoring visit']) {
     assert.ok(text.includes(expected), `row shows ${expected}: ${text}`);
   }
   await field(page, 'Filter cases').fill('maya kinship');

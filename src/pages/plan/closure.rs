@@ -76,6 +76,7 @@ pub fn CloseDialog(editor: Editor, open: RwSignal<bool>) -> impl IntoView {
     };
     view! {
         <dialog node_ref=dialog class="confirm close-case" aria-labelledby="close-title" on:close=move |_| open.set(false)>
+            <Show when=move || open.get()>
             <form on:submit=close novalidate>
                 <h2 id="close-title">"Close this case"</h2>
                 <SelectField label="Outcome" field="closure.outcome" value=outcome set=Callback::new(move |v| outcome.set(v)) blank="Choose…" error=outcome_problem />
@@ -101,6 +102,7 @@ pub fn CloseDialog(editor: Editor, open: RwSignal<bool>) -> impl IntoView {
                     <button type="button" autofocus on:click=move |_| open.set(false)>"Cancel"</button>
                 </div>
             </form>
+            </Show>
         </dialog>
     }
 }

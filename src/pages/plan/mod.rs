@@ -3,6 +3,7 @@
 
 mod closure;
 mod editor;
+mod handover;
 mod history;
 mod lists;
 mod sections;
@@ -223,12 +224,12 @@ fn PlanEditor(editor: Editor, view: Signal<CaseView>) -> impl IntoView {
         </nav>
         {move || match tab.get() {
             // A closed case is read-only: every control of the plan and checklist is disabled.
-            1 => view! { <fieldset class="read-only-wrap" disabled=move || closed.get()><ChecklistView editor=ed focus=focus_item /></fieldset> }.into_any(),
+            1 => view! { <fieldset class="read-only-wrap" role="none" disabled=move || closed.get()><ChecklistView editor=ed focus=focus_item /></fieldset> }.into_any(),
             2 => view! { <history::HistoryView editor=ed /> }.into_any(),
             _ => view! {
                 <div class="plan-layout">
                     <StepList editor=ed current=section id />
-                    <fieldset class="read-only-wrap" disabled=move || closed.get()><SectionForm editor=ed section id /></fieldset>
+                    <fieldset class="read-only-wrap" role="none" disabled=move || closed.get()><SectionForm editor=ed section id /></fieldset>
                 </div>
             }.into_any(),
         }}

@@ -29,7 +29,13 @@ pub fn worker_section(ed: Editor) -> impl IntoView {
     let (contact, set_contact) = ed.bind(|c| c.plan.worker.contact.clone(), |c, v| c.plan.worker.contact = v);
     let (since, set_since) = ed.bind(|c| c.plan.worker.since, |c, v| c.plan.worker.since = v);
     view! {
-        <TextField label="Case worker's name" field="worker.name" value=name set=set_name required=true error=ed.error("worker.name") />
+        // Decided once per visit of the step, so typing the first letter does not swap the field.
+        {if ed.case.with_untracked(|c| c.plan.worker.name.trim().is_empty()) {
+            // A case without a worker yet (imported, or from an earlier version) gets one here.
+            view! { <TextField label="Case worker's name" field="worker.name" value=name set=set_name required=true error=ed.error("worker.name") /> }.into_any()
+        } else {
+            view! { <super::handover::CurrentWorker editor=ed /> }.into_any()
+        }}
         <TextField label="Role" field="worker.role" value=role set=set_role hint="For example: social worker, psychologist." />
         <TextField label="Organisation" field="worker.organisation" value=org set=set_org />
         <TextField label="Contact" field="worker.contact" value=contact set=set_contact hint="Phone or e-mail where the family and colleagues can reach them." />

@@ -1,0 +1,148 @@
+//! Handing a case to another case worker: a guided step with the new worker's details, the
+//! date, a note, and a short checklist, so that nothing the old worker knew is lost. The plan
+//! names the current worker; earlier workers and their periods are kept.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::history::HistoryEntry;
+use super::plan::CaseWorker;
+use super::Case;
+
+/// One change of case worker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Handover {
+    pub id: Uuid,
+    pub on: Option<NaiveDate>,
+    /// The worker who handed the case over, with the date they had taken it on.
+    pub from: CaseWorker,
+    pub to: CaseWorker,
+    pub note: String,
+    pub plan_reviewed: bool,
+    pub child_and_family_told: bool,
+    pub referrals_and_needs_reviewed: bool,
+}
+
+impl Default for Handover {
+    fn default() -> Self {
+        Self {
+            id: Uuid::new_v4(),
+            on: None,
+            from: CaseWorker::default(),
+            to: CaseWorker::default(),
+            note: String::new(),
+            plan_reviewed: false,
+            child_and_family_told: false,
+            referrals_and_needs_reviewed: false,
+        }
+    }
+}
+
+/// The handover checklist, as the worker reads it.
+pub const CHECKLIST: [&str; 3] = [
+    "The plan was reviewed with the new case worker",
+    "The child and the family were told who their new case worker is",
+    "Open referrals and urgent needs were reviewed together",
+];
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum HandoverProblem {
+    #[error("Name the new case worker.")]
+    NoName,
+    #[error("The new case worker is already responsible for this case.")]
+    SameWorker,
+    #[error("Enter the date of the handover.")]
+    NoDate,
+    #[error("Write a handover note: what the new case worker needs to know.")]
+    NoNote,
+}
+
+impl Handover {
+    /// The checklist items left undone.
+    pub fn undone(&self) -> Vec<&'static str> {
+        let done = [self.plan_reviewed, self.child_and_family_told, self.referrals_and_needs_reviewed];
+        CHECKLIST.iter().zip(done).filter(|(_, d)| !d).map(|(item, _)| *item).collect()
+    }
+}
+
+impl Case {
+    /// Makes `handover.to` the case worker from its date on, keeping the one before in the
+    /// handovers and the history.
+    pub fn hand_over(&mut self, mut handover: Handover, by: &str, now: DateTime<Utc>) -> Result<(), HandoverProblem> {
+        let name = handover.to.name.trim().to_string();
+        if name.is_empty() {
+            return Err(HandoverProblem::NoName);
+        }
+        if name.eq_ignore_ascii_case(self.plan.worker.name.trim()) {
+            return Err(HandoverProblem::SameWorker);
+        }
+        let Some(on) = handover.on else { return Err(HandoverProblem::NoDate) };
+        if handover.note.trim().is_empty() {
+            return Err(HandoverProblem::NoNote);
+        }
+        handover.from = self.plan.worker.clone();
+        handover.to.name = name;
+        handover.to.since = Some(on);
+        let mut event = format!("Handed over from {} to {}", handover.from.name, handover.to.name);
+        let undone = handover.undone();
+        if !undone.is_empty() {
+            event.push_str(&format!(" (not done: {})", undone.join("; ").to_lowercase()));
+        }
+        let mut entry = HistoryEntry::event(now, by, "worker", &event);
+        entry.changes.push(super::history::FieldChange {
+            path: "handover.note".into(),
+            what: "Handover note".into(),
+            kind: super::history::ChangeKind::Added,
+            old: String::new(),
+            new: handover.note.trim().to_string(),
+        });
+        self.plan.worker = handover.to.clone();
+        self.handovers.push(handover);
+        self.history.push(entry);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> DateTime<Utc> {
+        "2026-11-23T10:00:00Z".parse().unwrap()
+    }
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_handover_names_the_new_worker_and_keeps_the_old_one_with_their_period() {
+        let mut case = Case::new(Uuid::new_v4(), "HW-1".into(), now());
+        case.plan.worker = CaseWorker { name: "Ana Ruiz".into(), contact: "ana@example.org".into(), since: Some(d("2026-03-01")), ..CaseWorker::default() };
+        let mut handover = Handover { on: Some(d("2026-11-20")), note: "Grandmother prefers calls after 6 pm.".into(), plan_reviewed: true, ..Handover::default() };
+        handover.to = CaseWorker { name: " Marc Dubois ".into(), contact: "marc@example.org".into(), ..CaseWorker::default() };
+        let before = case.clone();
+        case.hand_over(handover, "Ana Ruiz", now()).unwrap();
+        assert_eq!((case.plan.worker.name.as_str(), case.plan.worker.since), ("Marc Dubois", Some(d("2026-11-20"))));
+        let past = &case.handovers[0];
+        assert_eq!((past.from.name.as_str(), past.from.since, past.on), ("Ana Ruiz", Some(d("2026-03-01")), Some(d("2026-11-20"))));
+        let entry = case.history.0.last().unwrap();
+        assert_eq!(entry.event, "Handed over from Ana Ruiz to Marc Dubois (not done: the child and the family were told who their new case worker is; open referrals and urgent needs were reviewed together)");
+        assert_eq!(entry.changes[0].new, "Grandmother prefers calls after 6 pm.");
+        // The worker change itself is told by the entry, not again as field edits.
+        assert!(crate::domain::history::diff(&before, &case).is_empty());
+    }
+
+    #[test]
+    fn a_handover_needs_a_new_name_a_date_and_a_note() {
+        let mut case = Case::new(Uuid::new_v4(), "HW-1".into(), now());
+        case.plan.worker.name = "Ana Ruiz".into();
+        let ask = |to: &str, on: Option<NaiveDate>, note: &str| Handover { on, note: note.into(), to: CaseWorker { name: to.into(), ..CaseWorker::default() }, ..Handover::default() };
+        assert_eq!(case.clone().hand_over(ask(" ", Some(d("2026-11-20")), "n"), "x", now()), Err(HandoverProblem::NoName));
+        assert_eq!(case.clone().hand_over(ask("ana ruiz", Some(d("2026-11-20")), "n"), "x", now()), Err(HandoverProblem::SameWorker));
+        assert_eq!(case.clone().hand_over(ask("Marc", None, "n"), "x", now()), Err(HandoverProblem::NoDate));
+        assert_eq!(case.clone().hand_over(ask("Marc", Some(d("2026-11-20")), " "), "x", now()), Err(HandoverProblem::NoNote));
+    }
+}

@@ -152,6 +152,10 @@ impl Case {
         for referral in plan.referrals.iter().filter(|r| r.status == ReferralStatus::Planned) {
             add(DuePlace::Referrals, Some(referral.id), format!("Referral: {}", or_untitled(&referral.to)), referral.date);
         }
+        // An urgent referral that was made waits a set number of days for the service's answer.
+        for referral in plan.referrals.iter() {
+            add(DuePlace::Referrals, Some(referral.id), format!("Answer to urgent referral: {}", or_untitled(&referral.to)), referral.answer_due());
+        }
         for item in self.checklist.items.iter().filter(|i| i.status.is_open()) {
             add(DuePlace::Checklist, Some(item.id), format!("Checklist: {}", item.title()), item.due);
         }

@@ -63,7 +63,50 @@ pub struct Referral {
     pub urgent: bool,
     #[serde(deserialize_with = "lenient")]
     pub status: ReferralStatus,
+    /// Each status the referral moved to, and when.
+    pub status_changes: Vec<StatusChange>,
     pub feedback: String,
+    pub feedback_on: Option<NaiveDate>,
+}
+
+/// A referral's move to a status, on a day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatusChange {
+    #[serde(deserialize_with = "lenient")]
+    pub status: ReferralStatus,
+    pub on: NaiveDate,
+}
+
+/// An urgent referral unanswered this many days after it was made is flagged.
+pub const URGENT_ANSWER_DAYS: u64 = 7;
+
+impl Referral {
+    /// Moves to `status` on `on`, remembering the date.
+    pub fn set_status(&mut self, status: ReferralStatus, on: NaiveDate) {
+        if status != self.status {
+            self.status = status;
+            self.status_changes.push(StatusChange { status, on });
+        }
+    }
+
+    /// When the referral was made: its referral date, else the day it was marked made.
+    pub fn made_on(&self) -> Option<NaiveDate> {
+        self.date.or_else(|| self.status_changes.iter().rev().find(|c| c.status == ReferralStatus::Made).map(|c| c.on))
+    }
+
+    /// The day by which an urgent referral that was made needs an answer from the service.
+    pub fn answer_due(&self) -> Option<NaiveDate> {
+        if !self.urgent || self.status != ReferralStatus::Made {
+            return None;
+        }
+        self.made_on()?.checked_add_days(chrono::Days::new(URGENT_ANSWER_DAYS))
+    }
+
+    /// Days an urgent referral has waited past its answer date, if it has.
+    pub fn days_unanswered(&self, today: NaiveDate) -> Option<i64> {
+        let made = self.made_on()?;
+        (self.answer_due()? < today).then(|| (today - made).num_days())
+    }
 }
 
 macro_rules! new_item {
@@ -79,7 +122,7 @@ macro_rules! new_item {
 new_item!(ProtectionNeed { need: String::new(), response: String::new(), by_whom: String::new(), by_when: None, status: ItemStatus::NotStarted });
 new_item!(Service { kind: ServiceType::Health, description: String::new(), provider: String::new(), location: String::new(), by_when: None, urgent: false, status: ItemStatus::NotStarted });
 new_item!(Action { what: String::new(), responsible: String::new(), by_when: None, status: ItemStatus::NotStarted });
-new_item!(Referral { to: String::new(), reason: String::new(), date: None, urgent: false, status: ReferralStatus::Planned, feedback: String::new() });
+new_item!(Referral { to: String::new(), reason: String::new(), date: None, urgent: false, status: ReferralStatus::Planned, status_changes: Vec::new(), feedback: String::new(), feedback_on: None });
 
 impl ListItem for ProtectionNeed {
     fn id(&self) -> Uuid {
@@ -264,5 +307,28 @@ mod tests {
     #[test]
     fn new_items_get_distinct_ids() {
         assert_ne!(Action::default().id, Action::default().id);
+    }
+
+    #[test]
+    fn a_referral_keeps_the_date_of_each_status_and_an_unanswered_urgent_one_is_flagged() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let mut referral = Referral { to: "Health centre".into(), urgent: true, date: Some(d("2026-11-01")), ..Referral::default() };
+        assert_eq!(referral.answer_due(), None, "not made yet");
+        referral.set_status(ReferralStatus::Made, d("2026-11-03"));
+        referral.set_status(ReferralStatus::Made, d("2026-11-04"));
+        assert_eq!(referral.status_changes.len(), 1, "the same status again is no change");
+        assert_eq!(referral.answer_due(), Some(d("2026-11-08")), "counted from the referral date");
+        assert_eq!(referral.days_unanswered(d("2026-11-08")), None);
+        assert_eq!(referral.days_unanswered(d("2026-11-12")), Some(11));
+        let undated = Referral { urgent: true, ..Referral::default() };
+        let mut undated = undated;
+        undated.set_status(ReferralStatus::Made, d("2026-11-03"));
+        assert_eq!(undated.answer_due(), Some(d("2026-11-10")), "or from the day it was marked made");
+        referral.set_status(ReferralStatus::Accepted, d("2026-11-13"));
+        assert_eq!(referral.answer_due(), None, "answered");
+        let statuses: Vec<_> = referral.status_changes.iter().map(|c| (c.status, c.on)).collect();
+        assert_eq!(statuses, [(ReferralStatus::Made, d("2026-11-03")), (ReferralStatus::Accepted, d("2026-11-13"))]);
+        let calm = Referral { urgent: false, status: ReferralStatus::Made, date: Some(d("2026-01-01")), ..Referral::default() };
+        assert_eq!(calm.answer_due(), None, "only urgent referrals are chased");
     }
 }

@@ -7,7 +7,9 @@ use uuid::Uuid;
 use super::editor::{Editor, ListAccess};
 use crate::components::fields::{field_id, CheckboxField, DateField, SelectField, TextField};
 use crate::components::focus::focus_id_later;
-use crate::domain::items::{Direction, ListItem, Removed};
+use crate::domain::items::{Direction, ListItem, Removed, URGENT_ANSWER_DAYS};
+use super::editor::today;
+use crate::domain::Choice;
 use crate::domain::{Action, ItemStatus, ProtectionNeed, Referral, ReferralStatus, Service, ServiceType};
 
 const NEEDS: ListAccess<ProtectionNeed> = ListAccess { get: |p| &p.needs, get_mut: |p| &mut p.needs };
@@ -182,8 +184,14 @@ fn referral_form(ed: Editor, id: Uuid) -> AnyView {
     let (date, set_date) = ed.bind_item(REFERRALS, id, |r| r.date, |r, v| r.date = v);
     let (urgent, set_urgent) = ed.bind_item(REFERRALS, id, |r| r.urgent, |r, v| r.urgent = v);
     let set_urgent = keep_focus(set_urgent, format!("referrals.{id}.urgent"));
-    let (status, set_status) = ed.bind_item(REFERRALS, id, |r| Some(r.status), |r, v: Option<ReferralStatus>| r.status = v.unwrap_or(ReferralStatus::Planned));
+    let (status, set_status) = ed.bind_item(REFERRALS, id, |r| Some(r.status), |r, v: Option<ReferralStatus>| r.set_status(v.unwrap_or(ReferralStatus::Planned), today()));
     let (feedback, set_feedback) = ed.bind_item(REFERRALS, id, |r| r.feedback.clone(), |r, v| r.feedback = v);
+    let (feedback_on, set_feedback_on) = ed.bind_item(REFERRALS, id, |r| r.feedback_on, |r, v| r.feedback_on = v);
+    let referral = move || ed.case.with(|c| c.plan.referrals.get(id).cloned());
+    let steps = move || {
+        referral().map(|r| r.status_changes.iter().map(|c| format!("{} on {}", c.status.label(), c.on.format("%-d %b %Y"))).collect::<Vec<_>>().join(" → ")).filter(|s| !s.is_empty())
+    };
+    let unanswered = move || referral().and_then(|r| r.days_unanswered(today()));
     let to_key = format!("referrals.{id}.to");
     view! {
         <TextField label="Referred to" field=to_key.clone() value=to set=set_to required=true error=ed.error(to_key)
@@ -192,7 +200,13 @@ fn referral_form(ed: Editor, id: Uuid) -> AnyView {
         <DateField label="Referral date" field=format!("referrals.{id}.date") value=date set=set_date />
         <CheckboxField label="Urgent referral" field=format!("referrals.{id}.urgent") value=urgent set=set_urgent />
         <SelectField label="Referral status" field=format!("referrals.{id}.status") value=status set=set_status />
-        <TextField label="Feedback received" field=format!("referrals.{id}.feedback") value=feedback set=set_feedback multiline=true />
+        {move || steps().map(|s| view! { <p class="hint referral-steps">"Status so far: " {s}</p> })}
+        {move || unanswered().map(|days| view! {
+            <p class="flag" role="status">{format!("Urgent referral without an answer for {days} days (more than {URGENT_ANSWER_DAYS}). Follow it up with the service.")}</p>
+        })}
+        <TextField label="Feedback received" field=format!("referrals.{id}.feedback") value=feedback set=set_feedback multiline=true
+            hint="What the service said: accepted, waiting list, outcome of the first appointment…" />
+        <DateField label="Feedback received on" field=format!("referrals.{id}.feedback_on") value=feedback_on set=set_feedback_on />
     }
     .into_any()
 }

@@ -1,0 +1,45 @@
+// Referrals are followed up: each status change keeps its date, an urgent referral with no
+// answer after a set number of days is flagged (on the referral, the case list and the
+// overview), and the service's feedback is recorded.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { withApp, field, saved, createCase } from './harness.mjs';
+
+const app = withApp('/');
+const today = new Date();
+const shortDay = (d) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+
+test('a referral moves through its statuses with dates; an urgent one left unanswered is flagged', async () => {
+  const page = await app.browser.page();
+  const plan = await createCase(page, app.server.url, 'Ana Ruiz');
+  await page.goto(`${plan}referrals`);
+  await page.getByRole('button', { name: /^Add a referral/ }).click();
+  await field(page, 'Referred to').fill('Centro de Salud Mental');
+  await field(page, 'Referral date').fill('2026-01-10');
+  await page.getByLabel('Urgent referral').check();
+  await field(page, 'Referral status').selectOption({ label: 'Made' });
+  await page.getByText(`Status so far: Made on ${shortDay(today)}`).waitFor();
+  const flag = page.getByText(/^Urgent referral without an answer for \d+ days \(more than 7\)\. Follow it up with the service\.$/);
+  await flag.waitFor();
+  await saved(page);
+
+  await page.goto(app.server.url);
+  await page.getByRole('row').filter({ hasText: 'Ana Ruiz' }).getByText('Answer to urgent referral: Centro de Salud Mental').waitFor();
+  await page.goto(`${app.server.url}#/overview`);
+  await page.getByRole('region', { name: /overdue/i }).getByRole('row').filter({ hasText: 'Answer to urgent referral: Centro de Salud Mental' }).waitFor();
+
+  await page.goto(`${plan}referrals`);
+  await field(page, 'Referral status').selectOption({ label: 'Accepted' });
+  await page.getByText(`Status so far: Made on ${shortDay(today)} → Accepted on ${shortDay(today)}`).waitFor();
+  assert.equal(await flag.count(), 0, 'answered: no longer flagged');
+  await field(page, 'Feedback received').fill('First appointment on 2 February.');
+  await field(page, 'Feedback received on').fill('2026-01-20');
+  await saved(page);
+  await page.reload();
+  assert.equal(await field(page, 'Feedback received on').inputValue(), '2026-01-20');
+  await page.getByText(/Status so far: Made on .+ → Accepted on/).waitFor();
+  await page.goto(`${app.server.url}#/overview`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.equal(await page.getByText('Answer to urgent referral').count(), 0);
+  assert.deepEqual(app.browser.errors, []);
+});

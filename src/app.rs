@@ -7,6 +7,7 @@ use crate::components::focus::focus_id_later;
 use crate::offline::{UpdateBanner, Updates};
 use crate::pages::exchange::{ExportPage, ImportPage};
 use crate::pages::overview::OverviewPage;
+use crate::pages::print::PrintPage;
 use crate::pages::profile::{Profile, ProfilePage};
 use crate::pages::storage::StoragePage;
 use crate::pages::plan::{CaseView, PlanPage};
@@ -244,6 +245,7 @@ fn Workspace(store: Store, route: Signal<Route>) -> impl IntoView {
         Page::Import => view! { <ImportPage /> }.into_any(),
         Page::Storage => view! { <StoragePage /> }.into_any(),
         Page::Profile => view! { <ProfilePage /> }.into_any(),
+        Page::Print(id) => view! { <PrintPage id /> }.into_any(),
         Page::Plan(id) => view! { <PlanPage id view=Signal::from(view) /> }.into_any(),
         Page::NotFound => view! {
             <h1>"Page not found"</h1>
@@ -264,6 +266,7 @@ enum Page {
     Import,
     Storage,
     Profile,
+    Print(crate::domain::CaseId),
     Plan(crate::domain::CaseId),
     NotFound,
 }
@@ -277,6 +280,7 @@ impl Page {
             Route::Import => Self::Import,
             Route::Storage => Self::Storage,
             Route::Profile => Self::Profile,
+            Route::Print { id } => Self::Print(id),
             Route::CaseList => Self::List,
             Route::NewCase => Self::New,
             Route::NotFound => Self::NotFound,

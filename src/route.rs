@@ -15,6 +15,8 @@ pub enum Route {
     Checklist { id: CaseId, item: Option<Uuid> },
     /// Who changed what in the case, and when.
     History { id: CaseId },
+    /// The whole plan as a document to print or save as PDF.
+    Print { id: CaseId },
     /// What is late or due soon across every case.
     Overview,
     /// Writing an export file: of every case, or starting from one.
@@ -42,6 +44,7 @@ impl Route {
             ["import"] => Self::Import,
             ["storage"] => Self::Storage,
             ["profile"] => Self::Profile,
+            ["cases", id, "print"] => Uuid::parse_str(id).map_or(Self::NotFound, |id| Self::Print { id }),
             ["cases", id, "history"] => Uuid::parse_str(id).map_or(Self::NotFound, |id| Self::History { id }),
             ["cases", id, "checklist"] => Uuid::parse_str(id).map_or(Self::NotFound, |id| Self::Checklist { id, item: None }),
             ["cases", id, "checklist", item] => match (Uuid::parse_str(id), Uuid::parse_str(item)) {
@@ -81,6 +84,7 @@ impl Route {
             Self::NewCase => "#/cases/new".into(),
             Self::Plan { id, section } => format!("#/cases/{id}/plan/{}", section.slug()),
             Self::History { id } => format!("#/cases/{id}/history"),
+            Self::Print { id } => format!("#/cases/{id}/print"),
             Self::Checklist { id, item: None } => format!("#/cases/{id}/checklist"),
             Self::Checklist { id, item: Some(item) } => format!("#/cases/{id}/checklist/{item}"),
             Self::Overview => "#/overview".into(),
@@ -112,6 +116,7 @@ mod tests {
             Route::Plan { id, section: Section::BestInterests },
             Route::Checklist { id, item: None },
             Route::History { id },
+            Route::Print { id },
             Route::Checklist { id, item },
         ] {
             assert_eq!(Route::parse(&route.href()), route);

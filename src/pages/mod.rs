@@ -6,3 +6,4 @@ pub mod overview;
 pub mod plan;
 pub mod storage;
 pub mod profile;
+pub mod print;

@@ -186,6 +186,7 @@ fn PlanEditor(editor: Editor, view: Signal<CaseView>) -> impl IntoView {
             <div class="case-header-tools">
                 <SaveStatus state=ed.save_state retry=Callback::new(move |_| ed.flush()) />
                 <a class="button secondary small-button" href=Route::Export { case: Some(id) }.href()>"Export case"</a>
+                <a class="button secondary small-button" href=Route::Print { id }.href()>"Print view"</a>
                 <Show when=move || !closed.get()>
                     <button type="button" class="secondary small-button" on:click=move |_| confirm_close.set(true)>"Close case…"</button>
                 </Show>

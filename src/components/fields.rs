@@ -122,6 +122,8 @@ pub fn SelectField<C: Choice + Send + Sync>(
     #[prop(optional)] blank: Option<&'static str>,
     #[prop(optional, into)] error: Signal<Option<String>>,
     #[prop(optional, into)] hint: Option<String>,
+    /// Choices not offered here (made through their own step), unless already chosen.
+    #[prop(optional)] hidden: &'static [C],
 ) -> impl IntoView {
     let id = field_id(&field);
     let aria = described_by(&id, hint.is_some());
@@ -132,7 +134,7 @@ pub fn SelectField<C: Choice + Send + Sync>(
                 prop:value=selected
                 on:change=move |ev| set.run(C::from_key(&event_target_value(&ev)))>
                 {blank.map(|text| view! { <option value="" selected=move || value.with(Option::is_none)>{text}</option> })}
-                {C::ALL.iter().map(|&c| view! {
+                {C::ALL.iter().filter(|c| !hidden.contains(c) || value.get_untracked() == Some(**c)).map(|&c| view! {
                     <option value=c.key() selected=move || value.get() == Some(c)>{c.label()}</option>
                 }).collect_view()}
             </select>

@@ -104,7 +104,19 @@ pub fn diff(before: &Case, after: &Case) -> Vec<FieldChange> {
     }
     let mut changes = Vec::new();
     compare(&Value::Object(b), &Value::Object(a), "", &mut changes);
-    if before.is_closed() != after.is_closed() {
+    // Told elsewhere ("Status so far"), or bookkeeping of the catalogue.
+    changes.retain(|c| !c.path.contains("status_changes") && c.path != "checklist.catalogue_version");
+    // A pathway's proposed activities arrive together: one line, not dozens.
+    let proposed = changes.iter().filter(|c| c.kind == ChangeKind::Added && c.path.starts_with("checklist.items[")).count();
+    if proposed > 3 {
+        changes.retain(|c| !(c.kind == ChangeKind::Added && c.path.starts_with("checklist.items[")));
+        changes.push(FieldChange { path: "checklist.items".into(), what: "Checklist".into(), kind: ChangeKind::Added, old: String::new(), new: format!("{proposed} activities") });
+    }
+    for change in &mut changes {
+        change.old = shortened(&change.old);
+        change.new = shortened(&change.new);
+    }
+    if before.closure.is_some() != after.closure.is_some() {
         // Closing and reopening have their own entries.
         changes.retain(|c| c.path != "plan.status");
     }
@@ -113,6 +125,16 @@ pub fn diff(before: &Case, after: &Case) -> Vec<FieldChange> {
         changes.retain(|c| !c.path.starts_with("plan.worker."));
     }
     changes
+}
+
+/// Long notes are kept in the case; the history keeps their beginning.
+const LONGEST: usize = 300;
+
+fn shortened(text: &str) -> String {
+    match text.char_indices().nth(LONGEST) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
 }
 
 fn join(path: &str, key: &str) -> String {
@@ -211,8 +233,8 @@ impl History {
             let recent = (self.0.len() - run..self.0.len()).rev().find(|&i| self.0[i].area == area);
             match recent {
                 Some(i) => {
+                    // The entry keeps the time editing began, so the window does not slide.
                     let entry = &mut self.0[i];
-                    entry.at = at;
                     for change in these {
                         fold(&mut entry.changes, change);
                     }
@@ -245,7 +267,10 @@ fn fold(changes: &mut Vec<FieldChange>, change: FieldChange) {
     let earlier = &mut changes[at];
     match (earlier.kind, change.kind) {
         (ChangeKind::Added, ChangeKind::Removed) => {
+            // Never there: nor were the edits made to it meanwhile.
+            let inside = format!("{}.", change.path);
             changes.remove(at);
+            changes.retain(|c| !c.path.starts_with(&inside));
         }
         (ChangeKind::Added, _) => earlier.new = change.new,
         (ChangeKind::Removed, ChangeKind::Added) => {

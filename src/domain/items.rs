@@ -89,9 +89,10 @@ impl Referral {
         }
     }
 
-    /// When the referral was made: its referral date, else the day it was marked made.
+    /// When the referral was made: the day it was marked made, else (for one recorded as made
+    /// without that step) its referral date.
     pub fn made_on(&self) -> Option<NaiveDate> {
-        self.date.or_else(|| self.status_changes.iter().rev().find(|c| c.status == ReferralStatus::Made).map(|c| c.on))
+        self.status_changes.iter().rev().find(|c| c.status == ReferralStatus::Made).map(|c| c.on).or(self.date)
     }
 
     /// The day by which an urgent referral that was made needs an answer from the service.
@@ -317,13 +318,11 @@ mod tests {
         referral.set_status(ReferralStatus::Made, d("2026-11-03"));
         referral.set_status(ReferralStatus::Made, d("2026-11-04"));
         assert_eq!(referral.status_changes.len(), 1, "the same status again is no change");
-        assert_eq!(referral.answer_due(), Some(d("2026-11-08")), "counted from the referral date");
-        assert_eq!(referral.days_unanswered(d("2026-11-08")), None);
-        assert_eq!(referral.days_unanswered(d("2026-11-12")), Some(11));
-        let undated = Referral { urgent: true, ..Referral::default() };
-        let mut undated = undated;
-        undated.set_status(ReferralStatus::Made, d("2026-11-03"));
-        assert_eq!(undated.answer_due(), Some(d("2026-11-10")), "or from the day it was marked made");
+        assert_eq!(referral.answer_due(), Some(d("2026-11-10")), "counted from the day it was made, not the planned date");
+        assert_eq!(referral.days_unanswered(d("2026-11-10")), None);
+        assert_eq!(referral.days_unanswered(d("2026-11-12")), Some(9));
+        let recorded = Referral { urgent: true, status: ReferralStatus::Made, date: Some(d("2026-11-01")), ..Referral::default() };
+        assert_eq!(recorded.answer_due(), Some(d("2026-11-08")), "made without the step: from its date");
         referral.set_status(ReferralStatus::Accepted, d("2026-11-13"));
         assert_eq!(referral.answer_due(), None, "answered");
         let statuses: Vec<_> = referral.status_changes.iter().map(|c| (c.status, c.on)).collect();

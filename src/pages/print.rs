@@ -146,8 +146,8 @@ fn PlanDocument(case: Case) -> impl IntoView {
                         ("Next visit due", date(monitoring.next_visit(plan.start_date))),
                         ("Notes", text(&monitoring.notes)),
                     ])}
-                    {table(&["Date", "Visited by", "Who was seen", "Seen alone", "Wellbeing and safety", "Concerns", "Follow-up"],
-                        monitoring.visits_newest_first().iter().map(|v| vec![date(v.date), v.visited_by.clone(), v.seen.clone(), v.seen_alone.label().into(), v.wellbeing.clone(), v.concerns.clone(), v.follow_up.clone()]).collect(),
+                    {table(&["Date", "Visited by", "Where", "Who was seen", "Seen alone", "Wellbeing and safety", "Services checked", "Concerns", "Follow-up"],
+                        monitoring.visits_newest_first().iter().map(|v| vec![date(v.date), v.visited_by.clone(), v.place.clone(), v.seen.clone(), v.seen_alone.label().into(), v.wellbeing.clone(), v.services_checked.clone(), v.concerns.clone(), v.follow_up.clone()]).collect(),
                         "No visit logged.")}
                 </section>
                 <section><h2>"Child participation"</h2>
@@ -161,7 +161,14 @@ fn PlanDocument(case: Case) -> impl IntoView {
                 </section>
                 <section><h2>"Referrals"</h2>
                     {table(&["Referred to", "Reason", "Date", "Status", "Feedback"],
-                        plan.referrals.in_display_order().iter().map(|r| vec![format!("{}{}", r.to, if r.urgent { " (urgent)" } else { "" }), r.reason.clone(), date(r.date), r.status.label().into(), r.feedback.clone()]).collect(),
+                        plan.referrals.in_display_order().iter().map(|r| {
+                            let steps: Vec<String> = r.status_changes.iter().map(|c| format!("{} {}", c.status.label(), c.on.format("%-d %b %Y"))).collect();
+                            let mut status = r.status.label().to_string();
+                            if !steps.is_empty() { status = format!("{status} ({})", steps.join(", ")); }
+                            if let Some(days) = r.days_unanswered(today()) { status.push_str(&format!(" — no answer for {days} days")); }
+                            let feedback = match r.feedback_on { Some(on) => format!("{} ({})", r.feedback, on.format("%-d %b %Y")), None => r.feedback.clone() };
+                            vec![format!("{}{}", r.to, if r.urgent { " (urgent)" } else { "" }), r.reason.clone(), date(r.date), status, feedback]
+                        }).collect(),
                         "No referrals recorded.")}
                 </section>
                 <section><h2>"Best interests"</h2>
@@ -174,6 +181,9 @@ fn PlanDocument(case: Case) -> impl IntoView {
                 </section>
                 <section><h2>"Checklist and milestones"</h2>
                     <p>{progress_text(case.checklist_progress(today()))}</p>
+                    {table(&["Activity", "Status", "Person responsible", "Due", "Done on"],
+                        case.checklist.items.iter().map(|i| vec![i.title().to_string(), i.status.label().into(), i.responsible.clone(), date(i.due), date(i.done_on)]).collect(),
+                        "No checklist activities.")}
                     {table(&["Milestone", "Status", "Reached on"],
                         Milestone::ALL.iter().map(|&m| { let r = case.checklist.milestone(m); vec![m.label().into(), r.status.label().into(), if r.status == MilestoneStatus::Reached { date(r.reached_on) } else { String::new() }] }).collect(),
                         "")}

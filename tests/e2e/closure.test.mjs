@@ -15,6 +15,9 @@ test('a case is closed with an outcome and reason, read-only until reopened, and
   await saved(page);
   await page.goto(`${plan}worker`);
 
+  await page.goto(`${plan}case`);
+  const statuses = await field(page, 'Plan status').locator('option').allInnerTexts();
+  assert.deepEqual(statuses, ['Draft', 'Active'], 'closing is its own step, not a status to pick');
   await page.getByRole('button', { name: 'Close case…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Close this case' });
   await dialog.getByText('Still open (1)').waitFor();
@@ -31,7 +34,9 @@ test('a case is closed with an outcome and reason, read-only until reopened, and
   const banner = page.locator('.closed-banner');
   await banner.getByText(/^Closed on .+ by Unnamed user: Kinship care\.$/).waitFor();
   await saved(page);
+  await page.goto(`${plan}worker`);
   assert.equal(await field(page, 'Role').isDisabled(), true, 'read-only while closed');
+  assert.equal(await page.getByRole('button', { name: 'Hand over to another case worker…' }).isDisabled(), true);
   await page.getByRole('navigation', { name: 'This case' }).getByRole('link', { name: 'Checklist and milestones' }).click();
   assert.equal(await field(page, 'Your own activity').isDisabled(), true);
   await page.reload();

@@ -6,22 +6,26 @@ import assert from 'node:assert/strict';
 import { withApp, field, saved, createCase } from './harness.mjs';
 
 const app = withApp('/');
-const today = new Date();
-const shortDay = (d) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
-
 test('a referral moves through its statuses with dates; an urgent one left unanswered is flagged', async () => {
   const page = await app.browser.page();
+  // The browser's clock is set, so days can pass within the test.
+  await page.clock.setFixedTime(new Date('2026-01-12T10:00:00'));
   const plan = await createCase(page, app.server.url, 'Ana Ruiz');
   await page.goto(`${plan}referrals`);
   await page.getByRole('button', { name: /^Add a referral/ }).click();
   await field(page, 'Referred to').fill('Centro de Salud Mental');
-  await field(page, 'Referral date').fill('2026-01-10');
+  await field(page, 'Referral date').fill('2026-01-05');
   await page.getByLabel('Urgent referral').check();
   await field(page, 'Referral status').selectOption({ label: 'Made' });
-  await page.getByText(`Status so far: Made on ${shortDay(today)}`).waitFor();
+  await page.getByText('Status so far: Made on 12 Jan 2026').waitFor();
   const flag = page.getByText(/^Urgent referral without an answer for \d+ days \(more than 7\)\. Follow it up with the service\.$/);
-  await flag.waitFor();
   await saved(page);
+  assert.equal(await flag.count(), 0, 'just made: not flagged, even though it was planned for an earlier date');
+
+  // Ten days later there is still no answer.
+  await page.clock.setFixedTime(new Date('2026-01-22T10:00:00'));
+  await page.reload();
+  await page.getByText('Urgent referral without an answer for 10 days (more than 7). Follow it up with the service.').waitFor();
 
   await page.goto(app.server.url);
   await page.getByRole('row').filter({ hasText: 'Ana Ruiz' }).getByText('Answer to urgent referral: Centro de Salud Mental').waitFor();
@@ -30,7 +34,7 @@ test('a referral moves through its statuses with dates; an urgent one left unans
 
   await page.goto(`${plan}referrals`);
   await field(page, 'Referral status').selectOption({ label: 'Accepted' });
-  await page.getByText(`Status so far: Made on ${shortDay(today)} → Accepted on ${shortDay(today)}`).waitFor();
+  await page.getByText('Status so far: Made on 12 Jan 2026 → Accepted on 22 Jan 2026').waitFor();
   assert.equal(await flag.count(), 0, 'answered: no longer flagged');
   await field(page, 'Feedback received').fill('First appointment on 2 February.');
   await field(page, 'Feedback received on').fill('2026-01-20');

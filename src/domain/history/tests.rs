@@ -66,7 +66,7 @@ fn typing_in_one_section_within_minutes_is_one_entry_and_sections_stay_apart() {
     let worker = &history.0[0];
     assert_eq!((worker.area.as_str(), worker.changes.len()), ("worker", 1));
     assert_eq!((worker.changes[0].old.as_str(), worker.changes[0].new.as_str()), ("(empty)", "Psychologist"));
-    assert_eq!(worker.at, at(3));
+    assert_eq!(worker.at, at(1), "an entry keeps the time editing began");
     assert_eq!(history.timeline(Some("child")).len(), 1);
 
     // Later, or by someone else: a new entry.
@@ -88,11 +88,16 @@ fn an_edit_undone_or_an_item_added_and_removed_leaves_nothing() {
     history.record(diff(&typed, &base), "Ana Ruiz", at(2));
     assert!(history.0.is_empty());
 
+    // Added empty, typed into in a later save, removed again: nothing happened.
     let mut added = base.clone();
-    added.plan.needs.push(ProtectionNeed { need: "Temp".into(), ..ProtectionNeed::default() });
+    let temp = ProtectionNeed::default();
+    added.plan.needs.push(temp.clone());
     history.record(diff(&base, &added), "Ana Ruiz", at(3));
-    history.record(diff(&added, &base), "Ana Ruiz", at(4));
-    assert!(history.0.is_empty());
+    let mut typed = added.clone();
+    typed.plan.needs.update(temp.id, |n| n.need = "Temp".into());
+    history.record(diff(&added, &typed), "Ana Ruiz", at(4));
+    history.record(diff(&typed, &base), "Ana Ruiz", at(5));
+    assert!(history.0.is_empty(), "{:?}", history.0);
 }
 
 #[test]
@@ -101,4 +106,18 @@ fn history_itself_is_not_a_change() {
     let mut after = before.clone();
     after.history.push(HistoryEntry::event(at(5), "Ana Ruiz", "case", "Case created"));
     assert!(diff(&before, &after).is_empty());
+}
+
+#[test]
+fn a_pathway_proposal_is_one_line_and_long_notes_are_shortened() {
+    let before = case();
+    let mut after = before.clone();
+    after.set_pathway(Some(crate::domain::PlacementType::Kinship));
+    after.plan.monitoring.notes = "n".repeat(1000);
+    let changes = diff(&before, &after);
+    let proposal = changes.iter().find(|c| c.path == "checklist.items").unwrap();
+    assert!(proposal.new.ends_with(" activities"), "{}", proposal.new);
+    assert!(changes.iter().all(|c| !c.path.starts_with("checklist.items[")));
+    let notes = changes.iter().find(|c| c.path == "plan.monitoring.notes").unwrap();
+    assert_eq!(notes.new.chars().count(), 301);
 }

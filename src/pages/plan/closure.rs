@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::editor::{today, Editor};
 use crate::components::fields::{SelectField, TextField};
+use crate::components::focus::focus_id_later;
 use crate::domain::closure::ClosureOutcome;
 use crate::domain::Choice;
 use crate::pages::profile::user_name;
@@ -14,11 +15,14 @@ use crate::pages::profile::user_name;
 #[component]
 pub fn ClosedBanner(editor: Editor) -> impl IntoView {
     let ed = editor;
-    let reopen = move |_| ed.edit_now(|c| c.reopen(&user_name(), Utc::now()));
+    let reopen = move |_| {
+        ed.edit_now(|c| c.reopen(&user_name(), Utc::now()));
+        focus_id_later("close-case");
+    };
     view! {
         <div role="status">
             {move || ed.case.with(|c| c.is_closed().then(|| c.closure.clone())).map(|closure| view! {
-                <div class="closed-banner">
+                <div class="closed-banner" id="closed-banner" tabindex="-1">
                     <p>
                         {match closure {
                             Some(closure) => view! {
@@ -73,6 +77,7 @@ pub fn CloseDialog(editor: Editor, open: RwSignal<bool>) -> impl IntoView {
         open.set(false);
         reason.set(String::new());
         outcome.set(None);
+        focus_id_later("closed-banner");
     };
     view! {
         <dialog node_ref=dialog class="confirm close-case" aria-labelledby="close-title" on:close=move |_| open.set(false)>

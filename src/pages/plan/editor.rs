@@ -15,7 +15,7 @@ use crate::components::save_status::SaveState;
 use crate::domain::items::{ItemList, ListItem};
 use crate::domain::{validate, Case, Plan, Problem};
 use crate::domain::concurrent::{combine, Conflict, Prefer};
-use crate::domain::history::diff;
+use crate::domain::history::{diff, History};
 use crate::pages::profile::user_name;
 use crate::storage::{StorageError, Store};
 
@@ -102,13 +102,19 @@ impl Autosave {
             latest.revision = snapshot.revision;
             latest.version = snapshot.version;
             latest.updated_at = snapshot.updated_at;
-            latest.history = snapshot.history.clone();
+            // The saved history, and any event (closed, handed over…) added while it was saved.
+            let history = |on_screen: &History| {
+                let mut saved = snapshot.history.clone();
+                saved.0.extend(on_screen.0.iter().filter(|e| !snapshot.history.0.iter().any(|s| s.id == e.id)).cloned());
+                saved
+            };
+            latest.history = history(&latest.history);
             // The history is shown: a tracked update, unlike the bookkeeping.
             self.case.try_update(|c| {
                 c.revision = snapshot.revision;
                 c.version = snapshot.version;
                 c.updated_at = snapshot.updated_at;
-                c.history = snapshot.history.clone();
+                c.history = history(&c.history);
             });
         }
         self.saving.set(false);
@@ -216,7 +222,13 @@ impl Editor {
 
     /// Applies a change on screen at once and schedules its save.
     pub fn edit(self, change: impl FnOnce(&mut Case)) {
-        self.case.update(change);
+        let mut next = self.case.get_untracked();
+        change(&mut next);
+        // A closed case is read-only: the one change it takes is being reopened.
+        if self.case.with_untracked(Case::is_closed) && next.is_closed() {
+            return;
+        }
+        self.case.set(next);
         self.note.set(None);
         let Some(autosave) = self.autosave.try_get_value() else { return };
         *autosave.latest.borrow_mut() = self.case.get_untracked();

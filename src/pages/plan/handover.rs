@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::editor::{today, Editor};
 use crate::components::fields::{CheckboxField, DateField, TextField};
 use crate::domain::handover::{Handover, CHECKLIST};
+use crate::components::focus::focus_id_later;
 use crate::domain::CaseWorker;
 use crate::pages::profile::user_name;
 
@@ -85,10 +86,17 @@ fn HandoverDialog(editor: Editor, open: RwSignal<bool>) -> impl IntoView {
     let hand_over = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let handover = draft.get_untracked();
-        let mut outcome = Ok(());
-        ed.edit_now(|c| outcome = c.hand_over(handover, &user_name(), Utc::now()));
-        match outcome {
-            Ok(()) => open.set(false),
+        let (by, now) = (user_name(), Utc::now());
+        // Tried on a copy first, so a refused handover saves nothing.
+        let mut trial = ed.case.get_untracked();
+        match trial.hand_over(handover.clone(), &by, now) {
+            Ok(()) => {
+                ed.edit_now(|c| {
+                    let _ = c.hand_over(handover, &by, now);
+                });
+                open.set(false);
+                focus_id_later("f-worker-name");
+            }
             Err(error) => problem.set(Some(error.to_string())),
         }
     };

@@ -188,7 +188,7 @@ fn PlanEditor(editor: Editor, view: Signal<CaseView>) -> impl IntoView {
                 <a class="button secondary small-button" href=Route::Export { case: Some(id) }.href()>"Export case"</a>
                 <a class="button secondary small-button" href=Route::Print { id }.href()>"Print view"</a>
                 <Show when=move || !closed.get()>
-                    <button type="button" class="secondary small-button" on:click=move |_| confirm_close.set(true)>"Close case…"</button>
+                    <button type="button" class="secondary small-button" id="close-case" on:click=move |_| confirm_close.set(true)>"Close case…"</button>
                 </Show>
                 <button type="button" class="danger quiet" on:click=move |_| confirm_delete.set(true)>"Delete case"</button>
             </div>

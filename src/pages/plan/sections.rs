@@ -16,7 +16,8 @@ pub fn case_section(ed: Editor) -> impl IntoView {
         <TextField label="Case number" field="case_number" value=number set=set_number required=true
             error=ed.error("case_number")
             hint="Made on this device so it will not clash with other devices. You can change it to your organisation's own number." />
-        <SelectField label="Plan status" field="plan.status" value=status set=set_status />
+        // Closing has its own step (outcome, reason): "Close case…" above.
+        <SelectField label="Plan status" field="plan.status" value=status set=set_status hidden=&[PlanStatus::Closed] />
         <DateField label="Plan start date" field="plan.start_date" value=start set=set_start />
         <DateField label="Next review date" field="next_review" value=review set=set_review error=ed.error("next_review") />
     }

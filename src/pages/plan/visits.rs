@@ -15,7 +15,9 @@ use crate::route::Route;
 const VISITS: ListAccess<Visit> = ListAccess { get: |p| &p.monitoring.visits, get_mut: |p| &mut p.monitoring.visits };
 
 pub fn visit_log(ed: Editor) -> impl IntoView {
-    let ids = Memo::new(move |_| ed.case.with(|c| c.plan.monitoring.visits_newest_first().iter().map(ListItem::id).collect::<Vec<_>>()));
+    // Latest logged first. Not sorted by date: a date being typed passes through odd values,
+    // and a visit jumping about would take the keyboard focus with it.
+    let ids = Memo::new(move |_| ed.case.with(|c| c.plan.monitoring.visits.0.iter().rev().map(ListItem::id).collect::<Vec<_>>()));
     let log = move |_| {
         let visit = ed.case.with_untracked(|c| Visit::new(today(), &c.plan.worker.name));
         let id = visit.id;

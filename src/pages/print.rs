@@ -6,7 +6,8 @@
 use chrono::{Local, NaiveDate};
 use leptos::prelude::*;
 
-use crate::app::{set_page_title, use_store};
+use crate::app::set_page_title;
+use crate::components::case_loader::CaseLoader;
 use crate::domain::checklist::{Milestone, MilestoneStatus};
 use crate::domain::items::ListItem;
 use crate::domain::{Case, CaseId, Choice};
@@ -47,19 +48,8 @@ fn table(heads: &'static [&'static str], rows: Vec<Vec<String>>, empty: &'static
 
 #[component]
 pub fn PrintPage(id: CaseId) -> impl IntoView {
-    let store = use_store();
-    let loaded = LocalResource::new(move || {
-        let store = store.get_value();
-        async move { store.get(id).await }
-    });
-    view! {
-        {move || match loaded.get() {
-            None => view! { <p class="loading">"Preparing the plan…"</p> }.into_any(),
-            Some(Err(error)) => view! { <p class="error-box" role="alert">{error.to_string()}</p> }.into_any(),
-            Some(Ok(None)) => view! { <h1>"Case not found"</h1><a href="#/">"Back to the case list"</a> }.into_any(),
-            Some(Ok(Some(case))) => view! { <PlanDocument case /> }.into_any(),
-        }}
-    }
+    let show = Callback::new(|case| view! { <PlanDocument case /> }.into_any());
+    view! { <CaseLoader id loading="Preparing the plan…" show /> }
 }
 
 #[component]

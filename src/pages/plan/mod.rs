@@ -17,6 +17,7 @@ pub use editor::{today, Editor};
 use crate::app::{navigate_replacing, set_page_title, use_store, Notice, OtherTabs, UnsavedWork};
 use crate::domain::concurrent::Prefer;
 use crate::storage::Change;
+use crate::components::case_loader::CaseLoader;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::save_status::SaveStatus;
 use crate::components::focus::focus_id_later;
@@ -35,26 +36,8 @@ pub enum CaseView {
 #[component]
 pub fn PlanPage(id: CaseId, #[prop(into)] view: Signal<CaseView>) -> impl IntoView {
     let store = use_store();
-    let loaded = LocalResource::new(move || {
-        let store = store.get_value();
-        async move { store.get(id).await }
-    });
-    view! {
-        {move || match loaded.get() {
-            None => view! { <p class="loading">"Opening the case…"</p> }.into_any(),
-            Some(Err(error)) => view! {
-                <h1>"The case could not be opened"</h1>
-                <p class="error-box" role="alert">{error.to_string()}</p>
-                <a href="#/">"Back to the case list"</a>
-            }.into_any(),
-            Some(Ok(None)) => view! {
-                <h1>"Case not found"</h1>
-                <p>"This case is not stored in this browser. It may have been deleted, or it was made on another device."</p>
-                <a href="#/">"Back to the case list"</a>
-            }.into_any(),
-            Some(Ok(Some(case))) => view! { <PlanEditor editor=Editor::new(case, store.get_value()) view /> }.into_any(),
-        }}
-    }
+    let show = Callback::new(move |case| view! { <PlanEditor editor=Editor::new(case, store.get_value()) view /> }.into_any());
+    view! { <CaseLoader id loading="Opening the case…" show /> }
 }
 
 #[component]

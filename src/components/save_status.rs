@@ -14,7 +14,13 @@ pub enum SaveState {
 }
 
 #[component]
-pub fn SaveStatus(#[prop(into)] state: Signal<SaveState>, #[prop(into)] retry: Callback<()>) -> impl IntoView {
+pub fn SaveStatus(
+    #[prop(into)] state: Signal<SaveState>,
+    #[prop(into)] retry: Callback<()>,
+    /// False while trying again cannot help (a choice is waiting to be made).
+    #[prop(optional, into)]
+    can_retry: Option<Signal<bool>>,
+) -> impl IntoView {
     let failure = move || match state.get() {
         SaveState::Failed(message) => Some(message),
         _ => None,
@@ -34,7 +40,9 @@ pub fn SaveStatus(#[prop(into)] state: Signal<SaveState>, #[prop(into)] retry: C
                 {move || failure().map(|message| view! {
                     <span class="failed">"Not saved: " {message}</span>
                     " "
-                    <button type="button" class="small" on:click=move |_| retry.run(())>"Try saving again"</button>
+                    <Show when=move || can_retry.is_none_or(|c| c.get())>
+                        <button type="button" class="small" on:click=move |_| retry.run(())>"Try saving again"</button>
+                    </Show>
                 })}
             </span>
         </div>

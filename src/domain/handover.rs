@@ -55,6 +55,8 @@ pub enum HandoverProblem {
     SameWorker,
     #[error("Enter the date of the handover.")]
     NoDate,
+    #[error("A handover is recorded once it has happened: the date cannot be in the future.")]
+    FutureDate,
     #[error("Write a handover note: what the new case worker needs to know.")]
     NoNote,
 }
@@ -79,6 +81,10 @@ impl Case {
             return Err(HandoverProblem::SameWorker);
         }
         let Some(on) = handover.on else { return Err(HandoverProblem::NoDate) };
+        // A day's grace: the device's day may be ahead of UTC.
+        if on > (now + chrono::Duration::days(1)).date_naive() {
+            return Err(HandoverProblem::FutureDate);
+        }
         if handover.note.trim().is_empty() {
             return Err(HandoverProblem::NoNote);
         }
@@ -144,5 +150,6 @@ mod tests {
         assert_eq!(case.clone().hand_over(ask("ana ruiz", Some(d("2026-11-20")), "n"), "x", now()), Err(HandoverProblem::SameWorker));
         assert_eq!(case.clone().hand_over(ask("Marc", None, "n"), "x", now()), Err(HandoverProblem::NoDate));
         assert_eq!(case.clone().hand_over(ask("Marc", Some(d("2026-11-20")), " "), "x", now()), Err(HandoverProblem::NoNote));
+        assert_eq!(case.clone().hand_over(ask("Marc", Some(d("2026-12-20")), "n"), "x", now()), Err(HandoverProblem::FutureDate));
     }
 }

@@ -225,6 +225,7 @@ test('two tabs change the same field at once: the worker chooses, and every othe
   await choice.waitFor();
   assert.equal(await choice.getByRole('listitem').allInnerTexts().then((t) => t.join('|')), 'Case worker: Role: yours “Psychologist”, the other tab\'s “Lawyer”');
   assert.equal(await status(page).getByText(/^Saved/).count(), 0, 'nothing is saved before the choice');
+  assert.equal(await status(page).getByRole('button', { name: 'Try saving again' }).count(), 0, 'only the choice helps');
   // Leaving before choosing asks first.
   const asked = [];
   page.once('dialog', (d) => { asked.push(d.message()); d.dismiss(); });

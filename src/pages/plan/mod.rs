@@ -167,7 +167,7 @@ fn PlanEditor(editor: Editor, view: Signal<CaseView>) -> impl IntoView {
                 <p class="plan-progress">{move || format!("Checklist: {}", progress_text(ed.case.with(|c| c.checklist_progress(today()))))}</p>
             </div>
             <div class="case-header-tools">
-                <SaveStatus state=ed.save_state retry=Callback::new(move |_| ed.flush()) />
+                <SaveStatus state=ed.save_state retry=Callback::new(move |_| ed.flush()) can_retry=Signal::derive(move || ed.conflict.with(Option::is_none)) />
                 <a class="button secondary small-button" href=Route::Export { case: Some(id) }.href()>"Export case"</a>
                 <a class="button secondary small-button" href=Route::Print { id }.href()>"Print view"</a>
                 <Show when=move || !closed.get()>

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::components::focus::focus_id_later;
-use crate::offline::{UpdateBanner, Updates};
+use crate::offline::{ReloadBanner, UpdateBanner, Updates};
 use crate::pages::exchange::{ExportPage, ImportPage};
 use crate::pages::overview::OverviewPage;
 use crate::pages::print::PrintPage;
@@ -174,10 +174,7 @@ pub fn App() -> impl IntoView {
             <UpdateBanner />
             <div role="alert" class="update-region">
                 <Show when=move || superseded.get()>
-                    <div class="update-banner">
-                        <span>"Homeward was updated in another tab. Changes made in this tab from now on cannot be saved: reload it now. Everything saved so far is kept."</span>
-                        <button type="button" class="small" on:click=|_| { let _ = window().location().reload(); }>"Reload this tab"</button>
-                    </div>
+                    <ReloadBanner text="Homeward was updated in another tab. Changes made in this tab from now on cannot be saved: reload it now. Everything saved so far is kept." />
                 </Show>
             </div>
             <NoticeRegion role="status" class="notice" text=notice.done notice />

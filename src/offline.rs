@@ -136,11 +136,19 @@ pub fn UpdateBanner() -> impl IntoView {
                 </div>
             </Show>
             <Show when=move || updates.replaced.get()>
-                <div class="update-banner">
-                    <span>"A new version of Homeward was started in another tab. Reload this tab to use it too; your saved work is kept."</span>
-                    <button type="button" class="small" on:click=|_| { let _ = window().location().reload(); }>"Reload this tab"</button>
-                </div>
+                <ReloadBanner text="A new version of Homeward was started in another tab. Reload this tab to use it too; your saved work is kept." />
             </Show>
+        </div>
+    }
+}
+
+/// Says why this tab must be reloaded, with the button that does it.
+#[component]
+pub fn ReloadBanner(text: &'static str) -> impl IntoView {
+    view! {
+        <div class="update-banner">
+            <span>{text}</span>
+            <button type="button" class="small" on:click=|_| { let _ = window().location().reload(); }>"Reload this tab"</button>
         </div>
     }
 }

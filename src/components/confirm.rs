@@ -4,6 +4,22 @@
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
+/// Shows `dialog` as a modal while `open` is set and closes it when it is not; `on_open` runs
+/// as it opens (to reset a form).
+pub fn follow_open(dialog: NodeRef<Dialog>, open: RwSignal<bool>, on_open: impl Fn() + 'static) {
+    Effect::new(move |_| {
+        let Some(dialog) = dialog.get() else { return };
+        if open.get() {
+            if !dialog.open() {
+                on_open();
+                let _ = dialog.show_modal();
+            }
+        } else if dialog.open() {
+            dialog.close();
+        }
+    });
+}
+
 #[component]
 pub fn ConfirmDialog(
     #[prop(into)] open: RwSignal<bool>,
@@ -13,16 +29,7 @@ pub fn ConfirmDialog(
     #[prop(into)] on_confirm: Callback<()>,
 ) -> impl IntoView {
     let dialog = NodeRef::<Dialog>::new();
-    Effect::new(move |_| {
-        let Some(dialog) = dialog.get() else { return };
-        if open.get() {
-            if !dialog.open() {
-                let _ = dialog.show_modal();
-            }
-        } else if dialog.open() {
-            dialog.close();
-        }
-    });
+    follow_open(dialog, open, || {});
     view! {
         <dialog node_ref=dialog class="confirm" aria-labelledby="confirm-title" aria-describedby="confirm-message"
             on:close=move |_| open.set(false)>

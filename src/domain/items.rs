@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::choices::{lenient, ItemStatus, ReferralStatus, ServiceType};
+use super::choices::{lenient, Choice, ItemStatus, ReferralStatus, ServiceType};
 
 /// Anything kept in one of the plan's ordered lists.
 pub trait ListItem: Clone {
@@ -101,6 +101,11 @@ impl Referral {
             return None;
         }
         self.made_on()?.checked_add_days(chrono::Days::new(URGENT_ANSWER_DAYS))
+    }
+
+    /// "Made on 12 Jan 2026 → Accepted on 22 Jan 2026"; empty before any change.
+    pub fn status_trail(&self) -> String {
+        self.status_changes.iter().map(|c| format!("{} on {}", c.status.label(), c.on.format("%-d %b %Y"))).collect::<Vec<_>>().join(" → ")
     }
 
     /// Days an urgent referral has waited past its answer date, if it has.
@@ -325,6 +330,7 @@ mod tests {
         assert_eq!(recorded.answer_due(), Some(d("2026-11-08")), "made without the step: from its date");
         referral.set_status(ReferralStatus::Accepted, d("2026-11-13"));
         assert_eq!(referral.answer_due(), None, "answered");
+        assert_eq!(referral.status_trail(), "Made on 3 Nov 2026 → Accepted on 13 Nov 2026");
         let statuses: Vec<_> = referral.status_changes.iter().map(|c| (c.status, c.on)).collect();
         assert_eq!(statuses, [(ReferralStatus::Made, d("2026-11-03")), (ReferralStatus::Accepted, d("2026-11-13"))]);
         let calm = Referral { urgent: false, status: ReferralStatus::Made, date: Some(d("2026-01-01")), ..Referral::default() };

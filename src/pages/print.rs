@@ -152,9 +152,8 @@ fn PlanDocument(case: Case) -> impl IntoView {
                 <section><h2>"Referrals"</h2>
                     {table(&["Referred to", "Reason", "Date", "Status", "Feedback"],
                         plan.referrals.in_display_order().iter().map(|r| {
-                            let steps: Vec<String> = r.status_changes.iter().map(|c| format!("{} {}", c.status.label(), c.on.format("%-d %b %Y"))).collect();
                             let mut status = r.status.label().to_string();
-                            if !steps.is_empty() { status = format!("{status} ({})", steps.join(", ")); }
+                            if !r.status_changes.is_empty() { status = format!("{status} ({})", r.status_trail()); }
                             if let Some(days) = r.days_unanswered(today()) { status.push_str(&format!(" — no answer for {days} days")); }
                             let feedback = match r.feedback_on { Some(on) => format!("{} ({})", r.feedback, on.format("%-d %b %Y")), None => r.feedback.clone() };
                             vec![format!("{}{}", r.to, if r.urgent { " (urgent)" } else { "" }), r.reason.clone(), date(r.date), status, feedback]

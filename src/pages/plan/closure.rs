@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::editor::{today, Editor};
 use crate::components::fields::{SelectField, TextField};
+use crate::components::confirm::follow_open;
 use crate::components::focus::focus_id_later;
 use crate::domain::closure::ClosureOutcome;
 use crate::domain::Choice;
@@ -49,17 +50,7 @@ pub fn CloseDialog(editor: Editor, open: RwSignal<bool>) -> impl IntoView {
     let outcome = RwSignal::new(None::<ClosureOutcome>);
     let reason = RwSignal::new(String::new());
     let tried = RwSignal::new(false);
-    Effect::new(move |_| {
-        let Some(dialog) = dialog.get() else { return };
-        if open.get() {
-            if !dialog.open() {
-                tried.set(false);
-                let _ = dialog.show_modal();
-            }
-        } else if dialog.open() {
-            dialog.close();
-        }
-    });
+    follow_open(dialog, open, move || tried.set(false));
     let outcome_problem = Signal::derive(move || (tried.get() && outcome.get().is_none()).then(|| "Choose how the case ended.".to_string()));
     let reason_problem = Signal::derive(move || (tried.get() && reason.with(|r| r.trim().is_empty())).then(|| "Give the reason for closing the case.".to_string()));
     let still_open = Memo::new(move |_| if open.get() { ed.case.with(|c| c.open_items()) } else { Vec::new() });

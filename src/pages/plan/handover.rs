@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::editor::{today, Editor};
 use crate::components::fields::{CheckboxField, DateField, TextField};
 use crate::domain::handover::{Handover, CHECKLIST};
+use crate::components::confirm::follow_open;
 use crate::components::focus::focus_id_later;
 use crate::domain::CaseWorker;
 use crate::pages::profile::user_name;
@@ -55,19 +56,11 @@ fn HandoverDialog(editor: Editor, open: RwSignal<bool>) -> impl IntoView {
     let dialog = NodeRef::<Dialog>::new();
     let draft = RwSignal::new(Handover::default());
     let problem = RwSignal::new(None::<String>);
-    Effect::new(move |_| {
-        let Some(dialog) = dialog.get() else { return };
-        if open.get() {
-            if !dialog.open() {
-                // The role and organisation usually stay; the rest is the new worker's.
-                let current = ed.case.with_untracked(|c| c.plan.worker.clone());
-                draft.set(Handover { on: Some(today()), to: CaseWorker { role: current.role, organisation: current.organisation, ..CaseWorker::default() }, ..Handover::default() });
-                problem.set(None);
-                let _ = dialog.show_modal();
-            }
-        } else if dialog.open() {
-            dialog.close();
-        }
+    follow_open(dialog, open, move || {
+        // The role and organisation usually stay; the rest is the new worker's.
+        let current = ed.case.with_untracked(|c| c.plan.worker.clone());
+        draft.set(Handover { on: Some(today()), to: CaseWorker { role: current.role, organisation: current.organisation, ..CaseWorker::default() }, ..Handover::default() });
+        problem.set(None);
     });
     let text = move |get: fn(&Handover) -> String, set: fn(&mut Handover, String)| {
         (Signal::derive(move || draft.with(get)), Callback::new(move |v: String| draft.update(|d| set(d, v))))

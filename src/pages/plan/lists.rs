@@ -9,7 +9,6 @@ use crate::components::fields::{field_id, CheckboxField, DateField, SelectField,
 use crate::components::focus::focus_id_later;
 use crate::domain::items::{Direction, ListItem, Removed, URGENT_ANSWER_DAYS};
 use super::editor::today;
-use crate::domain::Choice;
 use crate::domain::{Action, ItemStatus, ProtectionNeed, Referral, ReferralStatus, Service, ServiceType};
 
 const NEEDS: ListAccess<ProtectionNeed> = ListAccess { get: |p| &p.needs, get_mut: |p| &mut p.needs };
@@ -188,9 +187,7 @@ fn referral_form(ed: Editor, id: Uuid) -> AnyView {
     let (feedback, set_feedback) = ed.bind_item(REFERRALS, id, |r| r.feedback.clone(), |r, v| r.feedback = v);
     let (feedback_on, set_feedback_on) = ed.bind_item(REFERRALS, id, |r| r.feedback_on, |r, v| r.feedback_on = v);
     let referral = move || ed.case.with(|c| c.plan.referrals.get(id).cloned());
-    let steps = move || {
-        referral().map(|r| r.status_changes.iter().map(|c| format!("{} on {}", c.status.label(), c.on.format("%-d %b %Y"))).collect::<Vec<_>>().join(" → ")).filter(|s| !s.is_empty())
-    };
+    let steps = move || referral().map(|r| r.status_trail()).filter(|s| !s.is_empty());
     let unanswered = move || referral().and_then(|r| r.days_unanswered(today()));
     let to_key = format!("referrals.{id}.to");
     view! {

@@ -54,8 +54,11 @@ function startTrap(trapped) {
   });
   server.on('connect', (req, socket) => {
     trapped.push(`https://${req.url}`);
+    // Chromium may reset the refused tunnel; that must not crash the test run.
+    socket.on('error', () => {});
     socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
   });
+  server.on('clientError', (_error, socket) => socket.destroy());
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
 }
 

@@ -91,6 +91,8 @@ export function startServer({ root, base = '/', port = 0, compress = false }) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });
+  // A browser closing mid-request resets its socket; that is its business, not a crash.
+  server.on('clientError', (_error, socket) => socket.destroy());
   server.keepAliveTimeout = 1000;
   server.headersTimeout = 5000;
   return new Promise((ok) =>

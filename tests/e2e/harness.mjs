@@ -80,6 +80,8 @@ export async function openBrowser({ under = tmpdir() } = {}) {
       // Loopback is never proxied, so the app's own server is reached directly.
       args: [...CHROMIUM_FLAGS, `--proxy-server=http://127.0.0.1:${trap.address().port}`],
       viewport: { width: 1280, height: 900 },
+      // The interface follows the browser's language; tests read it in English unless they switch.
+      locale: 'en-US',
     });
     // Whatever any tab throws or logs as an error.
     context.on('weberror', (e) => errors.push(String(e.error())));

@@ -7,7 +7,9 @@ use crate::components::focus::focus_id_later;
 use crate::i18n::{preferred_locale, follow_locale_on_html, t, t_string, use_i18n, I18nSubContextProvider, LanguagePicker, Locale};
 use crate::offline::{ReloadBanner, UpdateBanner, Updates};
 use crate::pages::exchange::{ExportPage, ImportPage};
+use crate::pages::demo::{DemoBanner, DemoPage};
 use crate::pages::overview::OverviewPage;
+use crate::workspace::Workspace;
 use crate::pages::print::PrintPage;
 use crate::pages::profile::{Profile, ProfilePage};
 use crate::pages::storage::StoragePage;
@@ -151,13 +153,14 @@ fn Shell() -> impl IntoView {
         on_click.remove();
     });
 
+    let workspace = Workspace::current();
     let opened = RwSignal::new(None::<Result<(), StorageError>>);
     let store = StoredValue::new_local(None::<Store>);
     let other_tabs = OtherTabs(RwSignal::new((0, None)));
     provide_context(other_tabs);
     let superseded = Memo::new(move |_| other_tabs.0.with(|(_, c)| matches!(c, Some(Change::Superseded))));
     spawn_local(async move {
-        match Store::open().await {
+        match workspace.open().await {
             Ok(s) => {
                 s.listen(move |change| {
                     // Once superseded, stay so: later messages must not hide the reload prompt.
@@ -189,6 +192,7 @@ fn Shell() -> impl IntoView {
             <span class="privacy">{t!(i18n, app.stored_only_here)}</span>
             <LanguagePicker />
         </header>
+        {workspace.is_demo().then(|| view! { <DemoBanner /> })}
         <main id="main" tabindex="-1">
             <UpdateBanner />
             <div role="alert" class="update-region">
@@ -210,6 +214,11 @@ fn Shell() -> impl IntoView {
                 }
             }}
         </main>
+        {(!workspace.is_demo()).then(|| view! {
+            <footer class="app-footer">
+                <button type="button" class="link" on:click=|_| Workspace::Demo.switch_to()>{t!(i18n, app.open_demo)}</button>
+            </footer>
+        })}
     }
 }
 
@@ -263,6 +272,7 @@ fn Workspace(store: Store, route: Signal<Route>) -> impl IntoView {
         Page::Import => view! { <ImportPage /> }.into_any(),
         Page::Storage => view! { <StoragePage /> }.into_any(),
         Page::Profile => view! { <ProfilePage /> }.into_any(),
+        Page::Demo => view! { <DemoPage /> }.into_any(),
         Page::Print(id) => view! { <PrintPage id /> }.into_any(),
         Page::Plan(id) => view! { <PlanPage id view=Signal::from(view) /> }.into_any(),
         Page::NotFound => view! {
@@ -284,6 +294,7 @@ enum Page {
     Import,
     Storage,
     Profile,
+    Demo,
     Print(crate::domain::CaseId),
     Plan(crate::domain::CaseId),
     NotFound,
@@ -298,6 +309,7 @@ impl Page {
             Route::Import => Self::Import,
             Route::Storage => Self::Storage,
             Route::Profile => Self::Profile,
+            Route::Demo => Self::Demo,
             Route::Print { id } => Self::Print(id),
             Route::CaseList => Self::List,
             Route::NewCase => Self::New,

@@ -96,11 +96,20 @@ fn formatter(locale: Locale, style: Style) -> js_sys::Function {
                         set("minute", "2-digit");
                     }
                 }
-                let locales = js_sys::Array::of1(&locale.as_str().into());
+                let locales = js_sys::Array::of1(&intl_tag(locale).into());
                 js_sys::Intl::DateTimeFormat::new(&locales, &options).format()
             })
             .clone()
     })
+}
+
+/// The tag Intl formats with. Plain "en" means US order ("Nov 23, 2026"); Homeward's English
+/// is written day first, as in most places it is used.
+fn intl_tag(locale: Locale) -> &'static str {
+    match locale {
+        Locale::en => "en-GB",
+        other => other.as_str(),
+    }
 }
 
 fn run(locale: Locale, style: Style, millis: f64) -> String {
@@ -134,7 +143,7 @@ pub fn time(locale: Locale, at: DateTime<Utc>) -> String {
 
 /// A count with the language's digit grouping ("10,000", "10.000", "10 000").
 pub fn number(locale: Locale, n: f64) -> String {
-    js_sys::Number::from(n).to_locale_string(locale.as_str()).into()
+    js_sys::Number::from(n).to_locale_string(intl_tag(locale)).into()
 }
 
 /// The language picker: shown in the header on every page.

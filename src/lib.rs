@@ -15,4 +15,6 @@ mod offline;
 #[cfg(target_arch = "wasm32")]
 mod vocabulary;
 #[cfg(target_arch = "wasm32")]
+mod workspace;
+#[cfg(target_arch = "wasm32")]
 mod pages;

@@ -178,7 +178,8 @@ impl Builder {
 }
 
 /// How a worker left one checklist activity: the activity, its status, who is responsible, a
-/// day (from today: the due date, or for a done one the day it was done) and a note (for one
+/// day (from today: the due date, or for a done one the day it was done, and the due date
+/// if it had none) and a note (for one
 /// that does not apply, the reason).
 type Row<'a> = (&'a str, ChecklistStatus, &'a str, i64, &'a str);
 
@@ -190,6 +191,11 @@ fn checklist(case: &mut Case, today: NaiveDate, rows: &[Row]) {
         item.set_status(status, date);
         match status {
             ChecklistStatus::NotApplicable => item.not_applicable_reason = note.to_string(),
+            // Done: the due date it had stands.
+            ChecklistStatus::Done => {
+                item.due.get_or_insert(date);
+                item.notes = note.to_string();
+            }
             _ => {
                 item.due = Some(date);
                 item.notes = note.to_string();

@@ -32,4 +32,4 @@ pub use items::{Action, ItemList, ProtectionNeed, Referral, Service};
 pub use monitoring::{Monitoring, VisitFrequency};
 pub use plan::*;
 pub use section::{Section, SectionState};
-pub use validation::{validate, Problem};
+pub use validation::{validate, Problem, ProblemKind};

@@ -21,7 +21,7 @@ pub(super) fn born(today: NaiveDate, years: i64, days: i64) -> Option<NaiveDate>
     Some(day(today, -(years * 365 + years / 4 + days)))
 }
 
-/// 1. Reunification with her mother, active, with overdue activities, an overdue monitoring
+/// Case 1: Reunification with her mother, active, with overdue activities, an overdue monitoring
 /// visit, a late action from a visit's follow-up and an urgent referral still unanswered.
 pub(super) fn valentina(today: NaiveDate) -> Case {
     let d = move |n: i64| day(today, n);
@@ -115,7 +115,7 @@ pub(super) fn valentina(today: NaiveDate) -> Case {
     b.done()
 }
 
-/// 2. Kinship care with his grandmother: placed, handed over from Marisol Huamán to Daniel
+/// Case 2: Kinship care with his grandmother: placed, handed over from Marisol Huamán to Daniel
 /// Mensah (one handover point left undone), with things due this week.
 pub(super) fn mateo(today: NaiveDate) -> Case {
     let d = move |n: i64| day(today, n);
@@ -212,7 +212,7 @@ pub(super) fn mateo(today: NaiveDate) -> Case {
     b.done()
 }
 
-/// 3. Foster care, up to the day it was sent to Rosa Villanueva, who covered it during Tomás
+/// Case 3: Foster care, up to the day it was sent to Rosa Villanueva, who covered it during Tomás
 /// Ribeiro's leave: the version both the demo and the exercise file were edited from.
 pub(super) fn joaquin_base(today: NaiveDate) -> Builder {
     let d = move |n: i64| day(today, n);
@@ -287,7 +287,7 @@ pub(super) fn joaquin_base(today: NaiveDate) -> Builder {
     b
 }
 
-/// 3. Foster care, as Tomás Ribeiro carried on with it after sending it to Rosa Villanueva.
+/// Case 3: Foster care, as Tomás Ribeiro carried on with it after sending it to Rosa Villanueva.
 pub(super) fn joaquin(today: NaiveDate) -> Case {
     let d = move |n: i64| day(today, n);
     let tomas = "Tomás Ribeiro";
@@ -300,7 +300,7 @@ pub(super) fn joaquin(today: NaiveDate) -> Case {
     b.done()
 }
 
-/// 4. A small group home, nearly complete: most activities done, four milestones reached with
+/// Case 4: A small group home, nearly complete: most activities done, four milestones reached with
 /// their evidence, the placement days away.
 pub(super) fn yerlin(today: NaiveDate) -> Case {
     let d = move |n: i64| day(today, n);

@@ -11,7 +11,7 @@ use crate::domain::closure::ClosureOutcome;
 use crate::domain::monitoring::{SeenAlone, Visit};
 use crate::domain::{Action, Case, ChildAgreement, Determination, ItemStatus, PlacementType, PlanStatus, ProtectionNeed, ReferralStatus as R, Service, ServiceType, Sex, VisitFrequency};
 
-/// 5. Supported independent living: a draft started three days ago, little filled in.
+/// Case 5: Supported independent living: a draft started three days ago, little filled in.
 pub(super) fn dayana(today: NaiveDate) -> Case {
     let carlos = "Carlos Quispe";
     let mut b = Builder::start(5, today, -3, "Dayana Mendoza", carlos, PlacementType::SupportedIndependentLiving);
@@ -27,7 +27,7 @@ pub(super) fn dayana(today: NaiveDate) -> Case {
     b.done()
 }
 
-/// 6. Independent living: carried out in full and closed, with its outcome and reason.
+/// Case 6: Independent living: carried out in full and closed, with its outcome and reason.
 pub(super) fn andres(today: NaiveDate) -> Case {
     let d = move |n: i64| day(today, n);
     let priya = "Priya Raman";
@@ -103,7 +103,7 @@ pub(super) fn andres(today: NaiveDate) -> Case {
     b.done()
 }
 
-/// 7. Reunification with her father and stepmother: a child with a hearing impairment, who
+/// Case 7: Reunification with her father and stepmother: a child with a hearing impairment, who
 /// agrees in part; an urgent referral answered in time; visits every ten days.
 pub(super) fn ikram(today: NaiveDate) -> Case {
     let d = move |n: i64| day(today, n);
@@ -173,7 +173,7 @@ pub(super) fn ikram(today: NaiveDate) -> Case {
     b.done()
 }
 
-/// 8. Short-term foster care while his mother's situation is assessed: just started, with a
+/// Case 8: Short-term foster care while his mother's situation is assessed: just started, with a
 /// Best Interests Determination still needed and a supervisor's note in the history.
 pub(super) fn thiago(today: NaiveDate) -> Case {
     let d = move |n: i64| day(today, n);

@@ -117,7 +117,9 @@ fn plans_are_full_valid_and_use_every_choice() {
     assert_eq!(numbers.len(), cases.len());
     let items = || cases.iter().flat_map(|c| &c.checklist.items);
     for &status in crate::domain::checklist::ChecklistStatus::ALL {
-        assert!(items().any(|i| i.status == status && !i.responsible.is_empty() || status == crate::domain::checklist::ChecklistStatus::NotApplicable && i.status == status));
+        // Every open or done activity shown has someone responsible; not applicable ones a reason.
+        let shown = |i: &&crate::domain::checklist::ChecklistItem| i.status == status && (!i.responsible.is_empty() || !i.not_applicable_reason.is_empty());
+        assert!(items().any(|i| shown(&i)), "an activity {}", status.label());
     }
     assert!(items().any(|i| !i.notes.is_empty()) && items().any(|i| i.due.is_some()));
     let milestones = || cases.iter().flat_map(|c| &c.checklist.milestones);
@@ -173,6 +175,20 @@ fn the_exercise_file_is_one_conflict_and_the_rest_new() {
 }
 
 #[test]
+fn the_exercise_file_is_a_conflict_whatever_day_the_workspace_was_made() {
+    let seeded = demo_cases(d("2026-11-02"));
+    let exercise = exercise_cases(d("2026-11-23"));
+    let plan = ImportPlan::new(exercise.clone(), |id| seeded.iter().find(|c| c.id == id).cloned());
+    assert_eq!((plan.count(Comparison::Conflict), plan.count(Comparison::New)), (1, exercise.len() - 1));
+    // Imported once and taken: the same file again changes nothing.
+    let mut first = plan.clone();
+    first.resolve_all(Resolution::TakeTheirs);
+    let stored: Vec<Case> = first.writes(Utc::now()).unwrap().into_iter().map(|w| w.case).collect();
+    let again = ImportPlan::new(exercise, |id| stored.iter().find(|c| c.id == id).cloned());
+    assert_eq!(again.count(Comparison::Identical), again.entries.len());
+}
+
+#[test]
 fn the_exercise_passphrase_passes_the_rules() {
     assert_eq!(assess(EXERCISE_PASSPHRASE).refusal, None);
 }
@@ -201,14 +217,3 @@ fn every_case_round_trips_through_json() {
     }
 }
 
-#[test]
-fn zz_dump() {
-    let today = course_days()[0];
-    for case in demo_cases(today).into_iter().chain(exercise_cases(today)) {
-        println!("\n=== {} [{}] rev {} progress {:?} next {:?}", case.title(), case.plan.placement.kind.map_or("-", |p| p.label()), case.revision, case.checklist_progress(today), case.next_due());
-        for e in case.history.timeline(None).into_iter().rev() {
-            println!("  {} {} [{}] {}", e.at.format("%Y-%m-%d %H:%M"), e.by, e.area, e.event);
-            for ch in &e.changes { println!("      {:?} {}: {} -> {}", ch.kind, ch.what, ch.old.chars().take(60).collect::<String>(), ch.new.chars().take(60).collect::<String>()); }
-        }
-    }
-}

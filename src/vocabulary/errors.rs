@@ -1,6 +1,4 @@
-//! The domain's closed vocabularies and the app's errors in the interface's language. Each
-//! value is matched to a key of `locales/<language>/vocab.json` or `errors.json`, so a value
-//! without a translation does not compile.
+//! Storage and encryption failures in words a case worker can act on (`errors.json`).
 
 use crate::crypto::CryptoError;
 use crate::i18n::{td_string, Locale};

@@ -122,3 +122,10 @@ test('pages in Spanish and French have no English left, and dates follow the lan
     await page.getByText(today, { exact: false }).first().waitFor();
   }
 });
+
+test('the stylesheet lays out with logical properties, so a right-to-left language can be added', () => {
+  const css = readFileSync(join(LOCALES, '..', 'style', 'main.css'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+  const physical = css.split('\n').map((line, i) => [i + 1, line]).filter(([, line]) =>
+    /(margin|padding|border)-(left|right)\b|(^|[\s;{])(left|right)\s*:|text-align:\s*(left|right)|float:\s*(left|right)|(margin|padding):\s*[^;\s}]+\s+[^;\s}]+\s+[^;\s}]+\s+[^;\s}]+\s*[;}]/.test(line));
+  assert.deepEqual(physical, [], 'physical left/right in style/main.css');
+});

@@ -113,7 +113,7 @@ fn HandoverDialog(editor: Editor, open: RwSignal<bool>) -> impl IntoView {
                     <CheckboxField label=CHECKLIST[1] field="handover.told" value=told set=set_told />
                     <CheckboxField label=CHECKLIST[2] field="handover.open_items" value=open_items set=set_open_items />
                 </fieldset>
-                <p class="error-box" role="alert" hidden=move || problem.get().is_none()>{move || problem.get()}</p>
+                <p class="error-box" role="alert">{move || problem.get()}</p>
                 <div class="actions">
                     <button type="submit" class="primary">"Hand over"</button>
                     <button type="button" autofocus on:click=move |_| open.set(false)>"Cancel"</button>

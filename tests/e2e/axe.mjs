@@ -34,6 +34,33 @@ export async function axe(page) {
 }
 
 /**
+ * WCAG 1.4.11, which axe does not check: the border that shows where a text box or a select is
+ * must have a contrast of 3:1 with what is around it.
+ */
+export function fieldBorders(page) {
+  return page.evaluate(() => {
+    const rgb = (color) => color.match(/[\d.]+/g).map(Number);
+    const luminance = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+      .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+    const behind = (e) => {
+      for (let a = e.parentElement; a; a = a.parentElement) {
+        const c = rgb(getComputedStyle(a).backgroundColor);
+        if (c.length < 4 || c[3] > 0) return c.slice(0, 3);
+      }
+      return [255, 255, 255];
+    };
+    const ratio = (a, b) => { const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+    const fields = document.querySelectorAll('input:not([type=checkbox]):not([type=radio]):not([type=file]):not([type=hidden]), select, textarea');
+    return [...fields].filter((e) => !e.disabled && e.checkVisibility()).flatMap((e) => {
+      const border = rgb(getComputedStyle(e).borderTopColor).slice(0, 3);
+      const outside = ratio(border, behind(e));
+      const inside = ratio(border, rgb(getComputedStyle(e).backgroundColor).slice(0, 3));
+      return outside < 3 ? [`#${e.id} (${outside.toFixed(2)}:1 outside, ${inside.toFixed(2)}:1 inside)`] : [];
+    });
+  });
+}
+
+/**
  * Collects the violations of every state checked, at both widths, to report them all at once.
  * `check(page, state)` audits the page at 1280 px and at 360 px and puts the size back.
  */
@@ -52,6 +79,8 @@ export function auditor() {
         const { violations, rules, unsure } = await axe(page);
         if (rules < 10) throw new Error(`axe ran only ${rules} rules on ${state}`);
         if (process.env.A11Y_INCOMPLETE && unsure.length) console.log(`[${state} @ ${size.width}px] needs review: ${unsure.join('; ')}`);
+        const weak = await fieldBorders(page);
+        if (weak.length) violations.push({ id: 'field-border-contrast', impact: 'serious', help: 'Field borders must have a 3:1 contrast (WCAG 1.4.11)', targets: weak, summary: '' });
         for (const v of violations) {
           found.push({ state: `${state} @ ${size.width}px`, ...v });
           counts[v.id] = (counts[v.id] ?? 0) + v.targets.length;

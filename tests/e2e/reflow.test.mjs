@@ -1,7 +1,7 @@
 // Reflow (WCAG 1.4.10) and zoom (1.4.4): at 200 % zoom of a 1280×900 window (a 640×450 CSS
 // viewport at device scale 2) and on a 360-px phone, no page scrolls sideways, nothing is cut
-// off, and Tab reaches every control, each shown on screen when focused. Screenshots of each
-// page go to /tmp/a11y-shots/ to look at.
+// off (also with WCAG 1.4.12's text spacing), and Tab reaches every control, each shown on
+// screen when focused. Screenshots of each page go to /tmp/a11y-shots/ to look at.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
@@ -16,6 +16,7 @@ const SIZES = [
   { name: 'zoom200', width: 640, height: 450 },
   { name: 'phone360', width: 360, height: 740 },
 ];
+const TEXT_SPACING = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-block-end: 2em !important; }';
 let server;
 let browser;
 let context;
@@ -51,6 +52,7 @@ function layoutProblems(page) {
       if (box.width <= 1 || box.height <= 1) continue;
       // A text box scrolls its own text: that is how it shows a long entry, not cut off.
       if (!e.matches('input, textarea, select') && (style.overflowX === 'hidden' || style.overflowX === 'clip') && e.scrollWidth > e.clientWidth + 1) problems.push(`cuts off its content: ${name(e)} (${e.scrollWidth} > ${e.clientWidth})`);
+      if (!e.matches('input, textarea, select') && (style.overflowY === 'hidden' || style.overflowY === 'clip') && e.scrollHeight > e.clientHeight + 1) problems.push(`cuts off its content below: ${name(e)} (${e.scrollHeight} > ${e.clientHeight})`);
       const leaf = e.matches('a, button, input, select, textarea, label, summary') || [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
       if (leaf && !scrolls(e) && (box.right > root.clientWidth + 1 || box.left < -1)) problems.push(`off the screen sideways: ${name(e)} (${Math.round(box.left)}–${Math.round(box.right)})`);
     }
@@ -137,6 +139,10 @@ test('at 200 % zoom and on a 360-px phone: no sideways scrolling, nothing cut of
       for (const p of await layoutProblems(page)) found.push(`[${name} @ ${size.name}] ${p}`);
       for (const p of await tabEverything(page)) found.push(`[${name} @ ${size.name}] ${p}`);
       await page.screenshot({ path: `${SHOTS}/${size.name}-${name}.png`, fullPage: !name.endsWith('dialog'), scale: 'css' });
+      // WCAG 1.4.12: with the text spacing a reader's style sheet may set, nothing is lost.
+      await page.evaluate((css) => { const sheet = new CSSStyleSheet(); sheet.replaceSync(css); document.adoptedStyleSheets = [sheet]; }, TEXT_SPACING);
+      for (const p of await layoutProblems(page)) found.push(`[${name} @ ${size.name}, text spacing] ${p}`);
+      await page.evaluate(() => { document.adoptedStyleSheets = []; });
       if (name.endsWith('dialog')) await page.keyboard.press('Escape');
     }
   }

@@ -50,7 +50,8 @@ test('the handover dialog: focus in, held, Escape, focus back; handing over move
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Hand over the case' });
   await dialog.waitFor();
-  assert.equal(await inDialog(page), true, 'focus goes into the dialog');
+  await page.waitForFunction(() => document.activeElement?.id === 'f-handover-name');
+  assert.equal(await inDialog(page), true, 'focus goes into the dialog, on its first field');
   await heldIn(page, 14);
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
@@ -59,7 +60,7 @@ test('the handover dialog: focus in, held, Escape, focus back; handing over move
 
   await page.keyboard.press('Enter');
   await dialog.waitFor();
-  await tabTo(page, /^New case worker's name/);
+  await page.waitForFunction(() => document.activeElement?.id === 'f-handover-name');
   await page.keyboard.type('Marc Dubois');
   await tabTo(page, /^Handover note/);
   await page.keyboard.type('Calls after 6 pm.');
@@ -78,7 +79,8 @@ test('the closure dialog: focus in, held, Escape, focus back; closing moves it t
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Close this case' });
   await dialog.waitFor();
-  assert.equal(await inDialog(page), true, 'focus goes into the dialog');
+  await page.waitForFunction(() => document.activeElement?.id === 'f-closure-outcome');
+  assert.equal(await inDialog(page), true, 'focus goes into the dialog, on its first field');
   await heldIn(page, 8);
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
@@ -86,7 +88,7 @@ test('the closure dialog: focus in, held, Escape, focus back; closing moves it t
 
   await page.keyboard.press('Enter');
   await dialog.waitFor();
-  await tabTo(page, /^Outcome/);
+  await page.waitForFunction(() => document.activeElement?.id === 'f-closure-outcome');
   // A select takes its choice from the arrow keys.
   await page.keyboard.press('ArrowDown');
   await tabTo(page, /^Reason/);

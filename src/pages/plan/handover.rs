@@ -61,6 +61,8 @@ fn HandoverDialog(editor: Editor, open: RwSignal<bool>) -> impl IntoView {
         let current = ed.case.with_untracked(|c| c.plan.worker.clone());
         draft.set(Handover { on: Some(today()), to: CaseWorker { role: current.role, organisation: current.organisation, ..CaseWorker::default() }, ..Handover::default() });
         problem.set(None);
+        // Reading starts at the top of the form, on its first field, not at Cancel at its foot.
+        focus_id_later("f-handover-name");
     });
     let text = move |get: fn(&Handover) -> String, set: fn(&mut Handover, String)| {
         (Signal::derive(move || draft.with(get)), Callback::new(move |v: String| draft.update(|d| set(d, v))))

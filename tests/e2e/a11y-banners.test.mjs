@@ -70,12 +70,14 @@ test('other tabs and new versions: announced, and axe finds nothing', async () =
     await assertAnnounced(page, 'A new version of Homeward is ready', 'status');
     await audit.check(page, 'a new version is ready');
     await watchRegions(other);
+    await page.evaluate(() => { window.stillTheSamePage = true; });
     await page.getByRole('button', { name: 'Reload to update' }).click();
     await assertAnnounced(other, 'A new version of Homeward was started in another tab', 'status');
     await audit.check(other, 'a new version started in another tab');
 
     // A newer Homeward upgrades the database in another tab: this one lets go and says so.
-    await page.reload();
+    // The updated tab has reloaded itself.
+    await page.waitForFunction(() => window.stillTheSamePage === undefined);
     await field(page, 'Role').waitFor();
     await saved(page);
     await other.goto(`${server.url}public/manifest.webmanifest`);

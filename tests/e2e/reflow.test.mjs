@@ -23,7 +23,8 @@ let context;
 before(async () => {
   server = await serve('/');
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
-  context = await browser.newContext({ viewport: SIZES[0], deviceScaleFactor: 2 });
+  // In English, as the harness's browser: the interface follows the browser's language.
+  context = await browser.newContext({ viewport: SIZES[0], deviceScaleFactor: 2, locale: 'en-US' });
 });
 after(async () => {
   await browser?.close();

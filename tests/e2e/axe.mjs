@@ -34,8 +34,8 @@ export async function axe(page) {
 }
 
 /**
- * WCAG 1.4.11, which axe does not check: the border that shows where a text box or a select is
- * must have a contrast of 3:1 with what is around it.
+ * WCAG 1.4.11, which axe does not check: what shows where a text box or a select is (its border,
+ * or its fill) must have a contrast of 3:1 with what is around it.
  */
 export function fieldBorders(page) {
   return page.evaluate(() => {
@@ -52,10 +52,12 @@ export function fieldBorders(page) {
     const ratio = (a, b) => { const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
     const fields = document.querySelectorAll('input:not([type=checkbox]):not([type=radio]):not([type=file]):not([type=hidden]), select, textarea');
     return [...fields].filter((e) => !e.disabled && e.checkVisibility()).flatMap((e) => {
-      const border = rgb(getComputedStyle(e).borderTopColor).slice(0, 3);
-      const outside = ratio(border, behind(e));
-      const inside = ratio(border, rgb(getComputedStyle(e).backgroundColor).slice(0, 3));
-      return outside < 3 ? [`#${e.id} (${outside.toFixed(2)}:1 outside, ${inside.toFixed(2)}:1 inside)`] : [];
+      const around = behind(e);
+      const border = ratio(rgb(getComputedStyle(e).borderTopColor).slice(0, 3), around);
+      // A field whose own fill stands out (a white box on a dark header) shows its edge that way.
+      const own = rgb(getComputedStyle(e).backgroundColor);
+      const fill = own.length === 4 && own[3] === 0 ? 1 : ratio(own.slice(0, 3), around);
+      return Math.max(border, fill) < 3 ? [`#${e.id} (border ${border.toFixed(2)}:1, fill ${fill.toFixed(2)}:1 with what is around it)`] : [];
     });
   });
 }

@@ -103,8 +103,9 @@ test('import the file back with the keyboard alone', async () => {
   await page.getByRole('heading', { level: 1, name: 'Import cases' }).waitFor();
   await assertPageFocus(page, 'the import page');
 
-  await tabTo(page, 'Export file');
+  // Listening well before the key is pressed, so Playwright catches the chooser it opens.
   const choosing = page.waitForEvent('filechooser');
+  await tabTo(page, 'Export file');
   await page.keyboard.press('Space');
   await (await choosing).setFiles(file);
   await tabTo(page, /^Passphrase/);
@@ -137,8 +138,9 @@ test('a conflict decided with the arrow keys', async () => {
   await tabTo(page, 'Import', { back: true });
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 1, name: 'Import cases' }).waitFor();
-  await tabTo(page, 'Export file');
+  await assertPageFocus(page, 'the import page');
   const choosing = page.waitForEvent('filechooser');
+  await tabTo(page, 'Export file');
   await page.keyboard.press('Enter');
   await (await choosing).setFiles(json);
   await tabTo(page, 'Open file');

@@ -4,9 +4,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::components::focus::focus_id_later;
+use crate::i18n::{preferred_locale, follow_locale_on_html, t, t_string, use_i18n, I18nSubContextProvider, LanguagePicker, Locale};
 use crate::offline::{ReloadBanner, UpdateBanner, Updates};
 use crate::pages::exchange::{ExportPage, ImportPage};
+use crate::pages::demo::{DemoBanner, DemoPage};
 use crate::pages::overview::OverviewPage;
+use crate::workspace::Workspace;
 use crate::pages::print::PrintPage;
 use crate::pages::profile::{Profile, ProfilePage};
 use crate::pages::storage::StoragePage;
@@ -44,6 +47,11 @@ pub fn set_page_title(title: &str) {
     document().set_title(&format!("{title} – Homeward"));
 }
 
+/// [`set_page_title`] that follows a switch of language.
+pub fn keep_page_title(title: impl Fn() -> String + 'static) {
+    Effect::new(move |_| set_page_title(&title()));
+}
+
 /// A one-line message that outlives a page change ("Case … was deleted"), or a problem.
 #[derive(Clone, Copy)]
 pub struct Notice {
@@ -68,8 +76,8 @@ impl Notice {
     }
 }
 
-fn confirm_leaving(reason: &str) -> bool {
-    let question = format!("Your last change to this case is not saved: {reason}\n\nLeave the case anyway? That change will be lost.");
+fn confirm_leaving(locale: Locale, reason: &str) -> bool {
+    let question = crate::i18n::td_string!(locale, app.confirm_leaving, reason);
     window().confirm_with_message(&question).unwrap_or(true)
 }
 
@@ -85,8 +93,20 @@ fn current_route() -> Route {
     Route::parse(&window().location().hash().unwrap_or_default())
 }
 
+/// The app in the language chosen on this device, or the browser's.
 #[component]
 pub fn App() -> impl IntoView {
+    view! {
+        <I18nSubContextProvider initial_locale=Signal::stored(preferred_locale())>
+            <Shell />
+        </I18nSubContextProvider>
+    }
+}
+
+#[component]
+fn Shell() -> impl IntoView {
+    let i18n = use_i18n();
+    follow_locale_on_html(i18n);
     let route = RwSignal::new(current_route());
     let notice = Notice { done: RwSignal::new(None), problem: RwSignal::new(None) };
     provide_context(notice);
@@ -103,7 +123,7 @@ pub fn App() -> impl IntoView {
             return;
         }
         if let Some(reason) = unsaved.0.get_untracked() {
-            if confirm_leaving(&reason) {
+            if confirm_leaving(i18n.get_locale_untracked(), &reason) {
                 unsaved.0.set(None);
             } else {
                 ev.prevent_default();
@@ -114,7 +134,7 @@ pub fn App() -> impl IntoView {
         let (current, next) = (route.get_untracked(), current_route());
         if Page::of(current) != Page::of(next) {
             if let Some(reason) = unsaved.0.get_untracked() {
-                if !confirm_leaving(&reason) {
+                if !confirm_leaving(i18n.get_locale_untracked(), &reason) {
                     // Stay: put the address back without a new history entry.
                     let _ = window().history().and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&current.href())));
                     return;
@@ -133,13 +153,14 @@ pub fn App() -> impl IntoView {
         on_click.remove();
     });
 
+    let workspace = Workspace::current();
     let opened = RwSignal::new(None::<Result<(), StorageError>>);
     let store = StoredValue::new_local(None::<Store>);
     let other_tabs = OtherTabs(RwSignal::new((0, None)));
     provide_context(other_tabs);
     let superseded = Memo::new(move |_| other_tabs.0.with(|(_, c)| matches!(c, Some(Change::Superseded))));
     spawn_local(async move {
-        match Store::open().await {
+        match workspace.open().await {
             Ok(s) => {
                 s.listen(move |change| {
                     // Once superseded, stay so: later messages must not hide the reload prompt.
@@ -155,35 +176,37 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        <a class="skip-link" href="#main" on:click=|ev| { ev.prevent_default(); focus_main(); }>"Skip to content"</a>
+        <a class="skip-link" href="#main" on:click=|ev| { ev.prevent_default(); focus_main(); }>{t!(i18n, app.skip_to_content)}</a>
         <header class="app-header">
             <a class="brand" href="#/">"Homeward"</a>
-            <nav aria-label="Main">
-                <a href="#/" aria-current=move || matches!(route.get(), Route::CaseList).then_some("page")>"Cases"</a>
-                <a href=Route::Overview.href() aria-current=move || matches!(route.get(), Route::Overview).then_some("page")>"Overview"</a>
-                <a href=Route::NewCase.href() aria-current=move || matches!(route.get(), Route::NewCase).then_some("page")>"New case"</a>
-                <a href=Route::Import.href() aria-current=move || matches!(route.get(), Route::Import).then_some("page")>"Import"</a>
-                <a href=Route::Storage.href() aria-current=move || matches!(route.get(), Route::Storage).then_some("page")>"Storage"</a>
+            <nav aria-label=move || t_string!(i18n, app.main_navigation)>
+                <a href="#/" aria-current=move || matches!(route.get(), Route::CaseList).then_some("page")>{t!(i18n, app.nav_cases)}</a>
+                <a href=Route::Overview.href() aria-current=move || matches!(route.get(), Route::Overview).then_some("page")>{t!(i18n, app.nav_overview)}</a>
+                <a href=Route::NewCase.href() aria-current=move || matches!(route.get(), Route::NewCase).then_some("page")>{t!(i18n, app.nav_new_case)}</a>
+                <a href=Route::Import.href() aria-current=move || matches!(route.get(), Route::Import).then_some("page")>{t!(i18n, app.nav_import)}</a>
+                <a href=Route::Storage.href() aria-current=move || matches!(route.get(), Route::Storage).then_some("page")>{t!(i18n, app.nav_storage)}</a>
             </nav>
             <a class="you" href=Route::Profile.href() aria-current=move || matches!(route.get(), Route::Profile).then_some("page")>
-                {move || match profile.0.get() { Some(name) => format!("You: {name}"), None => "Set your name".to_string() }}
+                {move || match profile.0.get() { Some(name) => t_string!(i18n, app.you, name).to_string(), None => t_string!(i18n, app.set_your_name).to_string() }}
             </a>
-            <span class="privacy">"Stored only in this browser"</span>
+            <span class="privacy">{t!(i18n, app.stored_only_here)}</span>
+            <LanguagePicker />
         </header>
+        {workspace.is_demo().then(|| view! { <DemoBanner /> })}
         <main id="main" tabindex="-1">
             <UpdateBanner />
             <div role="alert" class="update-region">
                 <Show when=move || superseded.get()>
-                    <ReloadBanner text="Homeward was updated in another tab. Changes made in this tab from now on cannot be saved: reload it now. Everything saved so far is kept." />
+                    <ReloadBanner text=Signal::derive(move || t_string!(i18n, app.updated_in_other_tab).to_string()) />
                 </Show>
             </div>
             <NoticeRegion role="status" class="notice" text=notice.done notice />
             <NoticeRegion role="alert" class="notice problem" text=notice.problem notice />
             {move || match opened.get() {
-                None => view! { <p class="loading">"Opening your cases…"</p> }.into_any(),
+                None => view! { <p class="loading">{t!(i18n, app.opening)}</p> }.into_any(),
                 Some(Err(error)) => view! {
-                    <h1>"Homeward cannot open its storage"</h1>
-                    <p class="error-box" role="alert">{error.to_string()}</p>
+                    <h1>{t!(i18n, app.cannot_open_storage)}</h1>
+                    <p class="error-box" role="alert">{move || crate::vocabulary::storage_error(i18n.get_locale(), &error)}</p>
                 }.into_any(),
                 Some(Ok(())) => {
                     let store = store.get_value().expect("opened");
@@ -191,6 +214,11 @@ pub fn App() -> impl IntoView {
                 }
             }}
         </main>
+        {(!workspace.is_demo()).then(|| view! {
+            <footer class="app-footer">
+                <button type="button" class="link" on:click=|_| Workspace::Demo.switch_to()>{t!(i18n, app.open_demo)}</button>
+            </footer>
+        })}
     }
 }
 
@@ -198,12 +226,13 @@ pub fn App() -> impl IntoView {
 /// announce each new message.
 #[component]
 fn NoticeRegion(role: &'static str, class: &'static str, text: RwSignal<Option<String>>, notice: Notice) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <div class="notice-region" role=role>
             {move || text.get().map(|text| view! {
                 <div class=class>
                     <span>{text}</span>
-                    <button type="button" class="small quiet" on:click=move |_| notice.clear()>"Dismiss"</button>
+                    <button type="button" class="small quiet" on:click=move |_| notice.clear()>{t!(i18n, app.dismiss)}</button>
                 </div>
             })}
         </div>
@@ -216,6 +245,7 @@ fn focus_main() {
 
 #[component]
 fn Workspace(store: Store, route: Signal<Route>) -> impl IntoView {
+    let i18n = use_i18n();
     provide_context(StoredValue::new_local(store));
     // A case page stays mounted while moving between its steps, so only a change of case or
     // of page builds a new page.
@@ -242,12 +272,13 @@ fn Workspace(store: Store, route: Signal<Route>) -> impl IntoView {
         Page::Import => view! { <ImportPage /> }.into_any(),
         Page::Storage => view! { <StoragePage /> }.into_any(),
         Page::Profile => view! { <ProfilePage /> }.into_any(),
+        Page::Demo => view! { <DemoPage /> }.into_any(),
         Page::Print(id) => view! { <PrintPage id /> }.into_any(),
         Page::Plan(id) => view! { <PlanPage id view=Signal::from(view) /> }.into_any(),
         Page::NotFound => view! {
-            <h1>"Page not found"</h1>
-            <p>"This address does not lead anywhere in Homeward."</p>
-            <a href="#/">"Go to the case list"</a>
+            <h1>{t!(i18n, app.not_found)}</h1>
+            <p>{t!(i18n, app.not_found_explained)}</p>
+            <a href="#/">{t!(i18n, app.go_to_case_list)}</a>
         }.into_any(),
     }
 }
@@ -263,6 +294,7 @@ enum Page {
     Import,
     Storage,
     Profile,
+    Demo,
     Print(crate::domain::CaseId),
     Plan(crate::domain::CaseId),
     NotFound,
@@ -277,6 +309,7 @@ impl Page {
             Route::Import => Self::Import,
             Route::Storage => Self::Storage,
             Route::Profile => Self::Profile,
+            Route::Demo => Self::Demo,
             Route::Print { id } => Self::Print(id),
             Route::CaseList => Self::List,
             Route::NewCase => Self::New,

@@ -23,7 +23,7 @@ pub const MAX_WORK_FACTOR: u8 = 20;
 /// The first bytes of every age v1 file.
 pub const AGE_MAGIC: &[u8] = b"age-encryption.org/v1\n";
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum CryptoError {
     #[error("The passphrase is not the one this file was encrypted with. Check it with the colleague who sent the file; nothing was imported.")]
     WrongPassphrase,

@@ -5,10 +5,16 @@ pub mod route;
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 #[cfg(target_arch = "wasm32")]
+pub mod i18n;
+#[cfg(target_arch = "wasm32")]
 pub mod storage;
 #[cfg(target_arch = "wasm32")]
 mod components;
 #[cfg(target_arch = "wasm32")]
 mod offline;
+#[cfg(target_arch = "wasm32")]
+mod vocabulary;
+#[cfg(target_arch = "wasm32")]
+mod workspace;
 #[cfg(target_arch = "wasm32")]
 mod pages;

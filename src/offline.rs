@@ -4,6 +4,8 @@
 
 use js_sys::Reflect;
 use leptos::prelude::*;
+
+use crate::i18n::{t, t_string, use_i18n};
 use leptos::task::spawn_local;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -127,16 +129,17 @@ impl Updates {
 #[component]
 pub fn UpdateBanner() -> impl IntoView {
     let updates = use_context::<Updates>().expect("the shell provides Updates");
+    let i18n = use_i18n();
     view! {
         <div class="update-region" role="status">
             <Show when=move || updates.ready.get()>
                 <div class="update-banner">
-                    <span>"A new version of Homeward is ready. It starts when you reload; your saved work is kept."</span>
-                    <button type="button" class="small" on:click=move |_| updates.apply()>"Reload to update"</button>
+                    <span>{t!(i18n, app.update_ready)}</span>
+                    <button type="button" class="small" on:click=move |_| updates.apply()>{t!(i18n, app.reload_to_update)}</button>
                 </div>
             </Show>
             <Show when=move || updates.replaced.get()>
-                <ReloadBanner text="A new version of Homeward was started in another tab. Reload this tab to use it too; your saved work is kept." />
+                <ReloadBanner text=Signal::derive(move || t_string!(i18n, app.update_started_elsewhere).to_string()) />
             </Show>
         </div>
     }
@@ -144,11 +147,12 @@ pub fn UpdateBanner() -> impl IntoView {
 
 /// Says why this tab must be reloaded, with the button that does it.
 #[component]
-pub fn ReloadBanner(text: &'static str) -> impl IntoView {
+pub fn ReloadBanner(text: Signal<String>) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <div class="update-banner">
             <span>{text}</span>
-            <button type="button" class="small" on:click=|_| { let _ = window().location().reload(); }>"Reload this tab"</button>
+            <button type="button" class="small" on:click=|_| { let _ = window().location().reload(); }>{t!(i18n, app.reload_this_tab)}</button>
         </div>
     }
 }

@@ -27,6 +27,8 @@ pub enum Route {
     Storage,
     /// The name recorded in the history.
     Profile,
+    /// What the training demo is, with its reset, exit and exercise file.
+    Demo,
     NotFound,
 }
 
@@ -44,6 +46,7 @@ impl Route {
             ["import"] => Self::Import,
             ["storage"] => Self::Storage,
             ["profile"] => Self::Profile,
+            ["demo"] => Self::Demo,
             ["cases", id, "print"] => Uuid::parse_str(id).map_or(Self::NotFound, |id| Self::Print { id }),
             ["cases", id, "history"] => Uuid::parse_str(id).map_or(Self::NotFound, |id| Self::History { id }),
             ["cases", id, "checklist"] => Uuid::parse_str(id).map_or(Self::NotFound, |id| Self::Checklist { id, item: None }),
@@ -93,6 +96,7 @@ impl Route {
             Self::Import => "#/import".into(),
             Self::Storage => "#/storage".into(),
             Self::Profile => "#/profile".into(),
+            Self::Demo => "#/demo".into(),
         }
     }
 }
@@ -117,6 +121,7 @@ mod tests {
             Route::Checklist { id, item: None },
             Route::History { id },
             Route::Print { id },
+            Route::Demo,
             Route::Checklist { id, item },
         ] {
             assert_eq!(Route::parse(&route.href()), route);

@@ -4,7 +4,8 @@
 //!
 //! Once loaded it sends `{ok: true, ready: true}`. Messages in: `{op: "export", cases, passphrase | null, app_version}` or
 //! `{op: "open", file: Uint8Array, passphrase | null}`. Out: `{ok: true, bytes}` /
-//! `{ok: true, cases, exported_at, app_version, encrypted}` or `{ok: false, error}`.
+//! `{ok: true, cases, exported_at, app_version, encrypted}` or `{ok: false, error, failure}`, where
+//! `failure` is the `WorkerError` itself, for the page to word in its language.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -17,7 +18,7 @@ fn main() {
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
         let reply = match handle(&ev.data()) {
             Ok(reply) => reply,
-            Err(error) => answer(false, &[("error", JsValue::from_str(&error))]),
+            Err(error) => answer(false, &[("error", JsValue::from_str(&error.to_string())), ("failure", serde_wasm_bindgen::to_value(&error).unwrap_or(JsValue::NULL))]),
         };
         let _ = replies.post_message(&reply);
     });
@@ -29,9 +30,9 @@ fn main() {
 }
 
 #[cfg(target_arch = "wasm32")]
-fn handle(message: &wasm_bindgen::JsValue) -> Result<wasm_bindgen::JsValue, String> {
+fn handle(message: &wasm_bindgen::JsValue) -> Result<wasm_bindgen::JsValue, homeward::domain::exchange::WorkerError> {
     use homeward::crypto;
-    use homeward::domain::exchange::{self, ExportDocument};
+    use homeward::domain::exchange::{self, ExportDocument, WorkerError};
     use homeward::domain::Case;
     use wasm_bindgen::JsValue;
 
@@ -39,28 +40,28 @@ fn handle(message: &wasm_bindgen::JsValue) -> Result<wasm_bindgen::JsValue, Stri
     let passphrase = field("passphrase").as_string();
     match field("op").as_string().as_deref() {
         Some("export") => {
-            let cases: Vec<Case> = serde_wasm_bindgen::from_value(field("cases")).map_err(|e| format!("The cases could not be prepared: {e}"))?;
+            let cases: Vec<Case> = serde_wasm_bindgen::from_value(field("cases")).map_err(|e| WorkerError::Prepare(e.to_string()))?;
             let app_version = field("app_version").as_string().unwrap_or_default();
             let document = ExportDocument::new(cases, &app_version, chrono::Utc::now());
             let plaintext = exchange::write(&document);
             let bytes = match passphrase {
-                Some(p) => crypto::encrypt(&plaintext, &p, crypto::WORK_FACTOR).map_err(|e| e.to_string())?,
+                Some(p) => crypto::encrypt(&plaintext, &p, crypto::WORK_FACTOR).map_err(WorkerError::Crypto)?,
                 None => plaintext,
             };
             Ok(answer(true, &[("bytes", js_sys::Uint8Array::from(bytes.as_slice()).into())]))
         }
         Some("open") => {
             let file = js_sys::Uint8Array::new(&field("file")).to_vec();
-            exchange::check_size(file.len()).map_err(|e| e.to_string())?;
+            exchange::check_size(file.len()).map_err(WorkerError::Read)?;
             let encrypted = crypto::is_age(&file);
             let plaintext = match (encrypted, passphrase) {
-                (true, Some(p)) => crypto::decrypt(&file, &p).map_err(|e| e.to_string())?,
-                (true, None) => return Err("This file is encrypted: type its passphrase.".into()),
+                (true, Some(p)) => crypto::decrypt(&file, &p).map_err(WorkerError::Crypto)?,
+                (true, None) => return Err(WorkerError::NeedsPassphrase),
                 (false, _) => file,
             };
-            let document = exchange::read(&plaintext).map_err(|e| if encrypted { e.to_string() } else { not_age_or(e) })?;
+            let document = exchange::read(&plaintext).map_err(|e| if encrypted { WorkerError::Read(e) } else { not_age_or(e) })?;
             let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-            let cases = serde::Serialize::serialize(&document.cases, &serializer).map_err(|e| e.to_string())?;
+            let cases = serde::Serialize::serialize(&document.cases, &serializer).map_err(|e| WorkerError::Prepare(e.to_string()))?;
             Ok(answer(true, &[
                 ("cases", cases),
                 ("exported_at", JsValue::from_str(&document.exported_at.to_rfc3339())),
@@ -68,17 +69,17 @@ fn handle(message: &wasm_bindgen::JsValue) -> Result<wasm_bindgen::JsValue, Stri
                 ("encrypted", JsValue::from_bool(encrypted)),
             ]))
         }
-        _ => Err("Unknown request to the export worker.".into()),
+        _ => Err(WorkerError::UnknownRequest),
     }
 }
 
 /// A file that is neither age nor a Homeward export is named for what it most likely is.
 #[cfg(target_arch = "wasm32")]
-fn not_age_or(error: homeward::domain::exchange::ReadError) -> String {
-    use homeward::domain::exchange::ReadError;
+fn not_age_or(error: homeward::domain::exchange::ReadError) -> homeward::domain::exchange::WorkerError {
+    use homeward::domain::exchange::{ReadError, WorkerError};
     match error {
-        ReadError::NotAnExport => homeward::crypto::CryptoError::NotAge.to_string(),
-        other => other.to_string(),
+        ReadError::NotAnExport => WorkerError::Crypto(homeward::crypto::CryptoError::NotAge),
+        other => WorkerError::Read(other),
     }
 }
 

@@ -4,6 +4,8 @@
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
+use crate::i18n::{t, use_i18n};
+
 /// Shows `dialog` as a modal while `open` is set and closes it when it is not; `on_open` runs
 /// as it opens (to reset a form).
 pub fn follow_open(dialog: NodeRef<Dialog>, open: RwSignal<bool>, on_open: impl Fn() + 'static) {
@@ -28,6 +30,7 @@ pub fn ConfirmDialog(
     #[prop(into)] confirm_label: Signal<String>,
     #[prop(into)] on_confirm: Callback<()>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let dialog = NodeRef::<Dialog>::new();
     follow_open(dialog, open, || {});
     view! {
@@ -39,7 +42,7 @@ pub fn ConfirmDialog(
                 <button type="button" class="danger" on:click=move |_| { open.set(false); on_confirm.run(()); }>
                     {move || confirm_label.get()}
                 </button>
-                <button type="button" autofocus on:click=move |_| open.set(false)>"Cancel"</button>
+                <button type="button" autofocus on:click=move |_| open.set(false)>{t!(i18n, common.cancel)}</button>
             </div>
         </dialog>
     }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::{validation::parse_date_input, Choice};
+use crate::i18n::{t_string, use_i18n, Translate};
 use chrono::NaiveDate;
 
 /// The DOM id of a field, from its key in the plan (`worker.name`, `services.<id>.provider`).
@@ -13,10 +14,10 @@ pub fn field_id(key: &str) -> String {
 
 #[component]
 fn FieldShell(
-    #[prop(into)] label: String,
+    #[prop(into)] label: Signal<String>,
     #[prop(into)] id: String,
     #[prop(into)] error: Signal<Option<String>>,
-    #[prop(default = None)] hint: Option<String>,
+    #[prop(default = None)] hint: Option<Signal<String>>,
     #[prop(optional)] required: bool,
     children: Children,
 ) -> impl IntoView {
@@ -25,10 +26,10 @@ fn FieldShell(
     view! {
         <div class="field" class:has-error=move || error.with(Option::is_some)>
             <label for=id.clone()>
-                {label}
+                {move || label.get()}
                 {required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}
             </label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || h.get()}</p> })}
             {children()}
             <p class="error" id=error_id aria-live="polite">{move || error.get()}</p>
         </div>
@@ -41,12 +42,12 @@ fn described_by(id: &str, has_hint: bool) -> String {
 
 #[component]
 pub fn TextField(
-    #[prop(into)] label: String,
+    #[prop(into)] label: Signal<String>,
     #[prop(into)] field: String,
     #[prop(into)] value: Signal<String>,
     #[prop(into)] set: Callback<String>,
     #[prop(optional, into)] error: Signal<Option<String>>,
-    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional, into)] hint: Option<Signal<String>>,
     #[prop(optional)] required: bool,
     #[prop(optional)] multiline: bool,
     #[prop(default = "text")] kind: &'static str,
@@ -74,32 +75,49 @@ pub fn TextField(
     view! { <FieldShell label id error hint=hint required>{input}</FieldShell> }
 }
 
+/// Why a typed date was refused.
+#[derive(Clone, PartialEq)]
+enum DateTyping {
+    Incomplete,
+    NotADate(String),
+}
+
 /// A calendar date. Text that is not a real date (from browsers without a date picker) is
 /// refused with a message and never stored.
 #[component]
 pub fn DateField(
-    #[prop(into)] label: String,
+    #[prop(into)] label: Signal<String>,
     #[prop(into)] field: String,
     #[prop(into)] value: Signal<Option<NaiveDate>>,
     #[prop(into)] set: Callback<Option<NaiveDate>>,
     #[prop(optional, into)] error: Signal<Option<String>>,
-    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional, into)] hint: Option<Signal<String>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let id = field_id(&field);
     let aria = described_by(&id, hint.is_some());
-    let typing_error = RwSignal::new(None::<String>);
-    let shown = Signal::derive(move || typing_error.get().or_else(|| error.get()));
+    // Kept as what went wrong, not as words, so the message follows a switch of language.
+    let typing_error = RwSignal::new(None::<DateTyping>);
+    let shown = Signal::derive(move || {
+        typing_error
+            .get()
+            .map(|typed| match typed {
+                DateTyping::Incomplete => t_string!(i18n, common.date_incomplete).to_string(),
+                DateTyping::NotADate(text) => crate::vocabulary::not_a_real_date(i18n.get_locale(), &text),
+            })
+            .or_else(|| error.get())
+    });
     let on_change = move |ev: leptos::ev::Event| {
         // A date picker with only some parts filled in reports "" but knows its input is bad:
         // that is an unfinished date, not a cleared one, and must not erase the stored date.
         let unfinished = event_target::<web_sys::HtmlInputElement>(&ev).validity().bad_input();
         match parse_date_input(&event_target_value(&ev)) {
-            Ok(None) if unfinished => typing_error.set(Some("This date is not complete: fill in the day, month and year, or clear them all.".into())),
+            Ok(None) if unfinished => typing_error.set(Some(DateTyping::Incomplete)),
             Ok(date) => {
                 typing_error.set(None);
                 set.run(date);
             }
-            Err(message) => typing_error.set(Some(message)),
+            Err(_) => typing_error.set(Some(DateTyping::NotADate(event_target_value(&ev).trim().to_string()))),
         }
     };
     view! {
@@ -114,17 +132,18 @@ pub fn DateField(
 
 /// A choice from a closed vocabulary, with an empty first option when `blank` names it.
 #[component]
-pub fn SelectField<C: Choice + Send + Sync>(
-    #[prop(into)] label: String,
+pub fn SelectField<C: Choice + Translate + Send + Sync>(
+    #[prop(into)] label: Signal<String>,
     #[prop(into)] field: String,
     #[prop(into)] value: Signal<Option<C>>,
     #[prop(into)] set: Callback<Option<C>>,
-    #[prop(optional)] blank: Option<&'static str>,
+    #[prop(optional, into)] blank: Option<Signal<String>>,
     #[prop(optional, into)] error: Signal<Option<String>>,
-    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional, into)] hint: Option<Signal<String>>,
     /// Choices not offered here (made through their own step), unless already chosen.
     #[prop(optional)] hidden: &'static [C],
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let id = field_id(&field);
     let aria = described_by(&id, hint.is_some());
     let selected = move || value.get().map(|c| c.key()).unwrap_or_default();
@@ -133,9 +152,9 @@ pub fn SelectField<C: Choice + Send + Sync>(
             <select id=id.clone() aria-describedby=aria
                 prop:value=selected
                 on:change=move |ev| set.run(C::from_key(&event_target_value(&ev)))>
-                {blank.map(|text| view! { <option value="" selected=move || value.with(Option::is_none)>{text}</option> })}
+                {blank.map(|text| view! { <option value="" selected=move || value.with(Option::is_none)>{move || text.get()}</option> })}
                 {C::ALL.iter().filter(|c| !hidden.contains(c) || value.get_untracked() == Some(**c)).map(|&c| view! {
-                    <option value=c.key() selected=move || value.get() == Some(c)>{c.label()}</option>
+                    <option value=c.key() selected=move || value.get() == Some(c)>{move || c.in_locale(i18n.get_locale())}</option>
                 }).collect_view()}
             </select>
         </FieldShell>
@@ -144,7 +163,7 @@ pub fn SelectField<C: Choice + Send + Sync>(
 
 #[component]
 pub fn CheckboxField(
-    #[prop(into)] label: String,
+    #[prop(into)] label: Signal<String>,
     #[prop(into)] field: String,
     #[prop(into)] value: Signal<bool>,
     #[prop(into)] set: Callback<bool>,
@@ -154,7 +173,7 @@ pub fn CheckboxField(
         <div class="field checkbox">
             <input id=id.clone() type="checkbox" prop:checked=move || value.get()
                 on:change=move |ev| set.run(event_target_checked(&ev)) />
-            <label for=id>{label}</label>
+            <label for=id>{move || label.get()}</label>
         </div>
     }
 }
@@ -162,32 +181,33 @@ pub fn CheckboxField(
 /// A whole number; an empty box means "not known".
 #[component]
 pub fn NumberField(
-    #[prop(into)] label: String,
+    #[prop(into)] label: Signal<String>,
     #[prop(into)] field: String,
     #[prop(into)] value: Signal<Option<u32>>,
     #[prop(into)] set: Callback<Option<u32>>,
     #[prop(optional, into)] error: Signal<Option<String>>,
-    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional, into)] hint: Option<Signal<String>>,
     #[prop(default = 0)] min: u32,
     #[prop(default = 999)] max: u32,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let id = field_id(&field);
     let aria = described_by(&id, hint.is_some());
-    let typing_error = RwSignal::new(None::<String>);
-    let shown = Signal::derive(move || typing_error.get().or_else(|| error.get()));
+    let not_a_number = RwSignal::new(false);
+    let shown = Signal::derive(move || if not_a_number.get() { Some(t_string!(i18n, common.whole_number).to_string()) } else { error.get() });
     let on_input = move |ev| {
         let text = event_target_value(&ev);
         match text.trim() {
             "" => {
-                typing_error.set(None);
+                not_a_number.set(false);
                 set.run(None);
             }
             t => match t.parse::<u32>() {
                 Ok(n) => {
-                    typing_error.set(None);
+                    not_a_number.set(false);
                     set.run(Some(n));
                 }
-                Err(_) => typing_error.set(Some("Enter a whole number, in figures.".into())),
+                Err(_) => not_a_number.set(true),
             },
         }
     };

@@ -2,7 +2,7 @@
 //! Browser storage can be cleared or evicted; an encrypted export of every case is the only
 //! copy that survives that.
 
-use chrono::{DateTime, Duration, Local, Utc};
+use chrono::{DateTime, Duration, Local, NaiveDate, Utc};
 
 use super::CaseSummary;
 
@@ -28,13 +28,20 @@ impl BackupStatus {
 
     /// "never", "today", "yesterday" or "12 days ago (11 November 2026)".
     pub fn last_described(&self, now: DateTime<Utc>) -> String {
-        let Some(at) = self.last else { return "never".into() };
-        let (day, today) = (at.with_timezone(&Local).date_naive(), now.with_timezone(&Local).date_naive());
-        match (today - day).num_days() {
+        let Some((days, day)) = self.last_day(now) else { return "never".into() };
+        match days {
             ..=0 => "today".into(),
             1 => "yesterday".into(),
             days => format!("{days} days ago ({})", day.format("%-d %B %Y")),
         }
+    }
+
+    /// The day of the last backup on this device's calendar, and how many days before `now`'s
+    /// day it was (0 or less: today); none before the first backup.
+    pub fn last_day(&self, now: DateTime<Utc>) -> Option<(i64, NaiveDate)> {
+        let at = self.last?;
+        let (day, today) = (at.with_timezone(&Local).date_naive(), now.with_timezone(&Local).date_naive());
+        Some(((today - day).num_days(), day))
     }
 
     /// The reminder's sentence.
@@ -110,5 +117,14 @@ mod tests {
         assert_eq!(format_bytes(850_000.0), "850 KB");
         assert_eq!(format_bytes(12_400_000.0), "12 MB");
         assert_eq!(format_bytes(3_140_000_000.0), "3.1 GB");
+    }
+
+    #[test]
+    fn the_last_backup_day_is_counted_back_from_today() {
+        assert_eq!(BackupStatus::assess(None, &[], at(20)).last_day(at(20)), None);
+        let status = BackupStatus::assess(Some(at(9)), &[], at(16));
+        let (days, day) = status.last_day(at(16)).unwrap();
+        assert_eq!(days, 7);
+        assert_eq!(status.last_described(at(16)), format!("7 days ago ({})", day.format("%-d %B %Y")));
     }
 }

@@ -92,17 +92,24 @@ struct Entry {
 
 impl CaseIndex {
     pub fn new(cases: Vec<CaseSummary>) -> Self {
+        Self::with_words(cases, |_| String::new())
+    }
+
+    /// Like [`new`](Self::new), each case also found by the `words` given for it: the row's
+    /// texts in the interface's language, when that is not English.
+    pub fn with_words(cases: Vec<CaseSummary>, words: impl Fn(&CaseSummary) -> String) -> Self {
         let entries = cases
             .into_iter()
             .map(|summary| Entry {
                 // What the row shows, so typing what is on screen finds it.
                 haystack: fold(&format!(
-                    "{} {} {} {} {}",
+                    "{} {} {} {} {} {}",
                     summary.display_number(),
                     summary.child_name,
                     summary.worker_name,
                     summary.placement_label(),
-                    summary.status.label()
+                    summary.status.label(),
+                    words(&summary)
                 )),
                 number_key: fold(summary.case_number.trim()),
                 child_key: fold(summary.child_name.trim()),
@@ -261,5 +268,14 @@ mod tests {
         cases[0].updated_at += Duration::minutes(5);
         assert_eq!(numbers(&visible(&cases, "", SortOrder::RecentlyChanged))[0], "A-1");
         assert_eq!(SortOrder::from_key("child_name"), Some(SortOrder::ChildName));
+    }
+
+    #[test]
+    fn words_in_another_language_find_a_case_too() {
+        let cases = vec![summary("A-1", "Luz", "", None), summary("A-2", "Sol", "", None)];
+        let index = CaseIndex::with_words(cases, |s| if s.case_number == "A-1" { "Cuidado por familia extensa".into() } else { String::new() });
+        let found: Vec<&str> = index.filter(&index.sorted(SortOrder::CaseNumber), "familia").iter().map(|&at| index.get(at).case_number.as_str()).collect();
+        assert_eq!(found, ["A-1"]);
+        assert_eq!(index.filter(&index.sorted(SortOrder::CaseNumber), "kinship").len(), 2, "the English words still find it");
     }
 }

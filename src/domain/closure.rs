@@ -4,7 +4,8 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::choices::{lenient, Choice, PlanStatus};
+use super::checklist::ChecklistItem;
+use super::choices::{lenient, Choice, PlanStatus, ReferralStatus};
 use super::history::HistoryEntry;
 use super::Case;
 
@@ -32,6 +33,31 @@ pub struct Closure {
     pub closed_by: String,
 }
 
+/// Something still open when a case is closed. The texts are the worker's own, trimmed; empty
+/// when not described.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OpenItem {
+    Need(String),
+    Service(String),
+    Action(String),
+    Referral(String, ReferralStatus),
+    Checklist(ChecklistItem),
+}
+
+impl OpenItem {
+    /// In English: "Protection need: …", "Referral to … (made)".
+    pub fn describe(&self) -> String {
+        let name = |text: &str| if text.is_empty() { "(not described)".to_string() } else { text.to_string() };
+        match self {
+            Self::Need(need) => format!("Protection need: {}", name(need)),
+            Self::Service(service) => format!("Service: {}", name(service)),
+            Self::Action(what) => format!("Action: {}", name(what)),
+            Self::Referral(to, status) => format!("Referral to {} ({})", name(to), status.label().to_lowercase()),
+            Self::Checklist(item) => format!("Checklist: {}", item.title),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ClosureProblem {
     #[error("Give the reason for closing the case.")]
@@ -48,18 +74,22 @@ impl Case {
     /// What is still open, to show before closing: activities, needs, services, actions not
     /// done, and referrals without an outcome.
     pub fn open_items(&self) -> Vec<String> {
+        self.open_item_list().iter().map(OpenItem::describe).collect()
+    }
+
+    /// What is still open on the plan and the checklist, in the order [`open_items`](Self::open_items) tells it.
+    pub fn open_item_list(&self) -> Vec<OpenItem> {
         let plan = &self.plan;
-        let name = |text: &str| if text.trim().is_empty() { "(not described)".to_string() } else { text.trim().to_string() };
+        let name = |text: &str| text.trim().to_string();
         let mut open = Vec::new();
-        open.extend(plan.needs.iter().filter(|n| n.status.is_open()).map(|n| format!("Protection need: {}", name(&n.need))));
-        open.extend(plan.services.iter().filter(|s| s.status.is_open()).map(|s| format!("Service: {}", name(if s.description.is_empty() { &s.provider } else { &s.description }))));
-        open.extend(plan.actions.iter().filter(|a| a.status.is_open()).map(|a| format!("Action: {}", name(&a.what))));
-        open.extend(plan.referrals.iter().filter(|r| r.status.is_open()).map(|r| format!("Referral to {} ({})", name(&r.to), r.status.label().to_lowercase())));
-        open.extend(self.checklist.items.iter().filter(|i| i.status.is_open()).map(|i| format!("Checklist: {}", i.title)));
+        open.extend(plan.needs.iter().filter(|n| n.status.is_open()).map(|n| OpenItem::Need(name(&n.need))));
+        open.extend(plan.services.iter().filter(|s| s.status.is_open()).map(|s| OpenItem::Service(name(if s.description.is_empty() { &s.provider } else { &s.description }))));
+        open.extend(plan.actions.iter().filter(|a| a.status.is_open()).map(|a| OpenItem::Action(name(&a.what))));
+        open.extend(plan.referrals.iter().filter(|r| r.status.is_open()).map(|r| OpenItem::Referral(name(&r.to), r.status)));
+        open.extend(self.checklist.items.iter().filter(|i| i.status.is_open()).map(|i| OpenItem::Checklist(i.clone())));
         open
     }
 
-    /// Closes the case; it is read-only until reopened.
     pub fn close(&mut self, outcome: ClosureOutcome, reason: &str, on: NaiveDate, by: &str, now: DateTime<Utc>) -> Result<(), ClosureProblem> {
         if self.is_closed() {
             return Err(ClosureProblem::AlreadyClosed);
@@ -124,5 +154,15 @@ mod tests {
         assert!(case.closure.is_none());
         assert_eq!(case.history.0.last().unwrap().event, "Case reopened");
         assert_eq!(case.history.0.last().unwrap().by, "Marc");
+    }
+
+    #[test]
+    fn open_items_are_told_from_their_kinds() {
+        let mut case = Case::new(Uuid::new_v4(), "HW-1".into(), now());
+        case.plan.actions.push(Action { what: "  ".into(), ..Action::default() });
+        case.plan.referrals.push(crate::domain::Referral { to: "Clinic".into(), status: ReferralStatus::Made, ..Default::default() });
+        let kinds = case.open_item_list();
+        assert_eq!(kinds, [OpenItem::Action(String::new()), OpenItem::Referral("Clinic".into(), ReferralStatus::Made)]);
+        assert_eq!(case.open_items(), ["Action: (not described)", "Referral to Clinic (made)"]);
     }
 }

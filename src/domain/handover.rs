@@ -62,9 +62,14 @@ pub enum HandoverProblem {
 }
 
 impl Handover {
+    /// Whether each point of [`CHECKLIST`] was done, in its order.
+    pub fn checklist_done(&self) -> [bool; 3] {
+        [self.plan_reviewed, self.child_and_family_told, self.referrals_and_needs_reviewed]
+    }
+
     /// The checklist items left undone.
     pub fn undone(&self) -> Vec<&'static str> {
-        let done = [self.plan_reviewed, self.child_and_family_told, self.referrals_and_needs_reviewed];
+        let done = self.checklist_done();
         CHECKLIST.iter().zip(done).filter(|(_, d)| !d).map(|(item, _)| *item).collect()
     }
 }

@@ -35,11 +35,37 @@ impl Strength {
     }
 }
 
+/// Why a passphrase cannot be used, for the interface to say in its own language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// Fewer than [`MIN_LENGTH`] characters.
+    TooShort,
+    /// One of the first that anyone would try.
+    Common,
+    /// Fewer than three words and fewer than [`MIN_LENGTH_ONE_WORD`] characters.
+    OneWord,
+    /// Repeats or follows a pattern.
+    Pattern,
+}
+
+impl Refusal {
+    pub fn message(self) -> String {
+        match self {
+            Self::TooShort => format!("Use at least {MIN_LENGTH} characters; four or more unrelated words are easiest to remember."),
+            Self::Common => "This passphrase is one of the first that anyone would try. Choose words that have nothing to do with each other.".into(),
+            Self::OneWord => format!("Use three or more words, or at least {MIN_LENGTH_ONE_WORD} characters: one word with numbers and symbols added is guessed quickly."),
+            Self::Pattern => "This passphrase is too easy to guess: it repeats or follows a pattern. Add more unrelated words.".into(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Assessment {
     pub strength: Strength,
     /// Why it cannot be used, if it cannot.
     pub refusal: Option<String>,
+    /// The same, as a reason the interface words in its language.
+    pub reason: Option<Refusal>,
 }
 
 /// A rough count of the guesses needed, in bits: the characters' variety times the length,
@@ -95,18 +121,18 @@ pub fn assess(passphrase: &str) -> Assessment {
         b if b < 100.0 => Strength::Strong,
         _ => Strength::VeryStrong,
     };
-    let refusal = if length < MIN_LENGTH {
-        Some(format!("Use at least {MIN_LENGTH} characters; four or more unrelated words are easiest to remember."))
+    let reason = if length < MIN_LENGTH {
+        Some(Refusal::TooShort)
     } else if core.len() < 4 || COMMON.iter().any(|c| c.len() >= 5 && core.starts_with(c) && core.len() - c.len() < 4) || COMMON.iter().any(|c| c.len() >= 6 && core.chars().filter(|ch| ch.is_alphanumeric()).collect::<String>() == *c) {
-        Some("This passphrase is one of the first that anyone would try. Choose words that have nothing to do with each other.".into())
+        Some(Refusal::Common)
     } else if words < MIN_WORDS && length < MIN_LENGTH_ONE_WORD {
-        Some(format!("Use three or more words, or at least {MIN_LENGTH_ONE_WORD} characters: one word with numbers and symbols added is guessed quickly."))
+        Some(Refusal::OneWord)
     } else if strength == Strength::Weak {
-        Some("This passphrase is too easy to guess: it repeats or follows a pattern. Add more unrelated words.".into())
+        Some(Refusal::Pattern)
     } else {
         None
     };
-    Assessment { strength: if refusal.is_some() { Strength::Weak } else { strength }, refusal }
+    Assessment { strength: if reason.is_some() { Strength::Weak } else { strength }, refusal: reason.map(Refusal::message), reason }
 }
 
 #[cfg(test)]
@@ -121,6 +147,14 @@ mod tests {
             assert_eq!(a.strength, Strength::Weak);
         }
         assert!(assess("short").refusal.unwrap().contains("12 characters"));
+    }
+
+    #[test]
+    fn the_reason_and_the_english_text_agree() {
+        assert_eq!(assess("short").reason, Some(Refusal::TooShort));
+        assert_eq!(assess("password1234").reason, Some(Refusal::Common));
+        assert_eq!(assess("Summer2026!!").reason.map(Refusal::message), assess("Summer2026!!").refusal);
+        assert_eq!(assess("river lamp quick").reason, None);
     }
 
     #[test]

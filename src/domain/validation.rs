@@ -15,12 +15,63 @@ pub struct Problem {
     /// Names the field the message belongs beside: `worker.name`, or `services.<id>.provider`
     /// for a field of a list item.
     pub field: String,
+    /// What is wrong, for the message in the interface's language (`vocabulary::problem_message`).
+    pub kind: ProblemKind,
+    /// The message in English.
     pub message: String,
 }
 
+/// What validation found wrong, with the values its message names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProblemKind {
+    NoCaseNumber,
+    /// The review is not after the plan's start (the start date).
+    ReviewBeforeStart(NaiveDate),
+    NoCaseWorker,
+    BirthInFuture,
+    /// The estimated age is over the most allowed (that most).
+    AgeTooHigh(u8),
+    NeedNotDescribed,
+    ServiceNotDescribed,
+    ActionNotDescribed,
+    DaysOutOfRange,
+    LastVisitInFuture,
+    VisitNotDated,
+    VisitInFuture,
+    ConsultedInFuture,
+    ReferralNotNamed,
+    AssessmentInFuture,
+    /// The determination is dated before the assessment (the assessment date).
+    DeterminationBeforeAssessment(NaiveDate),
+}
+
+impl ProblemKind {
+    /// The message in English.
+    pub fn message(self) -> String {
+        match self {
+            Self::NoCaseNumber => "Give the case a number. It keeps the child's name out of lists and files.".into(),
+            Self::ReviewBeforeStart(start) => format!("The review must come after the plan starts ({start})."),
+            Self::NoCaseWorker => "Name the case worker responsible for this plan.".into(),
+            Self::BirthInFuture => "A date of birth cannot be in the future.".into(),
+            Self::AgeTooHigh(max) => format!("Enter an age of {max} or under, in years."),
+            Self::NeedNotDescribed => "Describe the need, or remove it.".into(),
+            Self::ServiceNotDescribed => "Say what the service is or who provides it, or remove it.".into(),
+            Self::ActionNotDescribed => "Say what is to be done, or remove it.".into(),
+            Self::DaysOutOfRange => "Enter a number of days from 1 to 365.".into(),
+            Self::LastVisitInFuture => "The last visit cannot be in the future.".into(),
+            Self::VisitNotDated => "Enter the date of the visit.".into(),
+            Self::VisitInFuture => "A visit cannot be logged for a day still to come; plan it as the next visit instead.".into(),
+            Self::ConsultedInFuture => "The child cannot have been consulted on a day still to come.".into(),
+            Self::ReferralNotNamed => "Name the service or agency the referral is to, or remove it.".into(),
+            Self::AssessmentInFuture => "The assessment cannot be dated in the future.".into(),
+            Self::DeterminationBeforeAssessment(assessed) => format!("The determination comes after the assessment ({assessed})."),
+        }
+    }
+}
+
 impl Problem {
-    fn new(section: Section, field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { section, field: field.into(), message: message.into() }
+    fn new(section: Section, field: impl Into<String>, kind: ProblemKind) -> Self {
+        Self { section, field: field.into(), kind, message: kind.message() }
     }
 }
 
@@ -46,55 +97,55 @@ const MAX_AGE: u8 = 30;
 pub fn validate(case: &Case, today: NaiveDate) -> Vec<Problem> {
     let plan = &case.plan;
     let mut problems = Vec::new();
-    let mut check = |ok: bool, section: Section, field: String, message: String| {
+    let mut check = |ok: bool, section: Section, field: String, kind: ProblemKind| {
         if !ok {
-            problems.push(Problem::new(section, field, message));
+            problems.push(Problem::new(section, field, kind));
         }
     };
     let blank = |s: &str| s.trim().is_empty();
     let not_future = |d: Option<NaiveDate>| d.is_none_or(|d| d <= today);
 
-    check(!blank(&case.case_number), Section::Case, "case_number".into(), "Give the case a number. It keeps the child's name out of lists and files.".into());
+    check(!blank(&case.case_number), Section::Case, "case_number".into(), ProblemKind::NoCaseNumber);
     if let (Some(start), Some(review)) = (plan.start_date, plan.next_review) {
-        check(review > start, Section::Case, "next_review".into(), format!("The review must come after the plan starts ({start})."));
+        check(review > start, Section::Case, "next_review".into(), ProblemKind::ReviewBeforeStart(start));
     }
 
-    check(!blank(&plan.worker.name), Section::Worker, "worker.name".into(), "Name the case worker responsible for this plan.".into());
+    check(!blank(&plan.worker.name), Section::Worker, "worker.name".into(), ProblemKind::NoCaseWorker);
 
-    check(not_future(plan.child.birth_date), Section::Child, "child.birth_date".into(), "A date of birth cannot be in the future.".into());
-    check(plan.child.estimated_age.is_none_or(|a| a <= MAX_AGE), Section::Child, "child.estimated_age".into(), format!("Enter an age of {MAX_AGE} or under, in years."));
+    check(not_future(plan.child.birth_date), Section::Child, "child.birth_date".into(), ProblemKind::BirthInFuture);
+    check(plan.child.estimated_age.is_none_or(|a| a <= MAX_AGE), Section::Child, "child.estimated_age".into(), ProblemKind::AgeTooHigh(MAX_AGE));
 
     for need in plan.needs.iter() {
-        check(!blank(&need.need), Section::Needs, item_field("needs", need, "need"), "Describe the need, or remove it.".into());
+        check(!blank(&need.need), Section::Needs, item_field("needs", need, "need"), ProblemKind::NeedNotDescribed);
     }
     for service in plan.services.iter() {
-        check(!blank(&service.description) || !blank(&service.provider), Section::Services, item_field("services", service, "description"), "Say what the service is or who provides it, or remove it.".into());
+        check(!blank(&service.description) || !blank(&service.provider), Section::Services, item_field("services", service, "description"), ProblemKind::ServiceNotDescribed);
     }
     for action in plan.actions.iter() {
-        check(!blank(&action.what), Section::Actions, item_field("actions", action, "what"), "Say what is to be done, or remove it.".into());
+        check(!blank(&action.what), Section::Actions, item_field("actions", action, "what"), ProblemKind::ActionNotDescribed);
     }
 
     if let Some(VisitFrequency::EveryNDays(days)) = plan.monitoring.frequency {
-        check((1..=365).contains(&days), Section::Monitoring, "monitoring.days".into(), "Enter a number of days from 1 to 365.".into());
+        check((1..=365).contains(&days), Section::Monitoring, "monitoring.days".into(), ProblemKind::DaysOutOfRange);
     }
-    check(not_future(plan.monitoring.last_visit), Section::Monitoring, "monitoring.last_visit".into(), "The last visit cannot be in the future.".into());
+    check(not_future(plan.monitoring.last_visit), Section::Monitoring, "monitoring.last_visit".into(), ProblemKind::LastVisitInFuture);
     for visit in plan.monitoring.visits.iter() {
         let date = item_field("visits", visit, "date");
-        check(visit.date.is_some(), Section::Monitoring, date.clone(), "Enter the date of the visit.".into());
-        check(not_future(visit.date), Section::Monitoring, date, "A visit cannot be logged for a day still to come; plan it as the next visit instead.".into());
+        check(visit.date.is_some(), Section::Monitoring, date.clone(), ProblemKind::VisitNotDated);
+        check(not_future(visit.date), Section::Monitoring, date, ProblemKind::VisitInFuture);
     }
 
-    check(not_future(plan.participation.consulted_on), Section::Participation, "participation.consulted_on".into(), "The child cannot have been consulted on a day still to come.".into());
+    check(not_future(plan.participation.consulted_on), Section::Participation, "participation.consulted_on".into(), ProblemKind::ConsultedInFuture);
 
     for referral in plan.referrals.iter() {
-        check(!blank(&referral.to), Section::Referrals, item_field("referrals", referral, "to"), "Name the service or agency the referral is to, or remove it.".into());
+        check(!blank(&referral.to), Section::Referrals, item_field("referrals", referral, "to"), ProblemKind::ReferralNotNamed);
     }
 
     let bi = &plan.best_interests;
-    check(not_future(bi.assessment_date), Section::BestInterests, "best_interests.assessment_date".into(), "The assessment cannot be dated in the future.".into());
+    check(not_future(bi.assessment_date), Section::BestInterests, "best_interests.assessment_date".into(), ProblemKind::AssessmentInFuture);
     // The determination date is asked for, and shown, only once the determination is done.
     if let (Determination::Done, Some(assessed), Some(determined)) = (bi.determination, bi.assessment_date, bi.determination_date) {
-        check(determined >= assessed, Section::BestInterests, "best_interests.determination_date".into(), format!("The determination comes after the assessment ({assessed})."));
+        check(determined >= assessed, Section::BestInterests, "best_interests.determination_date".into(), ProblemKind::DeterminationBeforeAssessment(assessed));
     }
     problems
 }
@@ -194,5 +245,18 @@ mod tests {
         let err = parse_date_input("2026-02-30").unwrap_err();
         assert!(err.contains("not a real date"), "{err}");
         assert!(parse_date_input("31/01/2026").is_err());
+    }
+
+    #[test]
+    fn each_problem_carries_its_kind_and_english_message() {
+        let mut case = valid_case();
+        case.plan.start_date = Some(d("2026-11-01"));
+        case.plan.next_review = Some(d("2026-10-01"));
+        case.plan.child.estimated_age = Some(31);
+        let problems = validate(&case, today());
+        let kinds: Vec<ProblemKind> = problems.iter().map(|p| p.kind).collect();
+        assert_eq!(kinds, [ProblemKind::ReviewBeforeStart(d("2026-11-01")), ProblemKind::AgeTooHigh(30)]);
+        assert!(problems.iter().all(|p| p.message == p.kind.message()));
+        assert_eq!(problems[1].message, "Enter an age of 30 or under, in years.");
     }
 }

@@ -3,9 +3,10 @@
 use gloo_storage::{LocalStorage as Prefs, Storage};
 use leptos::prelude::*;
 
-use crate::app::{set_page_title, use_store, OtherTabs};
+use crate::app::{keep_page_title, use_store, OtherTabs};
 use crate::domain::case_list::{CaseIndex, SortOrder};
 use crate::domain::{CaseSummary, Choice, Section};
+use crate::i18n::{number, t, t_string, td_string, use_i18n, Locale, Translate};
 use crate::pages::plan::today;
 use crate::pages::storage::BackupReminder;
 use crate::route::Route;
@@ -16,8 +17,9 @@ const SORT_PREF: &str = "homeward.case_list.sort";
 
 #[component]
 pub fn CaseListPage() -> impl IntoView {
+    let i18n = use_i18n();
     let store = use_store();
-    set_page_title("Cases");
+    keep_page_title(move || t_string!(i18n, cases.list.title).to_string());
     let cases = LocalResource::new(move || {
         let store = store.get_value();
         async move { store.list().await }
@@ -44,14 +46,14 @@ pub fn CaseListPage() -> impl IntoView {
         count
     });
     view! {
-        <h1>"Cases"</h1>
+        <h1>{t!(i18n, cases.list.title)}</h1>
         {move || match cases.get() {
-            None => view! { <p class="loading">"Loading cases…"</p> }.into_any(),
-            Some(Err(error)) => view! { <p class="error-box" role="alert">"The cases could not be read: " {error.to_string()}</p> }.into_any(),
+            None => view! { <p class="loading">{t!(i18n, cases.list.loading)}</p> }.into_any(),
+            Some(Err(error)) => view! { <p class="error-box" role="alert">{t!(i18n, cases.list.cannot_read, error = move || crate::vocabulary::storage_error(i18n.get_locale(), &error))}</p> }.into_any(),
             Some(Ok(list)) => view! {
                 {(list.unreadable > 0).then(|| view! {
                     <p class="error-box" role="alert">
-                        {unreadable_message(list.unreadable)}
+                        {let count = list.unreadable; move || unreadable_message(i18n.get_locale(), count)}
                     </p>
                 })}
                 {if list.cases.is_empty() { empty_state().into_any() } else { view! {
@@ -63,31 +65,45 @@ pub fn CaseListPage() -> impl IntoView {
     }
 }
 
-fn unreadable_message(count: usize) -> String {
-    let what = if count == 1 { "One stored case".to_string() } else { format!("{count} stored cases") };
-    format!("{what} could not be read and {} not listed. Nothing has been deleted; do not clear this browser's data, and ask for help to recover {}.", if count == 1 { "is" } else { "are" }, if count == 1 { "it" } else { "them" })
+fn unreadable_message(locale: Locale, count: usize) -> String {
+    if count == 1 {
+        td_string!(locale, cases.list.unreadable_one).to_string()
+    } else {
+        td_string!(locale, cases.list.unreadable_many, count = number(locale, count as f64)).to_string()
+    }
+}
+
+fn sort_label(locale: Locale, order: SortOrder) -> String {
+    match order {
+        SortOrder::NextDue => td_string!(locale, cases.list.sort_next_due).to_string(),
+        SortOrder::CaseNumber => td_string!(locale, cases.list.sort_case_number).to_string(),
+        SortOrder::ChildName => td_string!(locale, cases.list.sort_child_name).to_string(),
+        SortOrder::RecentlyChanged => td_string!(locale, cases.list.sort_recently_changed).to_string(),
+    }
 }
 
 fn empty_state() -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <div class="empty-state">
-            <h2>"No cases yet"</h2>
-            <p>"Start with a new case for a child: you will be guided through their Care and Protection Plan, one section at a time."</p>
-            <p>"Everything you enter is saved automatically in this browser and nowhere else."</p>
-            <a class="button primary" href=Route::NewCase.href()>"New case"</a>
+            <h2>{t!(i18n, cases.list.empty_title)}</h2>
+            <p>{t!(i18n, cases.list.empty_start)}</p>
+            <p>{t!(i18n, cases.list.empty_saved)}</p>
+            <a class="button primary" href=Route::NewCase.href()>{t!(i18n, cases.list.new_case)}</a>
             " "
-            <a class="button secondary" href=Route::Import.href()>"Import cases from a file"</a>
+            <a class="button secondary" href=Route::Import.href()>{t!(i18n, cases.list.import_from_file)}</a>
         </div>
     }
 }
 
 #[component]
 fn CaseTable(all: Vec<CaseSummary>, fresh: RwSignal<Option<Vec<CaseSummary>>>) -> impl IntoView {
+    let i18n = use_i18n();
     let query = RwSignal::new(String::new());
-    let index = RwSignal::new(CaseIndex::new(all));
+    let index = RwSignal::new(CaseIndex::with_words(all, move |s| crate::vocabulary::case_search_words(i18n.get_locale_untracked(), s)));
     Effect::new(move |_| {
         if let Some(cases) = fresh.get() {
-            index.set(CaseIndex::new(cases));
+            index.set(CaseIndex::with_words(cases, move |s| crate::vocabulary::case_search_words(i18n.get_locale_untracked(), s)));
         }
     });
     let total = move || index.with(CaseIndex::len);
@@ -108,28 +124,30 @@ fn CaseTable(all: Vec<CaseSummary>, fresh: RwSignal<Option<Vec<CaseSummary>>>) -
     view! {
         <div class="list-tools">
             <div class="field">
-                <label for="case-filter">"Filter cases"</label>
-                <p class="hint" id="case-filter-hint">"By case number, child, case worker, placement or status."</p>
+                <label for="case-filter">{t!(i18n, cases.list.filter)}</label>
+                <p class="hint" id="case-filter-hint">{t!(i18n, cases.list.filter_hint)}</p>
                 <input id="case-filter" type="search" autocomplete="off" aria-describedby="case-filter-hint"
                     prop:value=move || query.get()
                     on:input=move |ev| { query.set(event_target_value(&ev)); limit.set(ROWS_PER_PAGE); } />
             </div>
             <div class="field">
-                <label for="case-sort">"Sort by"</label>
+                <label for="case-sort">{t!(i18n, cases.list.sort_by)}</label>
                 <select id="case-sort" prop:value=move || order.get().key() on:change=set_order>
-                    {SortOrder::ALL.into_iter().map(|o| view! { <option value=o.key() selected=move || order.get() == o>{o.label()}</option> }).collect_view()}
+                    {SortOrder::ALL.into_iter().map(|o| view! { <option value=o.key() selected=move || order.get() == o>{move || sort_label(i18n.get_locale(), o)}</option> }).collect_view()}
                 </select>
             </div>
-            <a class="button primary" href=Route::NewCase.href()>"New case"</a>
-            <a class="button secondary" href=Route::Export { case: None }.href()>"Export…"</a>
+            <a class="button primary" href=Route::NewCase.href()>{t!(i18n, cases.list.new_case)}</a>
+            <a class="button secondary" href=Route::Export { case: None }.href()>{t!(i18n, cases.list.export)}</a>
         </div>
         <p class="result-count" role="status">
             {move || {
                 let (matching, total) = (rows.with(Vec::len), total());
+                let locale = i18n.get_locale();
+                let count = |n: usize| number(locale, n as f64);
                 match (matching == total, total) {
-                    (true, 1) => "1 case".to_string(),
-                    (true, _) => format!("{total} cases"),
-                    (false, _) => format!("{matching} of {total} cases match"),
+                    (true, 1) => t_string!(i18n, cases.list.count_one).to_string(),
+                    (true, _) => t_string!(i18n, cases.list.count_many, total = count(total)).to_string(),
+                    (false, _) => t_string!(i18n, cases.list.count_matching, matching = count(matching), total = count(total)).to_string(),
                 }
             }}
         </p>
@@ -137,13 +155,13 @@ fn CaseTable(all: Vec<CaseSummary>, fresh: RwSignal<Option<Vec<CaseSummary>>>) -
         <table class="case-table" hidden=move || rows.with(Vec::is_empty)>
             <thead>
                 <tr>
-                    <th scope="col">"Case number"</th>
-                    <th scope="col">"Child"</th>
-                    <th scope="col">"Case worker"</th>
-                    <th scope="col">"Placement"</th>
-                    <th scope="col">"Plan status"</th>
-                    <th scope="col">"Checklist"</th>
-                    <th scope="col">"Next due"</th>
+                    <th scope="col">{t!(i18n, cases.list.col_case_number)}</th>
+                    <th scope="col">{t!(i18n, cases.list.col_child)}</th>
+                    <th scope="col">{t!(i18n, cases.list.col_worker)}</th>
+                    <th scope="col">{t!(i18n, cases.list.col_placement)}</th>
+                    <th scope="col">{t!(i18n, cases.list.col_status)}</th>
+                    <th scope="col">{t!(i18n, cases.list.col_checklist)}</th>
+                    <th scope="col">{t!(i18n, cases.list.col_next_due)}</th>
                 </tr>
             </thead>
             <tbody>
@@ -153,11 +171,11 @@ fn CaseTable(all: Vec<CaseSummary>, fresh: RwSignal<Option<Vec<CaseSummary>>>) -
             </tbody>
         </table>
         <Show when=move || rows.with(Vec::is_empty)>
-            <p class="empty">"No case matches \u{201c}" {move || query.get()} "\u{201d}."</p>
+            <p class="empty">{t!(i18n, cases.list.no_match, query = move || query.get())}</p>
         </Show>
         <Show when=move || rows.with(|r| r.len() > limit.get())>
             <button type="button" on:click=move |_| limit.update(|l| *l += ROWS_PER_PAGE)>
-                {move || format!("Show more ({} not shown)", rows.with(Vec::len) - limit.get())}
+                {move || t_string!(i18n, common.show_more, count = number(i18n.get_locale(), (rows.with(Vec::len) - limit.get()) as f64)).to_string()}
             </button>
         </Show>
     }
@@ -165,46 +183,51 @@ fn CaseTable(all: Vec<CaseSummary>, fresh: RwSignal<Option<Vec<CaseSummary>>>) -
 
 #[component]
 fn CaseRow(case: CaseSummary, today: chrono::NaiveDate) -> impl IntoView {
+    let i18n = use_i18n();
     let href = Route::Plan { id: case.id, section: Section::Case }.href();
-    let number = case.display_number().to_string();
-    let placement = case.placement_label();
+    let case_number = case.case_number.clone();
+    let shown_number = move || crate::vocabulary::case_number(i18n.get_locale(), &case_number);
+    let placement = case.placement;
+    let placement = move || crate::vocabulary::placement_label(i18n.get_locale(), placement);
+    let status = case.status;
     let overdue = case.is_overdue(today);
     let progress = case.checklist.progress(today);
     let checklist = (progress.applicable > 0).then(|| {
         let percent = progress.percent().unwrap_or(0);
+        let (done, applicable, overdue, milestones) = (progress.done, progress.applicable, progress.overdue, progress.milestones_reached);
         view! {
             <div class="mini-progress">
-                <span>{format!("{} of {} done", progress.done, progress.applicable)}</span>
+                <span>{t!(i18n, cases.list.checklist_done, done = move || done, total = move || applicable)}</span>
                 <progress max="100" value=percent aria-hidden="true"></progress>
-                {(progress.overdue > 0).then(|| view! { <span class="badge overdue">{format!("{} overdue", progress.overdue)}</span> })}
-                <span class="muted">{format!("{} of 5 milestones", progress.milestones_reached)}</span>
+                {(overdue > 0).then(|| view! { <span class="badge overdue">{t!(i18n, cases.list.checklist_overdue, count = move || overdue)}</span> })}
+                <span class="muted">{t!(i18n, cases.list.milestones, reached = move || milestones, total = || 5)}</span>
             </div>
         }
     });
     let due = case.next_due.clone().map(|d| {
-        let when = d.date.format("%-d %b %Y").to_string();
+        let day = d.date;
         view! {
             <div class="due">
-                <span class="due-what">{d.what}</span>
-                <span class="due-date">{when}</span>
-                {overdue.then(|| view! { <span class="badge overdue">"Overdue"</span> })}
+                <span class="due-what">{move || crate::vocabulary::due_item_what(i18n.get_locale(), &d)}</span>
+                <span class="due-date">{move || crate::i18n::date(i18n.get_locale(), day)}</span>
+                {overdue.then(|| view! { <span class="badge overdue">{t!(i18n, common.overdue)}</span> })}
             </div>
         }
     });
     view! {
         <tr class:overdue=overdue>
-            <th scope="row" data-label="Case number"><a href=href>{number}</a></th>
-            <td data-label="Child">{case.child_name}</td>
-            <td data-label="Case worker">{case.worker_name}</td>
-            <td data-label="Placement">{placement}</td>
-            <td data-label="Plan status"><span class=format!("badge status-{}", case.status.key())>{case.status.label()}</span></td>
-            <td data-label="Checklist">{match checklist {
+            <th scope="row" data-label=move || t_string!(i18n, cases.list.col_case_number)><a href=href>{shown_number}</a></th>
+            <td data-label=move || t_string!(i18n, cases.list.col_child)>{case.child_name}</td>
+            <td data-label=move || t_string!(i18n, cases.list.col_worker)>{case.worker_name}</td>
+            <td data-label=move || t_string!(i18n, cases.list.col_placement)>{placement}</td>
+            <td data-label=move || t_string!(i18n, cases.list.col_status)><span class=format!("badge status-{}", status.key())>{move || status.in_locale(i18n.get_locale())}</span></td>
+            <td data-label=move || t_string!(i18n, cases.list.col_checklist)>{match checklist {
                 Some(view) => view.into_any(),
-                None => view! { <span class="muted">"Not started"</span> }.into_any(),
+                None => view! { <span class="muted">{t!(i18n, common.not_started)}</span> }.into_any(),
             }}</td>
-            <td data-label="Next due">{match due {
+            <td data-label=move || t_string!(i18n, cases.list.col_next_due)>{match due {
                 Some(due) => due.into_any(),
-                None => view! { <span class="due-what none">"Nothing dated"</span> }.into_any(),
+                None => view! { <span class="due-what none">{t!(i18n, cases.list.nothing_dated)}</span> }.into_any(),
             }}</td>
         </tr>
     }

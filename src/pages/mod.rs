@@ -1,5 +1,6 @@
 pub mod case_list;
 pub mod checklist;
+pub mod demo;
 pub mod exchange;
 pub mod new_case;
 pub mod overview;

@@ -5,23 +5,25 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
 
-use crate::app::{navigate_replacing, set_page_title, use_store};
+use crate::app::{keep_page_title, navigate_replacing, use_store};
 use crate::components::fields::{SelectField, TextField};
 use crate::components::focus::focus_later;
 use crate::domain::{validate, Case, PlacementType, Section};
+use crate::i18n::{t, t_string, use_i18n};
 use crate::pages::plan::today;
 use crate::route::Route;
 
 #[component]
 pub fn NewCasePage() -> impl IntoView {
+    let i18n = use_i18n();
     let store = use_store();
-    set_page_title("New case");
+    keep_page_title(move || t_string!(i18n, cases.new.title).to_string());
     let number = RwSignal::new(String::new());
     let child = RwSignal::new(String::new());
     let worker = RwSignal::new(String::new());
     let pathway = RwSignal::new(None::<PlacementType>);
     let tried = RwSignal::new(false);
-    let failure = RwSignal::new(None::<String>);
+    let failure = RwSignal::new(None::<crate::storage::StorageError>);
     let busy = RwSignal::new(false);
 
     spawn_local(async move {
@@ -31,7 +33,7 @@ pub fn NewCasePage() -> impl IntoView {
                     *n = proposal;
                 }
             }),
-            Err(error) => failure.set(Some(error.to_string())),
+            Err(error) => failure.set(Some(error)),
         }
     });
 
@@ -48,7 +50,7 @@ pub fn NewCasePage() -> impl IntoView {
             if !tried.get() {
                 return None;
             }
-            validate(&draft(), today()).into_iter().find(|p| p.field == field).map(|p| p.message)
+            validate(&draft(), today()).into_iter().find(|p| p.field == field).map(|p| crate::vocabulary::problem_message(i18n.get_locale(), &p))
         })
     };
     let create = move |ev: leptos::ev::SubmitEvent| {
@@ -75,28 +77,28 @@ pub fn NewCasePage() -> impl IntoView {
                 }
                 Err(e) => {
                     busy.set(false);
-                    failure.set(Some(e.to_string()));
+                    failure.set(Some(e));
                 }
             }
         });
     };
 
     view! {
-        <h1>"New case"</h1>
-        <p class="lead">"Give the case its number and the case worker responsible. You can fill in the rest of the plan step by step afterwards."</p>
-        <p class="required-note">"Fields marked " <span class="required">"*"</span> " must be filled in."</p>
+        <h1>{t!(i18n, cases.new.title)}</h1>
+        <p class="lead">{t!(i18n, cases.new.lead)}</p>
+        <p class="required-note">{t!(i18n, cases.new.required_note, <star> = |children: ChildrenFn| view! { <span class="required">{children()}</span> })}</p>
         <form class="narrow" on:submit=create novalidate>
-            <TextField label="Case number" field="case_number" value=number set=Callback::new(move |v| number.set(v)) required=true
-                error=error("case_number") hint="Made on this device so it will not clash with other devices; you can use your organisation's own number instead." />
-            <TextField label="Child's name" field="child.name" value=child set=Callback::new(move |v| child.set(v)) />
-            <TextField label="Case worker's name" field="worker.name" value=worker set=Callback::new(move |v| worker.set(v)) required=true
-                error=error("worker.name") hint="The named person responsible for carrying out the plan." />
-            <SelectField label="Planned placement" field="placement.kind" value=pathway set=Callback::new(move |p| pathway.set(p)) blank="Not decided yet"
-                hint="The reintegration pathway: its activities are proposed on the case's checklist. You can choose or change it later." />
-            {move || failure.get().map(|f| view! { <p class="error-box" role="alert">"The case was not created: " {f}</p> })}
+            <TextField label=move || t_string!(i18n, cases.new.case_number) field="case_number" value=number set=Callback::new(move |v| number.set(v)) required=true
+                error=error("case_number") hint=move || t_string!(i18n, cases.new.case_number_hint) />
+            <TextField label=move || t_string!(i18n, cases.new.child_name) field="child.name" value=child set=Callback::new(move |v| child.set(v)) />
+            <TextField label=move || t_string!(i18n, cases.new.worker_name) field="worker.name" value=worker set=Callback::new(move |v| worker.set(v)) required=true
+                error=error("worker.name") hint=move || t_string!(i18n, cases.new.worker_name_hint) />
+            <SelectField label=move || t_string!(i18n, cases.new.placement) field="placement.kind" value=pathway set=Callback::new(move |p| pathway.set(p)) blank=move || t_string!(i18n, common.not_decided_yet)
+                hint=move || t_string!(i18n, cases.new.placement_hint) />
+            {move || failure.get().map(|f| view! { <p class="error-box" role="alert">{t!(i18n, cases.new.not_created, error = move || crate::vocabulary::storage_error(i18n.get_locale(), &f))}</p> })}
             <div class="form-actions">
-                <button type="submit" class="primary" disabled=move || busy.get()>"Create case"</button>
-                <a class="button secondary" href="#/">"Cancel"</a>
+                <button type="submit" class="primary" disabled=move || busy.get()>{t!(i18n, cases.new.create)}</button>
+                <a class="button secondary" href="#/">{t!(i18n, common.cancel)}</a>
             </div>
         </form>
     }

@@ -3,42 +3,49 @@
 
 use leptos::prelude::*;
 
-use crate::app::{set_page_title, use_store};
-use crate::domain::due::describe;
+use crate::app::{keep_page_title, use_store};
 use crate::domain::overview::{Overview, OverviewEntry};
 use crate::domain::Section;
+use crate::i18n::{number, t, t_string, use_i18n};
 use crate::pages::plan::today;
 use crate::route::Route;
 
 #[component]
 pub fn OverviewPage() -> impl IntoView {
+    let i18n = use_i18n();
     let store = use_store();
-    set_page_title("Overview");
+    keep_page_title(move || t_string!(i18n, cases.overview.title).to_string());
     let loaded = LocalResource::new(move || {
         let store = store.get_value();
         async move { store.deadlines().await }
     });
     view! {
-        <h1>"Overview"</h1>
-        <p class="lead">"What is late and what falls due in the next seven days, across every case: checklist activities, plan actions, services, protection needs, referrals, visits and reviews."</p>
+        <h1>{t!(i18n, cases.overview.title)}</h1>
+        <p class="lead">{t!(i18n, cases.overview.lead)}</p>
         {move || match loaded.get() {
-            None => view! { <p class="loading">"Reading deadlines…"</p> }.into_any(),
-            Some(Err(error)) => view! { <p class="error-box" role="alert">"The deadlines could not be read: " {error.to_string()}</p> }.into_any(),
+            None => view! { <p class="loading">{t!(i18n, cases.overview.loading)}</p> }.into_any(),
+            Some(Err(error)) => view! { <p class="error-box" role="alert">{t!(i18n, cases.overview.cannot_read, error = move || crate::vocabulary::storage_error(i18n.get_locale(), &error))}</p> }.into_any(),
             Some(Ok((cases, unreadable))) => {
                 let today = today();
                 let overview = Overview::build(&cases, today);
                 view! {
                     {(unreadable > 0).then(|| view! {
-                        <p class="error-box" role="alert">{format!("The deadlines of {unreadable} case(s) could not be read and are not shown. Open the case list to find them.")}</p>
+                        <p class="error-box" role="alert">{move || t_string!(i18n, cases.overview.unreadable, count = number(i18n.get_locale(), unreadable as f64)).to_string()}</p>
                     })}
                     {overview.is_empty().then(|| view! {
                         <div class="empty-state">
-                            <h2>"Nothing overdue or due this week"</h2>
-                            <p>"Items with a due date on a plan or a checklist appear here when they are late or due within seven days."</p>
+                            <h2>{t!(i18n, cases.overview.empty_title)}</h2>
+                            <p>{t!(i18n, cases.overview.empty_explained)}</p>
                         </div>
                     })}
-                    {(!overview.overdue.is_empty()).then(|| view! { <DueTable key="overdue" heading=format!("Overdue ({})", overview.overdue.len()) order="Newest deadline first." entries=overview.overdue.clone() today /> })}
-                    {(!overview.due_soon.is_empty()).then(|| view! { <DueTable key="due-soon" heading=format!("Due in the next 7 days ({})", overview.due_soon.len()) order="Soonest first." entries=overview.due_soon.clone() today /> })}
+                    {(!overview.overdue.is_empty()).then(|| {
+                        let count = overview.overdue.len();
+                        view! { <DueTable key="overdue" heading=move || t_string!(i18n, cases.overview.overdue, count = number(i18n.get_locale(), count as f64)).to_string() order=move || t_string!(i18n, cases.overview.newest_first) entries=overview.overdue.clone() today /> }
+                    })}
+                    {(!overview.due_soon.is_empty()).then(|| {
+                        let count = overview.due_soon.len();
+                        view! { <DueTable key="due-soon" heading=move || t_string!(i18n, cases.overview.due_soon, count = number(i18n.get_locale(), count as f64)).to_string() order=move || t_string!(i18n, cases.overview.soonest_first) entries=overview.due_soon.clone() today /> }
+                    })}
                 }.into_any()
             }
         }}
@@ -49,7 +56,8 @@ pub fn OverviewPage() -> impl IntoView {
 const ROWS_PER_PAGE: usize = 200;
 
 #[component]
-fn DueTable(key: &'static str, heading: String, order: &'static str, entries: Vec<OverviewEntry>, today: chrono::NaiveDate) -> impl IntoView {
+fn DueTable(key: &'static str, #[prop(into)] heading: Signal<String>, #[prop(into)] order: Signal<String>, entries: Vec<OverviewEntry>, today: chrono::NaiveDate) -> impl IntoView {
+    let i18n = use_i18n();
     let total = entries.len();
     let entries = StoredValue::new(entries);
     let limit = RwSignal::new(ROWS_PER_PAGE);
@@ -58,30 +66,33 @@ fn DueTable(key: &'static str, heading: String, order: &'static str, entries: Ve
     let labelled_by = heading_id.clone();
     view! {
         <section class="overview-group" aria-labelledby=labelled_by>
-            <h2 id=heading_id>{heading}</h2>
-            <p class="hint">{order}</p>
+            <h2 id=heading_id>{move || heading.get()}</h2>
+            <p class="hint">{move || order.get()}</p>
             <table class=format!("case-table due-table {key}")>
                 <thead>
                     <tr>
-                        <th scope="col">"Due"</th>
-                        <th scope="col">"What"</th>
-                        <th scope="col">"Case"</th>
-                        <th scope="col">"Case worker"</th>
+                        <th scope="col">{t!(i18n, cases.overview.col_due)}</th>
+                        <th scope="col">{t!(i18n, cases.overview.col_what)}</th>
+                        <th scope="col">{t!(i18n, cases.overview.col_case)}</th>
+                        <th scope="col">{t!(i18n, cases.overview.col_worker)}</th>
                     </tr>
                 </thead>
                 <tbody>
                     {move || entries.with_value(|all| all.iter().take(limit.get()).cloned().collect::<Vec<_>>()).into_iter().map(|e| {
                         let place = Route::of_due(e.case_id, &e.item).href();
                         let case = Route::Plan { id: e.case_id, section: Section::Case }.href();
+                        let day = e.item.date;
+                        let title = e.case_title.clone();
+                        let item = e.item.clone();
                         view! {
                             <tr>
-                                <td data-label="Due">
-                                    <span class="due-date">{e.item.date.format("%-d %b %Y").to_string()}</span>
-                                    <span class="due-when">{describe(e.item.date, today)}</span>
+                                <td data-label=move || t_string!(i18n, cases.overview.col_due)>
+                                    <span class="due-date">{move || crate::i18n::date(i18n.get_locale(), day)}</span>
+                                    <span class="due-when">{move || crate::vocabulary::due_description(i18n.get_locale(), day, today)}</span>
                                 </td>
-                                <th scope="row" data-label="What"><a href=place>{e.item.what}</a></th>
-                                <td data-label="Case"><a href=case>{e.case_title}</a></td>
-                                <td data-label="Case worker">{e.worker_name}</td>
+                                <th scope="row" data-label=move || t_string!(i18n, cases.overview.col_what)><a href=place>{move || crate::vocabulary::due_item_what(i18n.get_locale(), &item)}</a></th>
+                                <td data-label=move || t_string!(i18n, cases.overview.col_case)><a href=case>{move || crate::vocabulary::stored_case_title(i18n.get_locale(), &title)}</a></td>
+                                <td data-label=move || t_string!(i18n, cases.overview.col_worker)>{e.worker_name}</td>
                             </tr>
                         }
                     }).collect_view()}
@@ -89,7 +100,7 @@ fn DueTable(key: &'static str, heading: String, order: &'static str, entries: Ve
             </table>
             <Show when=more>
                 <button type="button" on:click=move |_| limit.update(|l| *l += ROWS_PER_PAGE)>
-                    {move || format!("Show more ({} not shown)", total.saturating_sub(limit.get()))}
+                    {move || t_string!(i18n, common.show_more, count = number(i18n.get_locale(), total.saturating_sub(limit.get()) as f64)).to_string()}
                 </button>
             </Show>
         </section>

@@ -4,12 +4,15 @@
 use gloo_storage::{LocalStorage as Prefs, Storage};
 use leptos::prelude::*;
 
-use crate::app::set_page_title;
+use crate::app::keep_page_title;
 use crate::components::fields::TextField;
+use crate::i18n::{t, t_string, td_string, use_i18n, Locale};
 
 const NAME_PREF: &str = "homeward.profile.name";
-/// Recorded while no name is set.
-pub const UNNAMED: &str = "Unnamed user";
+/// What the history records while no name is set ("Unnamed user"), in the interface's language.
+pub fn unnamed(locale: Locale) -> String {
+    td_string!(locale, common.unnamed_user).to_string()
+}
 
 /// The name set here, if any.
 pub fn saved_name() -> Option<String> {
@@ -18,7 +21,8 @@ pub fn saved_name() -> Option<String> {
 
 /// The name the history records.
 pub fn user_name() -> String {
-    saved_name().unwrap_or_else(|| UNNAMED.to_string())
+    // The language chosen is always the one remembered, so this is the language on screen.
+    saved_name().unwrap_or_else(|| unnamed(crate::i18n::preferred_locale()))
 }
 
 /// The app-wide view of the name, so the header follows a change at once.
@@ -44,20 +48,21 @@ impl Profile {
 
 #[component]
 pub fn ProfilePage() -> impl IntoView {
-    set_page_title("Your name");
+    let i18n = use_i18n();
+    keep_page_title(move || t_string!(i18n, storage.profile.title).to_string());
     let profile = use_context::<Profile>().expect("the shell provides Profile");
     let typed = RwSignal::new(profile.0.get_untracked().unwrap_or_default());
     view! {
-        <h1>"Your name"</h1>
-        <p class="lead">"Every change you make to a case is recorded in its history with this name, so supervisors and colleagues can see who changed what. It is kept in this browser only; on a shared computer, each person should use their own browser profile."</p>
+        <h1>{t!(i18n, storage.profile.title)}</h1>
+        <p class="lead">{t!(i18n, storage.profile.lead)}</p>
         <form class="narrow" on:submit=|ev| ev.prevent_default()>
-            <TextField label="Your name" field="profile.name" value=typed
+            <TextField label=move || t_string!(i18n, storage.profile.name) field="profile.name" value=typed
                 set=Callback::new(move |v: String| { typed.set(v.clone()); profile.set(v); })
-                hint="For example: Ana Ruiz, social worker." autocomplete="name" />
+                hint=move || t_string!(i18n, storage.profile.name_hint) autocomplete="name" />
         </form>
         <p role="status">{move || match profile.0.get() {
-            Some(name) => format!("Changes are recorded as made by {name}."),
-            None => format!("No name set: changes are recorded as made by \u{201c}{UNNAMED}\u{201d}."),
+            Some(name) => t_string!(i18n, storage.profile.recorded_as, name).to_string(),
+            None => t_string!(i18n, storage.profile.no_name, unnamed = unnamed(i18n.get_locale())).to_string(),
         }}</p>
     }
 }

@@ -10,9 +10,10 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::StorageManager;
 
-use crate::app::{set_page_title, use_store};
-use crate::domain::backup::{format_bytes, BackupStatus};
+use crate::app::{keep_page_title, use_store};
+use crate::domain::backup::BackupStatus;
 use crate::domain::CaseSummary;
+use crate::i18n::{number, t, t_string, use_i18n};
 use crate::route::Route;
 use crate::storage::StorageError;
 
@@ -56,50 +57,54 @@ async fn backup_status(store: crate::storage::Store, cases: Option<Vec<CaseSumma
 
 #[component]
 pub fn StoragePage() -> impl IntoView {
-    set_page_title("Storage and backup");
+    let i18n = use_i18n();
+    keep_page_title(move || t_string!(i18n, storage.title).to_string());
     let store = use_store();
     let space = LocalResource::new(estimate);
     let backup = LocalResource::new(move || backup_status(store.get_value(), None));
     view! {
-        <h1>"Storage and backup"</h1>
-        <p class="lead">"Homeward keeps every case in this browser, on this device, and nowhere else. Nothing is sent anywhere. That also means nobody else has a copy: if this browser's data is lost, only your exported backups remain."</p>
+        <h1>{t!(i18n, storage.title)}</h1>
+        <p class="lead">{t!(i18n, storage.lead)}</p>
         <section class="panel" aria-labelledby="kept-title">
-            <h2 id="kept-title">"Kept on this device"</h2>
+            <h2 id="kept-title">{t!(i18n, storage.kept_title)}</h2>
             <Persistence />
             {move || space.get().map(|found| match found {
                 Some((used, quota)) => view! {
-                    <p>{format!("Homeward uses {} here. The browser lets it use about {} on this device.", format_bytes(used), format_bytes(quota))}</p>
+                    <p>{move || {
+                        let l = i18n.get_locale();
+                        t_string!(i18n, storage.space_used, used = crate::vocabulary::bytes(l, used), quota = crate::vocabulary::bytes(l, quota)).to_string()
+                    }}</p>
                 }.into_any(),
-                None => view! { <p>"This browser does not say how much space Homeward uses."</p> }.into_any(),
+                None => view! { <p>{t!(i18n, storage.space_unknown)}</p> }.into_any(),
             })}
         </section>
         <section class="panel" aria-labelledby="backup-title">
-            <h2 id="backup-title">"Backups"</h2>
+            <h2 id="backup-title">{t!(i18n, storage.backups_title)}</h2>
             {move || backup.get().map(|status| match status {
                 Ok(status) => {
                     let now = Utc::now();
                     view! {
-                        <p>{format!("Last backup of every case: {}.", status.last_described(now))}</p>
-                        <p>{match (status.changed, status.last) {
-                            (0, Some(_)) => "Every case is in that backup as it is now.".to_string(),
-                            (0, None) => "There are no cases to back up yet.".to_string(),
-                            (1, _) => "1 case has changed since, or is new.".to_string(),
-                            (n, _) => format!("{n} cases have changed since, or are new."),
+                        <p>{let status = status.clone(); move || t_string!(i18n, storage.last_backup, when = crate::vocabulary::backup_last(i18n.get_locale(), &status, now)).to_string()}</p>
+                        <p>{let (changed, last) = (status.changed, status.last); move || match (changed, last) {
+                            (0, Some(_)) => t_string!(i18n, storage.all_in_backup).to_string(),
+                            (0, None) => t_string!(i18n, storage.nothing_to_back_up).to_string(),
+                            (1, _) => t_string!(i18n, storage.changed_one).to_string(),
+                            (n, _) => t_string!(i18n, storage.changed_many, count = number(i18n.get_locale(), n as f64)).to_string(),
                         }}</p>
-                        <p>"A backup is an encrypted export of every case. Keep it away from this device (a USB stick kept safely, or your organisation's storage), and the passphrase somewhere else."</p>
-                        <a class="button primary" href=Route::Export { case: None }.href()>"Export a backup of all cases"</a>
+                        <p>{t!(i18n, storage.backup_explained)}</p>
+                        <a class="button primary" href=Route::Export { case: None }.href()>{t!(i18n, storage.export_all)}</a>
                     }.into_any()
                 }
-                Err(error) => view! { <p class="error-box" role="alert">{error.to_string()}</p> }.into_any(),
+                Err(error) => view! { <p class="error-box" role="alert">{move || crate::vocabulary::storage_error(i18n.get_locale(), &error)}</p> }.into_any(),
             })}
         </section>
         <section class="panel" aria-labelledby="risk-title">
-            <h2 id="risk-title">"When browsers delete data"</h2>
+            <h2 id="risk-title">{t!(i18n, storage.risks_title)}</h2>
             <ul>
-                <li>"Safari, and every browser on iPhone and iPad, deletes a site's data after 7 days without a visit, unless Homeward was added to the Home Screen. Open Homeward at least weekly there, or add it to the Home Screen."</li>
-                <li>"Private or incognito windows delete everything when they are closed. Do not use Homeward in one."</li>
-                <li>"\"Clear browsing data\", cleaning tools and resetting the browser delete the cases. So does uninstalling the browser, or a shared computer that is wiped at log-out."</li>
-                <li>"When the device is short of space, a browser may delete the data of sites it has not been asked to keep (see above)."</li>
+                <li>{t!(i18n, storage.risk_safari)}</li>
+                <li>{t!(i18n, storage.risk_private)}</li>
+                <li>{t!(i18n, storage.risk_clearing)}</li>
+                <li>{t!(i18n, storage.risk_space)}</li>
             </ul>
         </section>
     }
@@ -107,6 +112,7 @@ pub fn StoragePage() -> impl IntoView {
 
 #[component]
 fn Persistence() -> impl IntoView {
+    let i18n = use_i18n();
     // None: still asking the browser; Some(None): it cannot say.
     let state = RwSignal::new(None::<Option<bool>>);
     let declined = RwSignal::new(false);
@@ -121,19 +127,19 @@ fn Persistence() -> impl IntoView {
     view! {
         <div role="status">
             {move || match state.get() {
-                None => view! { <p class="loading">"Asking the browser…"</p> }.into_any(),
+                None => view! { <p class="loading">{t!(i18n, storage.asking)}</p> }.into_any(),
                 Some(Some(true)) => view! {
-                    <p class="state-ok"><strong>"Protected."</strong>" This browser has agreed to keep Homeward's data and not delete it to free space. Clearing the browser's data still deletes it, so keep exporting backups."</p>
+                    <p class="state-ok">{t!(i18n, storage.protected, <strong> = |children: ChildrenFn| view! { <strong>{children()}</strong> })}</p>
                 }.into_any(),
                 Some(Some(false)) => view! {
-                    <p class="state-warn"><strong>"Not protected yet."</strong>" The browser may delete Homeward's data when the device is short of space."</p>
-                    <button type="button" class="secondary" on:click=ask>"Ask the browser to keep Homeward's data"</button>
+                    <p class="state-warn">{t!(i18n, storage.not_protected, <strong> = |children: ChildrenFn| view! { <strong>{children()}</strong> })}</p>
+                    <button type="button" class="secondary" on:click=ask>{t!(i18n, storage.ask_to_keep)}</button>
                     <Show when=move || declined.get()>
-                        <p class="hint">"The browser did not agree this time. Chrome and Edge usually agree once Homeward is installed (\"Install app\" or \"Add to Home screen\") or used often; Firefox asks you. Until then, export backups regularly."</p>
+                        <p class="hint">{t!(i18n, storage.declined)}</p>
                     </Show>
                 }.into_any(),
                 Some(None) => view! {
-                    <p class="state-warn">"This browser does not say whether it keeps Homeward's data. Export backups regularly."</p>
+                    <p class="state-warn">{t!(i18n, storage.cannot_say)}</p>
                 }.into_any(),
             }}
         </div>
@@ -143,6 +149,7 @@ fn Persistence() -> impl IntoView {
 /// On the case list: a reminder to export a backup, when one is due and not put off.
 #[component]
 pub fn BackupReminder(cases: Vec<CaseSummary>) -> impl IntoView {
+    let i18n = use_i18n();
     let store = use_store();
     let snoozed = RwSignal::new(Prefs::get::<DateTime<Utc>>(SNOOZE_PREF).is_ok_and(|until| until > Utc::now()));
     let cases = StoredValue::new(cases);
@@ -155,12 +162,12 @@ pub fn BackupReminder(cases: Vec<CaseSummary>) -> impl IntoView {
         let status = status.get().and_then(Result::ok).filter(|s| s.due && !snoozed.get())?;
         Some(view! {
             <section class="backup-reminder" aria-labelledby="backup-reminder-title">
-                <h2 id="backup-reminder-title">"Time for a backup"</h2>
-                <p>{status.reminder(Utc::now())} " If this browser's data is lost, a backup is the only copy."</p>
+                <h2 id="backup-reminder-title">{t!(i18n, storage.reminder.title)}</h2>
+                <p>{move || crate::vocabulary::backup_reminder(i18n.get_locale(), &status, Utc::now())} " " {t!(i18n, storage.reminder.only_copy)}</p>
                 <div class="form-actions">
-                    <a class="button primary" href=Route::Export { case: None }.href()>"Export a backup of all cases"</a>
-                    <button type="button" class="secondary" on:click=later>"Remind me tomorrow"</button>
-                    <a href=Route::Storage.href()>"Why backups matter"</a>
+                    <a class="button primary" href=Route::Export { case: None }.href()>{t!(i18n, storage.export_all)}</a>
+                    <button type="button" class="secondary" on:click=later>{t!(i18n, storage.reminder.later)}</button>
+                    <a href=Route::Storage.href()>{t!(i18n, storage.reminder.why)}</a>
                 </div>
             </section>
         })

@@ -26,6 +26,9 @@ use error::corrupt;
 use schema::{from_js, put_derived, to_js, MetaRecord, CASES, CASE_NUMBERS, DEADLINES, LAST_BACKUP, META, SUMMARIES};
 
 pub const DB_NAME: &str = "homeward";
+/// The training workspace: a database of its own, so nothing done in it can reach real cases.
+pub const DEMO_DB_NAME: &str = "homeward-demo";
+const SEEDED: &str = "seeded";
 
 /// The case list as stored: every readable summary, and how many records could not be read.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -293,6 +296,28 @@ impl Store {
         .await
     }
 
+    /// Fills an empty workspace once (the demo's fictional cases): the cases, what the list and
+    /// overview read, and the mark that it was done, in one transaction. A workspace filled
+    /// before is left alone, so cases a trainee deleted do not come back until a reset.
+    pub async fn seed_once(&self, cases: impl FnOnce() -> Vec<Case>) -> Result<bool, StorageError> {
+        let tx = self.transaction(&[META, CASES, SUMMARIES, DEADLINES], IdbTransactionMode::Readwrite)?;
+        let seeded = raw::write(&tx, async {
+            let meta = tx.object_store(META)?;
+            if !raw::request(&meta.get(&JsValue::from_str(SEEDED))?).await?.is_undefined() {
+                return Ok(false);
+            }
+            let store = tx.object_store(CASES)?;
+            for case in cases() {
+                store.put(&to_js(&case)?)?;
+                put_derived(&tx, &case)?;
+            }
+            meta.put(&to_js(&MetaRecord { key: SEEDED.into(), value: true })?)?;
+            Ok(true)
+        })
+        .await;
+        self.announce(seeded, || Change::Imported)
+    }
+
     /// When the last full backup was made here, if ever.
     pub async fn last_backup(&self) -> Result<Option<DateTime<Utc>>, StorageError> {
         let tx = self.transaction(&[META], IdbTransactionMode::Readonly)?;
@@ -376,7 +401,7 @@ impl Store {
     }
 }
 
-/// Deletes a whole database (tests, a future demo workspace). `Blocked` while it is open elsewhere.
+/// Deletes a whole database (tests, resetting the demo workspace). `Blocked` while it is open elsewhere.
 pub async fn delete_database(name: &str) -> Result<(), StorageError> {
     raw::delete(name).await
 }

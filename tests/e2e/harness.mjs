@@ -25,11 +25,11 @@ export const CHROMIUM_FLAGS = [
  * For a test file: serves the app under `base` and opens a browser before its tests, and
  * closes both after them. The returned object is filled in once `before` has run.
  */
-export function withApp(base = '/tools/homeward/') {
+export function withApp(base = '/tools/homeward/', options = {}) {
   const app = {};
   before(async () => {
     app.server = await serve(base);
-    app.browser = await openBrowser();
+    app.browser = await openBrowser(options);
   });
   after(async () => {
     await app.browser?.close();
@@ -66,7 +66,7 @@ function startTrap(trapped) {
  * A browser with its own profile folder (made inside `under`). `restart()` closes it and opens the same profile
  * again, as a person closing and reopening the browser would.
  */
-export async function openBrowser({ under = tmpdir() } = {}) {
+export async function openBrowser({ under = tmpdir(), locale = 'en-US' } = {}) {
   const profile = await mkdtemp(join(under, 'homeward-e2e-'));
   const outside = [];
   const trapped = [];
@@ -80,6 +80,8 @@ export async function openBrowser({ under = tmpdir() } = {}) {
       // Loopback is never proxied, so the app's own server is reached directly.
       args: [...CHROMIUM_FLAGS, `--proxy-server=http://127.0.0.1:${trap.address().port}`],
       viewport: { width: 1280, height: 900 },
+      // The interface follows the browser's language; tests read it in English unless they switch.
+      locale,
     });
     // Whatever any tab throws or logs as an error.
     context.on('weberror', (e) => errors.push(String(e.error())));

@@ -163,17 +163,52 @@ impl ChecklistItem {
 
     /// Problems with what was entered, by field (`reason`, `done_on`, `title`).
     pub fn problems(&self, today: NaiveDate) -> Vec<(&'static str, String)> {
+        self.problem_kinds(today).into_iter().map(|p| (p.field(), p.message().to_string())).collect()
+    }
+
+    /// What is wrong with what was entered, for messages in the interface's language.
+    pub fn problem_kinds(&self, today: NaiveDate) -> Vec<ItemProblem> {
         let mut problems = Vec::new();
         if self.status == ChecklistStatus::NotApplicable && self.not_applicable_reason.trim().is_empty() {
-            problems.push(("reason", "Say why this does not apply to the child, so a supervisor or the next worker knows it was decided, not forgotten.".to_string()));
+            problems.push(ItemProblem::NoReason);
         }
         if self.done_on.is_some_and(|d| d > today) {
-            problems.push(("done_on", "The date done cannot be in the future.".to_string()));
+            problems.push(ItemProblem::DoneInFuture);
         }
         if self.is_custom() && self.title.trim().is_empty() {
-            problems.push(("title", "Give the activity a title.".to_string()));
+            problems.push(ItemProblem::NoTitle);
         }
         problems
+    }
+}
+
+/// Something wrong with a checklist item as entered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemProblem {
+    /// Marked not applicable without saying why.
+    NoReason,
+    DoneInFuture,
+    /// The worker's own activity has no title.
+    NoTitle,
+}
+
+impl ItemProblem {
+    /// The field the message belongs beside.
+    pub fn field(self) -> &'static str {
+        match self {
+            Self::NoReason => "reason",
+            Self::DoneInFuture => "done_on",
+            Self::NoTitle => "title",
+        }
+    }
+
+    /// The message in English.
+    pub fn message(self) -> &'static str {
+        match self {
+            Self::NoReason => "Say why this does not apply to the child, so a supervisor or the next worker knows it was decided, not forgotten.",
+            Self::DoneInFuture => "The date done cannot be in the future.",
+            Self::NoTitle => "Give the activity a title.",
+        }
     }
 }
 

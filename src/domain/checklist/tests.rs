@@ -190,3 +190,14 @@ fn filters_by_status_person_and_overdue_grouped_by_theme() {
     assert_eq!(f.grouped(&c, today()).iter().map(|(_, i)| i.len()).sum::<usize>(), c.items.len() - 2);
     assert_eq!(c.people(), ["Ana"]);
 }
+
+#[test]
+fn item_problems_name_their_field_and_message() {
+    let mut item = ChecklistItem::custom(" ", Theme::Family, None);
+    item.status = ChecklistStatus::NotApplicable;
+    item.done_on = Some("2099-01-01".parse().unwrap());
+    let kinds = item.problem_kinds(today());
+    assert_eq!(kinds, [ItemProblem::NoReason, ItemProblem::DoneInFuture, ItemProblem::NoTitle]);
+    let fields: Vec<&str> = item.problems(today()).into_iter().map(|(f, _)| f).collect();
+    assert_eq!(fields, ["reason", "done_on", "title"]);
+}

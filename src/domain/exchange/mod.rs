@@ -33,7 +33,7 @@ impl ExportDocument {
 }
 
 /// Why a decrypted file cannot be imported. Worded for the person importing it.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum ReadError {
     #[error("This file is too large to import here ({size_mb} MB; the limit is {limit_mb} MB). Export fewer cases at a time.")]
     TooLarge { size_mb: usize, limit_mb: usize },
@@ -43,6 +43,22 @@ pub enum ReadError {
     TooNew { found: u32, supported: u32 },
     #[error("This Homeward export is damaged: {0}. Nothing was imported.")]
     Damaged(String),
+}
+
+/// Why the export worker did not do what it was asked, sent to the page as it is so the page
+/// words it in the interface's language. The English text goes along for anything else.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+pub enum WorkerError {
+    #[error(transparent)]
+    Crypto(crate::crypto::CryptoError),
+    #[error(transparent)]
+    Read(ReadError),
+    #[error("This file is encrypted: type its passphrase.")]
+    NeedsPassphrase,
+    #[error("The cases could not be prepared: {0}")]
+    Prepare(String),
+    #[error("Unknown request to the export worker.")]
+    UnknownRequest,
 }
 
 /// The header fields, read first so a newer or foreign document is named for what it is

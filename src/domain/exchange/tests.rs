@@ -195,3 +195,22 @@ fn hostile_text_survives_as_text() {
     assert_eq!(back.cases[0].plan.child.name, "Lucía <script>alert(1)</script>");
     assert_eq!(back.cases[0].checklist.items.last().unwrap().title, "Own <img src=x onerror=alert(1)>");
 }
+
+#[test]
+fn a_worker_failure_reaches_the_page_as_it_was() {
+    use crate::crypto::CryptoError;
+    for failure in [
+        WorkerError::Crypto(CryptoError::WrongPassphrase),
+        WorkerError::Crypto(CryptoError::TooMuchWork { required: 22, limit: 20 }),
+        WorkerError::Read(ReadError::TooNew { found: 3, supported: 1 }),
+        WorkerError::Read(ReadError::Damaged("missing field `id`".into())),
+        WorkerError::NeedsPassphrase,
+        WorkerError::Prepare("bad".into()),
+        WorkerError::UnknownRequest,
+    ] {
+        let sent = serde_json::to_string(&failure).unwrap();
+        assert_eq!(serde_json::from_str::<WorkerError>(&sent).unwrap(), failure);
+    }
+    // The English text stays what it was before the failure was structured.
+    assert_eq!(WorkerError::Crypto(CryptoError::WrongPassphrase).to_string(), CryptoError::WrongPassphrase.to_string());
+}

@@ -7,6 +7,7 @@ use crate::components::focus::focus_id_later;
 use crate::domain::checklist::{ChecklistItem, Theme, ACTIVITIES};
 use crate::domain::checklist::Milestone;
 use crate::domain::Choice;
+use crate::i18n::{t, t_string, td_string, use_i18n, Translate};
 use crate::pages::plan::Editor;
 
 #[component]
@@ -34,7 +35,8 @@ pub fn AddActivity(editor: Editor) -> impl IntoView {
     let theme = RwSignal::new(Some(Theme::PreparingChild));
     let milestone = RwSignal::new(None::<Milestone>);
     let tried = RwSignal::new(false);
-    let title_problem = Signal::derive(move || (tried.get() && title.with(|t| t.trim().is_empty())).then(|| "Write what the activity is.".to_string()));
+    let i18n = use_i18n();
+    let title_problem = Signal::derive(move || (tried.get() && title.with(|t| t.trim().is_empty())).then(|| td_string!(i18n.get_locale(), checklist.add.title_missing).to_string()));
     let add_own = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
@@ -50,31 +52,34 @@ pub fn AddActivity(editor: Editor) -> impl IntoView {
         shown.reveal(id);
     };
     view! {
-        <h3>"Add an activity"</h3>
+        <h3>{t!(i18n, checklist.add.title)}</h3>
         <div class="add-activity">
             <form on:submit=add_from_catalogue>
                 <div class="field">
-                    <label for="add-catalogue">"Activity from the catalogue"</label>
-                    <p class="hint" id="add-catalogue-hint">"Every reintegration activity not on this checklist yet, whatever the pathway."</p>
+                    <label for="add-catalogue">{t!(i18n, checklist.add.from_catalogue)}</label>
+                    <p class="hint" id="add-catalogue-hint">{t!(i18n, checklist.add.from_catalogue_hint)}</p>
                     <select id="add-catalogue" aria-describedby="add-catalogue-hint" prop:value=move || chosen.get()
                         on:change=move |ev| chosen.set(event_target_value(&ev))>
-                        <option value="">"Choose an activity"</option>
-                        {move || Theme::ALL.iter().filter_map(|&t| {
-                            let options: Vec<_> = addable.with(|ids| ACTIVITIES.iter().filter(|a| a.theme == t && ids.contains(&a.id)).map(|a| view! {
-                                <option value=a.id>{a.title}</option>
-                            }).collect());
-                            (!options.is_empty()).then(|| view! { <optgroup label=t.label()>{options}</optgroup> })
-                        }).collect_view()}
+                        <option value="">{t!(i18n, checklist.add.choose)}</option>
+                        {move || {
+                            let l = i18n.get_locale();
+                            Theme::ALL.iter().filter_map(|&t| {
+                                let options: Vec<_> = addable.with(|ids| ACTIVITIES.iter().filter(|a| a.theme == t && ids.contains(&a.id)).map(|a| view! {
+                                    <option value=a.id selected=move || chosen.with(|c| c == a.id)>{crate::vocabulary::activity_title(l, a.id, a.title)}</option>
+                                }).collect());
+                                (!options.is_empty()).then(|| view! { <optgroup label=t.in_locale(l)>{options}</optgroup> })
+                            }).collect_view()
+                        }}
                     </select>
                 </div>
-                <button type="submit">"Add activity"</button>
+                <button type="submit">{t!(i18n, checklist.add.add)}</button>
             </form>
             <form on:submit=add_own novalidate>
-                <TextField label="Your own activity" field="new_activity.title" value=title set=Callback::new(move |v| title.set(v)) error=title_problem
-                    hint="Anything this child's plan needs that the catalogue does not name." />
-                <SelectField label="Theme" field="new_activity.theme" value=theme set=Callback::new(move |t| theme.set(t)) />
-                <SelectField label="Counts towards milestone" field="new_activity.milestone" value=milestone set=Callback::new(move |m| milestone.set(m)) blank="None" />
-                <button type="submit">"Add your own activity"</button>
+                <TextField label=move || t_string!(i18n, checklist.add.own).to_string() field="new_activity.title" value=title set=Callback::new(move |v| title.set(v)) error=title_problem
+                    hint=move || t_string!(i18n, checklist.add.own_hint).to_string() />
+                <SelectField label=move || t_string!(i18n, checklist.item.theme).to_string() field="new_activity.theme" value=theme set=Callback::new(move |t| theme.set(t)) />
+                <SelectField label=move || t_string!(i18n, checklist.item.milestone).to_string() field="new_activity.milestone" value=milestone set=Callback::new(move |m| milestone.set(m)) blank=move || t_string!(i18n, checklist.item.no_milestone).to_string() />
+                <button type="submit">{t!(i18n, checklist.add.add_own)}</button>
             </form>
         </div>
     }

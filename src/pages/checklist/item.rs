@@ -8,9 +8,10 @@ use super::{item_title, use_shown, with_item};
 use crate::components::fields::{DateField, SelectField, TextField};
 use crate::components::focus::focus_id_later;
 use crate::domain::checklist::{ChecklistFilter, ChecklistItem, ChecklistStatus, Theme};
-use crate::domain::due::{describe, DueState};
+use crate::domain::due::DueState;
 use crate::domain::checklist::Milestone;
 use crate::domain::Choice;
+use crate::i18n::{date, t, t_string, td_string, use_i18n, Locale, Translate};
 use crate::pages::plan::{today, Editor};
 
 #[component]
@@ -35,6 +36,7 @@ pub fn ChecklistRow(editor: Editor, id: Uuid, filter: RwSignal<ChecklistFilter>)
     let expanded = Signal::derive(move || shown.is_expanded(id));
     let meta_id = format!("meta-{id}");
     let details_id = format!("details-{id}");
+    let i18n = use_i18n();
     view! {
         <li class="check-item" id=format!("check-{id}") class:done=done class:overdue=move || due_state.get() == DueState::Overdue
             class:not-applicable=move || status.get() == ChecklistStatus::NotApplicable>
@@ -43,9 +45,9 @@ pub fn ChecklistRow(editor: Editor, id: Uuid, filter: RwSignal<ChecklistFilter>)
                 <label for=format!("tick-{id}")>{move || title.get()}</label>
             </div>
             <div class="check-line">
-                <p class="check-meta" id=meta_id>{move || meta(ed, id)}</p>
+                <p class="check-meta" id=meta_id>{move || meta(i18n.get_locale(), ed, id)}</p>
                 <button type="button" class="small quiet disclosure" aria-expanded=move || expanded.get().to_string() aria-controls=details_id.clone()
-                    aria-label=move || format!("Details: {}", title.get()) on:click=move |_| shown.set_expanded(id, !expanded.get_untracked())>"Details"</button>
+                    aria-label=move || t_string!(i18n, checklist.item.details_of, title = title.get()).to_string() on:click=move |_| shown.set_expanded(id, !expanded.get_untracked())>{t!(i18n, checklist.item.details)}</button>
             </div>
             <div id=details_id hidden=move || !expanded.get()>
                 <Show when=move || expanded.get()>
@@ -57,26 +59,26 @@ pub fn ChecklistRow(editor: Editor, id: Uuid, filter: RwSignal<ChecklistFilter>)
 }
 
 /// Status, who and when, in one line beside the box.
-fn meta(ed: Editor, id: Uuid) -> impl IntoView {
+fn meta(l: Locale, ed: Editor, id: Uuid) -> impl IntoView {
     let today = today();
     with_item(ed, id, |i| {
-        let mut parts: Vec<AnyView> = vec![view! { <span class=format!("badge check-{}", i.status.key())>{i.status.label()}</span> }.into_any()];
+        let mut parts: Vec<AnyView> = vec![view! { <span class=format!("badge check-{}", i.status.key())>{i.status.in_locale(l)}</span> }.into_any()];
         if !i.problems(today).is_empty() {
-            parts.push(view! { <span class="badge attention">"Needs attention: see details"</span> }.into_any());
+            parts.push(view! { <span class="badge attention">{td_string!(l, checklist.item.needs_attention)}</span> }.into_any());
         }
         match i.due_state(today) {
-            DueState::Overdue => parts.push(view! { <span class="badge overdue">"Overdue"</span> }.into_any()),
-            DueState::Today | DueState::Soon => parts.push(view! { <span class="badge soon">"Due soon"</span> }.into_any()),
+            DueState::Overdue => parts.push(view! { <span class="badge overdue">{td_string!(l, checklist.item.overdue)}</span> }.into_any()),
+            DueState::Today | DueState::Soon => parts.push(view! { <span class="badge soon">{td_string!(l, checklist.item.due_soon)}</span> }.into_any()),
             _ => {}
         }
         if let (Some(due), true) = (i.due, i.status.is_open()) {
-            parts.push(view! { <span>{format!("{} ({})", due.format("%-d %b %Y"), describe(due, today))}</span> }.into_any());
+            parts.push(view! { <span>{format!("{} ({})", date(l, due), crate::vocabulary::due_description(l, due, today))}</span> }.into_any());
         }
         if let (Some(on), true) = (i.done_on, i.is_done()) {
-            parts.push(view! { <span>{format!("done {}", on.format("%-d %b %Y"))}</span> }.into_any());
+            parts.push(view! { <span>{td_string!(l, checklist.item.done_on, date = date(l, on)).to_string()}</span> }.into_any());
         }
         match i.responsible.trim() {
-            "" if i.status.is_open() => parts.push(view! { <span class="muted">"no one named"</span> }.into_any()),
+            "" if i.status.is_open() => parts.push(view! { <span class="muted">{td_string!(l, checklist.item.no_one_named)}</span> }.into_any()),
             "" => {}
             who => parts.push(view! { <span>{who.to_string()}</span> }.into_any()),
         }
@@ -84,7 +86,7 @@ fn meta(ed: Editor, id: Uuid) -> impl IntoView {
             parts.push(view! { <span>{i.not_applicable_reason.trim().to_string()}</span> }.into_any());
         }
         if i.is_custom() {
-            parts.push(view! { <span class="muted">"your own activity"</span> }.into_any());
+            parts.push(view! { <span class="muted">{td_string!(l, checklist.item.own_activity)}</span> }.into_any());
         }
         Some(parts.into_iter().map(|p| view! { <span class="meta-part">{p}</span> }).collect_view())
     })
@@ -97,10 +99,14 @@ fn ItemDetails(editor: Editor, id: Uuid) -> impl IntoView {
     let bind = move |get: fn(&ChecklistItem) -> String, set: fn(&mut ChecklistItem, String)| {
         (Signal::derive(move || with_item(ed, id, get)), Callback::new(move |v: String| ed.edit(|c| c.checklist.update(id, |i| set(i, v)))))
     };
+    let i18n = use_i18n();
     let problem = move |name: &'static str| {
-        Signal::derive(move || with_item(ed, id, |i| i.problems(today()).into_iter().find(|(f, _)| *f == name).map(|(_, m)| m)))
+        Signal::derive(move || {
+            let found = with_item(ed, id, |i| i.problem_kinds(today()).into_iter().find(|p| p.field() == name));
+            found.map(|p| crate::vocabulary::item_problem(i18n.get_locale(), p).to_string())
+        })
     };
-    let explanation = with_item(ed, id, |i| i.explanation());
+    let explanation = move || with_item(ed, id, |i| crate::vocabulary::checklist_item_explanation(i18n.get_locale(), i));
     let custom = with_item(ed, id, ChecklistItem::is_custom);
     let status = Signal::derive(move || with_item(ed, id, |i| Some(i.status)));
     let set_status = Callback::new(move |s: Option<ChecklistStatus>| {
@@ -144,22 +150,22 @@ fn ItemDetails(editor: Editor, id: Uuid) -> impl IntoView {
     };
     view! {
         <div class="check-details">
-            {explanation.map(|e| view! { <p class="explanation">{e}</p> })}
+            {move || explanation().map(|e| view! { <p class="explanation">{e}</p> })}
             {custom.then(|| view! {
-                <TextField label="Title" field=field("title") value=own_title set=set_own_title error=problem("title") />
-                <SelectField label="Theme" field=field("theme") value=theme set=set_theme />
-                <SelectField label="Counts towards milestone" field=field("milestone") value=milestone set=set_milestone blank="None" />
+                <TextField label=move || t_string!(i18n, checklist.item.own_title).to_string() field=field("title") value=own_title set=set_own_title error=problem("title") />
+                <SelectField label=move || t_string!(i18n, checklist.item.theme).to_string() field=field("theme") value=theme set=set_theme />
+                <SelectField label=move || t_string!(i18n, checklist.item.milestone).to_string() field=field("milestone") value=milestone set=set_milestone blank=move || t_string!(i18n, checklist.item.no_milestone).to_string() />
             })}
-            <SelectField label="Status" field=field("status") value=status set=set_status />
+            <SelectField label=move || t_string!(i18n, checklist.item.status).to_string() field=field("status") value=status set=set_status />
             <Show when=move || status.get() == Some(ChecklistStatus::NotApplicable)>
-                <TextField label="Why it does not apply" field=field("reason") value=reason set=set_reason error=problem("reason") required=true />
+                <TextField label=move || t_string!(i18n, checklist.item.reason).to_string() field=field("reason") value=reason set=set_reason error=problem("reason") required=true />
             </Show>
-            <TextField label="Person responsible" field=field("responsible") value=responsible set=set_responsible
-                hint="Who does it: the case worker, a caregiver, a teacher, the young person…" />
-            <DateField label="Due by" field=field("due") value=due set=set_due />
-            <DateField label="Date done" field=field("done_on") value=done_on set=set_done_on error=problem("done_on") />
-            <TextField label="Notes" field=field("notes") value=notes set=set_notes multiline=true />
-            <button type="button" class="small danger" on:click=remove aria-label=move || format!("Remove from the checklist: {}", title.get())>"Remove from the checklist"</button>
+            <TextField label=move || t_string!(i18n, checklist.item.responsible).to_string() field=field("responsible") value=responsible set=set_responsible
+                hint=move || t_string!(i18n, checklist.item.responsible_hint).to_string() />
+            <DateField label=move || t_string!(i18n, checklist.item.due_by).to_string() field=field("due") value=due set=set_due />
+            <DateField label=move || t_string!(i18n, checklist.item.date_done).to_string() field=field("done_on") value=done_on set=set_done_on error=problem("done_on") />
+            <TextField label=move || t_string!(i18n, checklist.item.notes).to_string() field=field("notes") value=notes set=set_notes multiline=true />
+            <button type="button" class="small danger" on:click=remove aria-label=move || t_string!(i18n, checklist.item.remove_of, title = title.get()).to_string()>{t!(i18n, checklist.item.remove)}</button>
         </div>
     }
 }

@@ -13,21 +13,34 @@ use uuid::Uuid;
 use crate::components::focus::focus_id_later;
 use crate::domain::checklist::{ChecklistFilter, ChecklistItem, Progress, StatusFilter, Theme};
 use crate::domain::{Choice, Section};
+use crate::i18n::{t, t_string, td_string, use_i18n, Locale, Translate};
 use crate::pages::plan::{today, Editor};
 use crate::route::Route;
 
-/// The line that sums the checklist up, on the case page and (from the summary) in the list.
+/// The line that sums the checklist up, on the case page and (from the summary) in the list,
+/// in the language showing now (read inside a reactive closure, it follows a switch).
 pub fn progress_text(p: Progress) -> String {
-    if p.applicable == 0 {
-        return "No checklist activities yet".into();
-    }
-    let mut text = format!("{} of {} activities done ({}%)", p.done, p.applicable, p.percent().unwrap_or(0));
-    if p.overdue > 0 {
-        text.push_str(&format!(" · {} overdue", p.overdue));
-    }
-    text.push_str(&format!(" · {} of 5 milestones reached", p.milestones_reached));
-    text
+    progress_text_in(use_i18n().get_locale(), p)
 }
+
+/// [`progress_text`] in a given language.
+pub fn progress_text_in(l: Locale, p: Progress) -> String {
+    if p.applicable == 0 {
+        return td_string!(l, checklist.progress.none).to_string();
+    }
+    let mut parts = vec![td_string!(l, checklist.progress.done, done = p.done, applicable = p.applicable, percent = p.percent().unwrap_or(0)).to_string()];
+    if p.overdue > 0 {
+        parts.push(td_string!(l, checklist.progress.overdue, n = p.overdue).to_string());
+    }
+    parts.push(td_string!(l, checklist.progress.milestones, n = p.milestones_reached).to_string());
+    parts.join(" · ")
+}
+
+/// An activity's title in a language: the catalogue's, or the worker's own as written.
+pub(crate) fn title_in(l: Locale, item: &ChecklistItem) -> String {
+    crate::vocabulary::checklist_item_title(l, item)
+}
+
 
 #[component]
 pub fn ChecklistView(editor: Editor, focus: Signal<Option<Uuid>>) -> impl IntoView {
@@ -49,10 +62,11 @@ pub fn ChecklistView(editor: Editor, focus: Signal<Option<Uuid>>) -> impl IntoVi
             }
         }
     };
+    let i18n = use_i18n();
     view! {
         <section class="checklist" aria-labelledby="checklist-title">
-            <h2 id="checklist-title" tabindex="-1">"Checklist and milestones"</h2>
-            <p class="purpose">"The reintegration activities for this child, who does each and by when, and the five key milestones. Tick an activity when it is done; it is saved at once."</p>
+            <h2 id="checklist-title" tabindex="-1">{t!(i18n, checklist.title)}</h2>
+            <p class="purpose">{t!(i18n, checklist.purpose)}</p>
             <div class="checklist-progress">
                 <progress max="100" value=move || progress.get().percent().unwrap_or(0) aria-labelledby="checklist-progress-text"></progress>
                 <p id="checklist-progress-text">{move || progress_text(progress.get())}</p>
@@ -62,9 +76,9 @@ pub fn ChecklistView(editor: Editor, focus: Signal<Option<Uuid>>) -> impl IntoVi
             <Activities editor=ed focus />
             <div class="undo" role="status">
                 {move || removed.0.get().map(|(_, item)| view! {
-                    <span>{format!("\u{201c}{}\u{201d} was removed from the checklist.", item.title())}</span>
+                    <span>{t_string!(i18n, checklist.removed, title = title_in(i18n.get_locale(), &item)).to_string()}</span>
                     " "
-                    <button type="button" class="small" id="undo-checklist" on:click=undo>"Undo"</button>
+                    <button type="button" class="small" id="undo-checklist" on:click=undo>{t!(i18n, checklist.undo)}</button>
                 })}
             </div>
             <add::AddActivity editor=ed />
@@ -77,8 +91,12 @@ pub fn ChecklistView(editor: Editor, focus: Signal<Option<Uuid>>) -> impl IntoVi
 #[component]
 fn PathwayPanel(editor: Editor, id: crate::domain::CaseId) -> impl IntoView {
     let ed = editor;
+    let i18n = use_i18n();
     let pathway = Memo::new(move |_| ed.case.with(|c| c.plan.placement.kind));
-    let missing = Memo::new(move |_| ed.case.with(|c| c.plan.placement.kind.map(|p| c.checklist.missing_for(p).iter().map(|a| a.title).collect::<Vec<_>>()).unwrap_or_default()));
+    let missing = Memo::new(move |_| {
+        let l = i18n.get_locale();
+        ed.case.with(|c| c.plan.placement.kind.map(|p| c.checklist.missing_for(p).iter().map(|a| crate::vocabulary::activity_title(l, a.id, a.title)).collect::<Vec<_>>()).unwrap_or_default())
+    });
     let placement = Route::Plan { id, section: Section::Placement }.href();
     let add_missing = move |_| ed.edit_now(|c| {
         if let Some(p) = c.plan.placement.kind {
@@ -88,25 +106,26 @@ fn PathwayPanel(editor: Editor, id: crate::domain::CaseId) -> impl IntoView {
     view! {
         <div class="pathway-panel">
             {move || match pathway.get() {
-                None => view! {
-                    <p>"No placement pathway is chosen yet. "
-                        <a href=placement.clone()>"Choose the planned placement"</a>
-                        " to see the activities proposed for it. You can add activities yourself below."</p>
-                }.into_any(),
+                None => {
+                    let href = placement.clone();
+                    view! {
+                        <p>{t!(i18n, checklist.pathway.none, <link> = move |children: ChildrenFn| view! { <a href=href.clone()>{children()}</a> })}</p>
+                    }.into_any()
+                }
                 Some(p) => view! {
-                    <p>"Pathway: " <strong>{p.label()}</strong> ". "
-                        <a href=placement.clone()>"Change the planned placement"</a></p>
+                    <p>{t!(i18n, checklist.pathway.chosen, <strong> = |children: ChildrenFn| view! { <strong>{children()}</strong> }, pathway = move || p.in_locale(i18n.get_locale()))} " "
+                        <a href=placement.clone()>{t!(i18n, checklist.pathway.change)}</a></p>
                 }.into_any(),
             }}
             <Show when=move || missing.with(|m| !m.is_empty())>
                 <div class="proposals">
                     <p>{move || match missing.with(Vec::len) {
-                        1 => "1 activity proposed for this pathway is not on the checklist:".to_string(),
-                        n => format!("{n} activities proposed for this pathway are not on the checklist:"),
+                        1 => t_string!(i18n, checklist.pathway.missing_one).to_string(),
+                        n => t_string!(i18n, checklist.pathway.missing_many, n).to_string(),
                     }}</p>
                     <ul>{move || missing.get().into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
                     <button type="button" on:click=add_missing>
-                        {move || match missing.with(Vec::len) { 1 => "Add the proposed activity".to_string(), n => format!("Add the {n} proposed activities") }}
+                        {move || match missing.with(Vec::len) { 1 => t_string!(i18n, checklist.pathway.add_one).to_string(), n => t_string!(i18n, checklist.pathway.add_many, n).to_string() }}
                     </button>
                 </div>
             </Show>
@@ -178,21 +197,22 @@ fn Activities(editor: Editor, focus: Signal<Option<Uuid>>) -> impl IntoView {
     let nothing_matches = move || total.get() > 0 && shown.get() == 0;
     let themes = move || groups.with(|g| g.iter().map(|(t, _)| *t).collect::<Vec<_>>());
     let ids_of = move |theme: Theme| Signal::derive(move || groups.with(|g| g.iter().find(|(t, _)| *t == theme).map(|(_, ids)| ids.clone()).unwrap_or_default()));
+    let i18n = use_i18n();
     view! {
-        <h3 id="activities-title">"Activities"</h3>
+        <h3 id="activities-title">{t!(i18n, checklist.activities.title)}</h3>
         <Filters editor=ed filter />
         <p class="result-count" id="checklist-count" tabindex="-1" role="status">
             {move || match (filter.with(ChecklistFilter::is_active), total.get()) {
-                (false, 1) => "1 activity".to_string(),
-                (false, n) => format!("{n} activities"),
-                (true, n) => format!("Showing {} of {n} activities", shown.get()),
+                (false, 1) => t_string!(i18n, checklist.activities.count_one).to_string(),
+                (false, n) => t_string!(i18n, checklist.activities.count_many, n).to_string(),
+                (true, n) => t_string!(i18n, checklist.activities.showing, shown = shown.get(), n).to_string(),
             }}
         </p>
         <Show when=move || total.get() == 0>
-            <p class="empty">"No activities yet. Choose the planned placement to have its activities proposed, or add them below."</p>
+            <p class="empty">{t!(i18n, checklist.activities.none)}</p>
         </Show>
         <Show when=nothing_matches>
-            <p class="empty">"No activity matches these filters."</p>
+            <p class="empty">{t!(i18n, checklist.activities.none_match)}</p>
         </Show>
         <For each=themes key=|t| *t let:theme>
             <ThemeGroup editor=ed theme filter ids=ids_of(theme) />
@@ -206,7 +226,7 @@ fn ThemeGroup(editor: Editor, theme: Theme, filter: RwSignal<ChecklistFilter>, i
     let labelled_by = heading.clone();
     view! {
         <section class="theme-group" aria-labelledby=labelled_by>
-            <h4 id=heading>{theme.label()}</h4>
+            <h4 id=heading>{theme.tr()}</h4>
             <ul class="check-items">
                 <For each=move || ids.get() key=|id| *id let:id>
                     <item::ChecklistRow editor id filter />
@@ -228,20 +248,21 @@ fn Filters(editor: Editor, filter: RwSignal<ChecklistFilter>) -> impl IntoView {
         let value = event_target_value(&ev);
         filter.update(|f| f.responsible = if value == "*" { None } else { Some(value) });
     };
+    let i18n = use_i18n();
     view! {
-        <div class="list-tools checklist-filters" role="group" aria-label="Filter activities">
+        <div class="list-tools checklist-filters" role="group" aria-label=move || t_string!(i18n, checklist.filters.label)>
             <div class="field">
-                <label for="filter-status">"Status"</label>
+                <label for="filter-status">{t!(i18n, checklist.filters.status)}</label>
                 <select id="filter-status" prop:value=move || filter.with(|f| f.status.key())
                     on:change=move |ev| filter.update(|f| f.status = StatusFilter::from_key(&event_target_value(&ev)).unwrap_or_default())>
-                    {StatusFilter::ALL.iter().map(|&s| view! { <option value=s.key() selected=move || filter.with(|f| f.status == s)>{s.label()}</option> }).collect_view()}
+                    {StatusFilter::ALL.iter().map(|&s| view! { <option value=s.key() selected=move || filter.with(|f| f.status == s)>{s.tr()}</option> }).collect_view()}
                 </select>
             </div>
             <div class="field">
-                <label for="filter-person">"Person responsible"</label>
+                <label for="filter-person">{t!(i18n, checklist.filters.person)}</label>
                 <select id="filter-person" prop:value=person_key on:change=set_person>
-                    <option value="*" selected=move || filter.with(|f| f.responsible.is_none())>"Everyone"</option>
-                    <option value="" selected=move || filter.with(|f| f.responsible.as_deref() == Some(""))>"No one named yet"</option>
+                    <option value="*" selected=move || filter.with(|f| f.responsible.is_none())>{t!(i18n, checklist.filters.everyone)}</option>
+                    <option value="" selected=move || filter.with(|f| f.responsible.as_deref() == Some(""))>{t!(i18n, checklist.filters.no_one)}</option>
                     {move || people.get().into_iter().map(|p| {
                         let chosen = p.clone();
                         view! { <option value=p.clone() selected=move || filter.with(|f| f.responsible.as_deref().is_some_and(|r| r.trim().eq_ignore_ascii_case(&chosen)))>{p.clone()}</option> }
@@ -251,13 +272,13 @@ fn Filters(editor: Editor, filter: RwSignal<ChecklistFilter>) -> impl IntoView {
             <div class="field checkbox">
                 <input id="filter-overdue" type="checkbox" prop:checked=move || filter.with(|f| f.overdue_only)
                     on:change=move |ev| filter.update(|f| f.overdue_only = event_target_checked(&ev)) />
-                <label for="filter-overdue">"Only overdue"</label>
+                <label for="filter-overdue">{t!(i18n, checklist.filters.overdue_only)}</label>
             </div>
             <Show when=move || filter.with(ChecklistFilter::is_active)>
                 <button type="button" class="small quiet" on:click=move |_| {
                     filter.set(ChecklistFilter::default());
                     focus_id_later("filter-status");
-                }>"Clear filters"</button>
+                }>{t!(i18n, checklist.filters.clear)}</button>
             </Show>
         </div>
     }
@@ -265,7 +286,11 @@ fn Filters(editor: Editor, filter: RwSignal<ChecklistFilter>) -> impl IntoView {
 
 /// The item's name as read out after its title, for buttons that act on it.
 pub(crate) fn item_title(ed: Editor, id: Uuid) -> Signal<String> {
-    Signal::derive(move || ed.case.with(|c| c.checklist.get(id).map(|i| i.title().to_string()).unwrap_or_default()))
+    let i18n = use_i18n();
+    Signal::derive(move || {
+        let l = i18n.get_locale();
+        ed.case.with(|c| c.checklist.get(id).map(|i| title_in(l, i)).unwrap_or_default())
+    })
 }
 
 pub(crate) fn with_item<T: Default>(ed: Editor, id: Uuid, read: impl Fn(&ChecklistItem) -> T) -> T {

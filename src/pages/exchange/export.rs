@@ -6,41 +6,44 @@ use std::collections::HashSet;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::worker::{ask, download, field, request};
-use crate::app::{set_page_title, use_store};
+use super::worker::{ask, case_label, download, field, request, Failure};
+use crate::app::{keep_page_title, use_store};
 use crate::components::fields::TextField;
 use crate::components::focus::focus_id_later;
 use crate::domain::exchange::{file_name, merge::exported};
-use crate::domain::passphrase::{assess, Strength};
+use crate::domain::passphrase::{assess, Refusal, Strength};
 use crate::domain::{CaseId, CaseSummary};
+use crate::i18n::{t, t_string, td_string, use_i18n, Locale, Translate};
 use crate::pages::plan::today;
 
 #[derive(Clone, PartialEq)]
 enum Progress {
     Idle,
     Working,
-    Done(String),
-    Failed(String),
+    /// The file's name, how many cases it holds, and whether it is a backup of every case.
+    Done { name: String, cases: usize, backup: bool },
+    Failed(Failure),
 }
 
 #[component]
 pub fn ExportPage(case: Option<CaseId>) -> impl IntoView {
     let store = use_store();
-    set_page_title("Export cases");
+    let i18n = use_i18n();
+    keep_page_title(move || t_string!(i18n, exchange.export.title).to_string());
     let cases = LocalResource::new(move || {
         let store = store.get_value();
         async move { store.list().await }
     });
     view! {
-        <h1>"Export cases"</h1>
-        <p class="lead">"An export file carries whole cases to a colleague or into a backup. It is encrypted with a passphrase you choose; give the passphrase separately, never in the same message as the file."</p>
+        <h1>{t!(i18n, exchange.export.title)}</h1>
+        <p class="lead">{t!(i18n, exchange.export.lead)}</p>
         {move || match cases.get() {
-            None => view! { <p class="loading">"Loading cases…"</p> }.into_any(),
-            Some(Err(error)) => view! { <p class="error-box" role="alert">{error.to_string()}</p> }.into_any(),
-            Some(Ok(list)) if list.cases.is_empty() => view! { <p>"There are no cases on this device to export."</p> }.into_any(),
+            None => view! { <p class="loading">{t!(i18n, exchange.export.loading)}</p> }.into_any(),
+            Some(Err(error)) => view! { <p class="error-box" role="alert">{move || crate::vocabulary::storage_error(i18n.get_locale(), &error)}</p> }.into_any(),
+            Some(Ok(list)) if list.cases.is_empty() => view! { <p>{t!(i18n, exchange.export.no_cases)}</p> }.into_any(),
             Some(Ok(list)) => view! {
                 {(list.unreadable > 0).then(|| view! {
-                    <p class="error-box" role="alert">{format!("{} stored case(s) could not be read and cannot be exported. Nothing has been deleted; do not clear this browser's data.", list.unreadable)}</p>
+                    <p class="error-box" role="alert">{t!(i18n, exchange.export.unreadable, n = list.unreadable)}</p>
                 })}
                 <ExportForm all=list.cases preselect=case />
             }.into_any(),
@@ -68,10 +71,11 @@ fn ExportForm(all: Vec<CaseSummary>, preselect: Option<CaseId>) -> impl IntoView
     let assessment = Memo::new(move |_| assess(&passphrase.get()));
     let strength = Memo::new(move |_| (!passphrase.with(String::is_empty)).then(|| assessment.with(|a| a.strength)));
 
-    let passphrase_problem = Signal::derive(move || (tried.get() && !unencrypted.get()).then(|| assessment.get().refusal).flatten());
-    let repeat_problem = Signal::derive(move || (tried.get() && !unencrypted.get() && passphrase.get() != repeat.get()).then(|| "The two passphrases are not the same.".to_string()));
-    let choice_problem = Signal::derive(move || (tried.get() && chosen.with(HashSet::is_empty)).then(|| "Choose at least one case.".to_string()));
-    let training_problem = Signal::derive(move || (tried.get() && unencrypted.get() && !understood.get()).then(|| "Confirm that the cases are fictional.".to_string()));
+    let i18n = use_i18n();
+    let passphrase_problem = Signal::derive(move || (tried.get() && !unencrypted.get()).then(|| assessment.get().reason).flatten().map(|r| refusal_text(i18n.get_locale(), r)));
+    let repeat_problem = Signal::derive(move || (tried.get() && !unencrypted.get() && passphrase.get() != repeat.get()).then(|| t_string!(i18n, exchange.export.not_the_same).to_string()));
+    let choice_problem = Signal::derive(move || (tried.get() && chosen.with(HashSet::is_empty)).then(|| t_string!(i18n, exchange.export.choose_one).to_string()));
+    let training_problem = Signal::derive(move || (tried.get() && unencrypted.get() && !understood.get()).then(|| t_string!(i18n, exchange.export.confirm_fictional).to_string()));
 
     let export = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -92,12 +96,12 @@ fn ExportForm(all: Vec<CaseSummary>, preselect: Option<CaseId>) -> impl IntoView
         spawn_local(async move {
             // A backup covers what was stored when it was read, not what changed while encrypting.
             let started = chrono::Utc::now();
-            let outcome: Result<String, String> = async {
-                let cases: Vec<_> = store.get_many(&ids).await.map_err(|e| e.to_string())?.into_iter().flatten().map(exported).collect();
+            let outcome: Result<Progress, Failure> = async {
+                let cases: Vec<_> = store.get_many(&ids).await?.into_iter().flatten().map(exported).collect();
                 let numbers: Vec<&str> = cases.iter().map(|c| c.case_number.as_str()).collect();
                 let name = file_name(&numbers, today(), secret.is_some());
                 let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-                let payload = serde::Serialize::serialize(&cases, &serializer).map_err(|e| e.to_string())?;
+                let payload = serde::Serialize::serialize(&cases, &serializer).map_err(|e| Failure::Other(e.to_string()))?;
                 let reply = ask(&request(&[
                     ("op", "export".into()),
                     ("cases", payload),
@@ -110,20 +114,14 @@ fn ExportForm(all: Vec<CaseSummary>, preselect: Option<CaseId>) -> impl IntoView
                 let marks: Vec<_> = cases.iter().map(|c| (c.id, c.version)).collect();
                 // The file is saved; failing to record the exchange only makes a later import ask more.
                 let _ = store.mark_exported(&marks).await;
-                let saved = format!("Saved {name} with {} case{}.", cases.len(), if cases.len() == 1 { "" } else { "s" });
                 // Every case on the device now, encrypted: a backup, which quiets the reminder.
                 let in_file: HashSet<CaseId> = cases.iter().map(|c| c.id).collect();
                 let every_case = store.list().await.is_ok_and(|now| now.cases.iter().all(|c| in_file.contains(&c.id)));
-                if secret.is_some() && every_case && store.record_backup(started).await.is_ok() {
-                    return Ok(format!("{saved} It is a backup of every case on this device; keep it somewhere safe, away from this device."));
-                }
-                Ok(saved)
+                let backup = secret.is_some() && every_case && store.record_backup(started).await.is_ok();
+                Ok(Progress::Done { name, cases: cases.len(), backup })
             }
             .await;
-            progress.set(match outcome {
-                Ok(message) => Progress::Done(message),
-                Err(message) => Progress::Failed(message),
-            });
+            progress.set(outcome.unwrap_or_else(Progress::Failed));
             focus_id_later("export-outcome");
         });
     };
@@ -139,19 +137,17 @@ fn ExportForm(all: Vec<CaseSummary>, preselect: Option<CaseId>) -> impl IntoView
     view! {
         <form class="narrow exchange-form" on:submit=export novalidate>
             <fieldset class="case-choice" aria-describedby="case-choice-error">
-                <legend>"Cases to export"</legend>
+                <legend>{t!(i18n, exchange.export.cases_to_export)}</legend>
                 <div class="choice-tools">
-                    <button type="button" class="small" on:click=move |_| chosen.set(all.with_value(|a| a.iter().map(|c| c.id).collect()))>"Select all"</button>
-                    <button type="button" class="small" on:click=move |_| chosen.set(HashSet::new())>"Select none"</button>
-                    <span class="muted">{move || format!("{} of {} chosen", count(), all.with_value(Vec::len))}</span>
+                    <button type="button" class="small" on:click=move |_| chosen.set(all.with_value(|a| a.iter().map(|c| c.id).collect()))>{t!(i18n, exchange.export.select_all)}</button>
+                    <button type="button" class="small" on:click=move |_| chosen.set(HashSet::new())>{t!(i18n, exchange.export.select_none)}</button>
+                    <span class="muted">{move || t_string!(i18n, exchange.export.chosen, n = count(), all = all.with_value(Vec::len)).to_string()}</span>
                 </div>
                 <ul class="case-choices">
                     {all.with_value(|all| all.iter().map(|c| {
                         let id = c.id;
-                        let label = match c.child_name.trim() {
-                            "" => c.display_number().to_string(),
-                            name => format!("{} ({name})", c.display_number()),
-                        };
+                        let (number, name) = (c.case_number.clone(), c.child_name.clone());
+                        let label = move || case_label(i18n.get_locale(), &number, &name);
                         view! {
                             <li class="field checkbox">
                                 <input type="checkbox" id=format!("choose-{id}") prop:checked=move || chosen.with(|c| c.contains(&id))
@@ -165,27 +161,27 @@ fn ExportForm(all: Vec<CaseSummary>, preselect: Option<CaseId>) -> impl IntoView
             </fieldset>
 
             <Show when=move || !unencrypted.get()>
-                <TextField label="Passphrase" field="export.passphrase" kind="password" autocomplete="off" required=true
+                <TextField label=move || t_string!(i18n, exchange.passphrase).to_string() field="export.passphrase" kind="password" autocomplete="off" required=true
                     value=passphrase set=Callback::new(move |v| passphrase.set(v)) error=passphrase_problem
-                    hint="At least 12 characters. Four or more unrelated words are strong and easy to say over the phone." />
+                    hint=Signal::derive(move || t_string!(i18n, exchange.export.passphrase_hint).to_string()) />
                 // Announced when the rating changes, not at every keystroke.
                 <p class="strength" id="passphrase-strength" aria-live="polite">
-                    {move || strength.get().map(|s| view! { "Strength: " <strong class=format!("strength-{}", strength_class(s))>{s.label()}</strong> })}
+                    {move || strength.get().map(|s| view! { {t!(i18n, exchange.export.strength)} " " <strong class=format!("strength-{}", strength_class(s))>{s.tr()}</strong> })}
                 </p>
-                <TextField label="Repeat the passphrase" field="export.repeat" kind="password" autocomplete="off" required=true
+                <TextField label=move || t_string!(i18n, exchange.export.repeat).to_string() field="export.repeat" kind="password" autocomplete="off" required=true
                     value=repeat set=Callback::new(move |v| repeat.set(v)) error=repeat_problem />
             </Show>
 
             <div class="field checkbox">
                 <input type="checkbox" id="export-unencrypted" prop:checked=move || unencrypted.get() on:change=move |ev| unencrypted.set(event_target_checked(&ev)) />
-                <label for="export-unencrypted">"Export without encryption (training with fictional cases only)"</label>
+                <label for="export-unencrypted">{t!(i18n, exchange.export.unencrypted)}</label>
             </div>
             <Show when=move || unencrypted.get()>
                 <div class="warning-box" role="alert">
-                    <p><strong>"Anyone who gets this file can read every word in it."</strong> " Use it only for fictional cases in a training. Never for a real child."</p>
+                    <p><strong>{t!(i18n, exchange.export.anyone_can_read)}</strong> " " {t!(i18n, exchange.export.training_only)}</p>
                     <div class="field checkbox">
                         <input type="checkbox" id="export-understood" prop:checked=move || understood.get() on:change=move |ev| understood.set(event_target_checked(&ev)) />
-                        <label for="export-understood">"These cases are fictional"</label>
+                        <label for="export-understood">{t!(i18n, exchange.export.fictional)}</label>
                     </div>
                     <p class="error">{move || training_problem.get()}</p>
                 </div>
@@ -194,27 +190,52 @@ fn ExportForm(all: Vec<CaseSummary>, preselect: Option<CaseId>) -> impl IntoView
             <div class="form-actions">
                 <button type="submit" class="primary" disabled=move || progress.get() == Progress::Working>
                     {move || match (count(), unencrypted.get()) {
-                        (1, false) => "Export 1 case, encrypted".to_string(),
-                        (n, false) => format!("Export {n} cases, encrypted"),
-                        (1, true) => "Export 1 case without encryption".to_string(),
-                        (n, true) => format!("Export {n} cases without encryption"),
+                        (1, false) => t_string!(i18n, exchange.export.button_one).to_string(),
+                        (n, false) => t_string!(i18n, exchange.export.button_many, n).to_string(),
+                        (1, true) => t_string!(i18n, exchange.export.button_one_unencrypted).to_string(),
+                        (n, true) => t_string!(i18n, exchange.export.button_many_unencrypted, n).to_string(),
                     }}
                 </button>
-                <a class="button secondary" href="#/">"Back to the cases"</a>
+                <a class="button secondary" href="#/">{t!(i18n, exchange.export.back)}</a>
             </div>
             <div id="export-outcome" tabindex="-1" role="status" class="outcome">
                 {move || match progress.get() {
                     Progress::Idle => None,
                     Progress::Working => Some(view! {
-                        <p class="working"><progress aria-label="Encrypting"></progress> " Encrypting… this takes a few seconds. You can keep using the page."</p>
+                        <p class="working"><progress aria-label=move || t_string!(i18n, exchange.export.encrypting)></progress> " " {t!(i18n, exchange.export.encrypting_wait)}</p>
                     }.into_any()),
-                    Progress::Done(message) => Some(view! {
-                        <p class="notice">{message} " Give the passphrase to your colleague separately."</p>
+                    Progress::Done { name, cases, backup } => Some(view! {
+                        <p class="notice">{move || saved_text(i18n.get_locale(), &name, cases, backup)}</p>
                     }.into_any()),
-                    Progress::Failed(message) => Some(view! { <p class="error-box">"The file was not made: " {message}</p> }.into_any()),
+                    Progress::Failed(failure) => Some(view! { <p class="error-box">{move || t_string!(i18n, exchange.export.failed, reason = failure.message(i18n.get_locale())).to_string()}</p> }.into_any()),
                 }}
             </div>
         </form>
+    }
+}
+
+/// What the export says once the file is saved.
+fn saved_text(l: Locale, name: &str, cases: usize, backup: bool) -> String {
+    let mut text = match cases {
+        1 => td_string!(l, exchange.export.saved_one, name).to_string(),
+        n => td_string!(l, exchange.export.saved_many, name, n).to_string(),
+    };
+    if backup {
+        text.push(' ');
+        text.push_str(td_string!(l, exchange.export.backup));
+    }
+    text.push(' ');
+    text.push_str(td_string!(l, exchange.export.give_passphrase));
+    text
+}
+
+fn refusal_text(l: Locale, refusal: Refusal) -> String {
+    use crate::domain::passphrase::{MIN_LENGTH, MIN_LENGTH_ONE_WORD};
+    match refusal {
+        Refusal::TooShort => td_string!(l, exchange.refusal.too_short, n = MIN_LENGTH).to_string(),
+        Refusal::Common => td_string!(l, exchange.refusal.common).to_string(),
+        Refusal::OneWord => td_string!(l, exchange.refusal.one_word, n = MIN_LENGTH_ONE_WORD).to_string(),
+        Refusal::Pattern => td_string!(l, exchange.refusal.pattern).to_string(),
     }
 }
 

@@ -4,28 +4,69 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::worker::{ask, field, request};
-use crate::app::{navigate_replacing, set_page_title, use_store, Notice};
+use super::worker::{ask, case_label, field, request, Failure};
+use crate::app::{keep_page_title, navigate_replacing, use_store, Notice};
 use crate::components::fields::TextField;
 use crate::components::focus::focus_id_later;
 use crate::domain::exchange::merge::{Comparison, ImportPlan, Resolution};
+use crate::domain::exchange::WorkerError;
 use crate::domain::Case;
+use crate::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::route::Route;
+use crate::storage::StorageError;
 
 #[derive(Clone, PartialEq)]
 enum Stage {
     Choosing,
     Opening,
-    Failed(String),
+    Failed(Problem),
     Preview,
     Writing,
+}
+
+/// What stopped the import, worded when shown.
+#[derive(Clone, PartialEq)]
+enum Problem {
+    NoFile,
+    /// The file could not be opened.
+    Open(Failure),
+    /// Conflicts still waiting for a decision.
+    Undecided(usize),
+    /// The store refused the writes; nothing was written.
+    NotWritten(StorageError),
+}
+
+impl Problem {
+    fn message(&self, l: Locale) -> String {
+        match self {
+            Self::NoFile => td_string!(l, exchange.import.choose_file).to_string(),
+            Self::Open(failure) => failure.message(l),
+            Self::Undecided(n) => td_string!(l, exchange.import.undecided, n = *n).to_string(),
+            Self::NotWritten(error) => td_string!(l, exchange.import.not_imported, reason = crate::vocabulary::storage_error(l, error)).to_string(),
+        }
+    }
+}
+
+/// What an import wrote, in a line for the person who ran it.
+fn outcome_text(l: Locale, plan: &ImportPlan) -> String {
+    let decided = |r: Resolution| plan.entries.iter().filter(|e| e.resolution == Some(r)).count();
+    let parts = [
+        (plan.count(Comparison::New), td_string!(l, exchange.import.outcome.new, n = plan.count(Comparison::New)).to_string()),
+        (plan.count(Comparison::Newer), td_string!(l, exchange.import.outcome.updated, n = plan.count(Comparison::Newer)).to_string()),
+        (decided(Resolution::TakeTheirs), td_string!(l, exchange.import.outcome.replaced, n = decided(Resolution::TakeTheirs)).to_string()),
+        (decided(Resolution::KeepBoth), td_string!(l, exchange.import.outcome.copied, n = decided(Resolution::KeepBoth)).to_string()),
+    ];
+    let written: Vec<String> = parts.into_iter().filter(|(n, _)| *n > 0).map(|(_, text)| text).collect();
+    let summary = if written.is_empty() { td_string!(l, exchange.import.outcome.nothing).to_string() } else { format!("{}.", written.join(", ")) };
+    td_string!(l, exchange.import.imported, summary).to_string()
 }
 
 #[component]
 pub fn ImportPage() -> impl IntoView {
     let store = use_store();
     let notice = use_context::<Notice>().expect("notice context");
-    set_page_title("Import cases");
+    let i18n = use_i18n();
+    keep_page_title(move || t_string!(i18n, exchange.import.title).to_string());
     let file = RwSignal::new(None::<web_sys::File>);
     let passphrase = RwSignal::new(String::new());
     let stage = RwSignal::new(Stage::Choosing);
@@ -41,7 +82,7 @@ pub fn ImportPage() -> impl IntoView {
     let open = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(chosen) = file.get_untracked() else {
-            stage.set(Stage::Failed("Choose the file to import.".into()));
+            stage.set(Stage::Failed(Problem::NoFile));
             focus_id_later("import-file");
             return;
         };
@@ -52,10 +93,10 @@ pub fn ImportPage() -> impl IntoView {
         passphrase.set(String::new());
         let store = store.get_value();
         spawn_local(async move {
-            let outcome: Result<ImportPlan, String> = async {
+            let outcome: Result<ImportPlan, Failure> = async {
                 let size = chosen.size() as usize;
-                crate::domain::exchange::check_size(size).map_err(|e| e.to_string())?;
-                let buffer = wasm_bindgen_futures::JsFuture::from(chosen.array_buffer()).await.map_err(|_| "The file could not be read from the disk.".to_string())?;
+                crate::domain::exchange::check_size(size).map_err(|e| Failure::Worker(WorkerError::Read(e)))?;
+                let buffer = wasm_bindgen_futures::JsFuture::from(chosen.array_buffer()).await.map_err(|_| Failure::Unreadable)?;
                 let bytes = js_sys::Uint8Array::new(&buffer);
                 let reply = ask(&request(&[
                     ("op", "open".into()),
@@ -63,11 +104,11 @@ pub fn ImportPage() -> impl IntoView {
                     ("passphrase", if secret.is_empty() { wasm_bindgen::JsValue::NULL } else { secret.into() }),
                 ]))
                 .await?;
-                let incoming: Vec<Case> = serde_wasm_bindgen::from_value(field(&reply, "cases")).map_err(|e| format!("This Homeward export is damaged: {e}"))?;
+                let incoming: Vec<Case> = serde_wasm_bindgen::from_value(field(&reply, "cases")).map_err(|e| Failure::Damaged(e.to_string()))?;
                 let ids: Vec<_> = incoming.iter().map(|c| c.id).collect();
                 encrypted.set(field(&reply, "encrypted").as_bool().unwrap_or(true));
                 // In the order asked for, so each incoming case meets its stored one directly.
-                let local = store.get_many(&ids).await.map_err(|e| e.to_string())?;
+                let local = store.get_many(&ids).await?;
                 let mut local = local.into_iter();
                 Ok(ImportPlan::new(incoming, |_| local.next().flatten()))
             }
@@ -78,8 +119,8 @@ pub fn ImportPage() -> impl IntoView {
                     stage.set(Stage::Preview);
                     focus_id_later("preview-title");
                 }
-                Err(message) => {
-                    stage.set(Stage::Failed(message));
+                Err(failure) => {
+                    stage.set(Stage::Failed(Problem::Open(failure)));
                     focus_id_later("import-outcome");
                 }
             }
@@ -89,21 +130,22 @@ pub fn ImportPage() -> impl IntoView {
         let writes = match plan.with_untracked(|p| p.writes(chrono::Utc::now())) {
             Ok(writes) => writes,
             Err(undecided) => {
-                stage.set(Stage::Failed(undecided.to_string()));
+                stage.set(Stage::Failed(Problem::Undecided(undecided.0)));
                 return;
             }
         };
         stage.set(Stage::Writing);
         let store = store.get_value();
-        let summary = plan.with_untracked(ImportPlan::outcome);
+        // The notice outlives this page: worded now, in the language showing.
+        let summary = plan.with_untracked(|p| outcome_text(i18n.get_locale_untracked(), p));
         spawn_local(async move {
             match store.import(&writes).await {
                 Ok(()) => {
-                    notice.show(format!("Imported: {summary}"));
+                    notice.show(summary);
                     navigate_replacing(Route::CaseList);
                 }
                 Err(error) => {
-                    stage.set(Stage::Failed(format!("Nothing was imported: {error} Open the file again to see what it would change now.")));
+                    stage.set(Stage::Failed(Problem::NotWritten(error)));
                     focus_id_later("import-outcome");
                 }
             }
@@ -111,68 +153,81 @@ pub fn ImportPage() -> impl IntoView {
     };
 
     view! {
-        <h1>"Import cases"</h1>
-        <p class="lead">"Open an export file from a colleague or a backup. You will see what it would change before anything is written, and no case on this device is overwritten without your say."</p>
+        <h1>{t!(i18n, exchange.import.title)}</h1>
+        <p class="lead">{t!(i18n, exchange.import.lead)}</p>
         <form class="narrow exchange-form" on:submit=open novalidate>
             <div class="field">
-                <label for="import-file">"Export file"</label>
-                <p class="hint" id="import-file-hint">"A .age file made by Homeward or by the age tool, or an unencrypted training file."</p>
+                <label for="import-file">{t!(i18n, exchange.import.file)}</label>
+                <p class="hint" id="import-file-hint">{t!(i18n, exchange.import.file_hint)}</p>
                 <input id="import-file" type="file" accept=".age,.json,application/json" aria-describedby="import-file-hint" on:change=on_file />
             </div>
-            <TextField label="Passphrase" field="import.passphrase" kind="password" autocomplete="off" required=false
-                value=passphrase set=Callback::new(move |v| passphrase.set(v)) hint="The passphrase the file was encrypted with." />
+            <TextField label=move || t_string!(i18n, exchange.passphrase).to_string() field="import.passphrase" kind="password" autocomplete="off" required=false
+                value=passphrase set=Callback::new(move |v| passphrase.set(v)) hint=Signal::derive(move || t_string!(i18n, exchange.import.passphrase_hint).to_string()) />
             <div class="form-actions">
-                <button type="submit" class="primary" disabled=move || matches!(stage.get(), Stage::Opening | Stage::Writing)>"Open file"</button>
+                <button type="submit" class="primary" disabled=move || matches!(stage.get(), Stage::Opening | Stage::Writing)>{t!(i18n, exchange.import.open)}</button>
             </div>
         </form>
         <div id="import-outcome" tabindex="-1" role="status" class="outcome">
             {move || match stage.get() {
-                Stage::Opening => Some(view! { <p class="working"><progress aria-label="Decrypting"></progress> " Decrypting… this takes a few seconds."</p> }.into_any()),
-                Stage::Writing => Some(view! { <p class="working"><progress aria-label="Importing"></progress> " Importing…"</p> }.into_any()),
-                Stage::Failed(message) => Some(view! { <p class="error-box">{message}</p> }.into_any()),
+                Stage::Opening => Some(view! { <p class="working"><progress aria-label=move || t_string!(i18n, exchange.import.decrypting)></progress> " " {t!(i18n, exchange.import.decrypting_wait)}</p> }.into_any()),
+                Stage::Writing => Some(view! { <p class="working"><progress aria-label=move || t_string!(i18n, exchange.import.importing)></progress> " " {t!(i18n, exchange.import.importing_wait)}</p> }.into_any()),
+                Stage::Failed(problem) => Some(view! { <p class="error-box">{move || problem.message(i18n.get_locale())}</p> }.into_any()),
                 _ => None,
             }}
         </div>
         <Show when=move || matches!(stage.get(), Stage::Preview | Stage::Writing | Stage::Failed(_)) && plan.with(|p| !p.entries.is_empty())>
             <Show when=move || !encrypted.get()>
-                <p class="warning-box">"This file was not encrypted: anyone who had it could read it. Use such files only for training with fictional cases."</p>
+                <p class="warning-box">{t!(i18n, exchange.import.not_encrypted)}</p>
             </Show>
             <Preview plan on_import=Callback::new(write) busy=Signal::derive(move || stage.get() == Stage::Writing) />
         </Show>
     }
 }
 
-fn what_happens(comparison: Comparison) -> &'static str {
+fn what_happens(l: Locale, comparison: Comparison) -> &'static str {
     match comparison {
-        Comparison::New => "New: will be added",
-        Comparison::Newer => "Newer than yours: will replace it",
-        Comparison::Older => "Older than yours: yours is kept",
-        Comparison::Identical => "The same as yours: nothing to do",
-        Comparison::Conflict => "Changed on both sides: you decide",
+        Comparison::New => td_string!(l, exchange.preview.will_add),
+        Comparison::Newer => td_string!(l, exchange.preview.will_replace),
+        Comparison::Older => td_string!(l, exchange.preview.yours_kept),
+        Comparison::Identical => td_string!(l, exchange.preview.nothing_to_do),
+        Comparison::Conflict => td_string!(l, exchange.preview.you_decide),
+    }
+}
+
+fn resolution_label(l: Locale, r: Resolution) -> &'static str {
+    match r {
+        Resolution::KeepMine => td_string!(l, exchange.preview.keep_mine),
+        Resolution::TakeTheirs => td_string!(l, exchange.preview.take_theirs),
+        Resolution::KeepBoth => td_string!(l, exchange.preview.keep_both),
     }
 }
 
 #[component]
 fn Preview(plan: RwSignal<ImportPlan>, on_import: Callback<()>, busy: Signal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
     let counts = move || {
+        let l = i18n.get_locale();
         plan.with(|p| {
-            [(Comparison::New, "new"), (Comparison::Newer, "newer"), (Comparison::Conflict, "changed on both sides"), (Comparison::Identical, "identical"), (Comparison::Older, "older")]
-                .iter()
-                .map(|(c, label)| format!("{} {label}", p.count(*c)))
-                .collect::<Vec<_>>()
-                .join(" · ")
+            [
+                td_string!(l, exchange.preview.count_new, n = p.count(Comparison::New)).to_string(),
+                td_string!(l, exchange.preview.count_newer, n = p.count(Comparison::Newer)).to_string(),
+                td_string!(l, exchange.preview.count_conflict, n = p.count(Comparison::Conflict)).to_string(),
+                td_string!(l, exchange.preview.count_identical, n = p.count(Comparison::Identical)).to_string(),
+                td_string!(l, exchange.preview.count_older, n = p.count(Comparison::Older)).to_string(),
+            ]
+            .join(" · ")
         })
     };
     let conflicts = move || plan.with(|p| p.count(Comparison::Conflict));
     view! {
         <section class="preview" aria-labelledby="preview-title">
-            <h2 id="preview-title" tabindex="-1">"What this file would change"</h2>
+            <h2 id="preview-title" tabindex="-1">{t!(i18n, exchange.preview.title)}</h2>
             <p class="preview-counts">{counts}</p>
             <Show when=move || { conflicts() > 1 }>
-                <div class="choice-tools" role="group" aria-label="Decide every conflict at once">
-                    <button type="button" class="small" on:click=move |_| plan.update(|p| p.resolve_all(Resolution::KeepMine))>"Keep mine for all"</button>
-                    <button type="button" class="small" on:click=move |_| plan.update(|p| p.resolve_all(Resolution::TakeTheirs))>"Take theirs for all"</button>
-                    <button type="button" class="small" on:click=move |_| plan.update(|p| p.resolve_all(Resolution::KeepBoth))>"Keep both for all"</button>
+                <div class="choice-tools" role="group" aria-label=move || t_string!(i18n, exchange.preview.decide_all)>
+                    <button type="button" class="small" on:click=move |_| plan.update(|p| p.resolve_all(Resolution::KeepMine))>{t!(i18n, exchange.preview.keep_mine_all)}</button>
+                    <button type="button" class="small" on:click=move |_| plan.update(|p| p.resolve_all(Resolution::TakeTheirs))>{t!(i18n, exchange.preview.take_theirs_all)}</button>
+                    <button type="button" class="small" on:click=move |_| plan.update(|p| p.resolve_all(Resolution::KeepBoth))>{t!(i18n, exchange.preview.keep_both_all)}</button>
                 </div>
             </Show>
             <ul class="preview-list">
@@ -180,22 +235,23 @@ fn Preview(plan: RwSignal<ImportPlan>, on_import: Callback<()>, busy: Signal<boo
                 // stays on the option just chosen.
                 <For each=move || plan.with(|p| p.entries.iter().map(|e| e.incoming.id).collect::<Vec<_>>()) key=|id| *id let:id>
                     {
-                        let (title, comparison) = plan.with_untracked(|p| p.entries.iter().find(|e| e.incoming.id == id).map(|e| (e.incoming.title(), e.comparison)).unwrap_or((String::new(), Comparison::Identical)));
+                        let (number, name, comparison) = plan.with_untracked(|p| p.entries.iter().find(|e| e.incoming.id == id).map(|e| (e.incoming.case_number.clone(), e.incoming.plan.child.name.clone(), e.comparison)).unwrap_or((String::new(), String::new(), Comparison::Identical)));
+                        let title = Signal::derive(move || case_label(i18n.get_locale(), &number, &name));
                         let chosen = move || plan.with(|p| p.entries.iter().find(|e| e.incoming.id == id).and_then(|e| e.resolution));
                         view! {
                             <li class=format!("preview-item {}", comparison_class(comparison))>
-                                <span class="preview-title">{title.clone()}</span>
-                                <span class="preview-what">{what_happens(comparison)}</span>
+                                <span class="preview-title">{title}</span>
+                                <span class="preview-what">{move || what_happens(i18n.get_locale(), comparison)}</span>
                                 {(comparison == Comparison::Conflict).then(|| view! {
                                     <fieldset class="resolution">
-                                        <legend>{format!("What to do with {title}")}</legend>
-                                        {[(Resolution::KeepMine, "Keep mine"), (Resolution::TakeTheirs, "Take theirs"), (Resolution::KeepBoth, "Keep both (theirs as a copy)")].into_iter().map(|(r, label)| {
+                                        <legend>{move || t_string!(i18n, exchange.preview.what_to_do, title = title.get()).to_string()}</legend>
+                                        {[Resolution::KeepMine, Resolution::TakeTheirs, Resolution::KeepBoth].into_iter().map(|r| {
                                             let input_id = format!("resolve-{id}-{}", resolution_key(r));
                                             view! {
                                                 <div class="field checkbox">
                                                     <input type="radio" id=input_id.clone() name=format!("resolve-{id}") prop:checked=move || chosen() == Some(r)
                                                         on:change=move |_| plan.update(|p| p.resolve(id, r)) />
-                                                    <label for=input_id>{label}</label>
+                                                    <label for=input_id>{move || resolution_label(i18n.get_locale(), r)}</label>
                                                 </div>
                                             }
                                         }).collect_view()}
@@ -208,8 +264,8 @@ fn Preview(plan: RwSignal<ImportPlan>, on_import: Callback<()>, busy: Signal<boo
             </ul>
             <p class="muted" role="status">{move || match plan.with(|p| p.undecided()) {
                 0 => String::new(),
-                1 => "Decide what to do with the case changed on both sides.".into(),
-                n => format!("Decide what to do with the {n} cases changed on both sides."),
+                1 => t_string!(i18n, exchange.preview.decide_one).to_string(),
+                n => t_string!(i18n, exchange.preview.decide_many, n).to_string(),
             }}</p>
             <button type="button" class="primary" disabled=move || busy.get() on:click=move |_| {
                 let undecided = plan.with_untracked(|p| p.entries.iter().find(|e| e.comparison == Comparison::Conflict && e.resolution.is_none()).map(|e| e.incoming.id));
@@ -218,7 +274,7 @@ fn Preview(plan: RwSignal<ImportPlan>, on_import: Callback<()>, busy: Signal<boo
                     return;
                 }
                 on_import.run(())
-            }>"Import"</button>
+            }>{t!(i18n, exchange.preview.import)}</button>
         </section>
     }
 }

@@ -3,7 +3,7 @@
 
 mod export;
 mod import;
-mod worker;
+pub(crate) mod worker;
 
 pub use export::ExportPage;
 pub use import::ImportPage;

@@ -9,13 +9,14 @@ use crate::components::fields::{SelectField, TextField};
 use crate::components::confirm::follow_open;
 use crate::components::focus::focus_id_later;
 use crate::domain::closure::ClosureOutcome;
-use crate::domain::Choice;
+use crate::i18n::{long_date, t, t_string, td_string, use_i18n, Translate};
 use crate::pages::profile::user_name;
 
 /// While the case is closed: how and why, and the way back.
 #[component]
 pub fn ClosedBanner(editor: Editor) -> impl IntoView {
     let ed = editor;
+    let i18n = use_i18n();
     let reopen = move |_| {
         ed.edit_now(|c| c.reopen(&user_name(), Utc::now()));
         focus_id_later("close-case");
@@ -27,15 +28,18 @@ pub fn ClosedBanner(editor: Editor) -> impl IntoView {
                     <p>
                         {match closure {
                             Some(closure) => view! {
-                                <strong>{format!("Closed on {} by {}: {}.", closure.closed_on.format("%-d %B %Y"), closure.closed_by, closure.outcome.label())}</strong>
+                                <strong>{move || {
+                                    let l = i18n.get_locale();
+                                    td_string!(l, plan.closure.closed_on, date = long_date(l, closure.closed_on), by = closure.closed_by.clone(), outcome = closure.outcome.in_locale(l)).to_string()
+                                }}</strong>
                                 " " {closure.reason.clone()}
                             }.into_any(),
                             // Closed by an earlier Homeward, through the plan status alone.
-                            None => view! { <strong>"This case is closed."</strong> }.into_any(),
+                            None => view! { <strong>{t!(i18n, plan.closure.closed)}</strong> }.into_any(),
                         }}
                     </p>
-                    <p>"The case is read-only. Reopen it to change anything; the closing stays in its history."</p>
-                    <button type="button" class="secondary" on:click=reopen>"Reopen case"</button>
+                    <p>{t!(i18n, plan.closure.read_only)}</p>
+                    <button type="button" class="secondary" on:click=reopen>{t!(i18n, plan.closure.reopen)}</button>
                 </div>
             })}
         </div>
@@ -46,6 +50,7 @@ pub fn ClosedBanner(editor: Editor) -> impl IntoView {
 #[component]
 pub fn CloseDialog(editor: Editor, open: RwSignal<bool>) -> impl IntoView {
     let ed = editor;
+    let i18n = use_i18n();
     let dialog = NodeRef::<Dialog>::new();
     let outcome = RwSignal::new(None::<ClosureOutcome>);
     let reason = RwSignal::new(String::new());
@@ -57,9 +62,9 @@ pub fn CloseDialog(editor: Editor, open: RwSignal<bool>) -> impl IntoView {
         }
     });
     follow_open(dialog, open, move || tried.set(false));
-    let outcome_problem = Signal::derive(move || (tried.get() && outcome.get().is_none()).then(|| "Choose how the case ended.".to_string()));
-    let reason_problem = Signal::derive(move || (tried.get() && reason.with(|r| r.trim().is_empty())).then(|| "Give the reason for closing the case.".to_string()));
-    let still_open = Memo::new(move |_| if open.get() { ed.case.with(|c| c.open_items()) } else { Vec::new() });
+    let outcome_problem = Signal::derive(move || (tried.get() && outcome.get().is_none()).then(|| t_string!(i18n, plan.closure.choose_outcome).to_string()));
+    let reason_problem = Signal::derive(move || (tried.get() && reason.with(|r| r.trim().is_empty())).then(|| t_string!(i18n, plan.closure.give_reason).to_string()));
+    let still_open = Memo::new(move |_| if open.get() { ed.case.with(|c| crate::vocabulary::open_items(i18n.get_locale(), c)) } else { Vec::new() });
     let close = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
@@ -80,28 +85,29 @@ pub fn CloseDialog(editor: Editor, open: RwSignal<bool>) -> impl IntoView {
         <dialog node_ref=dialog class="confirm close-case" aria-labelledby="close-title" on:close=move |_| open.set(false)>
             <Show when=move || open.get()>
             <form on:submit=close novalidate>
-                <h2 id="close-title">"Close this case"</h2>
-                <SelectField label="Outcome" field="closure.outcome" value=outcome set=Callback::new(move |v| outcome.set(v)) blank="Choose…" error=outcome_problem />
-                <TextField label="Reason" field="closure.reason" value=reason set=Callback::new(move |v| reason.set(v)) multiline=true required=true error=reason_problem
-                    hint="Why the case can be closed now: for example, the placement has been stable for six months." />
+                <h2 id="close-title">{t!(i18n, plan.closure.title)}</h2>
+                <SelectField label=Signal::derive(move || t_string!(i18n, plan.closure.outcome).to_string()) field="closure.outcome" value=outcome set=Callback::new(move |v| outcome.set(v))
+                    blank=Signal::derive(move || t_string!(i18n, plan.closure.choose).to_string()) error=outcome_problem />
+                <TextField label=Signal::derive(move || t_string!(i18n, plan.closure.reason).to_string()) field="closure.reason" value=reason set=Callback::new(move |v| reason.set(v)) multiline=true required=true error=reason_problem
+                    hint=Signal::derive(move || t_string!(i18n, plan.closure.reason_hint).to_string()) />
                 {move || {
                     let items = still_open.get();
                     if items.is_empty() {
-                        view! { <p>"Nothing in the plan or the checklist is still open."</p> }.into_any()
+                        view! { <p>{t!(i18n, plan.closure.nothing_open)}</p> }.into_any()
                     } else {
                         view! {
                             <div class="still-open">
-                                <h3>{format!("Still open ({})", items.len())}</h3>
-                                <p>"Closing leaves these as they are. Finish or cancel them first if they matter."</p>
+                                <h3>{t_string!(i18n, plan.closure.still_open, n = items.len()).to_string()}</h3>
+                                <p>{t!(i18n, plan.closure.still_open_explained)}</p>
                                 <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
                             </div>
                         }.into_any()
                     }
                 }}
-                <p>"A closed case is read-only until it is reopened."</p>
+                <p>{t!(i18n, plan.closure.read_only_until_reopened)}</p>
                 <div class="actions">
-                    <button type="submit" class="primary">"Close case"</button>
-                    <button type="button" autofocus on:click=move |_| open.set(false)>"Cancel"</button>
+                    <button type="submit" class="primary">{t!(i18n, plan.closure.close)}</button>
+                    <button type="button" autofocus on:click=move |_| open.set(false)>{t!(i18n, plan.closure.cancel)}</button>
                 </div>
             </form>
             </Show>

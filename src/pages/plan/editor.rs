@@ -5,12 +5,13 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
 
-use chrono::{Local, NaiveDate, Utc};
+use chrono::{DateTime, Local, NaiveDate, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
 
 use crate::app::{Notice, UnsavedWork};
+use crate::i18n::{td_string, use_i18n, Locale};
 use crate::components::save_status::SaveState;
 use crate::domain::items::{ItemList, ListItem};
 use crate::domain::{validate, Case, Plan, Problem};
@@ -25,8 +26,22 @@ pub fn today() -> NaiveDate {
     Local::now().date_naive()
 }
 
-fn clock_time() -> String {
-    Local::now().format("%H:%M").to_string()
+/// What the page says about another tab's change it took over.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum TabNote {
+    /// Nothing was waiting here: the other tab's version was taken over (saved then).
+    Updated(DateTime<Utc>),
+    /// Both tabs' changes were combined.
+    Combined(DateTime<Utc>),
+}
+
+impl TabNote {
+    pub fn text(self, l: Locale) -> String {
+        match self {
+            Self::Updated(at) => td_string!(l, plan.conflict.updated, time = crate::i18n::time(l, at)).to_string(),
+            Self::Combined(at) => td_string!(l, plan.conflict.combined, time = crate::i18n::time(l, at)).to_string(),
+        }
+    }
 }
 
 /// The saving side of the editor. Plain shared state rather than reactive values: a save that is
@@ -49,16 +64,22 @@ struct Autosave {
     /// Fields both this tab and another changed differently, until the worker chooses.
     conflict: RwSignal<Option<Vec<Conflict>>>,
     /// Says that another tab's change was taken over or combined.
-    note: RwSignal<Option<String>>,
+    note: RwSignal<Option<TabNote>>,
     state: RwSignal<SaveState>,
     case: RwSignal<Case>,
     /// App-wide: why leaving now would lose a change, while a save keeps failing.
     unsaved: UnsavedWork,
     /// App-wide: where a failure is told once the case page is gone.
     notice: Notice,
+    /// The interface's language, for the messages saving leaves behind.
+    i18n: leptos_i18n::I18nContext<Locale>,
 }
 
 impl Autosave {
+    fn locale(&self) -> Locale {
+        self.i18n.get_locale_untracked()
+    }
+
     fn pending(&self) -> bool {
         self.changes.get() != self.saved.get() && !self.discarded.get()
     }
@@ -70,7 +91,7 @@ impl Autosave {
         }
         // `try_`: the page (and its signals) may be gone while the last save still runs.
         if self.conflict.try_get_untracked().flatten().is_some() {
-            self.state.try_set(SaveState::Failed(WAITING_FOR_CHOICE.into()));
+            self.state.try_set(SaveState::Failed(waiting_for_choice(self.locale())));
             return;
         }
         self.saving.set(true);
@@ -84,12 +105,13 @@ impl Autosave {
                     // Another tab saved first: combine its change with the ones here.
                     spawn_local(self.clone().reconcile(None));
                 }
-                let reason = error.to_string();
+                let reason = crate::vocabulary::storage_error(self.locale(), &error);
                 if self.state.try_set(SaveState::Failed(reason.clone())).is_none() {
                     self.unsaved.0.set(Some(reason));
                 } else {
                     // The case page is gone: say so wherever the worker is now.
-                    self.notice.problem(format!("Your last change to case {} was not saved: {reason}", snapshot.title()));
+                    let l = self.locale();
+                    self.notice.problem(td_string!(l, plan.conflict.not_saved_after_leaving, case = crate::vocabulary::case_title(l, &snapshot), reason).to_string());
                 }
                 return;
             }
@@ -119,7 +141,7 @@ impl Autosave {
         }
         self.saving.set(false);
         if !self.discarded.get() {
-            self.state.try_set(SaveState::Saved { at: clock_time() });
+            self.state.try_set(SaveState::Saved { at: crate::i18n::time(self.locale(), Utc::now()) });
         }
     }
 }
@@ -148,12 +170,12 @@ impl Autosave {
             // Nothing new, or a save is running: if it is refused it comes back here.
             return;
         }
-        let at = theirs.updated_at.with_timezone(&Local).format("%H:%M").to_string();
+        let at = theirs.updated_at;
         if !self.pending() {
             *self.base.borrow_mut() = theirs.clone();
             *self.latest.borrow_mut() = theirs.clone();
             self.case.try_set(theirs);
-            self.note.try_set(Some(format!("Updated with a change saved in another tab at {at}.")));
+            self.note.try_set(Some(TabNote::Updated(at)));
             return;
         }
         let combined = combine(&self.base.borrow(), &self.latest.borrow(), &theirs, prefer.unwrap_or(Prefer::Mine));
@@ -161,9 +183,9 @@ impl Autosave {
             // Until the worker chooses, nothing here may be written: not by the autosave, not
             // as the tab closes (`failing`), and leaving the case asks first (`unsaved`).
             self.failing.set(true);
-            self.unsaved.0.set(Some(WAITING_FOR_CHOICE.into()));
+            self.unsaved.0.set(Some(waiting_for_choice(self.locale())));
             self.conflict.try_set(Some(combined.conflicts));
-            self.state.try_set(SaveState::Failed(WAITING_FOR_CHOICE.into()));
+            self.state.try_set(SaveState::Failed(waiting_for_choice(self.locale())));
             return;
         }
         *self.base.borrow_mut() = theirs;
@@ -172,12 +194,14 @@ impl Autosave {
         self.conflict.try_set(None);
         self.failing.set(false);
         self.unsaved.0.set(None);
-        self.note.try_set(Some(format!("Combined with a change saved in another tab at {at}.")));
+        self.note.try_set(Some(TabNote::Combined(at)));
         self.run().await;
     }
 }
 
-const WAITING_FOR_CHOICE: &str = "this case was also changed in another tab. Choose whose version stands, below.";
+fn waiting_for_choice(l: Locale) -> String {
+    td_string!(l, plan.conflict.waiting_for_choice).to_string()
+}
 
 #[derive(Clone, Copy)]
 pub struct Editor {
@@ -187,7 +211,7 @@ pub struct Editor {
     /// Fields changed both here and in another tab, awaiting the worker's choice.
     pub conflict: RwSignal<Option<Vec<Conflict>>>,
     /// A word on what another tab changed.
-    pub note: RwSignal<Option<String>>,
+    pub note: RwSignal<Option<TabNote>>,
     autosave: StoredValue<Rc<Autosave>, LocalStorage>,
 }
 
@@ -216,6 +240,7 @@ impl Editor {
             case,
             unsaved: use_context::<UnsavedWork>().expect("the shell provides UnsavedWork"),
             notice: use_context::<Notice>().expect("the shell provides Notice"),
+            i18n: use_i18n(),
         });
         Self { case, problems, save_state, conflict, note, autosave: StoredValue::new_local(autosave) }
     }
@@ -326,7 +351,8 @@ impl Editor {
     /// The validation message for a field, if there is one.
     pub fn error(self, field: impl Into<String>) -> Signal<Option<String>> {
         let field = field.into();
-        Signal::derive(move || self.problems.with(|ps| ps.iter().find(|p| p.field == field).map(|p| p.message.clone())))
+        let i18n = use_i18n();
+        Signal::derive(move || self.problems.with(|ps| ps.iter().find(|p| p.field == field).map(|p| crate::vocabulary::problem_message(i18n.get_locale(), p))))
     }
 }
 

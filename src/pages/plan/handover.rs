@@ -7,39 +7,43 @@ use leptos::prelude::*;
 
 use super::editor::{today, Editor};
 use crate::components::fields::{CheckboxField, DateField, TextField};
-use crate::domain::handover::{Handover, CHECKLIST};
+use crate::domain::handover::{Handover, HandoverProblem};
 use crate::components::confirm::follow_open;
 use crate::components::focus::focus_id_later;
 use crate::domain::CaseWorker;
+use crate::i18n::{date, t, td_string, use_i18n};
 use crate::pages::profile::user_name;
+use crate::vocabulary::{handover_points, handover_problem};
 
 /// The current worker's name (changed only by a handover) and the earlier workers.
 #[component]
 pub fn CurrentWorker(editor: Editor) -> impl IntoView {
     let ed = editor;
+    let i18n = use_i18n();
     let open = RwSignal::new(false);
     let name = move || ed.case.with(|c| c.plan.worker.name.clone());
     let earlier = move || ed.case.with(|c| c.handovers.iter().rev().cloned().collect::<Vec<_>>());
     view! {
         <div class="field">
-            <label for="f-worker-name">"Case worker's name"</label>
-            <p class="hint" id="f-worker-name-hint">"Changed only by a handover, so the history shows who was responsible when."</p>
+            <label for="f-worker-name">{t!(i18n, plan.handover.worker_name)}</label>
+            <p class="hint" id="f-worker-name-hint">{t!(i18n, plan.handover.worker_name_hint)}</p>
             <input id="f-worker-name" type="text" readonly aria-describedby="f-worker-name-hint" prop:value=name />
         </div>
-        <button type="button" class="secondary" on:click=move |_| open.set(true)>"Hand over to another case worker…"</button>
+        <button type="button" class="secondary" on:click=move |_| open.set(true)>{t!(i18n, plan.handover.hand_over_button)}</button>
         <Show when=move || !earlier().is_empty()>
             <section class="earlier-workers" aria-labelledby="earlier-workers-title">
-                <h3 id="earlier-workers-title">"Earlier case workers"</h3>
+                <h3 id="earlier-workers-title">{t!(i18n, plan.handover.earlier_workers)}</h3>
                 <ul>
                     {move || earlier().into_iter().map(|h| {
-                        let from = h.from.since.map_or_else(|| "the start".to_string(), |d| d.format("%-d %b %Y").to_string());
-                        let until = h.on.map(|d| d.format("%-d %b %Y").to_string()).unwrap_or_default();
+                        let l = i18n.get_locale();
+                        let from = h.from.since.map_or_else(|| td_string!(l, plan.handover.the_start).to_string(), |d| date(l, d));
+                        let until = h.on.map(|d| date(l, d)).unwrap_or_default();
                         view! {
                             <li>
                                 <strong>{h.from.name.clone()}</strong>
-                                {format!(": from {from} to {until}, handed over to {}.", h.to.name)}
+                                {td_string!(l, plan.handover.period, from, until, to = h.to.name.clone()).to_string()}
                                 <br />
-                                <span class="hint">"Note: " {h.note.clone()}</span>
+                                <span class="hint">{td_string!(l, plan.handover.note_label)} {h.note.clone()}</span>
                             </li>
                         }
                     }).collect_view()}
@@ -53,9 +57,10 @@ pub fn CurrentWorker(editor: Editor) -> impl IntoView {
 #[component]
 fn HandoverDialog(editor: Editor, open: RwSignal<bool>) -> impl IntoView {
     let ed = editor;
+    let i18n = use_i18n();
     let dialog = NodeRef::<Dialog>::new();
     let draft = RwSignal::new(Handover::default());
-    let problem = RwSignal::new(None::<String>);
+    let problem = RwSignal::new(None::<HandoverProblem>);
     follow_open(dialog, open, move || {
         // The role and organisation usually stay; the rest is the new worker's.
         let current = ed.case.with_untracked(|c| c.plan.worker.clone());
@@ -92,35 +97,38 @@ fn HandoverDialog(editor: Editor, open: RwSignal<bool>) -> impl IntoView {
                 open.set(false);
                 focus_id_later("f-worker-name");
             }
-            Err(error) => problem.set(Some(error.to_string())),
+            Err(error) => problem.set(Some(error)),
         }
     };
     view! {
         <dialog node_ref=dialog class="confirm handover" aria-labelledby="handover-title" on:close=move |_| open.set(false)>
             // Drawn only while open: its fields must not stand beside the plan's own.
             <Show when=move || open.get()>
+            // Built again in another language: the fields' texts are read as the form is made.
+            {move || { let l = i18n.get_locale(); let points = handover_points(l); view! {
             <form on:submit=hand_over novalidate>
-                <h2 id="handover-title">"Hand over the case"</h2>
-                <p>{move || format!("From {} to a new case worker. The plan will name the new worker from the handover date; {} stays in the list of earlier workers.", ed.case.with(|c| c.plan.worker.name.clone()), ed.case.with(|c| c.plan.worker.name.clone()))}</p>
-                <TextField label="New case worker's name" field="handover.name" value=name set=set_name required=true />
-                <TextField label="Role" field="handover.role" value=role set=set_role />
-                <TextField label="Organisation" field="handover.organisation" value=org set=set_org />
-                <TextField label="Contact" field="handover.contact" value=contact set=set_contact hint="Phone or e-mail where the family and colleagues can reach them." />
-                <DateField label="Date of the handover" field="handover.on" value=on set=set_on />
-                <TextField label="Handover note" field="handover.note" value=note set=set_note multiline=true required=true
-                    hint="What the new case worker needs to know: risks, what works with the child and family, what is pending." />
+                <h2 id="handover-title">{td_string!(l, plan.handover.title)}</h2>
+                <p>{move || td_string!(l, plan.handover.explained, name = ed.case.with(|c| c.plan.worker.name.clone())).to_string()}</p>
+                <TextField label=td_string!(l, plan.handover.new_name) field="handover.name" value=name set=set_name required=true />
+                <TextField label=td_string!(l, plan.handover.role) field="handover.role" value=role set=set_role />
+                <TextField label=td_string!(l, plan.handover.organisation) field="handover.organisation" value=org set=set_org />
+                <TextField label=td_string!(l, plan.handover.contact) field="handover.contact" value=contact set=set_contact hint=td_string!(l, plan.handover.contact_hint) />
+                <DateField label=td_string!(l, plan.handover.date) field="handover.on" value=on set=set_on />
+                <TextField label=td_string!(l, plan.handover.note) field="handover.note" value=note set=set_note multiline=true required=true
+                    hint=td_string!(l, plan.handover.note_hint) />
                 <fieldset class="handover-checklist">
-                    <legend>"Handover checklist"</legend>
-                    <CheckboxField label=CHECKLIST[0] field="handover.plan_reviewed" value=reviewed set=set_reviewed />
-                    <CheckboxField label=CHECKLIST[1] field="handover.told" value=told set=set_told />
-                    <CheckboxField label=CHECKLIST[2] field="handover.open_items" value=open_items set=set_open_items />
+                    <legend>{td_string!(l, plan.handover.checklist)}</legend>
+                    <CheckboxField label=points[0] field="handover.plan_reviewed" value=reviewed set=set_reviewed />
+                    <CheckboxField label=points[1] field="handover.told" value=told set=set_told />
+                    <CheckboxField label=points[2] field="handover.open_items" value=open_items set=set_open_items />
                 </fieldset>
-                <p class="error-box" role="alert">{move || problem.get()}</p>
+                <p class="error-box" role="alert">{move || problem.get().map(|p| handover_problem(l, &p))}</p>
                 <div class="actions">
-                    <button type="submit" class="primary">"Hand over"</button>
-                    <button type="button" autofocus on:click=move |_| open.set(false)>"Cancel"</button>
+                    <button type="submit" class="primary">{td_string!(l, plan.handover.hand_over)}</button>
+                    <button type="button" autofocus on:click=move |_| open.set(false)>{td_string!(l, plan.handover.cancel)}</button>
                 </div>
             </form>
+            } }}
             </Show>
         </dialog>
     }

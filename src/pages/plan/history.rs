@@ -1,22 +1,25 @@
 //! The case's history as a timeline, newest first, filterable by section.
 
-use chrono::Local;
 use leptos::prelude::*;
 
 use super::editor::Editor;
 use crate::domain::history::{ChangeKind, FieldChange, HistoryEntry};
+use crate::i18n::{date_time, t, t_string, td_string, use_i18n, Locale};
+use crate::vocabulary::{change_new, change_old, change_place, history_area, history_event};
 
 #[component]
 pub fn HistoryView(editor: Editor) -> impl IntoView {
     let ed = editor;
+    let i18n = use_i18n();
     let area = RwSignal::new(String::new());
     // The areas that have entries, in the order they first appear.
     let areas = Memo::new(move |_| {
         ed.case.with(|c| {
+            let l = i18n.get_locale();
             let mut seen: Vec<(String, &'static str)> = Vec::new();
             for entry in &c.history.0 {
                 if !seen.iter().any(|(a, _)| *a == entry.area) {
-                    seen.push((entry.area.clone(), entry.area_title()));
+                    seen.push((entry.area.clone(), history_area(l, entry)));
                 }
             }
             seen
@@ -28,17 +31,17 @@ pub fn HistoryView(editor: Editor) -> impl IntoView {
     });
     view! {
         <section class="history" aria-labelledby="history-title">
-            <h2 id="history-title" tabindex="-1">"History"</h2>
-            <p class="purpose">"Every change to this case: when, by whom, and what changed. It travels with the case in export files."</p>
+            <h2 id="history-title" tabindex="-1">{t!(i18n, plan.history.title)}</h2>
+            <p class="purpose">{t!(i18n, plan.history.purpose)}</p>
             <div class="field narrow">
-                <label for="history-area">"Show changes to"</label>
+                <label for="history-area">{t!(i18n, plan.history.show_changes_to)}</label>
                 <select id="history-area" prop:value=move || area.get() on:change=move |ev| area.set(event_target_value(&ev))>
-                    <option value="">"The whole case"</option>
+                    <option value="">{t!(i18n, plan.history.whole_case)}</option>
                     {move || areas.get().into_iter().map(|(key, title)| view! { <option value=key>{title}</option> }).collect_view()}
                 </select>
             </div>
             <Show when=move || entries.with(Vec::is_empty)>
-                <p class="empty">"No change recorded yet."</p>
+                <p class="empty">{t!(i18n, plan.history.empty)}</p>
             </Show>
             <ol class="timeline">
                 <For each=move || entries.get() key=|e| (e.id, e.at, e.changes.len()) let:entry>
@@ -51,25 +54,31 @@ pub fn HistoryView(editor: Editor) -> impl IntoView {
 
 #[component]
 fn TimelineEntry(entry: HistoryEntry) -> impl IntoView {
-    let when = entry.at.with_timezone(&Local).format("%-d %b %Y, %H:%M").to_string();
-    let heading = if entry.event.is_empty() { entry.area_title().to_string() } else { entry.event.clone() };
-    view! {
-        <li class="timeline-entry">
-            <p class="timeline-head">
-                <strong>{heading}</strong>
-                <span class="timeline-meta">{format!("{when} · {}", entry.by)}</span>
-            </p>
-            <ul class="changes">
-                {entry.changes.into_iter().map(|c| view! { <li>{describe(&c)}</li> }).collect_view()}
-            </ul>
-        </li>
+    let i18n = use_i18n();
+    // Built again in another language (an entry is small).
+    move || {
+        let l = i18n.get_locale();
+        let when = date_time(l, entry.at);
+        let heading = if entry.event.is_empty() { history_area(l, &entry).to_string() } else { history_event(l, &entry) };
+        view! {
+            <li class="timeline-entry">
+                <p class="timeline-head">
+                    <strong>{heading}</strong>
+                    <span class="timeline-meta">{t_string!(i18n, plan.history.meta, when, by = entry.by.clone()).to_string()}</span>
+                </p>
+                <ul class="changes">
+                    {entry.changes.iter().map(|c| view! { <li>{describe(l, c)}</li> }).collect_view()}
+                </ul>
+            </li>
+        }
     }
 }
 
-fn describe(change: &FieldChange) -> String {
+fn describe(l: Locale, change: &FieldChange) -> String {
+    let what = change_place(l, change);
     match change.kind {
-        ChangeKind::Changed => format!("{}: \u{201c}{}\u{201d} \u{2192} \u{201c}{}\u{201d}", change.what, change.old, change.new),
-        ChangeKind::Added => format!("{}: added \u{201c}{}\u{201d}", change.what, change.new),
-        ChangeKind::Removed => format!("{}: removed \u{201c}{}\u{201d}", change.what, change.old),
+        ChangeKind::Changed => td_string!(l, plan.history.changed, what, old = change_old(l, change), new = change_new(l, change)).to_string(),
+        ChangeKind::Added => td_string!(l, plan.history.added, what, new = change_new(l, change)).to_string(),
+        ChangeKind::Removed => td_string!(l, plan.history.removed, what, old = change_old(l, change)).to_string(),
     }
 }

@@ -14,14 +14,15 @@ use leptos::task::spawn_local;
 
 pub use editor::{today, Editor};
 
-use crate::app::{navigate_replacing, set_page_title, use_store, Notice, OtherTabs, UnsavedWork};
+use crate::app::{keep_page_title, navigate_replacing, use_store, Notice, OtherTabs, UnsavedWork};
+use crate::i18n::{t, t_string, td_string, use_i18n, Translate};
 use crate::domain::concurrent::Prefer;
 use crate::storage::Change;
 use crate::components::case_loader::CaseLoader;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::save_status::SaveStatus;
 use crate::components::focus::focus_id_later;
-use crate::domain::{CaseId, Choice, Section, SectionState};
+use crate::domain::{CaseId, Section, SectionState};
 use crate::pages::checklist::{progress_text, ChecklistView};
 use crate::route::Route;
 
@@ -36,13 +37,15 @@ pub enum CaseView {
 #[component]
 pub fn PlanPage(id: CaseId, #[prop(into)] view: Signal<CaseView>) -> impl IntoView {
     let store = use_store();
+    let i18n = use_i18n();
     let show = Callback::new(move |case| view! { <PlanEditor editor=Editor::new(case, store.get_value()) view /> }.into_any());
-    view! { <CaseLoader id loading="Opening the case…" show /> }
+    view! { <CaseLoader id loading=Signal::derive(move || t_string!(i18n, plan.opening_case).to_string()) show /> }
 }
 
 #[component]
 fn PlanEditor(editor: Editor, view: Signal<CaseView>) -> impl IntoView {
     let ed = editor;
+    let i18n = use_i18n();
     // Which tab: 0 plan, 1 checklist, 2 history.
     let tab = Memo::new(move |_| match view.get() {
         CaseView::Plan(_) => 0,
@@ -119,14 +122,15 @@ fn PlanEditor(editor: Editor, view: Signal<CaseView>) -> impl IntoView {
         ed.flush();
     });
 
-    let title = Memo::new(move |_| ed.case.with(|c| c.title()));
-    Effect::new(move |_| {
+    let title = Memo::new(move |_| ed.case.with(|c| crate::vocabulary::case_title(i18n.get_locale(), c)));
+    keep_page_title(move || {
+        let l = i18n.get_locale();
         let part = match tab.get() {
-            1 => "Checklist and milestones",
-            2 => "History",
-            _ => section.get().title(),
+            1 => td_string!(l, plan.tab_checklist),
+            2 => td_string!(l, plan.tab_history),
+            _ => section.get().in_locale(l),
         };
-        set_page_title(&format!("{part} – {}", title.get()));
+        td_string!(l, plan.page_title, part, case = title.get()).to_string()
     });
     let confirm_delete = RwSignal::new(false);
     let confirm_close = RwSignal::new(false);
@@ -141,12 +145,13 @@ fn PlanEditor(editor: Editor, view: Signal<CaseView>) -> impl IntoView {
         spawn_local(async move {
             match store.delete(id).await {
                 Ok(()) => {
-                    notice.show(format!("Case {name} was deleted from this device."));
+                    notice.show(td_string!(i18n.get_locale_untracked(), plan.deleted, case = name).to_string());
                     navigate_replacing(Route::CaseList);
                 }
                 Err(error) => {
                     ed.resume();
-                    notice.problem(format!("The case was not deleted: {error}"));
+                    let l = i18n.get_locale_untracked();
+                    notice.problem(td_string!(l, plan.not_deleted, error = crate::vocabulary::storage_error(l, &error)).to_string());
                 }
             }
         });
@@ -155,56 +160,62 @@ fn PlanEditor(editor: Editor, view: Signal<CaseView>) -> impl IntoView {
     view! {
         <div class="case-header">
             <div>
-                <p class="breadcrumb"><a href="#/">"Cases"</a></p>
+                <p class="breadcrumb"><a href="#/">{t!(i18n, plan.breadcrumb_cases)}</a></p>
                 <h1>{move || title.get()}</h1>
                 <p class="plan-progress">
                     {move || {
-                        let status = ed.case.with(|c| c.plan.status.label());
+                        let status = ed.case.with(|c| c.plan.status.in_locale(i18n.get_locale()));
                         let (done, all) = ed.case.with(|c| ed.problems.with(|p| Section::completed(c, p)));
-                        format!("{status} plan · {done} of {all} sections complete")
+                        t_string!(i18n, plan.progress, status, done, all).to_string()
                     }}
                 </p>
-                <p class="plan-progress">{move || format!("Checklist: {}", progress_text(ed.case.with(|c| c.checklist_progress(today()))))}</p>
+                <p class="plan-progress">{move || t_string!(i18n, plan.checklist_progress, progress = progress_text(ed.case.with(|c| c.checklist_progress(today())))).to_string()}</p>
             </div>
             <div class="case-header-tools">
                 <SaveStatus state=ed.save_state retry=Callback::new(move |_| ed.flush()) can_retry=Signal::derive(move || ed.conflict.with(Option::is_none)) />
-                <a class="button secondary small-button" href=Route::Export { case: Some(id) }.href()>"Export case"</a>
-                <a class="button secondary small-button" href=Route::Print { id }.href()>"Print view"</a>
+                <a class="button secondary small-button" href=Route::Export { case: Some(id) }.href()>{t!(i18n, plan.export_case)}</a>
+                <a class="button secondary small-button" href=Route::Print { id }.href()>{t!(i18n, plan.print_view)}</a>
                 <Show when=move || !closed.get()>
-                    <button type="button" class="secondary small-button" id="close-case" on:click=move |_| confirm_close.set(true)>"Close case…"</button>
+                    <button type="button" class="secondary small-button" id="close-case" on:click=move |_| confirm_close.set(true)>{t!(i18n, plan.close_case)}</button>
                 </Show>
-                <button type="button" class="danger quiet" on:click=move |_| confirm_delete.set(true)>"Delete case"</button>
+                <button type="button" class="danger quiet" on:click=move |_| confirm_delete.set(true)>{t!(i18n, plan.delete_case)}</button>
             </div>
         </div>
         <div role="alert" class="tab-conflict-region">
             {move || ed.conflict.get().map(|fields| view! {
                 <div class="tab-conflict">
-                    <h2>"Changed in another tab at the same time"</h2>
-                    <p>"This case was saved in another tab or window while you were changing it here. Everything else was combined; only these were changed differently on both sides:"</p>
+                    <h2>{t!(i18n, plan.conflict.title)}</h2>
+                    <p>{t!(i18n, plan.conflict.explained)}</p>
                     <ul>{fields.into_iter().map(|c| view! {
-                        <li><strong>{c.place()}</strong>": yours “"{c.mine}"”, the other tab's “"{c.theirs}"”"</li>
+                        <li>{move || {
+                            let l = i18n.get_locale();
+                            view! {
+                                <strong>{crate::vocabulary::field_place(l, &c.path)}</strong>
+                                {td_string!(l, plan.conflict.values, mine = crate::vocabulary::field_value(l, &c.path, &c.mine), theirs = crate::vocabulary::field_value(l, &c.path, &c.theirs)).to_string()}
+                            }
+                        }}</li>
                     }).collect_view()}</ul>
-                    <p>"Which should stand? Nothing is saved until you choose."</p>
+                    <p>{t!(i18n, plan.conflict.question)}</p>
                     <div class="form-actions">
-                        <button type="button" class="primary" on:click=move |_| ed.decide(Prefer::Mine)>"Keep mine"</button>
-                        <button type="button" class="secondary" on:click=move |_| ed.decide(Prefer::Theirs)>"Keep the other tab's"</button>
+                        <button type="button" class="primary" on:click=move |_| ed.decide(Prefer::Mine)>{t!(i18n, plan.conflict.keep_mine)}</button>
+                        <button type="button" class="secondary" on:click=move |_| ed.decide(Prefer::Theirs)>{t!(i18n, plan.conflict.keep_theirs)}</button>
                     </div>
                 </div>
             })}
             {move || deleted_elsewhere.get().then(|| view! {
                 <div class="tab-conflict">
-                    <h2>"Deleted in another tab"</h2>
-                    <p>"This case was deleted in another tab or window. Nothing more can be saved to it; what is on screen stays until you leave, if you need to copy it."</p>
-                    <a href="#/">"Back to the case list"</a>
+                    <h2>{t!(i18n, plan.conflict.deleted_title)}</h2>
+                    <p>{t!(i18n, plan.conflict.deleted_explained)}</p>
+                    <a href="#/">{t!(i18n, plan.conflict.back_to_list)}</a>
                 </div>
             })}
         </div>
-        <p class="tab-note" role="status">{move || ed.note.get()}</p>
+        <p class="tab-note" role="status">{move || ed.note.get().map(|note| note.text(i18n.get_locale()))}</p>
         <closure::ClosedBanner editor=ed />
-        <nav class="case-tabs" aria-label="This case">
-            <a href=move || Route::Plan { id, section: section.get() }.href() aria-current=move || (tab.get() == 0).then_some("page")>"Care and Protection Plan"</a>
-            <a href=Route::Checklist { id, item: None }.href() aria-current=move || (tab.get() == 1).then_some("page")>"Checklist and milestones"</a>
-            <a href=Route::History { id }.href() aria-current=move || (tab.get() == 2).then_some("page")>"History"</a>
+        <nav class="case-tabs" aria-label=move || t_string!(i18n, plan.case_tabs)>
+            <a href=move || Route::Plan { id, section: section.get() }.href() aria-current=move || (tab.get() == 0).then_some("page")>{t!(i18n, plan.tab_plan)}</a>
+            <a href=Route::Checklist { id, item: None }.href() aria-current=move || (tab.get() == 1).then_some("page")>{t!(i18n, plan.tab_checklist)}</a>
+            <a href=Route::History { id }.href() aria-current=move || (tab.get() == 2).then_some("page")>{t!(i18n, plan.tab_history)}</a>
         </nav>
         {move || match tab.get() {
             // A closed case is read-only: every control of the plan and checklist is disabled.
@@ -219,9 +230,9 @@ fn PlanEditor(editor: Editor, view: Signal<CaseView>) -> impl IntoView {
         }}
         <closure::CloseDialog editor=ed open=confirm_close />
         <ConfirmDialog open=confirm_delete
-            title=Signal::derive(move || format!("Delete case {}?", title.get()))
-            message="The case and its whole plan will be removed from this browser. This cannot be undone. If a colleague needs it, export it first."
-            confirm_label=Signal::derive(move || format!("Delete case {}", title.get()))
+            title=Signal::derive(move || t_string!(i18n, plan.delete_title, case = title.get()).to_string())
+            message=Signal::derive(move || t_string!(i18n, plan.delete_message).to_string())
+            confirm_label=Signal::derive(move || t_string!(i18n, plan.delete_confirm, case = title.get()).to_string())
             on_confirm=Callback::new(delete) />
     }
 }
@@ -229,8 +240,9 @@ fn PlanEditor(editor: Editor, view: Signal<CaseView>) -> impl IntoView {
 #[component]
 fn StepList(editor: Editor, current: Signal<Section>, id: CaseId) -> impl IntoView {
     let ed = editor;
+    let i18n = use_i18n();
     view! {
-        <nav class="steps" aria-label="Plan sections">
+        <nav class="steps" aria-label=move || t_string!(i18n, plan.sections_nav)>
             <ol>
                 {Section::ALL.into_iter().map(|s| {
                     let state = move || ed.case.with(|c| ed.problems.with(|p| s.state(c, p)));
@@ -248,8 +260,8 @@ fn StepList(editor: Editor, current: Signal<Section>, id: CaseId) -> impl IntoVi
                     view! {
                         <li class=move || format!("step {}", state_class(state())) on:focusin=|ev| keep_in_view(&event_target(&ev))>
                             <a node_ref=link href=Route::Plan { id, section: s }.href() aria-current=move || is_current().then_some("step")>
-                                <span class="step-title">{s.title()}</span>
-                                <span class="step-state">{move || state().label()}</span>
+                                <span class="step-title">{s.tr()}</span>
+                                <span class="step-state">{move || state().in_locale(i18n.get_locale())}</span>
                             </a>
                         </li>
                     }
@@ -280,6 +292,7 @@ fn state_class(state: SectionState) -> &'static str {
 #[component]
 fn SectionForm(editor: Editor, section: Signal<Section>, id: CaseId) -> impl IntoView {
     let ed = editor;
+    let i18n = use_i18n();
     let heading = NodeRef::<leptos::html::H2>::new();
     // Moving to another step puts focus on its heading, so keyboard and screen-reader users
     // start reading at the top of the new step.
@@ -295,29 +308,30 @@ fn SectionForm(editor: Editor, section: Signal<Section>, id: CaseId) -> impl Int
     let link = move |s: Option<Section>| s.map(|s| Route::Plan { id, section: s }.href());
     view! {
         <section class="plan-section" aria-labelledby="section-title">
-            <h2 id="section-title" tabindex="-1" node_ref=heading>{move || section.get().title()}</h2>
-            <p class="purpose">{move || section.get().purpose()}</p>
-            <p class="required-note">"Fields marked " <span class="required">"*"</span> " must be filled in. Everything is saved as you type."</p>
+            <h2 id="section-title" tabindex="-1" node_ref=heading>{move || section.get().in_locale(i18n.get_locale())}</h2>
+            <p class="purpose">{move || crate::vocabulary::section_purpose(i18n.get_locale(), section.get())}</p>
+            <p class="required-note">{t!(i18n, plan.required_before)} <span class="required">"*"</span> {t!(i18n, plan.required_after)}</p>
             <form class="section-form" on:submit=|ev| ev.prevent_default()>
-                {move || match section.get() {
-                    Section::Case => sections::case_section(ed).into_any(),
-                    Section::Worker => sections::worker_section(ed).into_any(),
-                    Section::Child => sections::child_section(ed).into_any(),
-                    Section::Placement => sections::placement_section(ed).into_any(),
-                    Section::Needs => lists::needs_section(ed).into_any(),
-                    Section::Services => lists::services_section(ed).into_any(),
-                    Section::Actions => lists::actions_section(ed).into_any(),
-                    Section::Monitoring => sections::monitoring_section(ed).into_any(),
-                    Section::Participation => sections::participation_section(ed).into_any(),
-                    Section::Referrals => lists::referrals_section(ed).into_any(),
-                    Section::BestInterests => sections::best_interests_section(ed).into_any(),
-                }}
+                // Built again in another language: the fields' texts are read as the form is made.
+                {move || { let l = i18n.get_locale(); match section.get() {
+                    Section::Case => sections::case_section(ed, l).into_any(),
+                    Section::Worker => sections::worker_section(ed, l).into_any(),
+                    Section::Child => sections::child_section(ed, l).into_any(),
+                    Section::Placement => sections::placement_section(ed, l).into_any(),
+                    Section::Needs => lists::needs_section(ed, l).into_any(),
+                    Section::Services => lists::services_section(ed, l).into_any(),
+                    Section::Actions => lists::actions_section(ed, l).into_any(),
+                    Section::Monitoring => sections::monitoring_section(ed, l).into_any(),
+                    Section::Participation => sections::participation_section(ed, l).into_any(),
+                    Section::Referrals => lists::referrals_section(ed, l).into_any(),
+                    Section::BestInterests => sections::best_interests_section(ed, l).into_any(),
+                }}}
             </form>
             <div class="step-buttons">
-                {move || link(section.get().previous()).map(|href| view! { <a class="button secondary" href=href rel="prev">"Back"</a> })}
+                {move || link(section.get().previous()).map(|href| view! { <a class="button secondary" href=href rel="prev">{t!(i18n, plan.back)}</a> })}
                 {move || match link(section.get().next()) {
-                    Some(href) => view! { <a class="button primary" href=href rel="next">"Next"</a> }.into_any(),
-                    None => view! { <a class="button primary" href="#/">"Finish: back to the case list"</a> }.into_any(),
+                    Some(href) => view! { <a class="button primary" href=href rel="next">{t!(i18n, plan.next)}</a> }.into_any(),
+                    None => view! { <a class="button primary" href="#/">{t!(i18n, plan.finish)}</a> }.into_any(),
                 }}
             </div>
         </section>

@@ -1,0 +1,124 @@
+//! The training demo: a workspace of fictional cases that show every part of Homeward, a reset
+//! between groups, a way back to the real cases, and an encrypted exercise file for practising
+//! an import (one of its cases conflicts with the demo's, on purpose).
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::app::{keep_page_title, use_store, Notice};
+use crate::domain::demo::{exercise_cases, EXERCISE_PASSPHRASE, ORGANISATION};
+use crate::i18n::{t, t_string, use_i18n};
+use crate::pages::exchange::worker::{ask, download, field, request, Failure};
+use crate::workspace::{reset_demo, Workspace};
+
+/// The exercise file's name: plainly an exercise, never mistaken for a colleague's real export.
+const EXERCISE_FILE: &str = "homeward-demo-exercise.age";
+
+#[component]
+pub fn DemoPage() -> impl IntoView {
+    let i18n = use_i18n();
+    keep_page_title(move || t_string!(i18n, demo.title).to_string());
+    let in_demo = Workspace::current().is_demo();
+    view! {
+        <h1>{t!(i18n, demo.title)}</h1>
+        <p class="lead">{t!(i18n, demo.explained, organisation = ORGANISATION)}</p>
+        {if in_demo {
+            view! { <DemoTools /> }.into_any()
+        } else {
+            view! {
+                <p>{t!(i18n, demo.real_untouched)}</p>
+                <button type="button" on:click=|_| Workspace::Demo.switch_to()>{t!(i18n, demo.open)}</button>
+            }.into_any()
+        }}
+    }
+}
+
+#[component]
+fn DemoTools() -> impl IntoView {
+    let i18n = use_i18n();
+    let notice = use_context::<Notice>().expect("the shell provides Notice");
+    let making = RwSignal::new(false);
+    let make_exercise = move |_| {
+        if making.get_untracked() {
+            return;
+        }
+        making.set(true);
+        spawn_local(async move {
+            let today = chrono::Local::now().date_naive();
+            let outcome: Result<(), Failure> = async {
+                // Already marked as exported, as a colleague's file would be.
+                let cases = exercise_cases(today);
+                let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+                let payload = serde::Serialize::serialize(&cases, &serializer).map_err(|e| Failure::Said(e.to_string()))?;
+                let reply = ask(&request(&[
+                    ("op", "export".into()),
+                    ("cases", payload),
+                    ("passphrase", EXERCISE_PASSPHRASE.into()),
+                    ("app_version", env!("CARGO_PKG_VERSION").into()),
+                ]))
+                .await?;
+                let bytes: js_sys::Uint8Array = field(&reply, "bytes").into();
+                download(&bytes, EXERCISE_FILE, "application/octet-stream")
+            }
+            .await;
+            making.set(false);
+            match outcome {
+                Ok(()) => notice.show(t_string!(i18n, demo.exercise_saved, file = EXERCISE_FILE).to_string()),
+                Err(failure) => notice.problem(t_string!(i18n, demo.exercise_failed, detail = failure.message(i18n.get_locale_untracked())).to_string()),
+            }
+        });
+    };
+    view! {
+        <h2>{t!(i18n, demo.in_the_demo)}</h2>
+        <ul class="demo-contents">
+            <li>{t!(i18n, demo.contents_pathways)}</li>
+            <li>{t!(i18n, demo.contents_stages)}</li>
+            <li>{t!(i18n, demo.contents_follow_up)}</li>
+        </ul>
+        <h2>{t!(i18n, demo.exercise_heading)}</h2>
+        <p>{t!(i18n, demo.exercise_explained)}</p>
+        <p>{t!(i18n, demo.exercise_passphrase)} " " <code class="passphrase">{EXERCISE_PASSPHRASE}</code></p>
+        <button type="button" on:click=make_exercise aria-disabled=move || making.get().then_some("true")>
+            {move || if making.get() { t_string!(i18n, demo.exercise_making) } else { t_string!(i18n, demo.exercise_download) }}
+        </button>
+        <h2>{t!(i18n, demo.between_groups)}</h2>
+        <p>{t!(i18n, demo.reset_explained)}</p>
+        <div class="actions">
+            <ResetDemoButton />
+            <button type="button" class="secondary" on:click=|_| Workspace::Real.switch_to()>{t!(i18n, demo.leave)}</button>
+        </div>
+    }
+}
+
+/// Puts the demo back as it was first opened, in one step: it holds only fictional cases.
+#[component]
+pub fn ResetDemoButton() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let notice = use_context::<Notice>().expect("the shell provides Notice");
+    view! {
+        <button type="button" class="secondary" on:click=move |_| {
+            let store = store.get_value();
+            spawn_local(async move {
+                if let Err(error) = reset_demo(store).await {
+                    notice.problem(crate::vocabulary::storage_error(i18n.get_locale_untracked(), &error));
+                }
+            });
+        }>{t!(i18n, demo.reset)}</button>
+    }
+}
+
+/// On every page of the demo: what this is, and the way out.
+#[component]
+pub fn DemoBanner() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="demo-banner" role="region" aria-label=move || t_string!(i18n, demo.banner_label)>
+            <p><strong>{t!(i18n, demo.banner_title)}</strong> " " {t!(i18n, demo.banner_text)}</p>
+            <div class="actions">
+                <a href="#/demo">{t!(i18n, demo.about)}</a>
+                <button type="button" class="small secondary" on:click=|_| Workspace::Real.switch_to()>{t!(i18n, demo.leave)}</button>
+            </div>
+        </div>
+    }
+}

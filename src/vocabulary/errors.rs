@@ -1,0 +1,32 @@
+//! Storage and encryption failures in words a case worker can act on (`errors.json`).
+
+use crate::crypto::CryptoError;
+use crate::i18n::{td_string, Locale};
+use crate::storage::StorageError;
+
+/// A storage failure told in words a case worker can act on.
+pub fn storage_error(l: Locale, error: &StorageError) -> String {
+    match error {
+        StorageError::QuotaExceeded => td_string!(l, errors.quota_exceeded).to_string(),
+        StorageError::Blocked => td_string!(l, errors.blocked).to_string(),
+        StorageError::Superseded => td_string!(l, errors.superseded).to_string(),
+        StorageError::ChangedElsewhere => td_string!(l, errors.changed_elsewhere).to_string(),
+        StorageError::Deleted => td_string!(l, errors.deleted_elsewhere).to_string(),
+        StorageError::Aborted(detail) => td_string!(l, errors.aborted, detail).to_string(),
+        StorageError::Unavailable(detail) => td_string!(l, errors.unavailable, detail).to_string(),
+        StorageError::Corrupt(detail) => td_string!(l, errors.corrupt, detail).to_string(),
+        StorageError::Other(detail) => td_string!(l, errors.other, detail).to_string(),
+    }
+}
+
+/// An export or import failure of the encryption layer.
+pub fn crypto_error(l: Locale, error: &CryptoError) -> String {
+    match error {
+        CryptoError::WrongPassphrase => td_string!(l, errors.wrong_passphrase).to_string(),
+        CryptoError::NotAge => td_string!(l, errors.not_age).to_string(),
+        CryptoError::NotPassphrase => td_string!(l, errors.not_passphrase).to_string(),
+        CryptoError::Damaged => td_string!(l, errors.damaged).to_string(),
+        CryptoError::TooMuchWork { required, limit } => td_string!(l, errors.too_much_work, required = *required, limit = *limit).to_string(),
+        CryptoError::Encrypt(detail) => td_string!(l, errors.encrypt_failed, detail).to_string(),
+    }
+}

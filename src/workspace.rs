@@ -1,0 +1,74 @@
+//! Which cases this tab works on: the real ones, or the training demo's fictional ones. Each
+//! has its own database, so nothing done in the demo can reach a real case. The choice belongs
+//! to the tab (session storage): a reload stays in the demo, a new tab opens the real cases.
+
+use gloo_storage::{SessionStorage, Storage};
+use leptos::prelude::*;
+
+use crate::domain::demo::demo_cases;
+use crate::storage::{delete_database, Store, StorageError, DB_NAME, DEMO_DB_NAME};
+
+const KEY: &str = "homeward.workspace";
+const DEMO: &str = "demo";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Workspace {
+    Real,
+    Demo,
+}
+
+impl Workspace {
+    pub fn current() -> Self {
+        match SessionStorage::get::<String>(KEY) {
+            Ok(value) if value == DEMO => Self::Demo,
+            _ => Self::Real,
+        }
+    }
+
+    pub fn is_demo(self) -> bool {
+        self == Self::Demo
+    }
+
+    pub fn database(self) -> &'static str {
+        match self {
+            Self::Real => DB_NAME,
+            Self::Demo => DEMO_DB_NAME,
+        }
+    }
+
+    /// Opens this workspace's cases; the demo is filled with its fictional cases the first time.
+    pub async fn open(self) -> Result<Store, StorageError> {
+        let store = Store::open_named(self.database()).await?;
+        if self.is_demo() {
+            let today = chrono::Local::now().date_naive();
+            store.seed_once(|| demo_cases(today)).await?;
+        }
+        Ok(store)
+    }
+
+    /// Switches this tab to the workspace and starts the app again on its case list, so no
+    /// page, signal or open case of the other workspace is carried over.
+    pub fn switch_to(self) {
+        match self {
+            Self::Demo => {
+                let _ = SessionStorage::set(KEY, DEMO);
+            }
+            Self::Real => SessionStorage::delete(KEY),
+        }
+        restart();
+    }
+}
+
+/// Throws the demo's changes away: its database is deleted and filled again on the restart.
+pub async fn reset_demo(store: Store) -> Result<(), StorageError> {
+    store.close();
+    delete_database(DEMO_DB_NAME).await?;
+    restart();
+    Ok(())
+}
+
+fn restart() {
+    let location = window().location();
+    let _ = location.set_hash("/");
+    let _ = location.reload();
+}

@@ -1,0 +1,131 @@
+// Languages: Homeward starts in the browser's language, can be switched and remembers it, and a
+// sample of pages in Spanish and French has no English left on it: none of the English texts
+// of locales/en/*.json, and none of the common English words a forgotten text would carry.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { withApp, field, createCase, saved } from './harness.mjs';
+
+const app = withApp('/tools/homeward/', { locale: 'es-MX' });
+const LOCALES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'locales');
+
+function flatten(value, prefix = '', out = {}) {
+  for (const [k, v] of Object.entries(value)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'string') out[key] = v; else flatten(v, key, out);
+  }
+  return out;
+}
+function texts(language) {
+  const out = {};
+  for (const file of readdirSync(join(LOCALES, language))) {
+    const ns = file.replace(/\.json$/, '');
+    Object.assign(out, flatten(JSON.parse(readFileSync(join(LOCALES, language, file), 'utf8')), ns));
+  }
+  return out;
+}
+
+/** English sentences that must not show once another language is chosen (their pieces around values). */
+function englishPieces(language) {
+  const en = texts('en');
+  const other = texts(language);
+  const pieces = new Set();
+  for (const [key, text] of Object.entries(en)) {
+    if (other[key] === text) continue;
+    for (const piece of text.split(/\{\{[^}]*\}\}|\n/)) {
+      if (piece.trim().length >= 14) pieces.add(piece.trim());
+    }
+  }
+  return [...pieces];
+}
+
+// Words that are English and neither Spanish nor French, so they only show if a text was missed.
+const ENGLISH = /(?<!\p{L})(the|and|with|your|this|that|is|are|was|were|to|of|for|cases?|child|due|done|saved|add|remove|visits?|next|none|yes|days?|by|from|at|it|be|has|have|what|who|when|where|which|here|all|any|each|every|more|only|than|not|needs?|worker|review|referred|checklist|overdue|late|open|closed|new|edit|back|show|hide|print|storage|name|step|of)(?!\p{L})/iu;
+
+// What the test itself typed: data, not interface.
+const DATA = ['Ana Ruiz', 'Lucía Gómez', 'Homeward'];
+
+async function englishOn(page, language) {
+  const found = await page.evaluate(() => {
+    const shown = document.body.innerText;
+    const attributes = [...document.querySelectorAll('[aria-label],[placeholder],[title],[alt]')]
+      .flatMap((e) => ['aria-label', 'placeholder', 'title', 'alt'].map((a) => e.getAttribute(a)).filter(Boolean));
+    return { shown, attributes, title: document.title };
+  });
+  let text = [found.shown, ...found.attributes, found.title].join('\n');
+  for (const d of DATA) text = text.split(d).join(' ');
+  // Case numbers (ABCD-2026-0001) and file names are data too.
+  text = text.replace(/\b[A-Z0-9]{4}-\d{4}-\d{4}\b/g, ' ').replace(/homeward-[\w.-]+/g, ' ');
+  const left = [];
+  for (const piece of englishPieces(language)) if (text.includes(piece)) left.push(`text: "${piece}"`);
+  for (const line of text.split('\n')) {
+    const m = line.match(ENGLISH);
+    if (m) left.push(`word "${m[0]}" in: ${line.trim().slice(0, 120)}`);
+  }
+  return left;
+}
+
+test('Homeward starts in the browser\'s language, can be switched, and remembers the choice', async () => {
+  const page = await app.browser.page();
+  await page.goto(app.server.url);
+  await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Casos' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
+  await page.getByLabel('Idioma').selectOption({ label: 'Français' });
+  await page.getByRole('navigation', { name: 'Principale' }).getByRole('link', { name: 'Dossiers', exact: true }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
+  await page.reload();
+  await page.getByLabel('Langue').waitFor();
+  assert.equal(await page.getByLabel('Langue').inputValue(), 'fr', 'the choice survives a reload');
+  await page.getByLabel('Langue').selectOption({ label: 'English' });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases', exact: true }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+});
+
+test('pages in Spanish and French have no English left, and dates follow the language', async () => {
+  const page = await app.browser.page();
+  await page.goto(app.server.url);
+  await page.getByLabel(/^(Language|Idioma|Langue)$/).selectOption({ label: 'English' });
+  const plan = await createCase(page, app.server.url, 'Ana Ruiz');
+  await field(page, 'Plan start date').fill('2026-11-02');
+  await page.goto(plan + 'child');
+  await field(page, "Child's name").fill('Lucía Gómez');
+  await saved(page);
+  await page.goto(plan.replace(/plan\/$/, 'checklist'));
+  await page.getByRole('checkbox').first().click();
+  await saved(page);
+  const caseBase = plan.replace(/plan\/$/, '');
+  const pages = [
+    ['', 'list'], ['#/overview', 'overview'], ['#/cases/new', 'new case'],
+    ...['case', 'worker', 'child', 'placement', 'needs', 'services', 'actions', 'monitoring', 'participation', 'referrals', 'best-interests'].map((s) => [`${caseBase}plan/${s}`, `plan: ${s}`]),
+    [`${caseBase}checklist`, 'checklist'], [`${caseBase}history`, 'history'], [`${caseBase}print`, 'print'],
+    ['#/export', 'export'], ['#/import', 'import'], ['#/storage', 'storage'], ['#/profile', 'profile'], ['#/demo', 'demo'],
+  ];
+  for (const [language, label] of [['es', 'Español'], ['fr', 'Français']]) {
+    await page.goto(app.server.url);
+    await page.getByLabel(/^(Language|Idioma|Langue)$/).selectOption({ label });
+    const problems = [];
+    for (const [address, name] of pages) {
+      await page.goto(address.startsWith('http') ? address : app.server.url + address);
+      await page.locator('h1').first().waitFor();
+      // Let the page's data arrive (lists, progress) before reading it.
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(300);
+      for (const left of await englishOn(page, language)) problems.push(`${language} ${name}: ${left}`);
+    }
+    assert.deepEqual(problems, [], `English left:\n${problems.join('\n')}`);
+
+    // The history's entries carry today's date in the language's own form.
+    await page.goto(`${caseBase}history`);
+    const today = await page.evaluate((l) => new Intl.DateTimeFormat(l, { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date()), language);
+    await page.getByText(today, { exact: false }).first().waitFor();
+  }
+});
+
+test('the stylesheet lays out with logical properties, so a right-to-left language can be added', () => {
+  const css = readFileSync(join(LOCALES, '..', 'style', 'main.css'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+  const physical = css.split('\n').map((line, i) => [i + 1, line]).filter(([, line]) =>
+    /(margin|padding|border)-(left|right)\b|(^|[\s;{])(left|right)\s*:|text-align:\s*(left|right)|float:\s*(left|right)|(margin|padding):\s*[^;\s}]+\s+[^;\s}]+\s+[^;\s}]+\s+[^;\s}]+\s*[;}]/.test(line));
+  assert.deepEqual(physical, [], 'physical left/right in style/main.css');
+});

@@ -293,3 +293,48 @@ test('export and import: forms, errors, outcome, the conflict view', async () =>
   await audit.check(page, 'case list after an import (notice)');
   done(audit);
 });
+
+test('the training demo and the other languages: its eight cases, their plans, and the pages in Spanish and French', async () => {
+  const audit = auditor();
+  const page = await app.browser.page();
+  await page.goto(url());
+  await page.getByRole('button', { name: 'Open the training demo' }).click();
+  const demo = page.getByRole('region', { name: 'Demo workspace' });
+  await demo.waitFor();
+  await page.locator('.case-table tbody tr').nth(7).waitFor();
+  await audit.check(page, 'demo: case list');
+  await page.goto(url('#/overview'));
+  await page.locator('table').first().waitFor();
+  await audit.check(page, 'demo: overview');
+  await page.goto(url());
+  await page.locator('.case-table tbody th a').first().click();
+  await page.waitForURL(/plan\//);
+  const base = page.url().replace(/plan\/.*$/, '');
+  for (const [where, ready] of [
+    ['plan/services', () => page.locator('#section-title').waitFor()],
+    ['plan/monitoring', () => page.locator('#section-title').waitFor()],
+    ['plan/referrals', () => page.locator('#section-title').waitFor()],
+    ['checklist', () => page.locator('#checklist-title').waitFor()],
+    ['history', () => page.locator('.timeline-entry').first().waitFor()],
+    ['print', () => page.getByRole('heading', { level: 1 }).waitFor()],
+  ]) {
+    await page.goto(`${base}${where}`);
+    await ready();
+    await audit.check(page, `demo: ${where}`);
+  }
+  for (const [language, label] of [['Español', 'Language'], ['Français', 'Idioma']]) {
+    await page.getByLabel(label, { exact: true }).selectOption({ label: language });
+    await page.waitForFunction((l) => document.documentElement.lang.startsWith(l), language === 'Español' ? 'es' : 'fr');
+    for (const address of ['', '#/cases/new', '#/import', '#/storage']) {
+      await page.goto(url(address));
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await audit.check(page, `${language}: ${address || 'case list'}`);
+    }
+    await page.goto(`${base}plan/case`);
+    await page.locator('#section-title').waitFor();
+    await audit.check(page, `${language}: plan`);
+  }
+  await page.getByLabel('Langue', { exact: true }).selectOption({ label: 'English' });
+  await page.getByRole('button', { name: 'Leave demo' }).click();
+  done(audit);
+});

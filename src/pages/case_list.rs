@@ -151,7 +151,8 @@ fn CaseTable(all: Vec<CaseSummary>, fresh: RwSignal<Option<Vec<CaseSummary>>>) -
                 }
             }}
         </p>
-        <table class="case-table">
+        // Hidden while no case matches: "No case matches" below says so, without an empty table.
+        <table class="case-table" hidden=move || rows.with(Vec::is_empty)>
             <thead>
                 <tr>
                     <th scope="col">{t!(i18n, cases.list.col_case_number)}</th>

@@ -55,6 +55,12 @@ pub fn CloseDialog(editor: Editor, open: RwSignal<bool>) -> impl IntoView {
     let outcome = RwSignal::new(None::<ClosureOutcome>);
     let reason = RwSignal::new(String::new());
     let tried = RwSignal::new(false);
+    // Reading starts at the top of the question, on its first field, not at Cancel at its foot.
+    Effect::new(move |_| {
+        if open.get() {
+            focus_id_later("f-closure-outcome");
+        }
+    });
     follow_open(dialog, open, move || tried.set(false));
     let outcome_problem = Signal::derive(move || (tried.get() && outcome.get().is_none()).then(|| t_string!(i18n, plan.closure.choose_outcome).to_string()));
     let reason_problem = Signal::derive(move || (tried.get() && reason.with(|r| r.trim().is_empty())).then(|| t_string!(i18n, plan.closure.give_reason).to_string()));

@@ -66,6 +66,8 @@ fn HandoverDialog(editor: Editor, open: RwSignal<bool>) -> impl IntoView {
         let current = ed.case.with_untracked(|c| c.plan.worker.clone());
         draft.set(Handover { on: Some(today()), to: CaseWorker { role: current.role, organisation: current.organisation, ..CaseWorker::default() }, ..Handover::default() });
         problem.set(None);
+        // Reading starts at the top of the form, on its first field, not at Cancel at its foot.
+        focus_id_later("f-handover-name");
     });
     let text = move |get: fn(&Handover) -> String, set: fn(&mut Handover, String)| {
         (Signal::derive(move || draft.with(get)), Callback::new(move |v: String| draft.update(|d| set(d, v))))
@@ -120,7 +122,7 @@ fn HandoverDialog(editor: Editor, open: RwSignal<bool>) -> impl IntoView {
                     <CheckboxField label=points[1] field="handover.told" value=told set=set_told />
                     <CheckboxField label=points[2] field="handover.open_items" value=open_items set=set_open_items />
                 </fieldset>
-                <p class="error-box" role="alert" hidden=move || problem.get().is_none()>{move || problem.get().map(|p| handover_problem(l, &p))}</p>
+                <p class="error-box" role="alert">{move || problem.get().map(|p| handover_problem(l, &p))}</p>
                 <div class="actions">
                     <button type="submit" class="primary">{td_string!(l, plan.handover.hand_over)}</button>
                     <button type="button" autofocus on:click=move |_| open.set(false)>{td_string!(l, plan.handover.cancel)}</button>

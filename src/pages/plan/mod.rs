@@ -258,7 +258,7 @@ fn StepList(editor: Editor, current: Signal<Section>, id: CaseId) -> impl IntoVi
                         }
                     });
                     view! {
-                        <li class=move || format!("step {}", state_class(state()))>
+                        <li class=move || format!("step {}", state_class(state())) on:focusin=|ev| keep_in_view(&event_target(&ev))>
                             <a node_ref=link href=Route::Plan { id, section: s }.href() aria-current=move || is_current().then_some("step")>
                                 <span class="step-title">{s.tr()}</span>
                                 <span class="step-state">{move || state().in_locale(i18n.get_locale())}</span>
@@ -269,6 +269,15 @@ fn StepList(editor: Editor, current: Signal<Section>, id: CaseId) -> impl IntoVi
             </ol>
         </nav>
     }
+}
+
+/// A step reached with Tab is brought wholly into the phone's strip: the browser leaves one
+/// that is partly in view where it is, its focus ring half cut off.
+fn keep_in_view(link: &web_sys::Element) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+    link.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
 fn state_class(state: SectionState) -> &'static str {

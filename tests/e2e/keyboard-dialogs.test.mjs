@@ -1,0 +1,118 @@
+// Focus with the keyboard alone: every change of page puts it on the new page, and the handover
+// and closure dialogs take it on opening, keep it while open, and give it back on Escape.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { withApp, createCase, saved } from './harness.mjs';
+import { tabTo, focusShown, assertPageFocus } from './keys.mjs';
+
+const app = withApp('/');
+let plan;
+
+const inDialog = (page) => page.evaluate(() => document.activeElement?.closest('dialog[open]') !== null);
+const focusedText = (page) => page.evaluate(() => document.activeElement?.textContent?.trim());
+
+/** Tab a full round: focus never lands outside the open dialog (the browser's own controls aside). */
+async function heldIn(page, presses) {
+  for (let i = 0; i < presses; i++) {
+    await page.keyboard.press(i % 3 === 2 ? 'Shift+Tab' : 'Tab');
+    assert.equal(await page.evaluate(() => document.activeElement === document.body || document.activeElement?.closest('dialog[open]') !== null), true, 'focus stays in the dialog');
+    await focusShown(page);
+  }
+}
+
+test('each page of the main navigation takes the focus when reached', async () => {
+  const page = await app.browser.page();
+  plan = await createCase(page, app.server.url, 'Ana Ruiz');
+  await page.goto(app.server.url);
+  await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
+  for (const [link, heading] of [['Overview', 'Overview'], ['New case', 'New case'], ['Import', 'Import cases'], ['Storage', 'Storage and backup'], [/^Set your name|^You:/, 'Your name'], ['Cases', 'Cases']]) {
+    // From the page's main area, back up into the navigation.
+    await tabTo(page, link, { back: true });
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    await assertPageFocus(page, heading);
+  }
+  // The skip link leads to the content too.
+  await page.goto(app.server.url);
+  await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
+  await page.keyboard.press('Tab');
+  assert.equal(await focusedText(page), 'Skip to content');
+  await focusShown(page);
+  await page.keyboard.press('Enter');
+  await assertPageFocus(page, 'the skip link');
+});
+
+test('the handover dialog: focus in, held, Escape, focus back; handing over moves it to the new name', async () => {
+  const page = await app.browser.page();
+  await page.goto(`${plan}worker`);
+  await page.getByRole('heading', { level: 2, name: 'Case worker' }).waitFor();
+  await tabTo(page, 'Hand over to another case worker…');
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Hand over the case' });
+  await dialog.waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'f-handover-name');
+  assert.equal(await inDialog(page), true, 'focus goes into the dialog, on its first field');
+  await heldIn(page, 14);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  assert.equal(await focusedText(page), 'Hand over to another case worker…', 'focus returns to the button that opened it');
+  await focusShown(page);
+
+  await page.keyboard.press('Enter');
+  await dialog.waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'f-handover-name');
+  await page.keyboard.type('Marc Dubois');
+  await tabTo(page, /^Handover note/);
+  await page.keyboard.type('Calls after 6 pm.');
+  await tabTo(page, 'The plan was reviewed with the new case worker');
+  await page.keyboard.press('Space');
+  await tabTo(page, 'Hand over');
+  await page.keyboard.press('Enter');
+  await dialog.waitFor({ state: 'hidden' });
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'f-worker-name', 'focus goes to the new worker\'s name');
+  await saved(page);
+});
+
+test('the closure dialog: focus in, held, Escape, focus back; closing moves it to what happened', async () => {
+  const page = await app.browser.page();
+  await tabTo(page, 'Close case…', { back: true });
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Close this case' });
+  await dialog.waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'f-closure-outcome');
+  assert.equal(await inDialog(page), true, 'focus goes into the dialog, on its first field');
+  await heldIn(page, 8);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  assert.equal(await focusedText(page), 'Close case…', 'focus returns to the button that opened it');
+
+  await page.keyboard.press('Enter');
+  await dialog.waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'f-closure-outcome');
+  // A select takes its choice from the arrow keys.
+  await page.keyboard.press('ArrowDown');
+  await tabTo(page, /^Reason/);
+  await page.keyboard.type('Settled with her aunt.');
+  await tabTo(page, 'Close case');
+  await page.keyboard.press('Enter');
+  await dialog.waitFor({ state: 'hidden' });
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'closed-banner', 'focus goes to the closed banner');
+  await focusShown(page);
+  await tabTo(page, 'Reopen case');
+  await page.keyboard.press('Enter');
+  await saved(page);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'close-case', 'focus goes back to "Close case…"');
+  await focusShown(page);
+});
+
+test('the case tabs: focus goes to the heading of the tab reached', async () => {
+  const page = await app.browser.page();
+  for (const name of ['Checklist and milestones', 'History', 'Care and Protection Plan']) {
+    await tabTo(page, name);
+    await page.keyboard.press('Enter');
+    const heading = name === 'Care and Protection Plan' ? 'Case worker' : name;
+    await page.getByRole('heading', { level: 2, name: heading }).waitFor();
+    await page.waitForFunction((h) => document.activeElement?.textContent === h, heading);
+  }
+  assert.deepEqual(app.browser.errors, []);
+});

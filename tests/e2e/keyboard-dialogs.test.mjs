@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withApp, createCase, saved } from './harness.mjs';
-import { tabTo, focusShown, assertPageFocus } from './keys.mjs';
+import { tabTo, focusShown, assertPageFocus, assertFocusReaches } from './keys.mjs';
 
 const app = withApp('/');
 let plan;
@@ -69,7 +69,7 @@ test('the handover dialog: focus in, held, Escape, focus back; handing over move
   await tabTo(page, 'Hand over');
   await page.keyboard.press('Enter');
   await dialog.waitFor({ state: 'hidden' });
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'f-worker-name', 'focus goes to the new worker\'s name');
+  await assertFocusReaches(page, 'f-worker-name', 'focus goes to the new worker\'s name');
   await saved(page);
 });
 
@@ -96,12 +96,12 @@ test('the closure dialog: focus in, held, Escape, focus back; closing moves it t
   await tabTo(page, 'Close case');
   await page.keyboard.press('Enter');
   await dialog.waitFor({ state: 'hidden' });
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'closed-banner', 'focus goes to the closed banner');
+  await assertFocusReaches(page, 'closed-banner', 'focus goes to the closed banner');
   await focusShown(page);
   await tabTo(page, 'Reopen case');
   await page.keyboard.press('Enter');
   await saved(page);
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'close-case', 'focus goes back to "Close case…"');
+  await assertFocusReaches(page, 'close-case', 'focus goes back to "Close case…"');
   await focusShown(page);
 });
 

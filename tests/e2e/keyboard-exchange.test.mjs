@@ -7,7 +7,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { withApp, createCase } from './harness.mjs';
-import { tabTo, focusShown, assertPageFocus } from './keys.mjs';
+import { tabTo, focusShown, assertPageFocus, assertFocusReaches } from './keys.mjs';
 
 const app = withApp('/');
 const PASS = 'copper kettle winter garden';
@@ -53,7 +53,7 @@ test('export every case with the keyboard alone', async () => {
   file = join(dir, download.suggestedFilename());
   await download.saveAs(file);
   await page.getByText(/^Saved homeward-2-cases-/).waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'export-outcome', 'focus moves to the outcome');
+  await assertFocusReaches(page, 'export-outcome', 'focus moves to the outcome');
 });
 
 test('delete a case from the keyboard: the dialog takes focus, Escape gives it back', async () => {
@@ -113,7 +113,7 @@ test('import the file back with the keyboard alone', async () => {
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: 'What this file would change' }).waitFor({ timeout: 60_000 });
   await page.getByText('1 new · 0 newer · 0 changed on both sides · 1 identical · 0 older').waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'preview-title', 'focus moves to the preview');
+  await assertFocusReaches(page, 'preview-title', 'focus moves to the preview');
   await tabTo(page, 'Import');
   await page.keyboard.press('Enter');
   await page.getByText('Imported: 1 new.').waitFor();

@@ -71,7 +71,8 @@ test('tick checklist items and fill in their details with the keyboard alone', a
   await page.keyboard.press('Enter');
   const box = page.getByRole('checkbox', { name: 'Meet the new school head' });
   await box.waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement?.type), 'checkbox', 'focus goes to the new activity');
+  // Focus moves a frame after the new activity appears.
+  await page.waitForFunction(() => document.activeElement?.type === 'checkbox', null, { timeout: 5000 });
   await page.keyboard.press('Space');
   assert.equal(await box.isChecked(), true);
   await page.locator('.save-status').getByText(/^Saved/).waitFor();

@@ -68,3 +68,13 @@ export async function assertPageFocus(page, what) {
   const at = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120));
   assert.ok(ok, `on ${what}, focus is on ${at}, not on the main area or its heading`);
 }
+
+/**
+ * Focus moved on purpose arrives a frame after the text it points to: waits for it to reach
+ * the element with this id, for up to five seconds.
+ */
+export async function assertFocusReaches(page, id, message) {
+  const arrived = await page.waitForFunction((want) => document.activeElement?.id === want, id, { timeout: 5000 }).then(() => true, () => false);
+  const at = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120) ?? 'nothing');
+  assert.ok(arrived, `${message}: focus is on ${at}`);
+}

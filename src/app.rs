@@ -1,5 +1,8 @@
 //! The shell: opens the case store, follows the address, and shows the page it names.
 
+use std::future::Future;
+use std::pin::Pin;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -93,18 +96,30 @@ fn current_route() -> Route {
     Route::parse(&window().location().hash().unwrap_or_default())
 }
 
+/// What differs between the whole app and the first load ([`crate::first_load`]): how a
+/// workspace is opened and which pages can be shown. Each build links only the code its own
+/// functions reach, so the first load carries the case list and not the rest.
+#[derive(Clone, Copy)]
+pub struct Build {
+    pub open: fn(Workspace) -> Pin<Box<dyn Future<Output = Result<Store, StorageError>>>>,
+    pub page: fn(Page, Memo<CaseView>) -> AnyView,
+}
+
+/// The whole app: every page, and the demo filled on first opening.
+pub const WHOLE: Build = Build { open: |workspace| Box::pin(workspace.open()), page: whole_page };
+
 /// The app in the language chosen on this device, or the browser's.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(parts: Build) -> impl IntoView {
     view! {
         <I18nSubContextProvider initial_locale=Signal::stored(preferred_locale())>
-            <Shell />
+            <Shell parts />
         </I18nSubContextProvider>
     }
 }
 
 #[component]
-fn Shell() -> impl IntoView {
+fn Shell(parts: Build) -> impl IntoView {
     let i18n = use_i18n();
     follow_locale_on_html(i18n);
     let route = RwSignal::new(current_route());
@@ -160,7 +175,7 @@ fn Shell() -> impl IntoView {
     provide_context(other_tabs);
     let superseded = Memo::new(move |_| other_tabs.0.with(|(_, c)| matches!(c, Some(Change::Superseded))));
     spawn_local(async move {
-        match workspace.open().await {
+        match (parts.open)(workspace).await {
             Ok(s) => {
                 s.listen(move |change| {
                     // Once superseded, stay so: later messages must not hide the reload prompt.
@@ -210,7 +225,7 @@ fn Shell() -> impl IntoView {
                 }.into_any(),
                 Some(Ok(())) => {
                     let store = store.get_value().expect("opened");
-                    view! { <Workspace store route=route.into() /> }.into_any()
+                    view! { <Workspace store route=route.into() parts /> }.into_any()
                 }
             }}
         </main>
@@ -239,13 +254,13 @@ fn NoticeRegion(role: &'static str, class: &'static str, text: RwSignal<Option<S
     }
 }
 
-fn focus_main() {
+/// Moves reading to the top of the page's content.
+pub fn focus_main() {
     focus_id_later("main");
 }
 
 #[component]
-fn Workspace(store: Store, route: Signal<Route>) -> impl IntoView {
-    let i18n = use_i18n();
+fn Workspace(store: Store, route: Signal<Route>, parts: Build) -> impl IntoView {
     provide_context(StoredValue::new_local(store));
     // A case page stays mounted while moving between its steps, so only a change of case or
     // of page builds a new page.
@@ -264,7 +279,13 @@ fn Workspace(store: Store, route: Signal<Route>) -> impl IntoView {
         Route::History { .. } => CaseView::History,
         _ => CaseView::Plan(crate::domain::Section::Case),
     });
-    move || match page.get() {
+    move || (parts.page)(page.get(), view)
+}
+
+/// Every page of the app.
+fn whole_page(page: Page, view: Memo<CaseView>) -> AnyView {
+    let i18n = use_i18n();
+    match page {
         Page::List => view! { <CaseListPage /> }.into_any(),
         Page::New => view! { <NewCasePage /> }.into_any(),
         Page::Overview => view! { <OverviewPage /> }.into_any(),
@@ -286,7 +307,7 @@ fn Workspace(store: Store, route: Signal<Route>) -> impl IntoView {
 /// Which page a route shows; moving between the steps and the checklist of one case stays on
 /// the same page, with the same editor.
 #[derive(Clone, Copy, PartialEq)]
-enum Page {
+pub enum Page {
     List,
     New,
     Overview,

@@ -1,7 +1,10 @@
+//! The first load: the case list alone, handing over to the whole app (`src/bin/homeward_app.rs`)
+//! for anything else (see `first_load`).
+
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(homeward::app::App);
+    homeward::first_load::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

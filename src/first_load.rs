@@ -1,0 +1,120 @@
+//! The first load: a small build of the app that shows the case list and nothing else, so the
+//! list is on screen after a fraction of the download. The whole app (`src/bin/homeward_app.rs`)
+//! is fetched and compiled in the background meanwhile; the first move to any other page hands
+//! the document over to it, and it stays for the rest of the visit.
+
+use std::cell::RefCell;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::app::{App, Build, Page};
+use crate::i18n::{t, use_i18n};
+use crate::pages::case_list::CaseListPage;
+use crate::route::Route;
+use crate::storage::Store;
+use crate::workspace::Workspace;
+
+/// The whole app as Trunk writes it: a wasm-bindgen module beside the page.
+const WHOLE_APP: &str = "homeward_app.js";
+/// Time for the list to settle before the whole app is fetched, so it never slows the list.
+const FETCH_AFTER_MS: i32 = 1500;
+
+#[wasm_bindgen(inline_js = "
+export function fetch_whole_app(url) {
+  return import(url).then(async (module) => { await module.default(); return module; });
+}
+export function take_over(module, moved) { module.take_over(moved); }
+export function quietly(promise) { promise.catch(() => {}); }
+")]
+extern "C" {
+    fn fetch_whole_app(url: &str) -> js_sys::Promise;
+    /// A fetch ahead of need that fails is reported when the app is needed, not before.
+    fn quietly(promise: &js_sys::Promise);
+    fn take_over(module: &JsValue, moved: bool);
+}
+
+thread_local! {
+    /// The first load's view, dropped (taken off the page) when the whole app takes over.
+    static MOUNTED: RefCell<Option<Box<dyn std::any::Any>>> = RefCell::new(None);
+    static WHOLE: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
+    static HANDED_OVER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The first load's one page: the case list. Anything else is the whole app's.
+const FIRST_LOAD: Build = Build {
+    open: |workspace| Box::pin(Store::open_named(workspace.database())),
+    page: |page, _| match page {
+        Page::List => view! { <CaseListPage /> }.into_any(),
+        _ => {
+            let i18n = use_i18n();
+            let failed = RwSignal::new(false);
+            hand_over(true, Some(failed));
+            view! {
+                <Show when=move || failed.get() fallback=move || view! { <p class="loading">{t!(i18n, app.opening_page)}</p> }>
+                    <p class="error-box" role="alert">{t!(i18n, app.rest_not_loaded)}</p>
+                </Show>
+            }
+            .into_any()
+        }
+    },
+};
+
+/// Starts Homeward: the case list by itself, or straight into the whole app when the address
+/// names another page or the tab is in the training demo.
+pub fn start() {
+    if Workspace::current().is_demo() || !matches!(Route::parse(&window().location().hash().unwrap_or_default()), Route::CaseList) {
+        hand_over(false, None);
+        return;
+    }
+    let mounted = leptos::mount::mount_to(document().body().expect("a page has a body"), || view! { <App parts=FIRST_LOAD /> });
+    MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(mounted)));
+    let soon = Closure::once_into_js(|| {
+        quietly(&whole_app());
+    });
+    let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(soon.unchecked_ref(), FETCH_AFTER_MS);
+}
+
+/// The whole app's module, fetched and compiled once.
+fn whole_app() -> js_sys::Promise {
+    WHOLE.with(|whole| {
+        whole
+            .borrow_mut()
+            .get_or_insert_with(|| {
+                let url = web_sys::Url::new_with_base(WHOLE_APP, &document().base_uri().ok().flatten().unwrap_or_default())
+                    .map(|u| u.href())
+                    .unwrap_or_else(|_| WHOLE_APP.into());
+                fetch_whole_app(&url)
+            })
+            .clone()
+    })
+}
+
+/// Gives the page to the whole app. `moved`: the person went to another page, so reading
+/// starts at its content, as on any change of page. `failed` is set if it cannot be loaded.
+fn hand_over(moved: bool, failed: Option<RwSignal<bool>>) {
+    if HANDED_OVER.with(|h| h.replace(true)) {
+        return;
+    }
+    // Not Leptos's spawner: when the address names another page, nothing was mounted to start it.
+    wasm_bindgen_futures::spawn_local(async move {
+        match JsFuture::from(whole_app()).await {
+            Ok(module) => {
+                // Off the page, its listeners and its connection to the database closed.
+                drop(MOUNTED.with(|m| m.borrow_mut().take()));
+                take_over(&module, moved);
+            }
+            // Offline before the whole app was ever stored: the page says so, and the list is
+            // one link away; the next move tries again.
+            Err(error) => {
+                HANDED_OVER.with(|h| h.set(false));
+                WHOLE.with(|w| w.borrow_mut().take());
+                if let Some(failed) = failed {
+                    failed.try_set(true);
+                }
+                leptos::logging::error!("Homeward could not load the rest of the app: {error:?}");
+            }
+        }
+    });
+}

@@ -14,6 +14,7 @@
 
 mod cases;
 mod exercise;
+mod many;
 mod more_cases;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
@@ -27,6 +28,7 @@ use super::items::{ProtectionNeed, Referral};
 use super::{ReferralStatus, Section};
 
 pub use exercise::exercise_cases;
+pub use many::many_cases;
 
 /// The passphrase of the exercise file: four unrelated words, easy to say aloud in a course.
 pub const EXERCISE_PASSPHRASE: &str = "copper llama river biscuit";

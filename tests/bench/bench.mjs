@@ -1,0 +1,173 @@
+// The benchmark (run through scripts/bench.sh, which builds what it needs): Homeward at 1,000 and
+// 10,000 cases in headless Chromium, printed as one table of medians with the budgets beside
+// them, and optionally written as JSON. Not a test: it measures, and says which budgets hold.
+import { parseArgs } from 'node:util';
+import { writeFile } from 'node:fs/promises';
+import { openBrowser } from '../e2e/harness.mjs';
+import { startServer } from '../e2e/server.mjs';
+import { installProbes, listReady, filterKeystrokes, timeClick } from './in-page.mjs';
+import { exchangeFigures } from './exchange.mjs';
+import { loadFigures } from './load.mjs';
+import { printTable } from './table.mjs';
+
+const { values: options } = parseArgs({
+  options: {
+    site: { type: 'string' },
+    runs: { type: 'string', default: '5' },
+    sizes: { type: 'string', default: '1000,10000' },
+    json: { type: 'string' },
+  },
+});
+const RUNS = Number(options.runs);
+const SIZES = options.sizes.split(',').map(Number);
+const median = (xs) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const log = (...words) => console.error('  ·', ...words);
+
+const server = await startServer({ root: options.site, base: '/', compress: true });
+const harnessUrl = `${server.url}bench/`;
+
+/** A browser whose profile holds `count` cases, stored through the storage module. */
+async function browserWith(count) {
+  const browser = await openBrowser();
+  const page = await browser.page();
+  page.setDefaultTimeout(600_000);
+  await page.goto(harnessUrl);
+  await page.waitForFunction(() => window.harnessReady === true);
+  const started = Date.now();
+  await page.evaluate(async (count) => {
+    await window.harness.open('homeward');
+    for (let first = 0; first < count; first += 1000) {
+      window.harness.prepare(first, Math.min(1000, count - first));
+      await window.harness.write_prepared();
+    }
+    window.harness.close();
+  }, count);
+  log(`stored ${count.toLocaleString('en')} cases in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return browser;
+}
+
+/** A page of a freshly started browser (same profile), with the probes in place. */
+async function coldPage(browser) {
+  await browser.restart();
+  await browser.context.addInitScript(installProbes);
+  const page = await browser.page();
+  page.setDefaultTimeout(120_000);
+  return page;
+}
+
+/** Start, filter, open a case, save an edit: `RUNS` times, each in a freshly started browser. */
+async function listFigures(count) {
+  const browser = await browserWith(count);
+  const figures = { firstRows: [], interactive: [], keystroke: [], open: [], save: [] };
+  // Once unmeasured, so the service worker has stored the app, as on any day after the first.
+  let page = await coldPage(browser);
+  await page.goto(server.url);
+  await page.locator('.case-table').waitFor();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  for (let run = 0; run < RUNS; run++) {
+    page = await coldPage(browser);
+    await page.goto(server.url);
+    const { firstRows, interactive } = await listReady(page);
+    figures.firstRows.push(firstRows);
+    figures.interactive.push(interactive);
+    figures.keystroke.push(...(await filterKeystrokes(page, 'martina')));
+    // A different open case each run (closed ones cannot be edited), so none is read twice.
+    const link = page.locator('.case-table tbody tr').filter({ hasNotText: 'Closed' }).nth(run * 7 + 3).locator('a').first();
+    const href = await link.getAttribute('href');
+    figures.open.push(await timeClick(page, `.case-table a[href="${href}"]`, 'caseShown'));
+    await page.goto(server.url + href.replace(/plan\/.*$/, 'checklist'));
+    await page.waitForFunction(() => window.__benchChecks.checklistShown());
+    const box = await page.locator('input[id^="tick-"]:not(:checked):not(:disabled)').first().getAttribute('id');
+    figures.save.push(await timeClick(page, `#${box}`, 'saved'));
+  }
+  await browser.close();
+  return {
+    firstRows: median(figures.firstRows),
+    interactive: median(figures.interactive),
+    keystroke: median(figures.keystroke),
+    keystrokeWorst: Math.max(...figures.keystroke),
+    open: median(figures.open),
+    save: median(figures.save),
+  };
+}
+
+/** The storage module's bulk write of 1,000 cases against plain IndexedDB puts of the same records. */
+async function bulkFigures() {
+  const browser = await openBrowser();
+  const page = await browser.page();
+  page.setDefaultTimeout(600_000);
+  await page.goto(harnessUrl);
+  await page.waitForFunction(() => window.harnessReady === true);
+  const runs = await page.evaluate(async (runs) => {
+    const request = (r) => new Promise((ok, fail) => { r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
+    const committed = (tx) => new Promise((ok, fail) => { tx.oncomplete = ok; tx.onerror = () => fail(tx.error); tx.onabort = () => fail(tx.error); });
+    const STORES = ['cases', 'summaries', 'deadlines'];
+    const out = [];
+    window.harness.prepare(0, 1000);
+    for (let run = 0; run < runs; run++) {
+      const [viaModule, viaPlain] = [`bench-module-${run}`, `bench-plain-${run}`];
+      await window.harness.open(viaModule);
+      let start = performance.now();
+      await window.harness.write_prepared();
+      const module = performance.now() - start;
+      window.harness.close();
+
+      // The very records the module wrote, and its stores' shape, written again by hand.
+      const source = await request(indexedDB.open(viaModule));
+      const shapes = STORES.map((name) => {
+        const store = source.transaction(name).objectStore(name);
+        return { name, keyPath: store.keyPath, indexes: [...store.indexNames].map((i) => store.index(i)).map((i) => ({ name: i.name, keyPath: i.keyPath, unique: i.unique, multiEntry: i.multiEntry })) };
+      });
+      const records = {};
+      for (const name of STORES) records[name] = await request(source.transaction(name).objectStore(name).getAll());
+      source.close();
+      const open = indexedDB.open(viaPlain, 1);
+      open.onupgradeneeded = () => {
+        for (const shape of shapes) {
+          const store = open.result.createObjectStore(shape.name, { keyPath: shape.keyPath });
+          for (const i of shape.indexes) store.createIndex(i.name, i.keyPath, { unique: i.unique, multiEntry: i.multiEntry });
+        }
+      };
+      const plainDb = await request(open);
+      start = performance.now();
+      const tx = plainDb.transaction(STORES, 'readwrite');
+      for (const name of STORES) {
+        const store = tx.objectStore(name);
+        for (const record of records[name]) store.put(record);
+      }
+      await committed(tx);
+      const plain = performance.now() - start;
+      plainDb.close();
+      await request(indexedDB.deleteDatabase(viaModule));
+      await request(indexedDB.deleteDatabase(viaPlain));
+      out.push({ module, plain, records: records.cases.length });
+    }
+    return out;
+  }, RUNS);
+  await browser.close();
+  if (runs.some((r) => r.records !== 1000)) throw new Error('the bulk write did not store 1,000 cases');
+  return { module: median(runs.map((r) => r.module)), plain: median(runs.map((r) => r.plain)), ratio: median(runs.map((r) => r.module / r.plain)) };
+}
+
+const results = { date: new Date().toISOString(), runs: RUNS, lists: {} };
+for (const count of SIZES) {
+  console.error(`== ${count.toLocaleString('en')} cases`);
+  results.lists[count] = await listFigures(count);
+}
+console.error('== Bulk write');
+results.bulk = await bulkFigures();
+console.error('== Export, import and key derivation');
+results.exchange = await exchangeFigures({ server, harnessUrl, runs: RUNS, median, browserWith, installProbes, timeClick, log });
+console.error('== First load');
+results.load = await loadFigures({ server, runs: RUNS, median });
+await server.close();
+
+printTable(results, SIZES);
+if (options.json) {
+  await writeFile(options.json, JSON.stringify(results, null, 2) + '\n');
+  console.error(`written to ${options.json}`);
+}

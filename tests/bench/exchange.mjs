@@ -1,0 +1,105 @@
+// Export and import of 1,000 cases through the app's own pages, key derivation in the page, and
+// the stock `age` tool deriving the same key on the same machine.
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, writeFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openBrowser } from '../e2e/harness.mjs';
+
+const PASS = 'copper kettle winter garden';
+
+/** Wall time of a command typed into a terminal (`script`), in ms, with `answers` typed in. */
+function timedInTerminal(command, answers = []) {
+  const start = process.hrtime.bigint();
+  execFileSync('script', ['-qec', command, '/dev/null'], { input: answers.map((a) => a + '\n').join(''), timeout: 120_000 });
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+export async function exchangeFigures({ server, harnessUrl, runs, median, browserWith, installProbes, timeClick }) {
+  const dir = await mkdtemp(join(tmpdir(), 'homeward-bench-'));
+  const source = await browserWith(1000);
+  await source.context.addInitScript(installProbes);
+  const page = await source.page();
+  page.setDefaultTimeout(120_000);
+
+  // Key derivation alone: a one-byte file at Homeward's work factor, in the page.
+  await page.goto(harnessUrl);
+  await page.waitForFunction(() => window.harnessReady === true);
+  const derived = await page.evaluate(async ({ runs, pass }) => {
+    const workFactor = window.harness.work_factor();
+    const times = [];
+    let file;
+    for (let run = 0; run < runs; run++) {
+      const start = performance.now();
+      file = window.harness.encrypt_one_byte(pass, workFactor);
+      times.push(performance.now() - start);
+    }
+    return { workFactor, times, file: Array.from(file) };
+  }, { runs, pass: PASS });
+  const oneByte = join(dir, 'one-byte.age');
+  await writeFile(oneByte, Uint8Array.from(derived.file));
+
+  // The stock age tool opening that file: the same key derivation, natively. Starting the
+  // terminal and age takes time too; it is measured apart and taken off.
+  const started = [];
+  const cli = [];
+  const out = join(dir, 'one-byte.txt');
+  for (let run = 0; run < runs; run++) {
+    started.push(timedInTerminal('age --version'));
+    await rm(out, { force: true });
+    cli.push(timedInTerminal(`age -d -o '${out}' '${oneByte}'`, [PASS]));
+    if ((await readFile(out, 'utf8')) !== 'x') throw new Error('stock age did not open the file');
+  }
+  const cliKdf = median(cli) - median(started);
+
+  // Export of every case (1,000) through the export page.
+  const fileReady = [];
+  const done = [];
+  let exported;
+  for (let run = 0; run < runs; run++) {
+    await page.goto(server.url + '#/export');
+    await page.getByText('1,000 of 1,000 chosen').waitFor();
+    await page.getByLabel(/^Passphrase/).fill(PASS);
+    await page.getByLabel(/^Repeat the passphrase/).fill(PASS);
+    const download = page.waitForEvent('download');
+    done.push(await timeClick(page, 'form.exchange-form button[type=submit]', 'exported'));
+    fileReady.push(await page.evaluate(() => window.__bench.fileAt - window.__bench.clickAt));
+    const file = await download;
+    if (!exported) {
+      exported = join(dir, 'cases.age');
+      await file.saveAs(exported);
+    }
+  }
+  await source.close();
+
+  // Import of that file into an empty device, through the import page.
+  const target = await openBrowser();
+  await target.context.addInitScript(installProbes);
+  const into = await target.page();
+  into.setDefaultTimeout(120_000);
+  const opened = [];
+  const written = [];
+  for (let run = 0; run < runs; run++) {
+    await into.goto(harnessUrl);
+    await into.evaluate(() => new Promise((ok, fail) => { const r = indexedDB.deleteDatabase('homeward'); r.onsuccess = ok; r.onerror = fail; r.onblocked = () => fail(new Error('blocked')); }));
+    await into.goto(server.url + '#/import');
+    await into.locator('#import-file').setInputFiles(exported);
+    await into.getByLabel(/^Passphrase/).fill(PASS);
+    opened.push(await timeClick(into, 'Open file', 'preview'));
+    await into.getByText('1000 new', { exact: false }).or(into.getByText('1,000 new', { exact: false })).first().waitFor();
+    written.push(await timeClick(into, 'Import', 'imported'));
+  }
+  await target.close();
+  await rm(dir, { recursive: true, force: true });
+
+  return {
+    workFactor: derived.workFactor,
+    kdfPage: median(derived.times),
+    kdfCli: cliKdf,
+    kdfRatio: median(derived.times) / cliKdf,
+    exportFileReady: median(fileReady),
+    exportDone: median(done),
+    importOpen: median(opened),
+    importWrite: median(written),
+  };
+}

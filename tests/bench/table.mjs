@@ -1,0 +1,43 @@
+// The benchmark's one table: each figure beside its budget, and whether the budget holds.
+
+const ms = (x) => `${Math.round(x).toLocaleString('en')} ms`;
+const kb = (x) => `${(x / 1000).toFixed(0)} KB`;
+const times = (x) => `${x.toFixed(2)}×`;
+
+export function printTable(results, sizes) {
+  const rows = [];
+  const row = (what, figures, budget = '', holds) => rows.push([what, ...figures, budget, holds === undefined ? '' : holds ? 'met' : 'MISSED']);
+  const at = (key, format) => sizes.map((n) => format(results.lists[n][key]));
+  const largest = results.lists[Math.max(...sizes)];
+  const single = (text) => [text, ...Array(sizes.length - 1).fill('')];
+
+  row('Case list: first rows, from start', at('firstRows', ms));
+  row('Case list: interactive, from start', at('interactive', ms), '≤ 1,000 ms', largest.interactive <= 1000);
+  row('Filter: one keystroke to the list redrawn', at('keystroke', ms), '≤ 30 ms', largest.keystroke <= 30);
+  row('  slowest keystroke', at('keystrokeWorst', ms));
+  row('Open a case', at('open', ms), '≤ 100 ms', largest.open <= 100);
+  row('Save one edit, until committed', at('save', ms), '≤ 50 ms', largest.save <= 50);
+
+  const { bulk, exchange: x, load } = results;
+  row('Bulk write of 1,000 cases: storage module', single(ms(bulk.module)));
+  row('  the same records, plain IndexedDB puts', single(ms(bulk.plain)));
+  row('  ratio', single(times(bulk.ratio)), '≤ 1.5×', bulk.ratio <= 1.5);
+  row(`Key derivation (scrypt 2^${x.workFactor}) in the page`, single(ms(x.kdfPage)));
+  row('  stock age on this machine', single(ms(x.kdfCli)));
+  row('  ratio', single(times(x.kdfRatio)), '≤ 3×', x.kdfRatio <= 3);
+  row('Export of 1,000 cases: file ready', single(ms(x.exportFileReady)), `≤ ${ms(x.kdfPage + 500)}`, x.exportFileReady <= x.kdfPage + 500);
+  row('  until the page says it is saved', single(ms(x.exportDone)));
+  row('Import of 1,000 cases: open and preview', single(ms(x.importOpen)));
+  row('  write', single(ms(x.importWrite)));
+  row('First load, brotli: html + JS + wasm + CSS', single(kb(load.bytes.total)), '≤ 250 KB', load.bytes.total <= 250_000);
+  row(`  html ${kb(load.bytes.html)} · JS ${kb(load.bytes.js)} · wasm ${kb(load.bytes.wasm)} · CSS ${kb(load.bytes.css)} (and icons ${kb(load.bytes.other)})`, single(''));
+  row('Slow 3G: first visit to the case list', single(ms(load.firstVisit)));
+  row('Repeat visit (service worker), to interactive', single(ms(load.repeatVisit)), '≤ 300 ms', load.repeatVisit <= 300);
+
+  const header = ['', ...sizes.map((n) => `${n.toLocaleString('en')} cases`), 'budget', ''];
+  const widths = header.map((_, i) => Math.max(...[header, ...rows].map((r) => String(r[i]).length)));
+  const line = (r) => r.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('   ').trimEnd();
+  console.log(`Homeward benchmark, ${results.date.slice(0, 10)}: medians of ${results.runs} runs (filter: of every keystroke)`);
+  console.log(line(header));
+  for (const r of rows) console.log(line(r));
+}

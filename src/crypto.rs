@@ -47,14 +47,29 @@ pub fn is_age(bytes: &[u8]) -> bool {
 }
 
 pub fn encrypt(plaintext: &[u8], passphrase: &str, work_factor: u8) -> Result<Vec<u8>, CryptoError> {
-    let mut recipient = age::scrypt::Recipient::new(SecretString::from(passphrase.to_owned()));
-    recipient.set_work_factor(work_factor);
-    let encryptor = age::Encryptor::with_recipients(iter::once(&recipient as &dyn age::Recipient)).map_err(|e| CryptoError::Encrypt(format!("{e:?}")))?;
-    let mut out = Vec::with_capacity(plaintext.len() + 256);
-    let mut writer = encryptor.wrap_output(&mut out).map_err(|e| CryptoError::Encrypt(e.to_string()))?;
-    writer.write_all(plaintext).map_err(|e| CryptoError::Encrypt(e.to_string()))?;
-    writer.finish().map_err(|e| CryptoError::Encrypt(e.to_string()))?;
-    Ok(out)
+    Sealing::begin(passphrase, work_factor, plaintext.len())?.seal(plaintext)
+}
+
+/// An export file begun: the key is derived and the header written, the contents still to come.
+/// Splitting the two lets the slow key derivation run while the contents are being gathered.
+pub struct Sealing(age::stream::StreamWriter<Vec<u8>>);
+
+impl Sealing {
+    /// Derives the key from the passphrase (the slow part) and writes the file's header.
+    /// `expected_len` only sizes the buffer.
+    pub fn begin(passphrase: &str, work_factor: u8, expected_len: usize) -> Result<Self, CryptoError> {
+        let mut recipient = age::scrypt::Recipient::new(SecretString::from(passphrase.to_owned()));
+        recipient.set_work_factor(work_factor);
+        let encryptor = age::Encryptor::with_recipients(iter::once(&recipient as &dyn age::Recipient)).map_err(|e| CryptoError::Encrypt(format!("{e:?}")))?;
+        let out = Vec::with_capacity(expected_len + expected_len / 1000 + 256);
+        encryptor.wrap_output(out).map(Self).map_err(|e| CryptoError::Encrypt(e.to_string()))
+    }
+
+    /// Encrypts the contents and returns the whole file.
+    pub fn seal(mut self, plaintext: &[u8]) -> Result<Vec<u8>, CryptoError> {
+        self.0.write_all(plaintext).map_err(|e| CryptoError::Encrypt(e.to_string()))?;
+        self.0.finish().map_err(|e| CryptoError::Encrypt(e.to_string()))
+    }
 }
 
 pub fn decrypt(file: &[u8], passphrase: &str) -> Result<Vec<u8>, CryptoError> {

@@ -2,10 +2,16 @@
 //! desktop and longer on a phone; here it never freezes the page. Built by Trunk as its own
 //! wasm, so the crypto code is not part of the first page load.
 //!
-//! Once loaded it sends `{ok: true, ready: true}`. Messages in: `{op: "export", cases, passphrase | null, app_version}` or
-//! `{op: "open", file: Uint8Array, passphrase | null}`. Out: `{ok: true, bytes}` /
-//! `{ok: true, cases, exported_at, app_version, encrypted}` or `{ok: false, error, failure}`, where
-//! `failure` is the `WorkerError` itself, for the page to word in its language.
+//! Once loaded it sends `{ok: true, ready: true}`; messages sent before then wait for it (see
+//! `src/web/crypto_worker_loader.js`). Messages in, each answered in turn:
+//! - `{op: "begin", passphrase}`: derives the key of a new export file → `{ok: true}`;
+//! - `{op: "seal", plaintext: Uint8Array}`: encrypts the export begun → `{ok: true, bytes}`;
+//! - `{op: "open", file: Uint8Array, passphrase | null}` →
+//!   `{ok: true, cases (JSON text), exported_at, app_version, encrypted}`.
+//!
+//! A failure is `{ok: false, error, failure}`, where `failure` is the `WorkerError` itself, for
+//! the page to word in its language. The page sends "begin" as it starts gathering the cases, so
+//! the key is derived meanwhile.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -30,24 +36,29 @@ fn main() {
 }
 
 #[cfg(target_arch = "wasm32")]
+thread_local! {
+    /// The export file begun by "begin", waiting for its contents.
+    static SEALING: std::cell::RefCell<Option<homeward::crypto::Sealing>> = const { std::cell::RefCell::new(None) };
+}
+
+#[cfg(target_arch = "wasm32")]
 fn handle(message: &wasm_bindgen::JsValue) -> Result<wasm_bindgen::JsValue, homeward::domain::exchange::WorkerError> {
     use homeward::crypto;
-    use homeward::domain::exchange::{self, ExportDocument, WorkerError};
-    use homeward::domain::Case;
+    use homeward::domain::exchange::{self, WorkerError};
     use wasm_bindgen::JsValue;
 
     let field = |name: &str| js_sys::Reflect::get(message, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
     let passphrase = field("passphrase").as_string();
     match field("op").as_string().as_deref() {
-        Some("export") => {
-            let cases: Vec<Case> = serde_wasm_bindgen::from_value(field("cases")).map_err(|e| WorkerError::Prepare(e.to_string()))?;
-            let app_version = field("app_version").as_string().unwrap_or_default();
-            let document = ExportDocument::new(cases, &app_version, chrono::Utc::now());
-            let plaintext = exchange::write(&document);
-            let bytes = match passphrase {
-                Some(p) => crypto::encrypt(&plaintext, &p, crypto::WORK_FACTOR).map_err(WorkerError::Crypto)?,
-                None => plaintext,
-            };
+        Some("begin") => {
+            let sealing = crypto::Sealing::begin(&passphrase.unwrap_or_default(), crypto::WORK_FACTOR, 0).map_err(WorkerError::Crypto)?;
+            SEALING.with(|s| *s.borrow_mut() = Some(sealing));
+            Ok(answer(true, &[]))
+        }
+        Some("seal") => {
+            let sealing = SEALING.with(|s| s.borrow_mut().take()).ok_or(WorkerError::UnknownRequest)?;
+            let plaintext = js_sys::Uint8Array::new(&field("plaintext")).to_vec();
+            let bytes = sealing.seal(&plaintext).map_err(WorkerError::Crypto)?;
             Ok(answer(true, &[("bytes", js_sys::Uint8Array::from(bytes.as_slice()).into())]))
         }
         Some("open") => {
@@ -60,10 +71,10 @@ fn handle(message: &wasm_bindgen::JsValue) -> Result<wasm_bindgen::JsValue, home
                 (false, _) => file,
             };
             let document = exchange::read(&plaintext).map_err(|e| if encrypted { WorkerError::Read(e) } else { not_age_or(e) })?;
-            let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-            let cases = serde::Serialize::serialize(&document.cases, &serializer).map_err(|e| WorkerError::Prepare(e.to_string()))?;
+            // As JSON text: one copy to the page, parsed there in one go.
+            let cases = serde_json::to_string(&document.cases).map_err(|e| WorkerError::Prepare(e.to_string()))?;
             Ok(answer(true, &[
-                ("cases", cases),
+                ("cases", JsValue::from_str(&cases)),
                 ("exported_at", JsValue::from_str(&document.exported_at.to_rfc3339())),
                 ("app_version", JsValue::from_str(&document.app_version)),
                 ("encrypted", JsValue::from_bool(encrypted)),

@@ -181,54 +181,51 @@ fn CaseTable(all: Vec<CaseSummary>, fresh: RwSignal<Option<Vec<CaseSummary>>>) -
     }
 }
 
+/// One case. Its words are drawn once per language rather than each kept reactive: a list of
+/// a hundred rows otherwise holds two thousand small effects, and each keystroke in the filter
+/// pays for the rows it brings in.
 #[component]
 fn CaseRow(case: CaseSummary, today: chrono::NaiveDate) -> impl IntoView {
     let i18n = use_i18n();
+    move || row(i18n.get_locale(), &case, today)
+}
+
+fn row(l: Locale, case: &CaseSummary, today: chrono::NaiveDate) -> impl IntoView {
     let href = Route::Plan { id: case.id, section: Section::Case }.href();
-    let case_number = case.case_number.clone();
-    let shown_number = move || crate::vocabulary::case_number(i18n.get_locale(), &case_number);
-    let placement = case.placement;
-    let placement = move || crate::vocabulary::placement_label(i18n.get_locale(), placement);
-    let status = case.status;
     let overdue = case.is_overdue(today);
     let progress = case.checklist.progress(today);
-    let checklist = (progress.applicable > 0).then(|| {
-        let percent = progress.percent().unwrap_or(0);
-        let (done, applicable, overdue, milestones) = (progress.done, progress.applicable, progress.overdue, progress.milestones_reached);
-        view! {
+    let checklist = match progress.applicable {
+        0 => view! { <span class="muted">{td_string!(l, common.not_started)}</span> }.into_any(),
+        _ => view! {
             <div class="mini-progress">
-                <span>{t!(i18n, cases.list.checklist_done, done = move || done, total = move || applicable)}</span>
-                <progress max="100" value=percent aria-hidden="true"></progress>
-                {(overdue > 0).then(|| view! { <span class="badge overdue">{t!(i18n, cases.list.checklist_overdue, count = move || overdue)}</span> })}
-                <span class="muted">{t!(i18n, cases.list.milestones, reached = move || milestones, total = || 5)}</span>
+                <span>{td_string!(l, cases.list.checklist_done, done = progress.done, total = progress.applicable).to_string()}</span>
+                <progress max="100" value=progress.percent().unwrap_or(0) aria-hidden="true"></progress>
+                {(progress.overdue > 0).then(|| view! { <span class="badge overdue">{td_string!(l, cases.list.checklist_overdue, count = progress.overdue).to_string()}</span> })}
+                <span class="muted">{td_string!(l, cases.list.milestones, reached = progress.milestones_reached, total = 5).to_string()}</span>
             </div>
         }
-    });
-    let due = case.next_due.clone().map(|d| {
-        let day = d.date;
-        view! {
+        .into_any(),
+    };
+    let due = match &case.next_due {
+        Some(d) => view! {
             <div class="due">
-                <span class="due-what">{move || crate::vocabulary::due_item_what(i18n.get_locale(), &d)}</span>
-                <span class="due-date">{move || crate::i18n::date(i18n.get_locale(), day)}</span>
-                {overdue.then(|| view! { <span class="badge overdue">{t!(i18n, common.overdue)}</span> })}
+                <span class="due-what">{crate::vocabulary::due_item_what(l, d)}</span>
+                <span class="due-date">{crate::i18n::date(l, d.date)}</span>
+                {overdue.then(|| view! { <span class="badge overdue">{td_string!(l, common.overdue)}</span> })}
             </div>
         }
-    });
+        .into_any(),
+        None => view! { <span class="due-what none">{td_string!(l, cases.list.nothing_dated)}</span> }.into_any(),
+    };
     view! {
         <tr class:overdue=overdue>
-            <th scope="row" data-label=move || t_string!(i18n, cases.list.col_case_number)><a href=href>{shown_number}</a></th>
-            <td data-label=move || t_string!(i18n, cases.list.col_child)>{case.child_name}</td>
-            <td data-label=move || t_string!(i18n, cases.list.col_worker)>{case.worker_name}</td>
-            <td data-label=move || t_string!(i18n, cases.list.col_placement)>{placement}</td>
-            <td data-label=move || t_string!(i18n, cases.list.col_status)><span class=format!("badge status-{}", status.key())>{move || status.in_locale(i18n.get_locale())}</span></td>
-            <td data-label=move || t_string!(i18n, cases.list.col_checklist)>{match checklist {
-                Some(view) => view.into_any(),
-                None => view! { <span class="muted">{t!(i18n, common.not_started)}</span> }.into_any(),
-            }}</td>
-            <td data-label=move || t_string!(i18n, cases.list.col_next_due)>{match due {
-                Some(due) => due.into_any(),
-                None => view! { <span class="due-what none">{t!(i18n, cases.list.nothing_dated)}</span> }.into_any(),
-            }}</td>
+            <th scope="row" data-label=td_string!(l, cases.list.col_case_number)><a href=href>{crate::vocabulary::case_number(l, &case.case_number)}</a></th>
+            <td data-label=td_string!(l, cases.list.col_child)>{case.child_name.clone()}</td>
+            <td data-label=td_string!(l, cases.list.col_worker)>{case.worker_name.clone()}</td>
+            <td data-label=td_string!(l, cases.list.col_placement)>{crate::vocabulary::placement_label(l, case.placement)}</td>
+            <td data-label=td_string!(l, cases.list.col_status)><span class=format!("badge status-{}", case.status.key())>{case.status.in_locale(l)}</span></td>
+            <td data-label=td_string!(l, cases.list.col_checklist)>{checklist}</td>
+            <td data-label=td_string!(l, cases.list.col_next_due)>{due}</td>
         </tr>
     }
 }

@@ -8,7 +8,8 @@ use leptos::task::spawn_local;
 use crate::app::{keep_page_title, use_store, Notice};
 use crate::domain::demo::{exercise_cases, EXERCISE_PASSPHRASE, ORGANISATION};
 use crate::i18n::{t, t_string, use_i18n};
-use crate::pages::exchange::worker::{ask, download, field, request, Failure};
+use crate::domain::exchange::{self, ExportDocument};
+use crate::pages::exchange::worker::{download, seal, Failure};
 use crate::workspace::{reset_demo, Workspace};
 
 /// The exercise file's name: plainly an exercise, never mistaken for a colleague's real export.
@@ -48,16 +49,8 @@ fn DemoTools() -> impl IntoView {
             let outcome: Result<(), Failure> = async {
                 // Already marked as exported, as a colleague's file would be.
                 let cases = exercise_cases(today);
-                let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-                let payload = serde::Serialize::serialize(&cases, &serializer).map_err(|e| Failure::Said(e.to_string()))?;
-                let reply = ask(&request(&[
-                    ("op", "export".into()),
-                    ("cases", payload),
-                    ("passphrase", EXERCISE_PASSPHRASE.into()),
-                    ("app_version", env!("CARGO_PKG_VERSION").into()),
-                ]))
-                .await?;
-                let bytes: js_sys::Uint8Array = field(&reply, "bytes").into();
+                let contents = async { Ok(exchange::write(&ExportDocument::new(cases, env!("CARGO_PKG_VERSION"), chrono::Utc::now()))) };
+                let bytes = seal(EXERCISE_PASSPHRASE, contents).await?;
                 download(&bytes, EXERCISE_FILE, "application/octet-stream")
             }
             .await;

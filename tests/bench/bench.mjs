@@ -157,11 +157,14 @@ const results = { date: new Date().toISOString(), runs: RUNS, lists: {} };
 for (const count of SIZES) {
   console.error(`== ${count.toLocaleString('en')} cases`);
   results.lists[count] = await listFigures(count);
+  log(JSON.stringify(results.lists[count]));
 }
 console.error('== Bulk write');
 results.bulk = await bulkFigures();
+log(JSON.stringify(results.bulk));
 console.error('== Export, import and key derivation');
 results.exchange = await exchangeFigures({ server, harnessUrl, runs: RUNS, median, browserWith, installProbes, timeClick, log });
+log(JSON.stringify(results.exchange));
 console.error('== First load');
 results.load = await loadFigures({ server, runs: RUNS, median });
 await server.close();

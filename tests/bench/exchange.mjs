@@ -57,12 +57,15 @@ export async function exchangeFigures({ server, harnessUrl, runs, median, browse
   const done = [];
   let exported;
   for (let run = 0; run < runs; run++) {
+    // From the list each time, so the export page is a new one.
+    await page.goto(server.url + '#/');
+    await page.locator('.case-table').waitFor();
     await page.goto(server.url + '#/export');
     await page.getByText('1,000 of 1,000 chosen').waitFor();
     await page.getByLabel(/^Passphrase/).fill(PASS);
     await page.getByLabel(/^Repeat the passphrase/).fill(PASS);
     const download = page.waitForEvent('download');
-    done.push(await timeClick(page, 'form.exchange-form button[type=submit]', 'exported'));
+    done.push(await timeClick(page, '.exchange-form button[type=submit]', 'exported'));
     fileReady.push(await page.evaluate(() => window.__bench.fileAt - window.__bench.clickAt));
     const file = await download;
     if (!exported) {
@@ -86,8 +89,8 @@ export async function exchangeFigures({ server, harnessUrl, runs, median, browse
     await into.locator('#import-file').setInputFiles(exported);
     await into.getByLabel(/^Passphrase/).fill(PASS);
     opened.push(await timeClick(into, 'Open file', 'preview'));
-    await into.getByText('1000 new', { exact: false }).or(into.getByText('1,000 new', { exact: false })).first().waitFor();
-    written.push(await timeClick(into, 'Import', 'imported'));
+    await into.getByText('1,000 new', { exact: false }).first().waitFor();
+    written.push(await timeClick(into, '.preview button.primary', 'imported'));
   }
   await target.close();
   await rm(dir, { recursive: true, force: true });

@@ -94,6 +94,7 @@ export function timeClick(page, name, check) {
     window.__bench.clickAt = start;
     const shown = window.__benchUntil(window.__benchChecks[check]);
     target.click();
-    return (await shown) - start;
+    const late = new Promise((_, fail) => setTimeout(() => fail(new Error(`${check} not seen a minute after clicking ${name}`)), 60_000));
+    return (await Promise.race([shown, late])) - start;
   }, { name, check });
 }

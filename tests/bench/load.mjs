@@ -17,12 +17,12 @@ const kind = (url, type) => {
 
 /**
  * From navigation start to the case list (here, its empty state) painted and free for input.
- * `shown` is called as soon as it is on screen.
+ * `onShown` is called as soon as it is on screen.
  */
-async function visit(page, url, shown = () => {}) {
+async function visit(page, url, onShown = () => {}) {
   await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
   await page.locator('.empty-state, .case-table').first().waitFor({ timeout: 120_000 });
-  shown();
+  onShown();
   const shown = await page.evaluate(() => window.__benchUntil(() => document.querySelector('.empty-state, .case-table') !== null));
   await page.waitForTimeout(500);
   const lastBusy = await page.evaluate(() => Math.max(0, ...window.__bench.longTasks));

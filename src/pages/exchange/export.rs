@@ -1,19 +1,21 @@
 //! Writing an export file: choose the cases, choose a passphrase (typed twice, with a strength
 //! hint), and the file is encrypted in the worker and saved with a name that says what it holds.
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::worker::{ask, case_label, download, field, request, Failure};
+use super::worker::{case_label, download, seal, Failure};
 use crate::app::{keep_page_title, use_store};
 use crate::components::fields::TextField;
 use crate::components::focus::focus_id_later;
-use crate::domain::exchange::{file_name, merge::exported};
+use crate::domain::exchange::{self, file_name, merge::exported, ExportDocument};
 use crate::domain::passphrase::{assess, Refusal, Strength};
 use crate::domain::{CaseId, CaseSummary};
-use crate::i18n::{t, t_string, td_string, use_i18n, Locale, Translate};
+use uuid::Uuid;
+use crate::i18n::{number, t, t_string, td_string, use_i18n, Locale, Translate};
 use crate::pages::plan::today;
 
 #[derive(Clone, PartialEq)]
@@ -97,28 +99,28 @@ fn ExportForm(all: Vec<CaseSummary>, preselect: Option<CaseId>) -> impl IntoView
             // A backup covers what was stored when it was read, not what changed while encrypting.
             let started = chrono::Utc::now();
             let outcome: Result<Progress, Failure> = async {
-                let cases: Vec<_> = store.get_many(&ids).await?.into_iter().flatten().map(exported).collect();
-                let numbers: Vec<&str> = cases.iter().map(|c| c.case_number.as_str()).collect();
-                let name = file_name(&numbers, today(), secret.is_some());
-                let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-                let payload = serde::Serialize::serialize(&cases, &serializer).map_err(|e| Failure::Other(e.to_string()))?;
-                let reply = ask(&request(&[
-                    ("op", "export".into()),
-                    ("cases", payload),
-                    ("passphrase", secret.clone().map_or(wasm_bindgen::JsValue::NULL, |p| p.into())),
-                    ("app_version", env!("CARGO_PKG_VERSION").into()),
-                ]))
-                .await?;
-                let bytes: js_sys::Uint8Array = field(&reply, "bytes").into();
+                let gathered: RefCell<Option<(Vec<(CaseId, Uuid)>, String)>> = RefCell::default();
+                // The file's contents; what is recorded afterwards is kept aside meanwhile.
+                let contents = async {
+                    let cases: Vec<_> = store.get_many(&ids).await?.into_iter().flatten().map(exported).collect();
+                    let numbers: Vec<&str> = cases.iter().map(|c| c.case_number.as_str()).collect();
+                    let name = file_name(&numbers, today(), secret.is_some());
+                    *gathered.borrow_mut() = Some((cases.iter().map(|c| (c.id, c.version)).collect(), name));
+                    Ok(exchange::write(&ExportDocument::new(cases, env!("CARGO_PKG_VERSION"), chrono::Utc::now())))
+                };
+                let bytes = match &secret {
+                    Some(passphrase) => seal(passphrase, contents).await?,
+                    None => js_sys::Uint8Array::from(contents.await?.as_slice()),
+                };
+                let (marks, name) = gathered.take().ok_or(Failure::NotMade)?;
                 download(&bytes, &name, if secret.is_some() { "application/octet-stream" } else { "application/json" })?;
-                let marks: Vec<_> = cases.iter().map(|c| (c.id, c.version)).collect();
                 // The file is saved; failing to record the exchange only makes a later import ask more.
                 let _ = store.mark_exported(&marks).await;
                 // Every case on the device now, encrypted: a backup, which quiets the reminder.
-                let in_file: HashSet<CaseId> = cases.iter().map(|c| c.id).collect();
+                let in_file: HashSet<CaseId> = marks.iter().map(|(id, _)| *id).collect();
                 let every_case = store.list().await.is_ok_and(|now| now.cases.iter().all(|c| in_file.contains(&c.id)));
                 let backup = secret.is_some() && every_case && store.record_backup(started).await.is_ok();
-                Ok(Progress::Done { name, cases: cases.len(), backup })
+                Ok(Progress::Done { name, cases: marks.len(), backup })
             }
             .await;
             progress.set(outcome.unwrap_or_else(Progress::Failed));
@@ -141,7 +143,7 @@ fn ExportForm(all: Vec<CaseSummary>, preselect: Option<CaseId>) -> impl IntoView
                 <div class="choice-tools">
                     <button type="button" class="small" on:click=move |_| chosen.set(all.with_value(|a| a.iter().map(|c| c.id).collect()))>{t!(i18n, exchange.export.select_all)}</button>
                     <button type="button" class="small" on:click=move |_| chosen.set(HashSet::new())>{t!(i18n, exchange.export.select_none)}</button>
-                    <span class="muted">{move || t_string!(i18n, exchange.export.chosen, n = count(), all = all.with_value(Vec::len)).to_string()}</span>
+                    <span class="muted">{move || t_string!(i18n, exchange.export.chosen, n = number(i18n.get_locale(), count() as f64), all = number(i18n.get_locale(), all.with_value(Vec::len) as f64)).to_string()}</span>
                 </div>
                 <ul class="case-choices">
                     {all.with_value(|all| all.iter().map(|c| {
@@ -191,9 +193,9 @@ fn ExportForm(all: Vec<CaseSummary>, preselect: Option<CaseId>) -> impl IntoView
                 <button type="submit" class="primary" disabled=move || progress.get() == Progress::Working>
                     {move || match (count(), unencrypted.get()) {
                         (1, false) => t_string!(i18n, exchange.export.button_one).to_string(),
-                        (n, false) => t_string!(i18n, exchange.export.button_many, n).to_string(),
+                        (n, false) => t_string!(i18n, exchange.export.button_many, n = number(i18n.get_locale(), n as f64)).to_string(),
                         (1, true) => t_string!(i18n, exchange.export.button_one_unencrypted).to_string(),
-                        (n, true) => t_string!(i18n, exchange.export.button_many_unencrypted, n).to_string(),
+                        (n, true) => t_string!(i18n, exchange.export.button_many_unencrypted, n = number(i18n.get_locale(), n as f64)).to_string(),
                     }}
                 </button>
                 <a class="button secondary" href="#/">{t!(i18n, exchange.export.back)}</a>
@@ -218,7 +220,7 @@ fn ExportForm(all: Vec<CaseSummary>, preselect: Option<CaseId>) -> impl IntoView
 fn saved_text(l: Locale, name: &str, cases: usize, backup: bool) -> String {
     let mut text = match cases {
         1 => td_string!(l, exchange.export.saved_one, name).to_string(),
-        n => td_string!(l, exchange.export.saved_many, name, n).to_string(),
+        n => td_string!(l, exchange.export.saved_many, name, n = number(l, n as f64)).to_string(),
     };
     if backup {
         text.push(' ');

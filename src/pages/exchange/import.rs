@@ -11,7 +11,7 @@ use crate::components::focus::focus_id_later;
 use crate::domain::exchange::merge::{Comparison, ImportPlan, Resolution};
 use crate::domain::exchange::WorkerError;
 use crate::domain::Case;
-use crate::i18n::{t, t_string, td_string, use_i18n, Locale};
+use crate::i18n::{number, t, t_string, td_string, use_i18n, Locale};
 use crate::route::Route;
 use crate::storage::StorageError;
 
@@ -51,10 +51,10 @@ impl Problem {
 fn outcome_text(l: Locale, plan: &ImportPlan) -> String {
     let decided = |r: Resolution| plan.entries.iter().filter(|e| e.resolution == Some(r)).count();
     let parts = [
-        (plan.count(Comparison::New), td_string!(l, exchange.import.outcome.new, n = plan.count(Comparison::New)).to_string()),
-        (plan.count(Comparison::Newer), td_string!(l, exchange.import.outcome.updated, n = plan.count(Comparison::Newer)).to_string()),
-        (decided(Resolution::TakeTheirs), td_string!(l, exchange.import.outcome.replaced, n = decided(Resolution::TakeTheirs)).to_string()),
-        (decided(Resolution::KeepBoth), td_string!(l, exchange.import.outcome.copied, n = decided(Resolution::KeepBoth)).to_string()),
+        (plan.count(Comparison::New), td_string!(l, exchange.import.outcome.new, n = number(l, plan.count(Comparison::New) as f64)).to_string()),
+        (plan.count(Comparison::Newer), td_string!(l, exchange.import.outcome.updated, n = number(l, plan.count(Comparison::Newer) as f64)).to_string()),
+        (decided(Resolution::TakeTheirs), td_string!(l, exchange.import.outcome.replaced, n = number(l, decided(Resolution::TakeTheirs) as f64)).to_string()),
+        (decided(Resolution::KeepBoth), td_string!(l, exchange.import.outcome.copied, n = number(l, decided(Resolution::KeepBoth) as f64)).to_string()),
     ];
     let written: Vec<String> = parts.into_iter().filter(|(n, _)| *n > 0).map(|(_, text)| text).collect();
     let summary = if written.is_empty() { td_string!(l, exchange.import.outcome.nothing).to_string() } else { format!("{}.", written.join(", ")) };
@@ -104,7 +104,7 @@ pub fn ImportPage() -> impl IntoView {
                     ("passphrase", if secret.is_empty() { wasm_bindgen::JsValue::NULL } else { secret.into() }),
                 ]))
                 .await?;
-                let incoming: Vec<Case> = serde_wasm_bindgen::from_value(field(&reply, "cases")).map_err(|e| Failure::Damaged(e.to_string()))?;
+                let incoming: Vec<Case> = serde_json::from_str(&field(&reply, "cases").as_string().unwrap_or_default()).map_err(|e| Failure::Damaged(e.to_string()))?;
                 let ids: Vec<_> = incoming.iter().map(|c| c.id).collect();
                 encrypted.set(field(&reply, "encrypted").as_bool().unwrap_or(true));
                 // In the order asked for, so each incoming case meets its stored one directly.
@@ -209,11 +209,11 @@ fn Preview(plan: RwSignal<ImportPlan>, on_import: Callback<()>, busy: Signal<boo
         let l = i18n.get_locale();
         plan.with(|p| {
             [
-                td_string!(l, exchange.preview.count_new, n = p.count(Comparison::New)).to_string(),
-                td_string!(l, exchange.preview.count_newer, n = p.count(Comparison::Newer)).to_string(),
-                td_string!(l, exchange.preview.count_conflict, n = p.count(Comparison::Conflict)).to_string(),
-                td_string!(l, exchange.preview.count_identical, n = p.count(Comparison::Identical)).to_string(),
-                td_string!(l, exchange.preview.count_older, n = p.count(Comparison::Older)).to_string(),
+                td_string!(l, exchange.preview.count_new, n = number(l, p.count(Comparison::New) as f64)).to_string(),
+                td_string!(l, exchange.preview.count_newer, n = number(l, p.count(Comparison::Newer) as f64)).to_string(),
+                td_string!(l, exchange.preview.count_conflict, n = number(l, p.count(Comparison::Conflict) as f64)).to_string(),
+                td_string!(l, exchange.preview.count_identical, n = number(l, p.count(Comparison::Identical) as f64)).to_string(),
+                td_string!(l, exchange.preview.count_older, n = number(l, p.count(Comparison::Older) as f64)).to_string(),
             ]
             .join(" · ")
         })

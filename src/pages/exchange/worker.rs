@@ -1,6 +1,10 @@
 //! Talks to the export worker (`src/bin/crypto_worker.rs`). A worker is started for each file
 //! and stopped after it, so its code is fetched only when someone exports or imports.
 
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
+
 use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -32,8 +36,6 @@ pub enum Failure {
     Unreadable,
     /// Decrypted cases that do not fit what this build reads.
     Damaged(String),
-    /// Anything else, with its technical detail.
-    Other(String),
 }
 
 impl Failure {
@@ -51,7 +53,6 @@ impl Failure {
             Self::NotSaved => td_string!(l, exchange.errors.not_saved).to_string(),
             Self::Unreadable => td_string!(l, exchange.errors.unreadable).to_string(),
             Self::Damaged(detail) => td_string!(l, exchange.errors.damaged_cases, detail).to_string(),
-            Self::Other(detail) => detail.clone(),
         }
     }
 }
@@ -83,42 +84,108 @@ pub fn read_error(l: Locale, error: &ReadError) -> String {
 
 /// Sends one request and waits for the reply; the reply's `failure` becomes `Err`.
 pub async fn ask(request: &JsValue) -> Result<JsValue, Failure> {
-    let worker = Worker::new(WORKER_URL).map_err(|_| Failure::Unavailable)?;
-    // The worker says when it is ready; a request sent earlier would be lost.
-    let ready = next_message(&worker).await;
-    let reply = match ready {
-        Ok(_) => {
-            worker.post_message(request).map_err(|_| Failure::Unavailable)?;
-            next_message(&worker).await
-        }
-        Err(e) => Err(e),
-    };
-    worker.terminate();
-    let reply = reply.map_err(|_| Failure::Unavailable)?;
-    if Reflect::get(&reply, &"ok".into()).ok().and_then(|v| v.as_bool()) == Some(true) {
-        return Ok(reply);
-    }
-    if let Ok(failure) = serde_wasm_bindgen::from_value::<WorkerError>(field(&reply, "failure")) {
-        return Err(Failure::Worker(failure));
-    }
-    Err(field(&reply, "error").as_string().map_or(Failure::Unavailable, Failure::Said))
+    let session = Session::start()?;
+    session.send(request)?;
+    session.reply().await
 }
 
-/// The worker's next message, or its failure to load or run.
-async fn next_message(worker: &Worker) -> Result<JsValue, JsValue> {
-    let worker = worker.clone();
-    let message = Promise::new(&mut move |resolve: Function, reject: Function| {
-        let on_message = Closure::once_into_js(move |ev: MessageEvent| {
-            let _ = resolve.call1(&JsValue::NULL, &ev.data());
-        });
-        let on_error = Closure::once_into_js(move |ev: ErrorEvent| {
-            ev.prevent_default();
-            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(&ev.message()));
-        });
-        worker.set_onmessage(Some(on_message.unchecked_ref()));
-        worker.set_onerror(Some(on_error.unchecked_ref()));
-    });
-    JsFuture::from(message).await
+/// Encrypts `plaintext` into an export file with the passphrase, in a worker. The key is
+/// derived as soon as the worker is up; `plaintext` is awaited meanwhile, so gathering the
+/// cases and deriving the key run side by side.
+pub async fn seal(passphrase: &str, plaintext: impl std::future::Future<Output = Result<Vec<u8>, Failure>>) -> Result<js_sys::Uint8Array, Failure> {
+    let session = Session::start()?;
+    session.send(&request(&[("op", "begin".into()), ("passphrase", passphrase.into())]))?;
+    let plaintext = js_sys::Uint8Array::from(plaintext.await?.as_slice());
+    session.reply().await?;
+    let message = request(&[("op", "seal".into()), ("plaintext", plaintext.clone().into())]);
+    // Handed over, not copied: the contents can be tens of megabytes.
+    session.worker.post_message_with_transfer(&message, &js_sys::Array::of1(&plaintext.buffer())).map_err(|_| Failure::Unavailable)?;
+    Ok(field(&session.reply().await?, "bytes").into())
+}
+
+/// A worker started for one file, stopped when dropped. Its messages are kept in order until
+/// read, so none is lost between two reads.
+struct Session {
+    worker: Worker,
+    inbox: Rc<RefCell<Inbox>>,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(ErrorEvent)>,
+}
+
+#[derive(Default)]
+struct Inbox {
+    arrived: VecDeque<Result<JsValue, JsValue>>,
+    /// The read waiting for the next message: resolve, reject.
+    waiting: Option<(Function, Function)>,
+}
+
+impl Inbox {
+    fn deliver(inbox: &RefCell<Inbox>, message: Result<JsValue, JsValue>) {
+        let waiting = inbox.borrow_mut().waiting.take();
+        match (waiting, message) {
+            (Some((resolve, _)), Ok(value)) => drop(resolve.call1(&JsValue::NULL, &value)),
+            (Some((_, reject)), Err(error)) => drop(reject.call1(&JsValue::NULL, &error)),
+            (None, message) => inbox.borrow_mut().arrived.push_back(message),
+        }
+    }
+}
+
+impl Session {
+    fn start() -> Result<Self, Failure> {
+        let worker = Worker::new(WORKER_URL).map_err(|_| Failure::Unavailable)?;
+        let inbox = Rc::new(RefCell::new(Inbox::default()));
+        let on_message = {
+            let inbox = inbox.clone();
+            Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| Inbox::deliver(&inbox, Ok(ev.data())))
+        };
+        let on_error = {
+            let inbox = inbox.clone();
+            Closure::<dyn FnMut(ErrorEvent)>::new(move |ev: ErrorEvent| {
+                ev.prevent_default();
+                Inbox::deliver(&inbox, Err(JsValue::from_str(&ev.message())));
+            })
+        };
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Ok(Self { worker, inbox, _on_message: on_message, _on_error: on_error })
+    }
+
+    fn send(&self, request: &JsValue) -> Result<(), Failure> {
+        self.worker.post_message(request).map_err(|_| Failure::Unavailable)
+    }
+
+    /// The answer to the oldest request not yet answered (the worker's "ready" is skipped).
+    async fn reply(&self) -> Result<JsValue, Failure> {
+        let reply = loop {
+            let next = self.inbox.borrow_mut().arrived.pop_front();
+            let message = match next {
+                Some(message) => message,
+                None => {
+                    let inbox = self.inbox.clone();
+                    JsFuture::from(Promise::new(&mut move |resolve, reject| inbox.borrow_mut().waiting = Some((resolve, reject)))).await
+                }
+            };
+            let message = message.map_err(|_| Failure::Unavailable)?;
+            if field(&message, "ready").as_bool() != Some(true) {
+                break message;
+            }
+        };
+        if Reflect::get(&reply, &"ok".into()).ok().and_then(|v| v.as_bool()) == Some(true) {
+            return Ok(reply);
+        }
+        if let Ok(failure) = serde_wasm_bindgen::from_value::<WorkerError>(field(&reply, "failure")) {
+            return Err(Failure::Worker(failure));
+        }
+        Err(field(&reply, "error").as_string().map_or(Failure::Unavailable, Failure::Said))
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+        self.worker.terminate();
+    }
 }
 
 /// A request object from pairs of names and values.

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 homeward_tools test
 
 echo "== Release build" >&2
-trunk build --release
+release_build
 echo "== Benchmark harness" >&2
 cargo build --locked --release --target wasm32-unknown-unknown --bin bench_harness
 site="$CARGO_TARGET_DIR/bench-site"

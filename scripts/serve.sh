@@ -5,5 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/tools.sh
 homeward_tools build
-trunk build --release
+release_build
 exec node tests/e2e/server.mjs dist "${1:-8080}"

@@ -29,7 +29,7 @@ export WASM_BINDGEN_TEST_TIMEOUT=120
 in_own_group cargo test --locked --target wasm32-unknown-unknown --test storage
 
 echo "== Release build"
-trunk build --release
+release_build
 
 echo "== End to end in headless Chromium"
 in_own_group node --test --test-concurrency=1 --test-timeout=120000 tests/e2e/

@@ -63,3 +63,11 @@ homeward_tools() {
   # Trunk builds offline: fetch the crates first.
   (cd "$root" && cargo fetch --locked -q) || return 1
 }
+
+# The release build into dist/. Trunk runs wasm-bindgen for every bin into one shared folder of
+# the build cache and links whatever JavaScript snippets it finds there, so files left by an
+# earlier build (or written by another bin meanwhile) would be linked too: start it empty.
+release_build() {
+  rm -rf "$CARGO_TARGET_DIR/wasm-bindgen"
+  trunk build --release
+}

@@ -16,24 +16,13 @@ use crate::route::Route;
 use crate::storage::Store;
 use crate::workspace::Workspace;
 
-/// The whole app as Trunk writes it: a wasm-bindgen module beside the page.
-const WHOLE_APP: &str = "homeward_app.js";
+/// The whole app as Trunk writes it beside the page: a classic script that defines
+/// `wasm_bindgen`, and its wasm, started by `src/web/homeward_app_start.js`. Loaded by script
+/// elements rather than `import()`, which needs a JavaScript snippet, and Trunk writes every
+/// build's snippets to one shared folder.
+const WHOLE_APP_SCRIPTS: [&str; 2] = ["homeward_app.js", "homeward_app_start.js"];
 /// Time for the list to settle before the whole app is fetched, so it never slows the list.
 const FETCH_AFTER_MS: i32 = 1500;
-
-#[wasm_bindgen(inline_js = "
-export function fetch_whole_app(url) {
-  return import(url).then(async (module) => { await module.default(); return module; });
-}
-export function take_over(module, moved) { module.take_over(moved); }
-export function quietly(promise) { promise.catch(() => {}); }
-")]
-extern "C" {
-    fn fetch_whole_app(url: &str) -> js_sys::Promise;
-    /// A fetch ahead of need that fails is reported when the app is needed, not before.
-    fn quietly(promise: &js_sys::Promise);
-    fn take_over(module: &JsValue, moved: bool);
-}
 
 thread_local! {
     /// The first load's view, dropped (taken off the page) when the whole app takes over.
@@ -76,19 +65,49 @@ pub fn start() {
     let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(soon.unchecked_ref(), FETCH_AFTER_MS);
 }
 
-/// The whole app's module, fetched and compiled once.
+/// The whole app, fetched and compiled once; resolves when it can take over.
 fn whole_app() -> js_sys::Promise {
-    WHOLE.with(|whole| {
-        whole
-            .borrow_mut()
-            .get_or_insert_with(|| {
-                let url = web_sys::Url::new_with_base(WHOLE_APP, &document().base_uri().ok().flatten().unwrap_or_default())
-                    .map(|u| u.href())
-                    .unwrap_or_else(|_| WHOLE_APP.into());
-                fetch_whole_app(&url)
-            })
-            .clone()
+    WHOLE.with(|whole| whole.borrow_mut().get_or_insert_with(fetch_whole_app).clone())
+}
+
+fn fetch_whole_app() -> js_sys::Promise {
+    wasm_bindgen_futures::future_to_promise(async {
+        for src in WHOLE_APP_SCRIPTS {
+            JsFuture::from(add_script(src)).await?;
+        }
+        let started = js_sys::Reflect::get(&window(), &"homewardWholeApp".into())?;
+        JsFuture::from(js_sys::Promise::resolve(&started)).await
     })
+}
+
+/// A script element for `src`, settled when it has run (or failed to load).
+fn add_script(src: &'static str) -> js_sys::Promise {
+    js_sys::Promise::new(&mut |resolve, reject| {
+        let added = document().create_element("script").and_then(|script| {
+            let loaded = Closure::once_into_js(move || drop(resolve.call0(&JsValue::NULL)));
+            let failed = Closure::once_into_js(move || drop(reject.call1(&JsValue::NULL, &format!("{src} could not be fetched").into())));
+            script.add_event_listener_with_callback("load", loaded.unchecked_ref())?;
+            script.add_event_listener_with_callback("error", failed.unchecked_ref())?;
+            script.set_attribute("src", src)?;
+            document().head().expect("a page has a head").append_child(&script)
+        });
+        if added.is_err() {
+            leptos::logging::error!("Homeward could not add {src} to the page");
+        }
+    })
+}
+
+/// Calls the whole app's `take_over` (see `src/bin/homeward_app.rs`).
+fn take_over(app: &JsValue, moved: bool) -> Result<(), JsValue> {
+    let take_over: js_sys::Function = js_sys::Reflect::get(app, &"take_over".into())?.dyn_into()?;
+    take_over.call1(&JsValue::NULL, &moved.into()).map(drop)
+}
+
+/// Fetched ahead of need: a failure is reported when the app is needed, not before.
+fn quietly(promise: &js_sys::Promise) {
+    let ignore = Closure::<dyn FnMut(JsValue)>::new(|_| {});
+    let _ = promise.catch(&ignore);
+    ignore.forget();
 }
 
 /// Gives the page to the whole app. `moved`: the person went to another page, so reading
@@ -100,10 +119,12 @@ fn hand_over(moved: bool, failed: Option<RwSignal<bool>>) {
     // Not Leptos's spawner: when the address names another page, nothing was mounted to start it.
     wasm_bindgen_futures::spawn_local(async move {
         match JsFuture::from(whole_app()).await {
-            Ok(module) => {
+            Ok(app) => {
                 // Off the page, its listeners and its connection to the database closed.
                 drop(MOUNTED.with(|m| m.borrow_mut().take()));
-                take_over(&module, moved);
+                if let Err(error) = take_over(&app, moved) {
+                    leptos::logging::error!("Homeward could not start the rest of the app: {error:?}");
+                }
             }
             // Offline before the whole app was ever stored: the page says so, and the list is
             // one link away; the next move tries again.

@@ -108,18 +108,20 @@ pub struct Build {
 /// The whole app: every page, and the demo filled on first opening.
 pub const WHOLE: Build = Build { open: |workspace| Box::pin(workspace.open()), page: whole_page };
 
-/// The app in the language chosen on this device, or the browser's.
+/// The app in the language chosen on this device, or the browser's. With `standby`, it gets
+/// ready (the store opened, the shell set up) but draws nothing while `standby` holds: the
+/// whole app waits so beside the first load, and takes over in one step.
 #[component]
-pub fn App(parts: Build) -> impl IntoView {
+pub fn App(parts: Build, #[prop(optional)] standby: Option<RwSignal<bool>>) -> impl IntoView {
     view! {
         <I18nSubContextProvider initial_locale=Signal::stored(preferred_locale())>
-            <Shell parts />
+            <Shell parts standby />
         </I18nSubContextProvider>
     }
 }
 
 #[component]
-fn Shell(parts: Build) -> impl IntoView {
+fn Shell(parts: Build, standby: Option<RwSignal<bool>>) -> impl IntoView {
     let i18n = use_i18n();
     follow_locale_on_html(i18n);
     let route = RwSignal::new(current_route());
@@ -190,7 +192,14 @@ fn Shell(parts: Build) -> impl IntoView {
         }
     });
 
-    view! {
+    let drawn = move || standby.is_none_or(|s| !s.get());
+    move || drawn().then(|| {
+        // Taking over from the first load: the address may have changed an instant ago, before
+        // this shell's own hashchange listener has run, and the page it names is the one to draw.
+        if standby.is_some() {
+            route.set(current_route());
+        }
+        view! {
         <a class="skip-link" href="#main" on:click=|ev| { ev.prevent_default(); focus_main(); }>{t!(i18n, app.skip_to_content)}</a>
         <header class="app-header">
             <a class="brand" href="#/">"Homeward"</a>
@@ -234,7 +243,7 @@ fn Shell(parts: Build) -> impl IntoView {
                 <button type="button" class="link" on:click=|_| Workspace::Demo.switch_to()>{t!(i18n, app.open_demo)}</button>
             </footer>
         })}
-    }
+    }})
 }
 
 /// A live region that stays in the page while only its text changes, so screen readers

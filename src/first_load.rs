@@ -1,7 +1,8 @@
 //! The first load: a small build of the app that shows the case list and nothing else, so the
 //! list is on screen after a fraction of the download. The whole app (`src/bin/homeward_app.rs`)
-//! is fetched and compiled in the background meanwhile; the first move to any other page hands
-//! the document over to it, and it stays for the rest of the visit.
+//! is fetched and compiled in the background meanwhile, and waits ready beside it (its store
+//! open, drawing nothing); the first move to any other page hands the document over to it, and
+//! it stays for the rest of the visit.
 
 use std::cell::RefCell;
 
@@ -29,6 +30,9 @@ thread_local! {
     static MOUNTED: RefCell<Option<Box<dyn std::any::Any>>> = RefCell::new(None);
     static WHOLE: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
     static HANDED_OVER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// The scripts that ran: a retry after a failure adds only those that did not, since the
+    /// whole app's loader declares `wasm_bindgen` and may be run only once.
+    static RAN: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The first load's one page: the case list. Anything else is the whole app's.
@@ -57,12 +61,16 @@ pub fn start() {
         hand_over(false, None);
         return;
     }
-    let mounted = leptos::mount::mount_to(document().body().expect("a page has a body"), || view! { <App parts=FIRST_LOAD /> });
-    MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(mounted)));
+    mount_first_load();
     let soon = Closure::once_into_js(|| {
         quietly(&whole_app());
     });
     let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(soon.unchecked_ref(), FETCH_AFTER_MS);
+}
+
+fn mount_first_load() {
+    let mounted = leptos::mount::mount_to(document().body().expect("a page has a body"), || view! { <App parts=FIRST_LOAD /> });
+    MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(mounted)));
 }
 
 /// The whole app, fetched and compiled once; resolves when it can take over.
@@ -73,10 +81,16 @@ fn whole_app() -> js_sys::Promise {
 fn fetch_whole_app() -> js_sys::Promise {
     wasm_bindgen_futures::future_to_promise(async {
         for src in WHOLE_APP_SCRIPTS {
+            if src == WHOLE_APP_SCRIPTS[0] && RAN.with(|r| r.borrow().contains(&src)) {
+                continue;
+            }
             JsFuture::from(add_script(src)).await?;
+            RAN.with(|r| r.borrow_mut().push(src));
         }
         let started = js_sys::Reflect::get(&window(), &"homewardWholeApp".into())?;
-        JsFuture::from(js_sys::Promise::resolve(&started)).await
+        let app = JsFuture::from(js_sys::Promise::resolve(&started)).await?;
+        call(&app, "stand_by", None)?;
+        Ok(app)
     })
 }
 
@@ -97,10 +111,14 @@ fn add_script(src: &'static str) -> js_sys::Promise {
     })
 }
 
-/// Calls the whole app's `take_over` (see `src/bin/homeward_app.rs`).
-fn take_over(app: &JsValue, moved: bool) -> Result<(), JsValue> {
-    let take_over: js_sys::Function = js_sys::Reflect::get(app, &"take_over".into())?.dyn_into()?;
-    take_over.call1(&JsValue::NULL, &moved.into()).map(drop)
+/// Calls one of the whole app's functions (see `src/bin/homeward_app.rs`).
+fn call(app: &JsValue, name: &str, argument: Option<bool>) -> Result<(), JsValue> {
+    let function: js_sys::Function = js_sys::Reflect::get(app, &name.into())?.dyn_into()?;
+    match argument {
+        Some(argument) => function.call1(&JsValue::NULL, &argument.into()),
+        None => function.call0(&JsValue::NULL),
+    }
+    .map(drop)
 }
 
 /// Fetched ahead of need: a failure is reported when the app is needed, not before.
@@ -122,7 +140,7 @@ fn hand_over(moved: bool, failed: Option<RwSignal<bool>>) {
             Ok(app) => {
                 // Off the page, its listeners and its connection to the database closed.
                 drop(MOUNTED.with(|m| m.borrow_mut().take()));
-                if let Err(error) = take_over(&app, moved) {
+                if let Err(error) = call(&app, "take_over", Some(moved)) {
                     leptos::logging::error!("Homeward could not start the rest of the app: {error:?}");
                 }
             }
@@ -131,10 +149,14 @@ fn hand_over(moved: bool, failed: Option<RwSignal<bool>>) {
             Err(error) => {
                 HANDED_OVER.with(|h| h.set(false));
                 WHOLE.with(|w| w.borrow_mut().take());
-                if let Some(failed) = failed {
-                    failed.try_set(true);
-                }
                 leptos::logging::error!("Homeward could not load the rest of the app: {error:?}");
+                match failed {
+                    Some(failed) => drop(failed.try_set(true)),
+                    // Started on another page, so nothing is on screen yet: the first load's
+                    // shell says what happened (trying once more) and leads to the case list.
+                    None if MOUNTED.with(|m| m.borrow().is_none()) => mount_first_load(),
+                    None => {}
+                }
             }
         }
     });

@@ -2,4 +2,5 @@ pub mod case_loader;
 pub mod confirm;
 pub mod fields;
 pub mod focus;
+pub mod near_screen;
 pub mod save_status;

@@ -91,19 +91,28 @@ fn area_of(path: &str) -> String {
     section.slug().into()
 }
 
-/// Parts of a case that are bookkeeping, not the worker's content.
-/// The closure and handovers are told by their own entries.
-const NOT_CONTENT: [&str; 9] = ["revision", "version", "updated_at", "exchanged", "history", "format", "created_at", "closure", "handovers"];
+/// The parts of a case that are the worker's content. Everything else is bookkeeping, or (the
+/// closure and handovers) told by its own entries; the history, the largest part, is left out
+/// so each save compares only what can have been edited.
+#[derive(Serialize)]
+struct Content<'a> {
+    id: &'a super::CaseId,
+    case_number: &'a str,
+    plan: &'a super::Plan,
+    checklist: &'a super::checklist::Checklist,
+}
+
+impl<'a> From<&'a Case> for Content<'a> {
+    fn from(case: &'a Case) -> Self {
+        Self { id: &case.id, case_number: &case.case_number, plan: &case.plan, checklist: &case.checklist }
+    }
+}
 
 /// What differs between two versions of a case, field by field and item by item.
 pub fn diff(before: &Case, after: &Case) -> Vec<FieldChange> {
-    let (Ok(Value::Object(mut b)), Ok(Value::Object(mut a))) = (serde_json::to_value(before), serde_json::to_value(after)) else { return Vec::new() };
-    for key in NOT_CONTENT {
-        b.remove(key);
-        a.remove(key);
-    }
+    let (Ok(b), Ok(a)) = (serde_json::to_value(Content::from(before)), serde_json::to_value(Content::from(after))) else { return Vec::new() };
     let mut changes = Vec::new();
-    compare(&Value::Object(b), &Value::Object(a), "", &mut changes);
+    compare(&b, &a, "", &mut changes);
     // Told elsewhere ("Status so far"), or bookkeeping of the catalogue.
     changes.retain(|c| !c.path.contains("status_changes") && c.path != "checklist.catalogue_version");
     // A pathway's proposed activities arrive together: one line, not dozens.

@@ -4,6 +4,7 @@ use gloo_storage::{LocalStorage as Prefs, Storage};
 use leptos::prelude::*;
 
 use crate::app::{keep_page_title, use_store, OtherTabs};
+use crate::components::near_screen::NearScreen;
 use crate::domain::case_list::{CaseIndex, SortOrder};
 use crate::domain::{CaseSummary, Choice, Section};
 use crate::i18n::{number, t, t_string, td_string, use_i18n, Locale, Translate};
@@ -11,8 +12,11 @@ use crate::pages::plan::today;
 use crate::pages::storage::BackupReminder;
 use crate::route::Route;
 
-/// Rows drawn at once; more on request, so thousands of cases never block the page.
+/// Rows listed at once; more on request, so thousands of cases never block the page.
 const ROWS_PER_PAGE: usize = 100;
+/// Rows drawn at first, and added each time the end of those drawn comes near the screen: the
+/// first rows, and the list after each key typed in the filter, cost one screenful.
+const ROWS_AT_ONCE: usize = 25;
 const SORT_PREF: &str = "homeward.case_list.sort";
 
 #[component]
@@ -112,13 +116,28 @@ fn CaseTable(all: Vec<CaseSummary>, fresh: RwSignal<Option<Vec<CaseSummary>>>) -
     let limit = RwSignal::new(ROWS_PER_PAGE);
     let sorted = Memo::new(move |_| index.with(|i| i.sorted(order.get())));
     let rows = Memo::new(move |_| index.with(|i| sorted.with(|s| query.with(|q| i.filter(s, q)))));
-    let shown = move || index.with(|i| rows.with(|r| r.iter().take(limit.get()).map(|&at| i.get(at).clone()).collect::<Vec<_>>()));
+    // Whatever changes the rows (typing, sorting) starts again from one screenful, in the same update.
+    let drawn = RwSignal::new(ROWS_AT_ONCE);
+    let end_of_rows = NodeRef::new();
+    let near = NearScreen::new(end_of_rows, move || {
+        let more = drawn.get_untracked() < limit.get_untracked().min(rows.with_untracked(Vec::len));
+        if more {
+            drawn.update(|d| *d += ROWS_AT_ONCE);
+        }
+        more
+    });
+    let restart = move || {
+        drawn.set(ROWS_AT_ONCE);
+        near.check_again();
+    };
+    let shown = move || index.with(|i| rows.with(|r| r.iter().take(limit.get().min(drawn.get())).map(|&at| i.get(at).clone()).collect::<Vec<_>>()));
     let today = today();
 
     let set_order = move |ev| {
         if let Some(o) = SortOrder::from_key(&event_target_value(&ev)) {
             let _ = Prefs::set(SORT_PREF, o.key());
             order.set(o);
+            restart();
         }
     };
     view! {
@@ -128,7 +147,7 @@ fn CaseTable(all: Vec<CaseSummary>, fresh: RwSignal<Option<Vec<CaseSummary>>>) -
                 <p class="hint" id="case-filter-hint">{t!(i18n, cases.list.filter_hint)}</p>
                 <input id="case-filter" type="search" autocomplete="off" aria-describedby="case-filter-hint"
                     prop:value=move || query.get()
-                    on:input=move |ev| { query.set(event_target_value(&ev)); limit.set(ROWS_PER_PAGE); } />
+                    on:input=move |ev| { query.set(event_target_value(&ev)); limit.set(ROWS_PER_PAGE); restart(); } />
             </div>
             <div class="field">
                 <label for="case-sort">{t!(i18n, cases.list.sort_by)}</label>
@@ -170,11 +189,12 @@ fn CaseTable(all: Vec<CaseSummary>, fresh: RwSignal<Option<Vec<CaseSummary>>>) -
                 </For>
             </tbody>
         </table>
+        <div node_ref=end_of_rows aria-hidden="true"></div>
         <Show when=move || rows.with(Vec::is_empty)>
             <p class="empty">{t!(i18n, cases.list.no_match, query = move || query.get())}</p>
         </Show>
         <Show when=move || rows.with(|r| r.len() > limit.get())>
-            <button type="button" on:click=move |_| limit.update(|l| *l += ROWS_PER_PAGE)>
+            <button type="button" on:click=move |_| { limit.update(|l| *l += ROWS_PER_PAGE); near.check_again(); }>
                 {move || t_string!(i18n, common.show_more, count = number(i18n.get_locale(), (rows.with(Vec::len) - limit.get()) as f64)).to_string()}
             </button>
         </Show>

@@ -23,12 +23,14 @@ pub use schema::SCHEMA_VERSION;
 use crate::domain::exchange::merge::{remember, with_recorded_exchanges, Write};
 use crate::domain::{Case, CaseDeadlines, CaseId, CaseNumber, CaseSummary, DeviceCode};
 use error::corrupt;
-use schema::{from_js, put_derived, to_js, MetaRecord, CASES, CASE_NUMBERS, DEADLINES, LAST_BACKUP, META, SUMMARIES};
+use schema::{from_js, from_js_each, put_derived, to_js, to_js_each, MetaRecord, CASES, CASE_NUMBERS, DEADLINES, LAST_BACKUP, META, SUMMARIES};
 
 pub const DB_NAME: &str = "homeward";
 /// The training workspace: a database of its own, so nothing done in it can reach real cases.
 pub const DEMO_DB_NAME: &str = "homeward-demo";
 const SEEDED: &str = "seeded";
+/// Cases an import hands to the browser per batch.
+const IMPORT_BATCH: usize = 200;
 
 /// The case list as stored: every readable summary, and how many records could not be read.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -246,9 +248,17 @@ impl Store {
         let result = raw::write(&tx, async {
             let cases = tx.object_store(CASES)?;
             let checks = writes.iter().map(|w| cases.get(&key(w.case.id))).collect::<Result<Vec<_>, _>>()?;
-            for w in writes {
-                cases.put(&to_js(&w.case)?)?;
-                put_derived(&tx, &w.case)?;
+            // In batches, so the JSON text of each stays a few megabytes however large the file.
+            for batch in writes.chunks(IMPORT_BATCH) {
+                let stored: Vec<&Case> = batch.iter().map(|w| &w.case).collect();
+                let summaries: Vec<CaseSummary> = batch.iter().map(|w| w.case.summary()).collect();
+                let deadlines: Vec<CaseDeadlines> = batch.iter().map(|w| w.case.deadlines()).collect();
+                for (name, records) in [(CASES, to_js_each(&stored)?), (SUMMARIES, to_js_each(&summaries)?), (DEADLINES, to_js_each(&deadlines)?)] {
+                    let store = tx.object_store(name)?;
+                    for record in records.iter() {
+                        store.put(&record)?;
+                    }
+                }
             }
             for (check, w) in checks.iter().zip(writes) {
                 let stored = raw::request(check).await?;
@@ -333,30 +343,17 @@ impl Store {
     /// record that cannot be read is counted, not allowed to hide every other case.
     pub async fn list(&self) -> Result<CaseList, StorageError> {
         let tx = self.transaction(&[SUMMARIES], IdbTransactionMode::Readonly)?;
-        let records: Array = raw::request(&tx.object_store(SUMMARIES)?.get_all()?).await?.unchecked_into();
-        let mut list = CaseList::default();
-        for record in records.iter() {
-            match from_js::<CaseSummary>(record) {
-                Ok(summary) => list.cases.push(summary),
-                Err(_) => list.unreadable += 1,
-            }
-        }
-        Ok(list)
+        let records = raw::request(&tx.object_store(SUMMARIES)?.get_all()?).await?;
+        let (cases, unreadable) = from_js_each::<CaseSummary>(&records).map_err(|e| corrupt("the case summaries", e))?;
+        Ok(CaseList { cases, unreadable })
     }
 
     /// The open dated items of every case, for the overview. Reads only the deadlines store;
     /// a record that cannot be read is counted.
     pub async fn deadlines(&self) -> Result<(Vec<CaseDeadlines>, usize), StorageError> {
         let tx = self.transaction(&[DEADLINES], IdbTransactionMode::Readonly)?;
-        let records: Array = raw::request(&tx.object_store(DEADLINES)?.get_all()?).await?.unchecked_into();
-        let (mut found, mut unreadable) = (Vec::with_capacity(records.length() as usize), 0);
-        for record in records.iter() {
-            match from_js::<CaseDeadlines>(record) {
-                Ok(deadlines) => found.push(deadlines),
-                Err(_) => unreadable += 1,
-            }
-        }
-        Ok((found, unreadable))
+        let records = raw::request(&tx.object_store(DEADLINES)?.get_all()?).await?;
+        from_js_each::<CaseDeadlines>(&records).map_err(|e| corrupt("the deadlines", e))
     }
 
     /// Removes the case and what is kept beside it, in one transaction.

@@ -18,13 +18,12 @@ mod calls {
     use homeward::crypto;
     use homeward::domain::demo::many_cases;
     use homeward::domain::exchange::merge::Write;
-    use homeward::domain::Case;
     use homeward::storage::Store;
     use wasm_bindgen::prelude::*;
 
     thread_local! {
         static STORE: RefCell<Option<Store>> = const { RefCell::new(None) };
-        static PREPARED: RefCell<Vec<Case>> = const { RefCell::new(Vec::new()) };
+        static PREPARED: RefCell<Vec<Write>> = const { RefCell::new(Vec::new()) };
     }
 
     fn failed(e: impl std::fmt::Display) -> JsError {
@@ -51,16 +50,18 @@ mod calls {
     pub fn prepare(first: u32, count: u32) {
         let today = chrono::Utc::now().date_naive();
         let cases = many_cases(first as usize..(first + count) as usize, today);
-        PREPARED.with(|p| *p.borrow_mut() = cases);
+        PREPARED.with(|p| *p.borrow_mut() = cases.into_iter().map(|case| Write { case, expect_revision: None }).collect());
     }
 
     /// Stores the prepared cases as new ones, in one transaction, through the storage module's
     /// bulk write (the one an import uses); resolves once the browser reports it committed.
     #[wasm_bindgen]
     pub async fn write_prepared() -> Result<(), JsError> {
-        let writes: Vec<Write> = PREPARED.with(|p| p.borrow().iter().map(|case| Write { case: case.clone(), expect_revision: None }).collect());
         let store = STORE.with(|s| s.borrow().clone()).ok_or_else(|| JsError::new("open a database first"))?;
-        store.import(&writes).await.map_err(failed)
+        let writes = PREPARED.with(|p| p.take());
+        let written = store.import(&writes).await.map_err(failed);
+        PREPARED.with(|p| *p.borrow_mut() = writes);
+        written
     }
 
     /// An export file of one byte at `work_factor`: the time it takes is the key derivation's.
@@ -73,5 +74,74 @@ mod calls {
     #[wasm_bindgen]
     pub fn work_factor() -> u8 {
         crypto::WORK_FACTOR
+    }
+
+    /// Where the case list's start goes: opening, reading summaries, indexing, sorting (ms each).
+    #[wasm_bindgen]
+    pub async fn list_steps(name: String) -> Result<String, JsError> {
+        use homeward::domain::case_list::{CaseIndex, SortOrder};
+        let now = || js_sys::Date::now();
+        let t0 = now();
+        let store = Store::open_named(&name).await.map_err(failed)?;
+        let t1 = now();
+        let list = store.list().await.map_err(failed)?;
+        let t2 = now();
+        let index = CaseIndex::new(list.cases.clone());
+        let t3 = now();
+        let sorted = index.sorted(SortOrder::NextDue);
+        let t4 = now();
+        let rows = index.filter(&sorted, "mart");
+        let t5 = now();
+        store.close();
+        Ok(format!("open {} list {} index {} sort {} filter {} ({} rows)", t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, rows.len()))
+    }
+
+    /// Where saving one edit goes (ms each): reading the case, preparing it (a new revision and
+    /// its history entry), writing it until committed.
+    #[wasm_bindgen]
+    pub async fn save_steps(name: String, nth: u32) -> Result<String, JsError> {
+        use homeward::domain::history::diff;
+        let now = || js_sys::Date::now();
+        let store = Store::open_named(&name).await.map_err(failed)?;
+        let list = store.list().await.map_err(failed)?;
+        let id = list.cases.get(nth as usize).ok_or_else(|| JsError::new("no such case"))?.id;
+        let t0 = now();
+        let base = store.get(id).await.map_err(failed)?.ok_or_else(|| JsError::new("gone"))?;
+        let t1 = now();
+        let mut case = base.clone();
+        case.plan.worker.contact.push_str(" (changed)");
+        let at = chrono::Utc::now();
+        case.touch(at);
+        let changes = diff(&base, &case);
+        case.history.record(changes, "Bench", at);
+        let t2 = now();
+        store.save(&case).await.map_err(failed)?;
+        let t3 = now();
+        store.close();
+        Ok(format!("get {} prepare {} save {}", t1 - t0, t2 - t1, t3 - t2))
+    }
+
+    /// Where an export of every case goes besides key derivation (ms each): reading the cases,
+    /// writing the file's contents, copying them into a JavaScript array, and encrypting them
+    /// (with a trivial work factor, so only the cipher is timed).
+    #[wasm_bindgen]
+    pub async fn export_steps(name: String) -> Result<String, JsError> {
+        use homeward::domain::exchange::{self, merge::exported, ExportDocument};
+        let now = || js_sys::Date::now();
+        let store = Store::open_named(&name).await.map_err(failed)?;
+        let ids: Vec<_> = store.list().await.map_err(failed)?.cases.iter().map(|c| c.id).collect();
+        let t0 = now();
+        let cases: Vec<_> = store.get_many(&ids).await.map_err(failed)?.into_iter().flatten().map(exported).collect();
+        let t1 = now();
+        let contents = exchange::write(&ExportDocument::new(cases, "bench", chrono::Utc::now()));
+        let t2 = now();
+        let array = js_sys::Uint8Array::from(contents.as_slice());
+        let t3 = now();
+        let back = array.to_vec();
+        let t4 = now();
+        let sealed = crypto::Sealing::begin("bench", 1, back.len()).map_err(failed)?.seal(&back).map_err(failed)?;
+        let t5 = now();
+        store.close();
+        Ok(format!("{} cases, {} bytes: read {} write {} to JS {} from JS {} encrypt {} ({} bytes)", ids.len(), contents.len(), t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, sealed.len()))
     }
 }

@@ -1,0 +1,70 @@
+//! Drawing a long list a screenful at a time: more rows only as the end of those drawn comes
+//! near the screen, so a keystroke in the filter over thousands of cases redraws one screenful.
+
+use leptos::html::Div;
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
+
+/// How far below the screen the end of the list counts as near: drawn before it is scrolled to.
+const AHEAD: &str = "0px 0px 800px 0px";
+
+type Watch = (IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>);
+
+/// Watches `end` (an empty element after the list) and calls `grow` while it is near the screen.
+#[derive(Clone, Copy)]
+pub struct NearScreen {
+    end: NodeRef<Div>,
+    watch: StoredValue<Option<Watch>, LocalStorage>,
+}
+
+impl NearScreen {
+    /// `grow` draws more and says whether it did; it is asked again after each growth, since
+    /// the end may still be near (a tall screen, short rows).
+    pub fn new(end: NodeRef<Div>, grow: impl Fn() -> bool + 'static) -> Self {
+        let watch = StoredValue::new_local(None::<Watch>);
+        let near = Self { end, watch };
+        let grow = std::rc::Rc::new(grow);
+        Effect::new(move |_| {
+            let Some(element) = end.get() else { return };
+            if watch.with_value(Option::is_some) {
+                return;
+            }
+            let grow = grow.clone();
+            let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                let is_near = entries.iter().any(|e| e.unchecked_into::<IntersectionObserverEntry>().is_intersecting());
+                if is_near && grow() {
+                    near.check_again();
+                }
+            });
+            let options = IntersectionObserverInit::new();
+            options.set_root_margin(AHEAD);
+            // Where IntersectionObserver is missing, the "Show more" button still reaches every row.
+            if let Ok(observer) = IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options) {
+                observer.observe(&element);
+                watch.set_value(Some((observer, callback)));
+            }
+        });
+        on_cleanup(move || {
+            if let Some((observer, _)) = watch.try_update_value(Option::take).flatten() {
+                observer.disconnect();
+            }
+        });
+        near
+    }
+
+    /// Looks again once the view has caught up: the observer reports only changes, and after
+    /// the rows changed the end may be as near as it was.
+    pub fn check_again(self) {
+        request_animation_frame(move || {
+            let element = self.end.get_untracked();
+            self.watch.with_value(|watch| {
+                if let (Some((observer, _)), Some(element)) = (watch, element) {
+                    observer.unobserve(&element);
+                    observer.observe(&element);
+                }
+            });
+        });
+    }
+}

@@ -1,11 +1,15 @@
 //! Passphrase encryption of export files in the age v1 format (scrypt recipient), so the stock
 //! `age` tool decrypts them: an organisation can recover a file without Homeward.
 //!
-//! Key derivation is slow on purpose (about a second on a desktop); in the app it runs in a Web
-//! Worker (`src/bin/crypto_worker.rs`) so the page never freezes.
+//! Key derivation is slow on purpose (about two seconds on a desktop); in the app it runs in a
+//! Web Worker (`src/bin/crypto_worker.rs`) so the page never freezes, while a second worker
+//! encrypts the contents (see [`Contents`]).
 
+use std::cell::RefCell;
+use std::collections::HashSet;
 use std::io::{Read, Write};
 use std::iter;
+use std::rc::Rc;
 
 use age::secrecy::SecretString;
 
@@ -47,28 +51,101 @@ pub fn is_age(bytes: &[u8]) -> bool {
 }
 
 pub fn encrypt(plaintext: &[u8], passphrase: &str, work_factor: u8) -> Result<Vec<u8>, CryptoError> {
-    Sealing::begin(passphrase, work_factor, plaintext.len())?.seal(plaintext)
+    let (contents, file_key) = Contents::begin(plaintext.len())?;
+    let mut file = header(passphrase, work_factor, file_key)?;
+    file.extend(contents.seal(plaintext)?);
+    Ok(file)
 }
 
-/// An export file begun: the key is derived and the header written, the contents still to come.
-/// Splitting the two lets the slow key derivation run while the contents are being gathered.
-pub struct Sealing(age::stream::StreamWriter<Vec<u8>>);
+/// The random key an age file's contents are encrypted with. Only the header depends on the
+/// passphrase: it holds this key, wrapped with a key derived from the passphrase.
+pub type FileKeyBytes = [u8; 16];
 
-impl Sealing {
-    /// Derives the key from the passphrase (the slow part) and writes the file's header.
-    /// `expected_len` only sizes the buffer.
-    pub fn begin(passphrase: &str, work_factor: u8, expected_len: usize) -> Result<Self, CryptoError> {
-        let mut recipient = age::scrypt::Recipient::new(SecretString::from(passphrase.to_owned()));
-        recipient.set_work_factor(work_factor);
-        let encryptor = age::Encryptor::with_recipients(iter::once(&recipient as &dyn age::Recipient)).map_err(|e| CryptoError::Encrypt(format!("{e:?}")))?;
-        let out = Vec::with_capacity(expected_len + expected_len / 1000 + 256);
-        encryptor.wrap_output(out).map(Self).map_err(|e| CryptoError::Encrypt(e.to_string()))
+/// An export file's contents being encrypted, apart from its header: the slow key derivation
+/// ([`header`]) runs in another worker meanwhile, so an export takes about as long as the key
+/// derivation alone. The file is the header followed by what [`Contents::seal`] returns.
+pub struct Contents {
+    writer: age::stream::StreamWriter<Shared>,
+    written: Rc<RefCell<Vec<u8>>>,
+    /// The header age wrote for a stand-in recipient, dropped when sealing.
+    stand_in_header: usize,
+}
+
+impl Contents {
+    /// Draws a new file key; `expected_len` only sizes the buffer.
+    pub fn begin(expected_len: usize) -> Result<(Self, FileKeyBytes), CryptoError> {
+        let kept = KeptKey::default();
+        let encryptor = age::Encryptor::with_recipients(iter::once(&kept as &dyn age::Recipient)).map_err(|e| CryptoError::Encrypt(format!("{e:?}")))?;
+        let written = Rc::new(RefCell::new(Vec::with_capacity(expected_len + expected_len / 1000 + 256)));
+        let writer = encryptor.wrap_output(Shared(written.clone())).map_err(|e| CryptoError::Encrypt(e.to_string()))?;
+        // Written so far: the stand-in's header, then the nonce, which belongs to the contents.
+        let stand_in_header = written.borrow().len() - NONCE_LEN;
+        let file_key = kept.0.take().ok_or_else(|| CryptoError::Encrypt("no file key was drawn".into()))?;
+        Ok((Self { writer, written, stand_in_header }, file_key))
     }
 
-    /// Encrypts the contents and returns the whole file.
+    /// Encrypts the contents: the nonce and the encrypted chunks, everything after the header.
     pub fn seal(mut self, plaintext: &[u8]) -> Result<Vec<u8>, CryptoError> {
-        self.0.write_all(plaintext).map_err(|e| CryptoError::Encrypt(e.to_string()))?;
-        self.0.finish().map_err(|e| CryptoError::Encrypt(e.to_string()))
+        self.writer.write_all(plaintext).map_err(|e| CryptoError::Encrypt(e.to_string()))?;
+        self.writer.finish().map_err(|e| CryptoError::Encrypt(e.to_string()))?;
+        let mut bytes = std::mem::take(&mut *self.written.borrow_mut());
+        bytes.drain(..self.stand_in_header);
+        Ok(bytes)
+    }
+}
+
+/// Derives the key from the passphrase (the slow part) and writes the header that wraps
+/// `file_key` with it, as age itself writes it: the scrypt stanza, then the header's MAC.
+pub fn header(passphrase: &str, work_factor: u8, file_key: FileKeyBytes) -> Result<Vec<u8>, CryptoError> {
+    use age::secrecy::ExposeSecret;
+    use base64::{prelude::BASE64_STANDARD_NO_PAD, Engine};
+    use hmac::{Hmac, Mac};
+
+    let mut recipient = age::scrypt::Recipient::new(SecretString::from(passphrase.to_owned()));
+    recipient.set_work_factor(work_factor);
+    let file_key = age_core::format::FileKey::new(Box::new(file_key));
+    let (stanzas, _) = age::Recipient::wrap_file_key(&recipient, &file_key).map_err(|e| CryptoError::Encrypt(format!("{e:?}")))?;
+    let mut header = AGE_MAGIC.to_vec();
+    for stanza in &stanzas {
+        header = cookie_factory::gen_simple(age_core::format::write::age_stanza(&stanza.tag, &stanza.args, &stanza.body), header).map_err(|e| CryptoError::Encrypt(format!("{e:?}")))?;
+    }
+    header.extend_from_slice(b"---");
+    let mac_key = age_core::primitives::hkdf(&[], b"header", file_key.expose_secret());
+    let mut mac = Hmac::<sha2::Sha256>::new_from_slice(&mac_key).expect("HMAC takes a key of any length");
+    mac.update(&header);
+    header.push(b' ');
+    header.extend_from_slice(BASE64_STANDARD_NO_PAD.encode(mac.finalize().into_bytes()).as_bytes());
+    header.push(b'\n');
+    Ok(header)
+}
+
+/// The length of the nonce that starts an age file's contents.
+const NONCE_LEN: usize = 16;
+
+/// A recipient that only keeps the file key age draws: [`header`] wraps it for the passphrase.
+#[derive(Default)]
+struct KeptKey(RefCell<Option<FileKeyBytes>>);
+
+impl age::Recipient for KeptKey {
+    fn wrap_file_key(&self, file_key: &age_core::format::FileKey) -> Result<(Vec<age_core::format::Stanza>, HashSet<String>), age::EncryptError> {
+        use age::secrecy::ExposeSecret;
+        *self.0.borrow_mut() = Some(*file_key.expose_secret());
+        let stand_in = age_core::format::Stanza { tag: "homeward-stand-in".into(), args: Vec::new(), body: Vec::new() };
+        Ok((vec![stand_in], HashSet::new()))
+    }
+}
+
+/// Where the contents are written, still reachable after age takes the writer.
+struct Shared(Rc<RefCell<Vec<u8>>>);
+
+impl Write for Shared {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
@@ -119,6 +196,22 @@ mod tests {
         let file = encrypt(b"hello Homeward", "correct horse battery staple", FAST).unwrap();
         assert!(is_age(&file));
         assert_eq!(decrypt(&file, "correct horse battery staple").unwrap(), b"hello Homeward");
+    }
+
+    #[test]
+    fn the_contents_encrypted_apart_open_with_the_header_made_for_their_key() {
+        let (contents, file_key) = Contents::begin(0).unwrap();
+        let body = contents.seal(&vec![3u8; 200_000]).unwrap();
+        let header = header("correct horse battery staple", FAST, file_key).unwrap();
+        assert!(header.starts_with(b"age-encryption.org/v1\n-> scrypt "), "{}", String::from_utf8_lossy(&header));
+        assert!(!header.windows(b"stand-in".len()).any(|w| w == b"stand-in"), "the stand-in never reaches the file");
+        let file = [header.as_slice(), body.as_slice()].concat();
+        assert_eq!(decrypt(&file, "correct horse battery staple").unwrap(), vec![3u8; 200_000]);
+        assert_eq!(decrypt(&file, "wrong horse battery staple"), Err(CryptoError::WrongPassphrase));
+        // A header made for another key does not open these contents.
+        let (_, other_key) = Contents::begin(0).unwrap();
+        let other = [super::header("correct horse battery staple", FAST, other_key).unwrap(), body].concat();
+        assert_eq!(decrypt(&other, "correct horse battery staple"), Err(CryptoError::Damaged));
     }
 
     #[test]

@@ -384,6 +384,36 @@ async fn an_import_is_written_whole_or_not_at_all() {
 }
 
 #[wasm_bindgen_test]
+async fn an_export_reads_the_stored_cases_as_the_file_holds_them_and_records_them() {
+    use homeward::domain::exchange::{self, merge::exported, ExportDocument};
+    let name = "homeward-test-export";
+    let store = fresh(name).await;
+    let one = store.create(&case_with_items("K7Q2M-2026-0020", "Maya")).await.unwrap();
+    let two = store.create(&case_with_items("K7Q2M-2026-0021", "Tomás")).await.unwrap();
+    let gone = Uuid::new_v4();
+    let read = store.export_cases(&[two.id, gone, one.id]).await.unwrap();
+    let found: Vec<_> = read.cases.iter().map(|c| (c.id, c.version, c.case_number.as_str())).collect();
+    assert_eq!(found, vec![(two.id, two.version, "K7Q2M-2026-0021"), (one.id, one.version, "K7Q2M-2026-0020")], "in the order asked, the missing one left out");
+    // The very file the cases themselves would make, each with its version recorded as exchanged.
+    let file = exchange::write(&ExportDocument::new(read.json, "0.1.0", Utc::now()));
+    let document = exchange::read(&file).unwrap();
+    assert_eq!(document.cases, vec![exported(two.clone()), exported(one.clone())]);
+    assert_eq!(store.get(one.id).await.unwrap().unwrap().exchanged, Vec::<Uuid>::new(), "reading for an export changes nothing stored");
+
+    // Recording the export: only the versions that went into the file, and nothing else.
+    let mut changed = two.clone();
+    changed.plan.child.languages = "Aymara".into();
+    changed.touch(Utc::now());
+    store.save(&changed).await.unwrap();
+    store.mark_exported(&[(one.id, one.version), (two.id, two.version)]).await.unwrap();
+    assert_eq!(store.get(one.id).await.unwrap().unwrap(), exported(one.clone()));
+    let now_two = store.get(two.id).await.unwrap().unwrap();
+    assert!(now_two.exchanged.is_empty(), "a case changed since it was read is left as it is");
+    assert_eq!(now_two.plan.child.languages, "Aymara");
+    finish(store, name).await;
+}
+
+#[wasm_bindgen_test]
 async fn an_old_tab_holding_the_database_gives_blocked_not_a_hang() {
     let name = "homeward-test-blocked";
     delete_database(name).await.unwrap();

@@ -4,14 +4,17 @@
 //!
 //! Once loaded it sends `{ok: true, ready: true}`; messages sent before then wait for it (see
 //! `src/web/crypto_worker_loader.js`). Messages in, each answered in turn:
-//! - `{op: "begin", passphrase}`: derives the key of a new export file → `{ok: true}`;
-//! - `{op: "seal", plaintext: Uint8Array}`: encrypts the export begun → `{ok: true, bytes}`;
+//! - `{op: "contents"}`: begins the contents of a new export file → `{ok: true, file_key}`;
+//! - `{op: "seal", plaintext: Uint8Array}`: encrypts the contents begun → `{ok: true, bytes}`
+//!   (everything after the header, handed over rather than copied);
+//! - `{op: "header", passphrase, file_key}`: derives the key from the passphrase and writes the
+//!   header wrapping `file_key` → `{ok: true, header}`;
 //! - `{op: "open", file: Uint8Array, passphrase | null}` →
 //!   `{ok: true, cases (JSON text), exported_at, app_version, encrypted}`.
 //!
 //! A failure is `{ok: false, error, failure}`, where `failure` is the `WorkerError` itself, for
-//! the page to word in its language. The page sends "begin" as it starts gathering the cases, so
-//! the key is derived meanwhile.
+//! the page to word in its language. An export uses two of these workers: one writes the header
+//! (the slow key derivation) while the other encrypts the contents as soon as they are gathered.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -22,11 +25,15 @@ fn main() {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let replies = scope.clone();
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-        let reply = match handle(&ev.data()) {
+        let (reply, transfer) = match handle(&ev.data()) {
             Ok(reply) => reply,
-            Err(error) => answer(false, &[("error", JsValue::from_str(&error.to_string())), ("failure", serde_wasm_bindgen::to_value(&error).unwrap_or(JsValue::NULL))]),
+            Err(error) => (answer(false, &[("error", JsValue::from_str(&error.to_string())), ("failure", serde_wasm_bindgen::to_value(&error).unwrap_or(JsValue::NULL))]), None),
         };
-        let _ = replies.post_message(&reply);
+        let _ = match transfer {
+            // Handed over, not copied: the contents can be tens of megabytes.
+            Some(buffer) => replies.post_message_with_transfer(&reply, &js_sys::Array::of1(&buffer)),
+            None => replies.post_message(&reply),
+        };
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
@@ -37,12 +44,16 @@ fn main() {
 
 #[cfg(target_arch = "wasm32")]
 thread_local! {
-    /// The export file begun by "begin", waiting for its contents.
-    static SEALING: std::cell::RefCell<Option<homeward::crypto::Sealing>> = const { std::cell::RefCell::new(None) };
+    /// The contents begun by "contents", waiting to be given.
+    static CONTENTS: std::cell::RefCell<Option<homeward::crypto::Contents>> = const { std::cell::RefCell::new(None) };
 }
 
+/// The reply, and the buffer to hand over with it.
 #[cfg(target_arch = "wasm32")]
-fn handle(message: &wasm_bindgen::JsValue) -> Result<wasm_bindgen::JsValue, homeward::domain::exchange::WorkerError> {
+type Reply = (wasm_bindgen::JsValue, Option<js_sys::ArrayBuffer>);
+
+#[cfg(target_arch = "wasm32")]
+fn handle(message: &wasm_bindgen::JsValue) -> Result<Reply, homeward::domain::exchange::WorkerError> {
     use homeward::crypto;
     use homeward::domain::exchange::{self, WorkerError};
     use wasm_bindgen::JsValue;
@@ -50,16 +61,21 @@ fn handle(message: &wasm_bindgen::JsValue) -> Result<wasm_bindgen::JsValue, home
     let field = |name: &str| js_sys::Reflect::get(message, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
     let passphrase = field("passphrase").as_string();
     match field("op").as_string().as_deref() {
-        Some("begin") => {
-            let sealing = crypto::Sealing::begin(&passphrase.unwrap_or_default(), crypto::WORK_FACTOR, 0).map_err(WorkerError::Crypto)?;
-            SEALING.with(|s| *s.borrow_mut() = Some(sealing));
-            Ok(answer(true, &[]))
+        Some("contents") => {
+            let (contents, file_key) = crypto::Contents::begin(0).map_err(WorkerError::Crypto)?;
+            CONTENTS.with(|c| *c.borrow_mut() = Some(contents));
+            Ok((answer(true, &[("file_key", js_sys::Uint8Array::from(&file_key[..]).into())]), None))
         }
         Some("seal") => {
-            let sealing = SEALING.with(|s| s.borrow_mut().take()).ok_or(WorkerError::UnknownRequest)?;
+            let contents = CONTENTS.with(|c| c.borrow_mut().take()).ok_or(WorkerError::UnknownRequest)?;
             let plaintext = js_sys::Uint8Array::new(&field("plaintext")).to_vec();
-            let bytes = sealing.seal(&plaintext).map_err(WorkerError::Crypto)?;
-            Ok(answer(true, &[("bytes", js_sys::Uint8Array::from(bytes.as_slice()).into())]))
+            let bytes = js_sys::Uint8Array::from(contents.seal(&plaintext).map_err(WorkerError::Crypto)?.as_slice());
+            Ok((answer(true, &[("bytes", bytes.clone().into())]), Some(bytes.buffer())))
+        }
+        Some("header") => {
+            let file_key: crypto::FileKeyBytes = js_sys::Uint8Array::new(&field("file_key")).to_vec().try_into().map_err(|_| WorkerError::UnknownRequest)?;
+            let header = crypto::header(&passphrase.unwrap_or_default(), crypto::WORK_FACTOR, file_key).map_err(WorkerError::Crypto)?;
+            Ok((answer(true, &[("header", js_sys::Uint8Array::from(header.as_slice()).into())]), None))
         }
         Some("open") => {
             let file = js_sys::Uint8Array::new(&field("file")).to_vec();
@@ -73,12 +89,12 @@ fn handle(message: &wasm_bindgen::JsValue) -> Result<wasm_bindgen::JsValue, home
             let document = exchange::read(&plaintext).map_err(|e| if encrypted { WorkerError::Read(e) } else { not_age_or(e) })?;
             // As JSON text: one copy to the page, parsed there in one go.
             let cases = serde_json::to_string(&document.cases).map_err(|e| WorkerError::Prepare(e.to_string()))?;
-            Ok(answer(true, &[
+            Ok((answer(true, &[
                 ("cases", JsValue::from_str(&cases)),
                 ("exported_at", JsValue::from_str(&document.exported_at.to_rfc3339())),
                 ("app_version", JsValue::from_str(&document.app_version)),
                 ("encrypted", JsValue::from_bool(encrypted)),
-            ]))
+            ]), None))
         }
         _ => Err(WorkerError::UnknownRequest),
     }

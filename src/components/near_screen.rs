@@ -1,6 +1,8 @@
 //! Drawing a long list a screenful at a time: more rows only as the end of those drawn comes
 //! near the screen, so a keystroke in the filter over thousands of cases redraws one screenful.
 
+use std::rc::Rc;
+
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -17,6 +19,7 @@ type Watch = (IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>);
 pub struct NearScreen {
     end: NodeRef<Div>,
     watch: StoredValue<Option<Watch>, LocalStorage>,
+    grow: StoredValue<Rc<dyn Fn() -> bool>, LocalStorage>,
 }
 
 impl NearScreen {
@@ -24,8 +27,8 @@ impl NearScreen {
     /// the end may still be near (a tall screen, short rows).
     pub fn new(end: NodeRef<Div>, grow: impl Fn() -> bool + 'static) -> Self {
         let watch = StoredValue::new_local(None::<Watch>);
-        let near = Self { end, watch };
-        let grow = std::rc::Rc::new(grow);
+        let grow: Rc<dyn Fn() -> bool> = Rc::new(grow);
+        let near = Self { end, watch, grow: StoredValue::new_local(grow.clone()) };
         Effect::new(move |_| {
             let Some(element) = end.get() else { return };
             if watch.with_value(Option::is_some) {
@@ -40,10 +43,13 @@ impl NearScreen {
             });
             let options = IntersectionObserverInit::new();
             options.set_root_margin(AHEAD);
-            // Where IntersectionObserver is missing, the "Show more" button still reaches every row.
-            if let Ok(observer) = IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options) {
-                observer.observe(&element);
-                watch.set_value(Some((observer, callback)));
+            match IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options) {
+                Ok(observer) => {
+                    observer.observe(&element);
+                    watch.set_value(Some((observer, callback)));
+                }
+                // No way to tell what is near the screen: everything is drawn.
+                Err(_) => near.grow_all(),
             }
         });
         on_cleanup(move || {
@@ -59,12 +65,22 @@ impl NearScreen {
     pub fn check_again(self) {
         request_animation_frame(move || {
             let element = self.end.get_untracked();
-            self.watch.with_value(|watch| {
+            let watched = self.watch.try_with_value(|watch| {
                 if let (Some((observer, _)), Some(element)) = (watch, element) {
                     observer.unobserve(&element);
                     observer.observe(&element);
                 }
+                watch.is_some()
             });
+            if watched == Some(false) {
+                self.grow_all();
+            }
         });
+    }
+
+    fn grow_all(self) {
+        if let Some(grow) = self.grow.try_get_value() {
+            while grow() {}
+        }
     }
 }

@@ -16,7 +16,7 @@ use crate::route::Route;
 const ROWS_PER_PAGE: usize = 100;
 /// Rows drawn at first, and added each time the end of those drawn comes near the screen: the
 /// first rows, and the list after each key typed in the filter, cost one screenful.
-const ROWS_AT_ONCE: usize = 25;
+const ROWS_AT_ONCE: usize = 10;
 const SORT_PREF: &str = "homeward.case_list.sort";
 
 #[component]

@@ -9,7 +9,7 @@ use crate::app::{keep_page_title, use_store, Notice};
 use crate::domain::demo::{exercise_cases, EXERCISE_PASSPHRASE, ORGANISATION};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::domain::exchange::{self, ExportDocument};
-use crate::pages::exchange::worker::{download, seal, Failure};
+use crate::pages::exchange::worker::{download, Failure, Sealer};
 use crate::workspace::{reset_demo, Workspace};
 
 /// The exercise file's name: plainly an exercise, never mistaken for a colleague's real export.
@@ -50,8 +50,8 @@ fn DemoTools() -> impl IntoView {
                 // Already marked as exported, as a colleague's file would be.
                 let cases = exercise_cases(today);
                 let contents = async { Ok(exchange::write(&ExportDocument::new(cases, env!("CARGO_PKG_VERSION"), chrono::Utc::now()))) };
-                let bytes = seal(EXERCISE_PASSPHRASE, contents).await?;
-                download(&bytes, EXERCISE_FILE, "application/octet-stream")
+                let bytes = Sealer::start()?.seal(EXERCISE_PASSPHRASE, contents).await?;
+                download(&bytes.into(), EXERCISE_FILE, "application/octet-stream")
             }
             .await;
             making.set(false);

@@ -3,6 +3,7 @@
 //! transaction as the case so they never disagree; `meta` keeps the device's case numbering and the schema version.
 
 mod error;
+mod export;
 mod raw;
 mod schema;
 
@@ -18,9 +19,10 @@ use serde::{Deserialize, Serialize};
 use web_sys::{BroadcastChannel, Event, IdbDatabase, IdbObjectStore, IdbTransaction, IdbTransactionMode, MessageEvent};
 
 pub use error::{Stage, StorageError};
+pub use export::{ExportedCase, ExportedCases};
 pub use schema::SCHEMA_VERSION;
 
-use crate::domain::exchange::merge::{remember, with_recorded_exchanges, Write};
+use crate::domain::exchange::merge::{with_recorded_exchanges, Write};
 use crate::domain::{Case, CaseDeadlines, CaseId, CaseNumber, CaseSummary, DeviceCode};
 use error::corrupt;
 use schema::{from_js, from_js_each, put_derived, to_js, to_js_each, MetaRecord, CASES, CASE_NUMBERS, DEADLINES, LAST_BACKUP, META, SUMMARIES};
@@ -271,29 +273,6 @@ impl Store {
         })
         .await;
         self.announce(result, || Change::Imported)
-    }
-
-    /// Records that these versions of these cases went into an export file, so importing that
-    /// file here later is recognised as older, not as a conflict. A case changed since it was
-    /// read for the export is left as it is.
-    pub async fn mark_exported(&self, exported: &[(CaseId, Uuid)]) -> Result<(), StorageError> {
-        let tx = self.transaction(&[CASES], IdbTransactionMode::Readwrite)?;
-        raw::write(&tx, async {
-            let cases = tx.object_store(CASES)?;
-            for (id, version) in exported {
-                let stored = raw::request(&cases.get(&key(*id))?).await?;
-                if stored.is_undefined() {
-                    continue;
-                }
-                let mut case: Case = from_js(stored).map_err(|e| corrupt(&format!("case {id}"), e))?;
-                if case.version == *version {
-                    remember(&mut case.exchanged, *version);
-                    cases.put(&to_js(&case)?)?;
-                }
-            }
-            Ok(())
-        })
-        .await
     }
 
     /// Records that every case went into an encrypted export file at `at`.

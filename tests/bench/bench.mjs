@@ -75,8 +75,9 @@ async function listFigures(count) {
     figures.firstRows.push(firstRows);
     figures.interactive.push(interactive);
     figures.keystroke.push(...(await filterKeystrokes(page, 'martina')));
-    // A different open case each run (closed ones cannot be edited), so none is read twice.
-    const link = page.locator('.case-table tbody tr').filter({ hasNotText: 'Closed' }).nth(run * 7 + 3).locator('a').first();
+    // A different open case each run (closed ones cannot be edited), so none is read twice;
+    // among the first rows drawn, as a person would pick one without scrolling.
+    const link = page.locator('.case-table tbody tr').filter({ hasNotText: 'Closed' }).nth(run * 2 + 1).locator('a').first();
     const href = await link.getAttribute('href');
     figures.open.push(await timeClick(page, `.case-table a[href="${href}"]`, 'caseShown'));
     await page.goto(server.url + href.replace(/plan\/.*$/, 'checklist'));

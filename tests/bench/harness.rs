@@ -139,7 +139,7 @@ mod calls {
         let t3 = now();
         let back = array.to_vec();
         let t4 = now();
-        let sealed = crypto::Sealing::begin("bench", 1, back.len()).map_err(failed)?.seal(&back).map_err(failed)?;
+        let sealed = crypto::Contents::begin(back.len()).map_err(failed)?.0.seal(&back).map_err(failed)?;
         let t5 = now();
         store.close();
         Ok(format!("{} cases, {} bytes: read {} write {} to JS {} from JS {} encrypt {} ({} bytes)", ids.len(), contents.len(), t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, sealed.len()))

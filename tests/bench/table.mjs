@@ -22,7 +22,7 @@ export function printTable(results, sizes) {
   row('Bulk write of 1,000 cases: storage module', single(ms(bulk.module)));
   row('  the same records, plain IndexedDB puts', single(ms(bulk.plain)));
   row('  ratio', single(times(bulk.ratio)), '≤ 1.5×', bulk.ratio <= 1.5);
-  row(`Key derivation (scrypt 2^${x.workFactor}) in the page`, single(ms(x.kdfPage)));
+  row(`Key derivation (scrypt 2^${x.workFactor}) in the page's worker`, single(ms(x.kdfPage)));
   row('  stock age on this machine', single(ms(x.kdfCli)));
   row('  ratio', single(times(x.kdfRatio)), '≤ 3×', x.kdfRatio <= 3);
   row('Export of 1,000 cases: file ready', single(ms(x.exportFileReady)), `≤ ${ms(x.kdfPage + 500)}`, x.exportFileReady <= x.kdfPage + 500);

@@ -17,17 +17,19 @@ pub const FORMAT_VERSION: u32 = 1;
 /// memory, which an old phone may not have. About 40,000 full cases.
 pub const MAX_FILE_BYTES: usize = 200 * 1024 * 1024;
 
+/// The document inside an export file. Read, its cases are `Case`s; written, they may also be
+/// the stored records as one JSON array (`serde_json::value::RawValue`), which is the same text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ExportDocument {
+pub struct ExportDocument<Cases = Vec<Case>> {
     pub format: String,
     pub format_version: u32,
     pub app_version: String,
     pub exported_at: DateTime<Utc>,
-    pub cases: Vec<Case>,
+    pub cases: Cases,
 }
 
-impl ExportDocument {
-    pub fn new(cases: Vec<Case>, app_version: &str, now: DateTime<Utc>) -> Self {
+impl<Cases> ExportDocument<Cases> {
+    pub fn new(cases: Cases, app_version: &str, now: DateTime<Utc>) -> Self {
         Self { format: FORMAT_NAME.into(), format_version: FORMAT_VERSION, app_version: app_version.into(), exported_at: now, cases }
     }
 }
@@ -100,7 +102,7 @@ pub fn check_size(bytes: usize) -> Result<(), ReadError> {
 }
 
 /// The document as written into the file.
-pub fn write(document: &ExportDocument) -> Vec<u8> {
+pub fn write<Cases: Serialize>(document: &ExportDocument<Cases>) -> Vec<u8> {
     serde_json::to_vec(document).expect("a case always serialises")
 }
 

@@ -7,14 +7,15 @@ use std::collections::HashSet;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::worker::{case_label, download, seal, Failure};
+use super::worker::{case_label, download, Failure, Sealer};
 use crate::app::{keep_page_title, use_store};
 use crate::components::fields::TextField;
 use crate::components::focus::focus_id_later;
-use crate::domain::exchange::{self, file_name, merge::exported, ExportDocument};
+use crate::domain::exchange::{self, file_name, ExportDocument};
 use crate::domain::passphrase::{assess, Refusal, Strength};
 use crate::domain::{CaseId, CaseSummary};
 use uuid::Uuid;
+use wasm_bindgen::JsValue;
 use crate::i18n::{number, t, t_string, td_string, use_i18n, Locale, Translate};
 use crate::pages::plan::today;
 
@@ -70,6 +71,8 @@ fn ExportForm(all: Vec<CaseSummary>, preselect: Option<CaseId>) -> impl IntoView
     let understood = RwSignal::new(false);
     let tried = RwSignal::new(false);
     let progress = RwSignal::new(Progress::Idle);
+    // Ready before the button is pressed, so starting the workers is never waited for.
+    let sealer = StoredValue::new_local(Sealer::start().ok());
     let assessment = Memo::new(move |_| assess(&passphrase.get()));
     let strength = Memo::new(move |_| (!passphrase.with(String::is_empty)).then(|| assessment.with(|a| a.strength)));
 
@@ -102,15 +105,18 @@ fn ExportForm(all: Vec<CaseSummary>, preselect: Option<CaseId>) -> impl IntoView
                 let gathered: RefCell<Option<(Vec<(CaseId, Uuid)>, String)>> = RefCell::default();
                 // The file's contents; what is recorded afterwards is kept aside meanwhile.
                 let contents = async {
-                    let cases: Vec<_> = store.get_many(&ids).await?.into_iter().flatten().map(exported).collect();
-                    let numbers: Vec<&str> = cases.iter().map(|c| c.case_number.as_str()).collect();
+                    let exported = store.export_cases(&ids).await?;
+                    let numbers: Vec<&str> = exported.cases.iter().map(|c| c.case_number.as_str()).collect();
                     let name = file_name(&numbers, today(), secret.is_some());
-                    *gathered.borrow_mut() = Some((cases.iter().map(|c| (c.id, c.version)).collect(), name));
-                    Ok(exchange::write(&ExportDocument::new(cases, env!("CARGO_PKG_VERSION"), chrono::Utc::now())))
+                    *gathered.borrow_mut() = Some((exported.cases.iter().map(|c| (c.id, c.version)).collect(), name));
+                    Ok(exchange::write(&ExportDocument::new(exported.json, env!("CARGO_PKG_VERSION"), chrono::Utc::now())))
                 };
-                let bytes = match &secret {
-                    Some(passphrase) => seal(passphrase, contents).await?,
-                    None => js_sys::Uint8Array::from(contents.await?.as_slice()),
+                let bytes: JsValue = match &secret {
+                    Some(passphrase) => {
+                        let ready = sealer.try_update_value(Option::take).flatten();
+                        ready.map_or_else(Sealer::start, Ok)?.seal(passphrase, contents).await?.into()
+                    }
+                    None => js_sys::Uint8Array::from(contents.await?.as_slice()).into(),
                 };
                 let (marks, name) = gathered.take().ok_or(Failure::NotMade)?;
                 download(&bytes, &name, if secret.is_some() { "application/octet-stream" } else { "application/json" })?;
@@ -125,6 +131,8 @@ fn ExportForm(all: Vec<CaseSummary>, preselect: Option<CaseId>) -> impl IntoView
             .await;
             progress.set(outcome.unwrap_or_else(Progress::Failed));
             focus_id_later("export-outcome");
+            // Ready for another file.
+            sealer.try_set_value(Sealer::start().ok());
         });
     };
 

@@ -89,18 +89,33 @@ pub async fn ask(request: &JsValue) -> Result<JsValue, Failure> {
     session.reply().await
 }
 
-/// Encrypts `plaintext` into an export file with the passphrase, in a worker. The key is
-/// derived as soon as the worker is up; `plaintext` is awaited meanwhile, so gathering the
-/// cases and deriving the key run side by side.
-pub async fn seal(passphrase: &str, plaintext: impl std::future::Future<Output = Result<Vec<u8>, Failure>>) -> Result<js_sys::Uint8Array, Failure> {
-    let session = Session::start()?;
-    session.send(&request(&[("op", "begin".into()), ("passphrase", passphrase.into())]))?;
-    let plaintext = js_sys::Uint8Array::from(plaintext.await?.as_slice());
-    session.reply().await?;
-    let message = request(&[("op", "seal".into()), ("plaintext", plaintext.clone().into())]);
-    // Handed over, not copied: the contents can be tens of megabytes.
-    session.worker.post_message_with_transfer(&message, &js_sys::Array::of1(&plaintext.buffer())).map_err(|_| Failure::Unavailable)?;
-    Ok(field(&session.reply().await?, "bytes").into())
+/// The two workers an encrypted export uses: one derives the key from the passphrase and writes
+/// the file's header, the other encrypts the contents meanwhile, as soon as they are gathered
+/// (see `crypto::Contents`). Started when the export page opens, so neither is waited for.
+pub struct Sealer {
+    header: Session,
+    contents: Session,
+}
+
+impl Sealer {
+    pub fn start() -> Result<Self, Failure> {
+        Ok(Self { header: Session::start()?, contents: Session::start()? })
+    }
+
+    /// The export file, as the parts of a download: its header, then its encrypted contents.
+    /// `plaintext` is awaited while the key is derived.
+    pub async fn seal(self, passphrase: &str, plaintext: impl std::future::Future<Output = Result<Vec<u8>, Failure>>) -> Result<js_sys::Array, Failure> {
+        self.contents.send(&request(&[("op", "contents".into())]))?;
+        let file_key = field(&self.contents.reply().await?, "file_key");
+        self.header.send(&request(&[("op", "header".into()), ("passphrase", passphrase.into()), ("file_key", file_key)]))?;
+        let plaintext = js_sys::Uint8Array::from(plaintext.await?.as_slice());
+        let message = request(&[("op", "seal".into()), ("plaintext", plaintext.clone().into())]);
+        // Handed over, not copied: the contents can be tens of megabytes.
+        self.contents.worker.post_message_with_transfer(&message, &js_sys::Array::of1(&plaintext.buffer())).map_err(|_| Failure::Unavailable)?;
+        let contents = field(&self.contents.reply().await?, "bytes");
+        let header = field(&self.header.reply().await?, "header");
+        Ok(js_sys::Array::of2(&header, &contents))
+    }
 }
 
 /// A worker started for one file, stopped when dropped. Its messages are kept in order until
@@ -201,12 +216,13 @@ pub fn field(reply: &JsValue, name: &str) -> JsValue {
     Reflect::get(reply, &name.into()).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// Hands the bytes to the browser as a download with this name.
-pub fn download(bytes: &js_sys::Uint8Array, name: &str, mime: &str) -> Result<(), Failure> {
-    let parts = js_sys::Array::of1(bytes);
+/// Hands the bytes (one `Uint8Array`, or the parts of a file in order) to the browser as a
+/// download with this name.
+pub fn download(bytes: &JsValue, name: &str, mime: &str) -> Result<(), Failure> {
+    let parts = if bytes.is_array() { bytes.clone().unchecked_into() } else { js_sys::Array::of1(bytes) };
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(|_| Failure::NotMade)?;
+    let blob = web_sys::Blob::new_with_buffer_source_sequence_and_options(&parts, &options).map_err(|_| Failure::NotMade)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| Failure::NotMade)?;
     let document = leptos::prelude::document();
     let link: web_sys::HtmlAnchorElement = document.create_element("a").map_err(|_| Failure::NotSaved)?.unchecked_into();

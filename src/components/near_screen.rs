@@ -60,22 +60,25 @@ impl NearScreen {
         near
     }
 
-    /// Looks again once the view has caught up: the observer reports only changes, and after
-    /// the rows changed the end may be as near as it was.
+    /// Looks again once the frame showing what changed is painted: the observer reports only
+    /// changes, and after the rows changed the end may be as near as it was. Waiting for the
+    /// paint puts what is on screen first and the rows below it after.
     pub fn check_again(self) {
-        request_animation_frame(move || {
-            let element = self.end.get_untracked();
-            let watched = self.watch.try_with_value(|watch| {
-                if let (Some((observer, _)), Some(element)) = (watch, element) {
-                    observer.unobserve(&element);
-                    observer.observe(&element);
-                }
-                watch.is_some()
-            });
-            if watched == Some(false) {
-                self.grow_all();
+        request_animation_frame(move || set_timeout(move || self.look(), std::time::Duration::ZERO));
+    }
+
+    fn look(self) {
+        let element = self.end.get_untracked();
+        let watched = self.watch.try_with_value(|watch| {
+            if let (Some((observer, _)), Some(element)) = (watch, element) {
+                observer.unobserve(&element);
+                observer.observe(&element);
             }
+            watch.is_some()
         });
+        if watched == Some(false) {
+            self.grow_all();
+        }
     }
 
     fn grow_all(self) {

@@ -130,6 +130,17 @@ fn CaseTable(all: Vec<CaseSummary>, fresh: RwSignal<Option<Vec<CaseSummary>>>) -
         drawn.set(ROWS_AT_ONCE);
         near.check_again();
     };
+    // A key that leaves the same rows (a space, say) redraws nothing.
+    let on_input = move |ev| {
+        let before = rows.get_untracked();
+        query.set(event_target_value(&ev));
+        if rows.with_untracked(|now| *now != before) {
+            if limit.get_untracked() != ROWS_PER_PAGE {
+                limit.set(ROWS_PER_PAGE);
+            }
+            restart();
+        }
+    };
     let shown = move || index.with(|i| rows.with(|r| r.iter().take(limit.get().min(drawn.get())).map(|&at| i.get(at).clone()).collect::<Vec<_>>()));
     let today = today();
 
@@ -147,7 +158,7 @@ fn CaseTable(all: Vec<CaseSummary>, fresh: RwSignal<Option<Vec<CaseSummary>>>) -
                 <p class="hint" id="case-filter-hint">{t!(i18n, cases.list.filter_hint)}</p>
                 <input id="case-filter" type="search" autocomplete="off" aria-describedby="case-filter-hint"
                     prop:value=move || query.get()
-                    on:input=move |ev| { query.set(event_target_value(&ev)); limit.set(ROWS_PER_PAGE); restart(); } />
+                    on:input=on_input />
             </div>
             <div class="field">
                 <label for="case-sort">{t!(i18n, cases.list.sort_by)}</label>

@@ -16,6 +16,8 @@ const { values: options } = parseArgs({
     runs: { type: 'string', default: '5' },
     sizes: { type: 'string', default: '1000,10000' },
     json: { type: 'string' },
+    // Only the case list at each size, for a quick look at a change (no table is printed).
+    'lists-only': { type: 'boolean', default: false },
   },
 });
 const RUNS = Number(options.runs);
@@ -159,6 +161,10 @@ for (const count of SIZES) {
   console.error(`== ${count.toLocaleString('en')} cases`);
   results.lists[count] = await listFigures(count);
   log(JSON.stringify(results.lists[count]));
+}
+if (options['lists-only']) {
+  await server.close();
+  process.exit(0);
 }
 console.error('== Bulk write');
 results.bulk = await bulkFigures();

@@ -1,0 +1,96 @@
+// The case list draws a screenful of rows at a time: more as the end of those drawn nears the
+// screen, the rest of each hundred on request, and a key that leaves the same rows redraws none.
+// 160 cases: the current schema's fixture (two cases) laid down eighty times under new ids.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openBrowser, serve } from './harness.mjs';
+
+const FIXTURE = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'schema-v3.json');
+const COPIES = 80;
+
+/** Scrolls to the end of the page until `count` rows are drawn (or fails after a while). */
+async function scrollUntil(page, count) {
+  for (let i = 0; i < 40; i++) {
+    if ((await page.locator('.case-table tbody tr').count()) >= count) break;
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.waitForTimeout(100);
+  }
+  assert.equal(await page.locator('.case-table tbody tr').count(), count);
+}
+
+test('the case list draws rows as they near the screen, shows the rest on request, and a key leaving the same rows redraws none', async () => {
+  const fixture = JSON.parse(await readFile(FIXTURE, 'utf8'));
+  const server = await serve('/');
+  const browser = await openBrowser();
+  try {
+    const page = await browser.page();
+    // A page of the same origin that does not start the app, to lay the database down.
+    await page.goto(`${server.url}public/manifest.webmanifest`);
+    await page.evaluate(({ fx, copies }) => new Promise((done, fail) => {
+      const request = indexedDB.open(fx.name, fx.version);
+      request.onupgradeneeded = () => {
+        for (const [store, { keyPath }] of Object.entries(fx.stores)) request.result.createObjectStore(store, { keyPath });
+      };
+      request.onerror = () => fail(request.error);
+      request.onsuccess = () => {
+        const db = request.result;
+        const tx = db.transaction(Object.keys(fx.stores), 'readwrite');
+        for (const m of fx.stores.meta.records) tx.objectStore('meta').put(m);
+        for (let copy = 1; copy <= copies; copy++) {
+          for (const original of fx.stores.cases.records) {
+            const id = crypto.randomUUID();
+            const number = `${original.case_number}-${copy}`;
+            const of = (store) => fx.stores[store].records.find((r) => r.id === original.id);
+            tx.objectStore('cases').put({ ...original, id, case_number: number, version: crypto.randomUUID() });
+            tx.objectStore('summaries').put({ ...of('summaries'), id, case_number: number });
+            tx.objectStore('deadlines').put({ ...of('deadlines'), id });
+          }
+        }
+        tx.oncomplete = () => { db.close(); done(); };
+        tx.onerror = () => fail(tx.error);
+      };
+    }), { fx: fixture, copies: COPIES });
+    browser.errors.length = 0; // the bare page's missing favicon
+
+    await page.goto(server.url);
+    const rows = page.locator('.case-table tbody tr');
+    await page.locator('.result-count', { hasText: /^160 cases$/ }).waitFor();
+    await page.waitForTimeout(500);
+    const first = await rows.count();
+    assert.ok(first >= 10 && first < 100, `a screenful or two drawn at first, not the hundred listed: ${first}`);
+
+    // Nearing the end of the rows drawn brings the rest of the first hundred, and no more.
+    await scrollUntil(page, 100);
+    await page.waitForTimeout(300);
+    assert.equal(await rows.count(), 100);
+    await page.getByRole('button', { name: 'Show more (60 not shown)' }).click();
+    await scrollUntil(page, 160);
+    assert.equal(await page.getByRole('button', { name: /^Show more/ }).count(), 0);
+
+    // A key that leaves the same rows (a space) redraws none of them.
+    await page.evaluate(() => { document.querySelector('.case-table tbody tr').dataset.seen = 'yes'; });
+    const filter = page.getByLabel('Filter cases');
+    await filter.focus();
+    await page.keyboard.press(' ');
+    await page.waitForTimeout(300);
+    assert.equal(await rows.count(), 160, 'every row is still drawn');
+    assert.equal(await page.locator('.case-table tbody tr[data-seen="yes"]').count(), 1, 'the first row is the same element');
+
+    // A key that changes the rows starts again from a screenful; the rest follow on scrolling.
+    await page.keyboard.type('Koffi');
+    await page.locator('.result-count', { hasText: /^80 of 160 cases match$/ }).waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(300);
+    const narrowed = await rows.count();
+    assert.ok(narrowed >= 10 && narrowed < 80, `a screenful or two drawn after typing: ${narrowed}`);
+    assert.equal(await rows.filter({ hasNotText: 'Koffi Mensah' }).count(), 0);
+    await scrollUntil(page, 80);
+    assert.deepEqual(browser.errors, []);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});

@@ -59,9 +59,6 @@ enum Style {
 
 thread_local! {
     static FORMATS: RefCell<HashMap<(Locale, Style), js_sys::Function>> = RefCell::new(HashMap::new());
-    /// Made once per language: `toLocaleString` builds a new formatter at every call, and the
-    /// case list counts at every keystroke.
-    static NUMBERS: RefCell<HashMap<Locale, js_sys::Function>> = RefCell::new(HashMap::new());
 }
 
 fn formatter(locale: Locale, style: Style) -> js_sys::Function {
@@ -146,14 +143,7 @@ pub fn time(locale: Locale, at: DateTime<Utc>) -> String {
 
 /// A count with the language's digit grouping ("10,000", "10.000", "10 000").
 pub fn number(locale: Locale, n: f64) -> String {
-    NUMBERS.with(|numbers| {
-        let format = numbers
-            .borrow_mut()
-            .entry(locale)
-            .or_insert_with(|| js_sys::Intl::NumberFormat::new(&js_sys::Array::of1(&intl_tag(locale).into()), &js_sys::Object::new()).format())
-            .clone();
-        format.call1(&JsValue::NULL, &n.into()).ok().and_then(|s| s.as_string()).unwrap_or_else(|| n.to_string())
-    })
+    js_sys::Number::from(n).to_locale_string(intl_tag(locale)).into()
 }
 
 /// The language picker: shown in the header on every page.

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openBrowser, serve } from './harness.mjs';
+import { randomUUID } from 'node:crypto';
+import { openBrowser, serve, layDown } from './harness.mjs';
 
 const FIXTURE = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'schema-v3.json');
 const COPIES = 80;
@@ -27,32 +28,19 @@ test('the case list draws rows as they near the screen, shows the rest on reques
   const browser = await openBrowser();
   try {
     const page = await browser.page();
-    // A page of the same origin that does not start the app, to lay the database down.
-    await page.goto(`${server.url}public/manifest.webmanifest`);
-    await page.evaluate(({ fx, copies }) => new Promise((done, fail) => {
-      const request = indexedDB.open(fx.name, fx.version);
-      request.onupgradeneeded = () => {
-        for (const [store, { keyPath }] of Object.entries(fx.stores)) request.result.createObjectStore(store, { keyPath });
-      };
-      request.onerror = () => fail(request.error);
-      request.onsuccess = () => {
-        const db = request.result;
-        const tx = db.transaction(Object.keys(fx.stores), 'readwrite');
-        for (const m of fx.stores.meta.records) tx.objectStore('meta').put(m);
-        for (let copy = 1; copy <= copies; copy++) {
-          for (const original of fx.stores.cases.records) {
-            const id = crypto.randomUUID();
-            const number = `${original.case_number}-${copy}`;
-            const of = (store) => fx.stores[store].records.find((r) => r.id === original.id);
-            tx.objectStore('cases').put({ ...original, id, case_number: number, version: crypto.randomUUID() });
-            tx.objectStore('summaries').put({ ...of('summaries'), id, case_number: number });
-            tx.objectStore('deadlines').put({ ...of('deadlines'), id });
-          }
-        }
-        tx.oncomplete = () => { db.close(); done(); };
-        tx.onerror = () => fail(tx.error);
-      };
-    }), { fx: fixture, copies: COPIES });
+    const stores = Object.fromEntries(Object.entries(fixture.stores).map(([name, { keyPath }]) => [name, { keyPath, records: [] }]));
+    stores.meta.records = fixture.stores.meta.records;
+    for (let copy = 1; copy <= COPIES; copy++) {
+      for (const original of fixture.stores.cases.records) {
+        const id = randomUUID();
+        const number = `${original.case_number}-${copy}`;
+        const of = (store) => fixture.stores[store].records.find((r) => r.id === original.id);
+        stores.cases.records.push({ ...original, id, case_number: number, version: randomUUID() });
+        stores.summaries.records.push({ ...of('summaries'), id, case_number: number });
+        stores.deadlines.records.push({ ...of('deadlines'), id });
+      }
+    }
+    await layDown(page, server.url, { ...fixture, stores });
     browser.errors.length = 0; // the bare page's missing favicon
 
     await page.goto(server.url);

@@ -150,3 +150,25 @@ export async function saved(page) {
 export function group(page, name) {
   return page.getByRole('group', { name, exact: false });
 }
+
+/**
+ * Lays a database down as `fixture` describes it (`{name, version, stores: {store: {keyPath,
+ * records}}}`, as in tests/fixtures), from a page of the same origin that does not start the app.
+ */
+export async function layDown(page, origin, fixture) {
+  await page.goto(`${origin}public/manifest.webmanifest`);
+  await page.evaluate((fx) => new Promise((done, fail) => {
+    const request = indexedDB.open(fx.name, fx.version);
+    request.onupgradeneeded = () => {
+      for (const [store, { keyPath }] of Object.entries(fx.stores)) request.result.createObjectStore(store, { keyPath });
+    };
+    request.onerror = () => fail(request.error);
+    request.onsuccess = () => {
+      const db = request.result;
+      const tx = db.transaction(Object.keys(fx.stores), 'readwrite');
+      for (const [store, { records }] of Object.entries(fx.stores)) for (const r of records) tx.objectStore(store).put(r);
+      tx.oncomplete = () => { db.close(); done(); };
+      tx.onerror = () => fail(tx.error);
+    };
+  }), fixture);
+}

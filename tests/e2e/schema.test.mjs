@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openBrowser, serve, field, saved } from './harness.mjs';
+import { openBrowser, serve, field, saved, layDown } from './harness.mjs';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 const names = (await readdir(FIXTURES)).filter((f) => /^schema-v\d+\.json$/.test(f)).sort();
@@ -25,22 +25,7 @@ for (const name of names) {
     const browser = await openBrowser();
     try {
       const page = await browser.page();
-      // A page of the same origin that does not start the app, to lay the old database down.
-      await page.goto(`${server.url}public/manifest.webmanifest`);
-      await page.evaluate((fx) => new Promise((done, fail) => {
-        const request = indexedDB.open(fx.name, fx.version);
-        request.onupgradeneeded = () => {
-          for (const [store, { keyPath }] of Object.entries(fx.stores)) request.result.createObjectStore(store, { keyPath });
-        };
-        request.onerror = () => fail(request.error);
-        request.onsuccess = () => {
-          const db = request.result;
-          const tx = db.transaction(Object.keys(fx.stores), 'readwrite');
-          for (const [store, { records }] of Object.entries(fx.stores)) for (const r of records) tx.objectStore(store).put(r);
-          tx.oncomplete = () => { db.close(); done(); };
-          tx.onerror = () => fail(tx.error);
-        };
-      }), fixture);
+      await layDown(page, server.url, fixture);
 
       const cases = fixture.stores.cases.records;
       browser.errors.length = 0; // the bare page's missing favicon

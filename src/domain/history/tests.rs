@@ -14,6 +14,18 @@ fn case() -> Case {
 }
 
 #[test]
+fn every_part_of_a_case_is_either_compared_or_named_as_bookkeeping() {
+    // A part added to `Case` must be placed here: compared by `diff` (in `Content`), or named as
+    // bookkeeping, so no edit slips out of the history unnoticed.
+    const NOT_COMPARED: [&str; 9] = ["revision", "version", "updated_at", "exchanged", "history", "format", "created_at", "closure", "handovers"];
+    let Value::Object(parts) = serde_json::to_value(case()).unwrap() else { panic!("a case is an object") };
+    let Value::Object(compared) = serde_json::to_value(Content::from(&case())).unwrap() else { panic!("content is an object") };
+    for part in parts.keys() {
+        assert!(compared.contains_key(part) != NOT_COMPARED.contains(&part.as_str()), "{part}: compared, or bookkeeping, and not both");
+    }
+}
+
+#[test]
 fn a_simple_field_records_old_and_new_value() {
     let before = case();
     let mut after = before.clone();

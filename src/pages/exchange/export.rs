@@ -131,8 +131,10 @@ fn ExportForm(all: Vec<CaseSummary>, preselect: Option<CaseId>) -> impl IntoView
             .await;
             progress.set(outcome.unwrap_or_else(Progress::Failed));
             focus_id_later("export-outcome");
-            // Ready for another file.
-            sealer.try_set_value(Sealer::start().ok());
+            // Ready for another file, unless the one started was not used (no passphrase).
+            if sealer.try_with_value(Option::is_none) == Some(true) {
+                sealer.try_set_value(Sealer::start().ok());
+            }
         });
     };
 

@@ -37,6 +37,8 @@ test('create a case and fill a list item with the keyboard alone', async () => {
   await page.keyboard.type('Ana Ruiz');
   await page.keyboard.press('Enter');
   await page.waitForURL(/plan\/case$/);
+  // The address changes before the plan is drawn: Tab from the drawn page, not the one leaving.
+  await page.locator('#section-title').waitFor();
 
   await tabTo(page, 'Next');
   await page.keyboard.press('Enter');

@@ -58,6 +58,7 @@ const FIRST_LOAD: Build = Build {
 /// names another page or the tab is in the training demo.
 pub fn start() {
     if Workspace::current().is_demo() || !matches!(Route::parse(&window().location().hash().unwrap_or_default()), Route::CaseList) {
+        crate::storage::forget_early_read();
         hand_over(false, None);
         return;
     }

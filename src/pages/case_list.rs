@@ -1,5 +1,7 @@
 //! Every case on the device, filtered as you type. Reads only the case summaries.
 
+use std::sync::Arc;
+
 use gloo_storage::{LocalStorage as Prefs, Storage};
 use leptos::prelude::*;
 
@@ -26,7 +28,8 @@ pub fn CaseListPage() -> impl IntoView {
     keep_page_title(move || t_string!(i18n, cases.list.title).to_string());
     let cases = LocalResource::new(move || {
         let store = store.get_value();
-        async move { store.list().await }
+        // Shared, not copied, by the table and the backup reminder.
+        async move { store.list().await.map(|list| (Arc::<[CaseSummary]>::from(list.cases), list.unreadable)) }
     });
     // Another tab made, changed or deleted a case: the table takes the list as it is now, in
     // place, keeping the filter, focus and rows shown; an empty page is simply drawn again.
@@ -35,7 +38,7 @@ pub fn CaseListPage() -> impl IntoView {
     Effect::new(move |seen: Option<u64>| {
         let (count, _) = other_tabs.0.get();
         if seen.is_some_and(|s| s != count) {
-            let shown_empty = cases.with_untracked(|c| matches!(c, Some(Ok(list)) if list.cases.is_empty()));
+            let shown_empty = cases.with_untracked(|c| matches!(c, Some(Ok((list, _))) if list.is_empty()));
             if shown_empty {
                 cases.refetch();
             } else {
@@ -54,15 +57,15 @@ pub fn CaseListPage() -> impl IntoView {
         {move || match cases.get() {
             None => view! { <p class="loading">{t!(i18n, cases.list.loading)}</p> }.into_any(),
             Some(Err(error)) => view! { <p class="error-box" role="alert">{t!(i18n, cases.list.cannot_read, error = move || crate::vocabulary::storage_error(i18n.get_locale(), &error))}</p> }.into_any(),
-            Some(Ok(list)) => view! {
-                {(list.unreadable > 0).then(|| view! {
+            Some(Ok((list, unreadable))) => view! {
+                {(unreadable > 0).then(|| view! {
                     <p class="error-box" role="alert">
-                        {let count = list.unreadable; move || unreadable_message(i18n.get_locale(), count)}
+                        {move || unreadable_message(i18n.get_locale(), unreadable)}
                     </p>
                 })}
-                {if list.cases.is_empty() { empty_state().into_any() } else { view! {
-                    <BackupReminder cases=list.cases.clone() />
-                    <CaseTable all=list.cases fresh />
+                {if list.is_empty() { empty_state().into_any() } else { view! {
+                    <BackupReminder cases=list.clone() />
+                    <CaseTable all=list fresh />
                 }.into_any() }}
             }.into_any(),
         }}
@@ -101,7 +104,7 @@ fn empty_state() -> impl IntoView {
 }
 
 #[component]
-fn CaseTable(all: Vec<CaseSummary>, fresh: RwSignal<Option<Vec<CaseSummary>>>) -> impl IntoView {
+fn CaseTable(all: Arc<[CaseSummary]>, fresh: RwSignal<Option<Vec<CaseSummary>>>) -> impl IntoView {
     let i18n = use_i18n();
     let query = RwSignal::new(String::new());
     let index = RwSignal::new(CaseIndex::with_words(all, move |s| crate::vocabulary::case_search_words(i18n.get_locale_untracked(), s)));

@@ -1,6 +1,8 @@
 //! How safely the cases are kept in this browser: persistent storage, space used, and backups.
 //! Browsers may clear a site's data; an encrypted export of every case is the copy that survives.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Duration, Utc};
 use gloo_storage::{LocalStorage as Prefs, Storage};
 use js_sys::{Promise, Reflect};
@@ -47,10 +49,10 @@ async fn estimate() -> Option<(f64, f64)> {
     Some((number("usage")?, number("quota")?))
 }
 
-async fn backup_status(store: crate::storage::Store, cases: Option<Vec<CaseSummary>>) -> Result<BackupStatus, StorageError> {
+async fn backup_status(store: crate::storage::Store, cases: Option<Arc<[CaseSummary]>>) -> Result<BackupStatus, StorageError> {
     let cases = match cases {
         Some(cases) => cases,
-        None => store.list().await?.cases,
+        None => store.list().await?.cases.into(),
     };
     Ok(BackupStatus::assess(store.last_backup().await?, &cases, Utc::now()))
 }
@@ -148,7 +150,7 @@ fn Persistence() -> impl IntoView {
 
 /// On the case list: a reminder to export a backup, when one is due and not put off.
 #[component]
-pub fn BackupReminder(cases: Vec<CaseSummary>) -> impl IntoView {
+pub fn BackupReminder(cases: Arc<[CaseSummary]>) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
     let snoozed = RwSignal::new(Prefs::get::<DateTime<Utc>>(SNOOZE_PREF).is_ok_and(|until| until > Utc::now()));

@@ -2,6 +2,7 @@
 //! small records in `summaries` and the overview those in `deadlines`, written in the same
 //! transaction as the case so they never disagree; `meta` keeps the device's case numbering and the schema version.
 
+mod early;
 mod error;
 mod export;
 mod raw;
@@ -25,7 +26,7 @@ pub use schema::SCHEMA_VERSION;
 use crate::domain::exchange::merge::{with_recorded_exchanges, Write};
 use crate::domain::{Case, CaseDeadlines, CaseId, CaseNumber, CaseSummary, DeviceCode};
 use error::corrupt;
-use schema::{from_js, from_js_each, put_derived, to_js, to_js_each, MetaRecord, CASES, CASE_NUMBERS, DEADLINES, LAST_BACKUP, META, SUMMARIES};
+use schema::{from_js, from_js_each, from_json_each, json_text, put_derived, summaries_to_write, to_js, to_js_each, MetaRecord, CASES, CASE_NUMBERS, DEADLINES, LAST_BACKUP, LIST_CHANGED, META, SUMMARIES};
 
 pub const DB_NAME: &str = "homeward";
 /// The training workspace: a database of its own, so nothing done in it can reach real cases.
@@ -174,7 +175,7 @@ impl Store {
     /// revision above the stored one ([`Case::touch`]): a save from a tab that has not seen a
     /// later save, or of a case deleted meanwhile, is refused rather than written over it.
     pub async fn save(&self, case: &Case) -> Result<(), StorageError> {
-        let tx = self.transaction(&[CASES, SUMMARIES, DEADLINES], IdbTransactionMode::Readwrite)?;
+        let tx = self.transaction(&[CASES, SUMMARIES, DEADLINES, META], IdbTransactionMode::Readwrite)?;
         let result = raw::write(&tx, async {
             let cases = tx.object_store(CASES)?;
             // Every request is queued before anything is awaited, so a save started as the tab
@@ -208,7 +209,7 @@ impl Store {
     /// and a transaction left to commit by itself is dropped with the page. The cost: if
     /// another tab saved this case in the last moment, this save lands over it.
     pub async fn save_while_closing(&self, case: &Case) -> Result<(), StorageError> {
-        let tx = self.transaction(&[CASES, SUMMARIES, DEADLINES], IdbTransactionMode::Readwrite)?;
+        let tx = self.transaction(&[CASES, SUMMARIES, DEADLINES, META], IdbTransactionMode::Readwrite)?;
         tx.object_store(CASES)?.put(&to_js(case)?)?;
         put_derived(&tx, case)?;
         // `commit()` is in every browser Homeward supports (web-sys flags it deprecated only
@@ -246,17 +247,17 @@ impl Store {
     /// the stored case must still have (or that none may exist); a case changed since the
     /// preview aborts the whole import with [`StorageError::ChangedElsewhere`].
     pub async fn import(&self, writes: &[Write]) -> Result<(), StorageError> {
-        let tx = self.transaction(&[CASES, SUMMARIES, DEADLINES], IdbTransactionMode::Readwrite)?;
+        let tx = self.transaction(&[CASES, SUMMARIES, DEADLINES, META], IdbTransactionMode::Readwrite)?;
         let result = raw::write(&tx, async {
             let cases = tx.object_store(CASES)?;
+            let summaries_store = summaries_to_write(&tx)?;
             let checks = writes.iter().map(|w| cases.get(&key(w.case.id))).collect::<Result<Vec<_>, _>>()?;
             // In batches, so the JSON text of each stays a few megabytes however large the file.
             for batch in writes.chunks(IMPORT_BATCH) {
                 let stored: Vec<&Case> = batch.iter().map(|w| &w.case).collect();
                 let summaries: Vec<CaseSummary> = batch.iter().map(|w| w.case.summary()).collect();
                 let deadlines: Vec<CaseDeadlines> = batch.iter().map(|w| w.case.deadlines()).collect();
-                for (name, records) in [(CASES, to_js_each(&stored)?), (SUMMARIES, to_js_each(&summaries)?), (DEADLINES, to_js_each(&deadlines)?)] {
-                    let store = tx.object_store(name)?;
+                for (store, records) in [(cases.clone(), to_js_each(&stored)?), (summaries_store.clone(), to_js_each(&summaries)?), (tx.object_store(DEADLINES)?, to_js_each(&deadlines)?)] {
                     for record in records.iter() {
                         store.put(&record)?;
                     }
@@ -321,9 +322,17 @@ impl Store {
     /// Reads the summaries store only, never whole cases, so it stays quick with thousands. A
     /// record that cannot be read is counted, not allowed to hide every other case.
     pub async fn list(&self) -> Result<CaseList, StorageError> {
-        let tx = self.transaction(&[SUMMARIES], IdbTransactionMode::Readonly)?;
-        let records = raw::request(&tx.object_store(SUMMARIES)?.get_all()?).await?;
-        let (cases, unreadable) = from_js_each::<CaseSummary>(&records).map_err(|e| corrupt("the case summaries", e))?;
+        let early = early::take(&self.connection.db.name()).await;
+        let tx = self.transaction(&[SUMMARIES, META], IdbTransactionMode::Readonly)?;
+        let text = match early {
+            // Read while the app loaded, and no summary written since: as good as reading now.
+            Some(early) if early.changed == list_changed(&tx.object_store(META)?).await? => early.summaries,
+            _ => {
+                let records = raw::request(&tx.object_store(SUMMARIES)?.get_all()?).await?;
+                json_text(&records).map_err(|e| corrupt("the case summaries", e))?
+            }
+        };
+        let (cases, unreadable) = from_json_each::<CaseSummary>(&text).map_err(|e| corrupt("the case summaries", e))?;
         Ok(CaseList { cases, unreadable })
     }
 
@@ -337,10 +346,10 @@ impl Store {
 
     /// Removes the case and what is kept beside it, in one transaction.
     pub async fn delete(&self, id: CaseId) -> Result<(), StorageError> {
-        let tx = self.transaction(&[CASES, SUMMARIES, DEADLINES], IdbTransactionMode::Readwrite)?;
+        let tx = self.transaction(&[CASES, SUMMARIES, DEADLINES, META], IdbTransactionMode::Readwrite)?;
         let result = raw::write(&tx, async {
             tx.object_store(CASES)?.delete(&key(id))?;
-            tx.object_store(SUMMARIES)?.delete(&key(id))?;
+            summaries_to_write(&tx)?.delete(&key(id))?;
             tx.object_store(DEADLINES)?.delete(&key(id))?;
             Ok(())
         })
@@ -377,6 +386,12 @@ impl Store {
     }
 }
 
+/// Drops the case list read while the app loaded (see `src/web/early_read.js`), when the page
+/// opens on something else: a list read later must come from the database as it is then.
+pub fn forget_early_read() {
+    early::forget();
+}
+
 /// Deletes a whole database (tests, resetting the demo workspace). `Blocked` while it is open elsewhere.
 pub async fn delete_database(name: &str) -> Result<(), StorageError> {
     raw::delete(name).await
@@ -385,6 +400,15 @@ pub async fn delete_database(name: &str) -> Result<(), StorageError> {
 fn key(id: CaseId) -> JsValue {
     // The same text serde writes for the record's `id`, so the key path finds it.
     JsValue::from_str(&id.to_string())
+}
+
+/// The mark every write to the summaries changes ([`schema::summaries_to_write`]).
+async fn list_changed(meta: &IdbObjectStore) -> Result<Option<String>, StorageError> {
+    let found = raw::request(&meta.get(&JsValue::from_str(LIST_CHANGED))?).await?;
+    if found.is_undefined() {
+        return Ok(None);
+    }
+    Ok(Some(from_js::<MetaRecord<String>>(found).map_err(|e| corrupt("the case list's change mark", e))?.value))
 }
 
 /// The device's numbering, made (with a new random device code) and queued for storing on first use.

@@ -11,14 +11,14 @@ use js_sys::{Array, Reflect};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{IdbDatabase, IdbObjectStoreParameters, IdbTransaction, IdbTransactionMode};
+use web_sys::{IdbDatabase, IdbObjectStore, IdbObjectStoreParameters, IdbTransaction, IdbTransactionMode};
 
 use super::error::{corrupt, StorageError};
 use super::raw;
 use crate::domain::{Case, CaseSummary, PlanStatus};
 
 /// The IndexedDB version and the version recorded in `meta` once its data steps have run.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 pub(crate) const CASES: &str = "cases";
 pub(crate) const SUMMARIES: &str = "summaries";
@@ -28,6 +28,8 @@ pub(crate) const CASE_NUMBERS: &str = "case_numbers";
 /// When every case on the device last went into an encrypted export.
 pub(crate) const LAST_BACKUP: &str = "last_backup";
 const SCHEMA_KEY: &str = "schema_version";
+/// Changed with every write to the summaries ([`summaries_to_write`]).
+pub(crate) const LIST_CHANGED: &str = "list_changed";
 
 struct Step {
     version: u32,
@@ -48,6 +50,9 @@ const STEPS: &[Step] = &[
     Step { version: 2, stores: &[(SUMMARIES, "id")], data: Some(DataStep::RebuildDerived) },
     // Summaries gained checklist progress; deadlines feed the overview.
     Step { version: 3, stores: &[(DEADLINES, "id")], data: Some(DataStep::RebuildDerived) },
+    // Every write to the summaries marks the list changed. A new version so no tab still
+    // running older code, which does not mark, can write beside this one.
+    Step { version: 4, stores: &[], data: None },
 ];
 
 /// Runs in `onupgradeneeded`. Only ever adds stores: rexie's builder, by contrast, deletes every
@@ -100,8 +105,21 @@ pub(crate) fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, String> 
 /// than one crossing of the wasm boundary per record, which dominated reading ten thousand
 /// summaries. A record that does not fit is counted, not allowed to hide the others.
 pub(crate) fn from_js_each<T: DeserializeOwned>(records: &JsValue) -> Result<(Vec<T>, usize), String> {
-    let text: String = js_sys::JSON::stringify(records).map_err(|_| "not plain data".to_string())?.into();
-    let each: Vec<&serde_json::value::RawValue> = serde_json::from_str(&text).map_err(|err| err.to_string())?;
+    from_json_each(&json_text(records)?)
+}
+
+/// Stored records as one JSON text, as [`from_json_each`] reads them.
+pub(crate) fn json_text(records: &JsValue) -> Result<String, String> {
+    Ok(js_sys::JSON::stringify(records).map_err(|_| "not plain data".to_string())?.into())
+}
+
+/// Reads a JSON array of stored records (see [`from_js_each`]).
+pub(crate) fn from_json_each<T: DeserializeOwned>(text: &str) -> Result<(Vec<T>, usize), String> {
+    // All readable, as almost always: one pass. Otherwise each record again, on its own.
+    if let Ok(all) = serde_json::from_str::<Vec<T>>(text) {
+        return Ok((all, 0));
+    }
+    let each: Vec<&serde_json::value::RawValue> = serde_json::from_str(text).map_err(|err| err.to_string())?;
     let (mut read, mut unreadable) = (Vec::with_capacity(each.len()), 0);
     for record in each {
         match serde_json::from_str(record.get()) {
@@ -146,13 +164,22 @@ pub(crate) async fn run_data_steps(db: &IdbDatabase) -> Result<(), StorageError>
 /// The records kept beside each case so the list and the overview never read whole cases.
 /// Queued in the caller's transaction, so they never disagree with the case.
 pub(crate) fn put_derived(tx: &IdbTransaction, case: &Case) -> Result<(), StorageError> {
-    tx.object_store(SUMMARIES)?.put(&to_js(&case.summary())?)?;
+    summaries_to_write(tx)?.put(&to_js(&case.summary())?)?;
     tx.object_store(DEADLINES)?.put(&to_js(&case.deadlines())?)?;
     Ok(())
 }
 
+/// The summaries, to write to in `tx` (which must include `meta`). Every such write goes through
+/// here, so it also gives the list a new [`LIST_CHANGED`] mark: a list read before can then tell
+/// that it is out of date (see `early.rs`). A blind write, so a save queued as the page closes
+/// still reaches the browser whole.
+pub(crate) fn summaries_to_write(tx: &IdbTransaction) -> Result<IdbObjectStore, StorageError> {
+    tx.object_store(META)?.put(&to_js(&MetaRecord { key: LIST_CHANGED.into(), value: uuid::Uuid::new_v4() })?)?;
+    Ok(tx.object_store(SUMMARIES)?)
+}
+
 async fn rebuild_derived(tx: &IdbTransaction) -> Result<(), StorageError> {
-    let summaries = tx.object_store(SUMMARIES)?;
+    let summaries = summaries_to_write(tx)?;
     let records: Array = raw::request(&tx.object_store(CASES)?.get_all()?).await?.unchecked_into();
     for record in records.iter() {
         let summary = match from_js::<Case>(record.clone()) {

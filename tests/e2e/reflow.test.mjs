@@ -10,11 +10,13 @@ import { serve, CHROMIUM_FLAGS, field, saved, createCase } from './harness.mjs';
 import { focusProblem } from './keys.mjs';
 
 const SHOTS = process.env.A11Y_SHOTS ?? '/tmp/a11y-shots';
-// 200 % zoom of a 1280×900 window; a phone. The harness's browser has a fixed scale of 1, so
+// 200 % zoom of a 1280×900 window; a phone; a tablet. The harness's browser has a fixed scale of 1, so
 // this test opens its own, at the scale of a high-density screen.
 const SIZES = [
   { name: 'zoom200', width: 640, height: 450 },
   { name: 'phone360', width: 360, height: 740 },
+  // A tablet, or a small laptop window: too narrow for the case table's seven columns.
+  { name: 'tablet800', width: 800, height: 900 },
 ];
 const TEXT_SPACING = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-block-end: 2em !important; }';
 let server;
@@ -88,7 +90,7 @@ async function tabEverything(page) {
   return [...new Set(problems)];
 }
 
-test('at 200 % zoom and on a 360-px phone: no sideways scrolling, nothing cut off, every control reachable', async () => {
+test('at 200 % zoom, on a 360-px phone and an 800-px tablet: no sideways scrolling, nothing cut off, every control reachable', async () => {
   await mkdir(SHOTS, { recursive: true });
   const page = await context.newPage();
   const app = { server };

@@ -98,19 +98,38 @@ fn area_of(path: &str) -> String {
 struct Content<'a> {
     id: &'a super::CaseId,
     case_number: &'a str,
-    plan: &'a super::Plan,
-    checklist: &'a super::checklist::Checklist,
+    /// Left out of both sides when equal: a save usually changes one part, and writing out an
+    /// unchanged plan or checklist to compare it was most of a save's own time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    plan: Option<&'a super::Plan>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    checklist: Option<&'a super::checklist::Checklist>,
 }
 
 impl<'a> From<&'a Case> for Content<'a> {
     fn from(case: &'a Case) -> Self {
-        Self { id: &case.id, case_number: &case.case_number, plan: &case.plan, checklist: &case.checklist }
+        Self { id: &case.id, case_number: &case.case_number, plan: Some(&case.plan), checklist: Some(&case.checklist) }
+    }
+}
+
+impl<'a> Content<'a> {
+    /// Both versions' content, the parts equal in both left out.
+    fn of(before: &'a Case, after: &'a Case) -> (Self, Self) {
+        let (mut b, mut a) = (Self::from(before), Self::from(after));
+        if before.plan == after.plan {
+            (b.plan, a.plan) = (None, None);
+        }
+        if before.checklist == after.checklist {
+            (b.checklist, a.checklist) = (None, None);
+        }
+        (b, a)
     }
 }
 
 /// What differs between two versions of a case, field by field and item by item.
 pub fn diff(before: &Case, after: &Case) -> Vec<FieldChange> {
-    let (Ok(b), Ok(a)) = (serde_json::to_value(Content::from(before)), serde_json::to_value(Content::from(after))) else { return Vec::new() };
+    let (before_content, after_content) = Content::of(before, after);
+    let (Ok(b), Ok(a)) = (serde_json::to_value(before_content), serde_json::to_value(after_content)) else { return Vec::new() };
     let mut changes = Vec::new();
     compare(&b, &a, "", &mut changes);
     // Told elsewhere ("Status so far"), or bookkeeping of the catalogue.

@@ -64,6 +64,14 @@ export function runEarlyRead(script) {
   history.replaceState(null, '', '#/');
   try { (0, eval)(script); } finally { history.replaceState(null, '', was); }
 }
+// A summary no JSON can hold (IndexedDB keeps a BigInt; JSON.stringify throws on it).
+export async function putUnwritableSummary(name) {
+  const db = await done(indexedDB.open(name));
+  const tx = db.transaction(["summaries"], "readwrite");
+  tx.objectStore("summaries").put({ id: "unwritable", revision: 1n });
+  await committed(tx);
+  db.close();
+}
 export function earlyReadWaiting() { return window.homewardEarlyRead !== undefined; }
 export async function getRaw(name, store, key) {
   const db = await done(indexedDB.open(name));
@@ -85,6 +93,8 @@ extern "C" {
     async fn put_raw(name: &str, store: &str, json: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = runEarlyRead)]
     fn run_early_read(script: &str);
+    #[wasm_bindgen(js_name = putUnwritableSummary, catch)]
+    async fn put_unwritable_summary(name: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = earlyReadWaiting)]
     fn early_read_waiting() -> bool;
     #[wasm_bindgen(js_name = getRaw, catch)]
@@ -258,6 +268,13 @@ async fn the_list_read_while_the_app_loads_is_shown_only_while_nothing_changed()
     run_early_read(EARLY_READ);
     let store = Store::open_named(name).await.unwrap();
     assert_eq!(store.list().await.unwrap().cases[0].child_name, "Maya", "rebuilt from the case, not the old summary");
+
+    // A summary JSON cannot hold: the list says the summaries cannot be read, and does not hang.
+    store.close();
+    put_unwritable_summary(name).await.unwrap();
+    run_early_read(EARLY_READ);
+    let store = Store::open_named(name).await.unwrap();
+    assert!(matches!(within(5_000, "reading the list", store.list()).await, Err(StorageError::Corrupt(_))));
 
     // No database yet: the early read creates none, so the app creates it with its stores.
     store.close();

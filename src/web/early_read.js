@@ -24,12 +24,17 @@
           const summaries = tx.objectStore('summaries').getAll();
           tx.oncomplete = () => {
             db.close();
-            resolve({
-              version: db.version,
-              schema: schema.result?.value ?? null,
-              changed: changed.result?.value ?? null,
-              summaries: JSON.stringify(summaries.result),
-            });
+            try {
+              resolve({
+                version: db.version,
+                schema: schema.result?.value ?? null,
+                changed: changed.result?.value ?? null,
+                summaries: JSON.stringify(summaries.result),
+              });
+            } catch {
+              // A record JSON cannot hold: the app reads again and says what it found.
+              resolve(null);
+            }
           };
           tx.onabort = () => { db.close(); resolve(null); };
         } catch {

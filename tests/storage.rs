@@ -471,13 +471,13 @@ async fn an_export_reads_the_stored_cases_as_the_file_holds_them_and_records_the
     let one = store.create(&case_with_items("K7Q2M-2026-0020", "Maya")).await.unwrap();
     let two = store.create(&case_with_items("K7Q2M-2026-0021", "Tomás")).await.unwrap();
     let gone = Uuid::new_v4();
-    let read = store.export_cases(&[two.id, gone, one.id]).await.unwrap();
+    let read = store.read_for_export(&[two.id, gone, one.id], None).await.unwrap();
     let found: Vec<_> = read.cases.iter().map(|c| (c.id, c.version, c.case_number.as_str())).collect();
     assert_eq!(found, vec![(two.id, two.version, "K7Q2M-2026-0021"), (one.id, one.version, "K7Q2M-2026-0020")], "in the order asked, the missing one left out");
     // The very file the cases themselves would make, each with its version recorded as exchanged.
-    let file = exchange::write(&ExportDocument::new(read.json, "0.1.0", Utc::now()));
-    let document = exchange::read(&file).unwrap();
-    assert_eq!(document.cases, vec![exported(two.clone()), exported(one.clone())]);
+    let now = Utc::now();
+    let file = export_file(&read, now).await;
+    assert_eq!(file, exchange::write(&ExportDocument::new(vec![exported(two.clone()), exported(one.clone())], "0.1.0", now)));
     assert_eq!(store.get(one.id).await.unwrap().unwrap().exchanged, Vec::<Uuid>::new(), "reading for an export changes nothing stored");
 
     // Recording the export: only the versions that went into the file, and nothing else.
@@ -490,6 +490,58 @@ async fn an_export_reads_the_stored_cases_as_the_file_holds_them_and_records_the
     let now_two = store.get(two.id).await.unwrap().unwrap();
     assert!(now_two.exchanged.is_empty(), "a case changed since it was read is left as it is");
     assert_eq!(now_two.plan.child.languages, "Aymara");
+    finish(store, name).await;
+}
+
+/// The export file's document as the export page makes it from what was read.
+async fn export_file(read: &homeward::storage::ExportRead, now: chrono::DateTime<Utc>) -> Vec<u8> {
+    let (before, after) = homeward::domain::exchange::write_around("0.1.0", now);
+    let blob = web_sys::Blob::new_with_str_sequence(&read.document(&before, &after)).unwrap();
+    let bytes = wasm_bindgen_futures::JsFuture::from(blob.array_buffer()).await.unwrap();
+    js_sys::Uint8Array::new(&bytes).to_vec()
+}
+
+async fn cases_in(read: &homeward::storage::ExportRead) -> Vec<Case> {
+    homeward::domain::exchange::read(&export_file(read, Utc::now()).await).unwrap().cases
+}
+
+/// Cases read ahead of an export (while the passphrase is typed) are taken when the file is made
+/// only while nothing stored has changed since. What was taken is told apart by a change written
+/// behind the module's back, which does not mark the cases changed as every write of the module
+/// does, recording an export included.
+#[wasm_bindgen_test]
+async fn cases_read_ahead_of_an_export_are_taken_only_while_nothing_changed() {
+    use homeward::domain::exchange::merge::exported;
+    let name = "homeward-test-export-ahead";
+    let store = fresh(name).await;
+    let one = store.create(&case_with_items("K7Q2M-2026-0030", "Maya")).await.unwrap();
+    let two = store.create(&case_with_items("K7Q2M-2026-0031", "Tomás")).await.unwrap();
+    let unannounced = |case: &Case, languages: &str| {
+        let mut changed = case.clone();
+        changed.plan.child.languages = languages.into();
+        serde_json::to_string(&[changed]).unwrap()
+    };
+
+    // Nothing announced since: what was read ahead is taken; a case not read ahead is read now.
+    let ahead = store.read_for_export(&[one.id], None).await.unwrap();
+    put_raw(name, "cases", &unannounced(&one, "Written behind the module's back")).await.unwrap();
+    let taken = store.read_for_export(&[two.id, one.id], Some(&ahead)).await.unwrap();
+    assert_eq!(cases_in(&taken).await, vec![exported(two.clone()), exported(one.clone())], "the case read ahead is taken as it was read");
+    assert_eq!(cases_in(&store.read_for_export(&[one.id], None).await.unwrap()).await[0].plan.child.languages, "Written behind the module's back");
+
+    // A save (here of another case): everything is read again.
+    let mut saved = two.clone();
+    saved.plan.child.languages = "Aymara".into();
+    saved.touch(Utc::now());
+    store.save(&saved).await.unwrap();
+    let again = cases_in(&store.read_for_export(&[two.id, one.id], Some(&taken)).await.unwrap()).await;
+    assert_eq!((again[0].plan.child.languages.as_str(), again[1].plan.child.languages.as_str()), ("Aymara", "Written behind the module's back"));
+
+    // Recording an export changes stored cases too: read again after it.
+    let ahead = store.read_for_export(&[one.id], None).await.unwrap();
+    put_raw(name, "cases", &unannounced(&one, "Quechua")).await.unwrap();
+    store.mark_exported(&[(two.id, saved.version)]).await.unwrap();
+    assert_eq!(cases_in(&store.read_for_export(&[one.id], Some(&ahead)).await.unwrap()).await[0].plan.child.languages, "Quechua");
     finish(store, name).await;
 }
 

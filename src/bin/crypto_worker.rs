@@ -5,8 +5,8 @@
 //! Once loaded it sends `{ok: true, ready: true}`; messages sent before then wait for it (see
 //! `src/web/crypto_worker_loader.js`). Messages in, each answered in turn:
 //! - `{op: "contents"}`: begins the contents of a new export file → `{ok: true, file_key}`;
-//! - `{op: "seal", plaintext: Uint8Array}`: encrypts the contents begun → `{ok: true, bytes}`
-//!   (everything after the header, handed over rather than copied);
+//! - `{op: "seal", plaintext: Blob | Uint8Array}`: encrypts the contents begun →
+//!   `{ok: true, bytes}` (everything after the header, handed over rather than copied);
 //! - `{op: "header", passphrase, file_key}`: derives the key from the passphrase and writes the
 //!   header wrapping `file_key` → `{ok: true, header}`;
 //! - `{op: "open", file: Uint8Array, passphrase | null}` →
@@ -56,7 +56,7 @@ type Reply = (wasm_bindgen::JsValue, Option<js_sys::ArrayBuffer>);
 fn handle(message: &wasm_bindgen::JsValue) -> Result<Reply, homeward::domain::exchange::WorkerError> {
     use homeward::crypto;
     use homeward::domain::exchange::{self, WorkerError};
-    use wasm_bindgen::JsValue;
+    use wasm_bindgen::{JsCast, JsValue};
 
     let field = |name: &str| js_sys::Reflect::get(message, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
     let passphrase = field("passphrase").as_string();
@@ -68,7 +68,13 @@ fn handle(message: &wasm_bindgen::JsValue) -> Result<Reply, homeward::domain::ex
         }
         Some("seal") => {
             let contents = CONTENTS.with(|c| c.borrow_mut().take()).ok_or(WorkerError::UnknownRequest)?;
-            let plaintext = js_sys::Uint8Array::new(&field("plaintext")).to_vec();
+            let plaintext = field("plaintext");
+            let plaintext = match plaintext.dyn_ref::<web_sys::Blob>() {
+                // Read here, not in the page: the page only put its parts together.
+                Some(blob) => web_sys::FileReaderSync::new().and_then(|reader| reader.read_as_array_buffer(blob)).map_err(|e| WorkerError::Prepare(format!("{e:?}")))?.into(),
+                None => plaintext,
+            };
+            let plaintext = js_sys::Uint8Array::new(&plaintext).to_vec();
             let bytes = js_sys::Uint8Array::from(contents.seal(&plaintext).map_err(WorkerError::Crypto)?.as_slice());
             Ok((answer(true, &[("bytes", bytes.clone().into())]), Some(bytes.buffer())))
         }

@@ -9,7 +9,7 @@ use crate::app::{keep_page_title, use_store, Notice};
 use crate::domain::demo::{exercise_cases, EXERCISE_PASSPHRASE, ORGANISATION};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::domain::exchange::{self, ExportDocument};
-use crate::pages::exchange::worker::{download, Failure, Sealer};
+use crate::pages::exchange::worker::{blob_of, download, Failure, Sealer};
 use crate::workspace::{reset_demo, Workspace};
 
 /// The exercise file's name: plainly an exercise, never mistaken for a colleague's real export.
@@ -49,7 +49,7 @@ fn DemoTools() -> impl IntoView {
             let outcome: Result<(), Failure> = async {
                 // Already marked as exported, as a colleague's file would be.
                 let cases = exercise_cases(today);
-                let contents = async { Ok(exchange::write(&ExportDocument::new(cases, env!("CARGO_PKG_VERSION"), chrono::Utc::now()))) };
+                let contents = async { blob_of(&exchange::write(&ExportDocument::new(cases, env!("CARGO_PKG_VERSION"), chrono::Utc::now()))) };
                 let bytes = Sealer::start()?.seal(EXERCISE_PASSPHRASE, contents).await?;
                 download(&bytes.into(), EXERCISE_FILE, "application/octet-stream")
             }

@@ -2,14 +2,16 @@
 //! their versions went into a file. Both work on the stored records themselves, changing only
 //! their list of exchanged versions, rather than building each `Case` and writing it again.
 
-use js_sys::{Array, Reflect};
+use std::collections::HashMap;
+
+use js_sys::{Array, JsString, Reflect};
 use uuid::Uuid;
 use wasm_bindgen::JsValue;
 use web_sys::IdbTransactionMode;
 
 use super::error::corrupt;
-use super::schema::{from_js, to_js, CASES};
-use super::{key, raw, Store, StorageError};
+use super::schema::{from_js, mark_list_changed, to_js, CASES, META};
+use super::{key, list_changed, raw, Store, StorageError};
 use crate::domain::exchange::merge::remember;
 use crate::domain::CaseId;
 
@@ -19,30 +21,64 @@ const VERSION_FIELD: &str = "version";
 const EXCHANGED_FIELD: &str = "exchanged";
 const CASE_NUMBER_FIELD: &str = "case_number";
 
-/// See [`Store::export_cases`].
-pub struct ExportedCases {
-    /// The cases, a JSON array as the export file holds it.
-    pub json: Box<serde_json::value::RawValue>,
+/// Cases as an export file holds them (see [`Store::read_for_export`]).
+#[derive(Clone)]
+pub struct ExportRead {
+    /// The store's change mark when they were read: while it is the same, so are they.
+    mark: Option<String>,
     pub cases: Vec<ExportedCase>,
 }
 
+#[derive(Clone)]
 pub struct ExportedCase {
     pub id: CaseId,
     pub version: Uuid,
     pub case_number: String,
+    /// The stored record as JSON text, with its version recorded among those exchanged. Kept in
+    /// JavaScript: the file is made from it there, without a copy through Rust.
+    json: JsString,
+}
+
+impl ExportRead {
+    /// The file's document as the parts of a `Blob`, in order: `before`, the cases as one JSON
+    /// array, `after` (see `exchange::write_around`).
+    pub fn document(&self, before: &str, after: &str) -> Array {
+        let parts = Array::new();
+        parts.push(&JsValue::from_str(before));
+        parts.push(&JsValue::from_str("["));
+        for (at, case) in self.cases.iter().enumerate() {
+            if at > 0 {
+                parts.push(&JsValue::from_str(","));
+            }
+            parts.push(&case.json);
+        }
+        parts.push(&JsValue::from_str("]"));
+        parts.push(&JsValue::from_str(after));
+        parts
+    }
 }
 
 impl Store {
     /// Cases as an export file holds them: each stored record with its version recorded among
-    /// those exchanged (as `merge::exported` does), all as one JSON array, taken as stored
-    /// rather than built into a `Case` and written again, which took most of an export's time.
-    /// Beside it, each case's id, version and number. A case no longer stored is left out.
-    pub async fn export_cases(&self, ids: &[CaseId]) -> Result<ExportedCases, StorageError> {
-        let tx = self.transaction(&[CASES], IdbTransactionMode::Readonly)?;
+    /// those exchanged (as `merge::exported` does), as JSON text, taken as stored rather than
+    /// built into a `Case` and written again. In the order asked; a case no longer stored is
+    /// left out. Those in `earlier` are taken from it if nothing stored has changed since it
+    /// was read, so an export can read ahead while the passphrase is typed.
+    pub async fn read_for_export(&self, ids: &[CaseId], earlier: Option<&ExportRead>) -> Result<ExportRead, StorageError> {
+        let tx = self.transaction(&[CASES, META], IdbTransactionMode::Readonly)?;
+        let mark = list_changed(&tx.object_store(META)?).await?;
+        let mut reused: HashMap<CaseId, &ExportedCase> = match earlier {
+            Some(earlier) if earlier.mark == mark => earlier.cases.iter().map(|c| (c.id, c)).collect(),
+            _ => HashMap::new(),
+        };
         let store = tx.object_store(CASES)?;
-        let requests = ids.iter().map(|id| store.get(&key(*id))).collect::<Result<Vec<_>, _>>()?;
-        let (records, mut cases) = (Array::new(), Vec::with_capacity(ids.len()));
+        let requests = ids.iter().map(|id| (!reused.contains_key(id)).then(|| store.get(&key(*id))).transpose()).collect::<Result<Vec<_>, _>>()?;
+        let mut cases = Vec::with_capacity(ids.len());
         for (request, id) in requests.iter().zip(ids) {
+            let Some(request) = request else {
+                cases.extend(reused.remove(id).cloned());
+                continue;
+            };
             let stored = raw::request(request).await?;
             if stored.is_undefined() {
                 continue;
@@ -51,20 +87,20 @@ impl Store {
             let version = stored_version(&stored).ok_or_else(damaged)?;
             let case_number = Reflect::get(&stored, &JsValue::from_str(CASE_NUMBER_FIELD)).ok().and_then(|n| n.as_string()).ok_or_else(damaged)?;
             remember_in_record(&stored, version, *id)?;
-            records.push(&stored);
-            cases.push(ExportedCase { id: *id, version, case_number });
+            let json = js_sys::JSON::stringify(&stored).map_err(|_| corrupt(&format!("case {id}"), "not plain data"))?;
+            cases.push(ExportedCase { id: *id, version, case_number, json });
         }
-        let text: String = js_sys::JSON::stringify(&records).map_err(|_| corrupt("cases", "not plain data"))?.into();
-        let json = serde_json::value::RawValue::from_string(text).map_err(|e| corrupt("cases", e))?;
-        Ok(ExportedCases { json, cases })
+        Ok(ExportRead { mark, cases })
     }
 
     /// Records that these versions of these cases went into an export file, so importing that
     /// file here later is recognised as older, not as a conflict. A case changed since it was
     /// read for the export is left as it is.
     pub async fn mark_exported(&self, exported: &[(CaseId, Uuid)]) -> Result<(), StorageError> {
-        let tx = self.transaction(&[CASES], IdbTransactionMode::Readwrite)?;
+        let tx = self.transaction(&[CASES, META], IdbTransactionMode::Readwrite)?;
         raw::write(&tx, async {
+            // Cases read ahead for another export are now out of date.
+            mark_list_changed(&tx)?;
             let cases = tx.object_store(CASES)?;
             // All asked for at once; each record changed only in its list of exchanged versions
             // and put back as it was read, rather than read and written whole through Rust.

@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use web_sys::{BroadcastChannel, Event, IdbDatabase, IdbObjectStore, IdbTransaction, IdbTransactionMode, MessageEvent};
 
 pub use error::{Stage, StorageError};
-pub use export::{ExportedCase, ExportedCases};
+pub use export::{ExportRead, ExportedCase};
 pub use schema::SCHEMA_VERSION;
 
 use crate::domain::exchange::merge::{with_recorded_exchanges, Write};

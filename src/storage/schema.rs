@@ -28,7 +28,8 @@ pub(crate) const CASE_NUMBERS: &str = "case_numbers";
 /// When every case on the device last went into an encrypted export.
 pub(crate) const LAST_BACKUP: &str = "last_backup";
 const SCHEMA_KEY: &str = "schema_version";
-/// Changed with every write to the summaries ([`summaries_to_write`]).
+/// Changed with every write to the summaries ([`summaries_to_write`]), and so with every write
+/// to the stored cases, which writes their summaries too, or marks them itself ([`mark_list_changed`]).
 pub(crate) const LIST_CHANGED: &str = "list_changed";
 
 struct Step {
@@ -174,8 +175,14 @@ pub(crate) fn put_derived(tx: &IdbTransaction, case: &Case) -> Result<(), Storag
 /// that it is out of date (see `early.rs`). A blind write, so a save queued as the page closes
 /// still reaches the browser whole.
 pub(crate) fn summaries_to_write(tx: &IdbTransaction) -> Result<IdbObjectStore, StorageError> {
-    tx.object_store(META)?.put(&to_js(&MetaRecord { key: LIST_CHANGED.into(), value: uuid::Uuid::new_v4() })?)?;
+    mark_list_changed(tx)?;
     Ok(tx.object_store(SUMMARIES)?)
+}
+
+/// Gives the stored cases a new [`LIST_CHANGED`] mark, in `tx` (which must include `meta`).
+pub(crate) fn mark_list_changed(tx: &IdbTransaction) -> Result<(), StorageError> {
+    tx.object_store(META)?.put(&to_js(&MetaRecord { key: LIST_CHANGED.into(), value: uuid::Uuid::new_v4() })?)?;
+    Ok(())
 }
 
 async fn rebuild_derived(tx: &IdbTransaction) -> Result<(), StorageError> {

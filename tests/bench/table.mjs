@@ -25,8 +25,9 @@ export function printTable(results, sizes) {
   row(`Key derivation (scrypt 2^${x.workFactor}) in the page's worker`, single(ms(x.kdfPage)));
   row('  stock age on this machine', single(ms(x.kdfCli)));
   row('  ratio', single(times(x.kdfRatio)), '≤ 3×', x.kdfRatio <= 3);
-  row('Export of 1,000 cases: file ready', single(ms(x.exportFileReady)), `≤ ${ms(x.kdfPage + 500)}`, x.exportFileReady <= x.kdfPage + 500);
+  row('Export of 1,000 cases, passphrase typed: file ready', single(ms(x.exportFileReady)), `≤ ${ms(x.kdfPage + 500)}`, x.exportFileReady <= x.kdfPage + 500);
   row('  until the page says it is saved', single(ms(x.exportDone)));
+  row('  file ready, pressed as the page opens', single(ms(x.exportFileReadyAtOnce)));
   row('Import of 1,000 cases: open and preview', single(ms(x.importOpen)));
   row('  write', single(ms(x.importWrite)));
   row('First load, brotli: html + JS + wasm + CSS', single(kb(load.bytes.total)), '≤ 250 KB', load.bytes.total <= 250_000);

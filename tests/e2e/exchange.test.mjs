@@ -216,3 +216,41 @@ test('changes on both sides: keep mine, take theirs, keep both', async () => {
   assert.deepEqual(app.browser.errors, []);
   assert.deepEqual(app.browser.outside, []);
 });
+
+test('a case changed in another tab while the passphrase is typed goes into the file as it is now', async () => {
+  // The export page reads the cases as it opens; a change saved after that must not be lost.
+  const page = await app.browser.page();
+  const other = await app.browser.context.newPage();
+  other.setDefaultTimeout(10_000);
+  const exportNow = async (path) => {
+    await field(page, 'Passphrase').fill(PASS);
+    await field(page, 'Repeat the passphrase').fill(PASS);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Export \d+ cases?, encrypted$/ }).click()]);
+    await download.saveAs(path);
+    await page.getByText(/^Saved homeward-/).waitFor();
+    ageCli(['-d', '-o', `${path}.json`, path], [PASS]);
+    return JSON.parse(await readFile(`${path}.json`, 'utf8')).cases.sort((a, b) => a.id.localeCompare(b.id));
+  };
+  const editLanguages = async (c, languages) => {
+    await other.goto(`${app.server.url}#/cases/${c.id}/plan/child`);
+    await field(other, 'Languages').fill(languages);
+    await saved(other);
+  };
+  const stored = JSON.parse(await snapshot(page));
+  await page.goto(app.server.url + '#/export');
+  await page.getByText(`${stored.length} of ${stored.length} chosen`).waitFor();
+  await page.waitForTimeout(1000);
+  await editLanguages(stored[0], 'Changed in another tab');
+  const first = await exportNow(join(dir, 'while-typing.age'));
+  assert.equal(first[0].plan.child.languages, 'Changed in another tab');
+  assert.deepEqual(first, JSON.parse(await snapshot(page)), 'the file holds the cases exactly as stored now');
+
+  // The next file from the same page: what changed since the first, and the first recorded.
+  await page.waitForTimeout(1000);
+  await editLanguages(stored[1], 'Changed after the first file');
+  const second = await exportNow(join(dir, 'after-the-first.age'));
+  assert.equal(second[1].plan.child.languages, 'Changed after the first file');
+  assert.deepEqual(second, JSON.parse(await snapshot(page)));
+  await other.close();
+  assert.deepEqual(app.browser.errors, []);
+});

@@ -17,8 +17,9 @@ pub const FORMAT_VERSION: u32 = 1;
 /// memory, which an old phone may not have. About 40,000 full cases.
 pub const MAX_FILE_BYTES: usize = 200 * 1024 * 1024;
 
-/// The document inside an export file. Read, its cases are `Case`s; written, they may also be
-/// the stored records as one JSON array (`serde_json::value::RawValue`), which is the same text.
+/// The document inside an export file. Read, its cases are `Case`s. Written by an export, its
+/// cases are the stored records' JSON put between the rest of it ([`write_around`]), which is
+/// the same text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExportDocument<Cases = Vec<Case>> {
     pub format: String,
@@ -104,6 +105,17 @@ pub fn check_size(bytes: usize) -> Result<(), ReadError> {
 /// The document as written into the file.
 pub fn write<Cases: Serialize>(document: &ExportDocument<Cases>) -> Vec<u8> {
     serde_json::to_vec(document).expect("a case always serialises")
+}
+
+/// The document's text before and after its cases, so the cases' JSON array, as stored, can be
+/// put between them without passing through Rust: `before + cases + after` is [`write`]'s text.
+pub fn write_around(app_version: &str, now: DateTime<Utc>) -> (String, String) {
+    const NO_CASES: &str = "[]";
+    let empty = serde_json::value::RawValue::from_string(NO_CASES.into()).expect("valid JSON");
+    let text = String::from_utf8(write(&ExportDocument::new(empty, app_version, now))).expect("serde_json writes UTF-8");
+    // The cases are the document's last field, so the last `[]` is theirs.
+    let at = text.rfind(NO_CASES).expect("the cases are written");
+    (text[..at].to_string(), text[at + NO_CASES.len()..].to_string())
 }
 
 /// A file name that says what is inside and when: `homeward-K7Q2M-2026-0001-2026-11-23.age`,

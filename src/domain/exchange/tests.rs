@@ -32,13 +32,18 @@ fn edited(case: &Case) -> Case {
 
 #[test]
 fn a_document_of_records_as_stored_is_the_same_file() {
-    // Storage hands an export the stored records as one JSON array, each with its version
-    // recorded as exchanged; the file must be byte for byte the one written from the cases.
+    // An export puts the stored records' JSON, each with its version recorded as exchanged,
+    // between the rest of the document; the file must be byte for byte the one written from the
+    // cases, and the cases are the document's last field whatever the app version says.
     let cases = vec![exported(full_case("A-1")), exported(full_case("A-2"))];
-    let stored = serde_json::value::RawValue::from_string(serde_json::to_string(&cases).unwrap()).unwrap();
-    let from_records = write(&ExportDocument::new(stored, "0.1.0", now()));
-    assert_eq!(from_records, write(&ExportDocument::new(cases.clone(), "0.1.0", now())));
-    assert_eq!(read(&from_records).unwrap().cases, cases);
+    for app_version in ["0.1.0", "[] \"cases\":[]"] {
+        let (before, after) = write_around(app_version, now());
+        let from_records = format!("{before}{}{after}", serde_json::to_string(&cases).unwrap()).into_bytes();
+        assert_eq!(from_records, write(&ExportDocument::new(cases.clone(), app_version, now())));
+        assert_eq!(read(&from_records).unwrap().cases, cases);
+    }
+    let (before, after) = write_around("0.1.0", now());
+    assert_eq!(read(format!("{before}[]{after}").as_bytes()).unwrap().cases, Vec::<Case>::new());
 }
 
 #[test]

@@ -3,6 +3,9 @@
 
 use std::cell::RefCell;
 use std::collections::HashSet;
+use std::rc::Rc;
+
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -11,13 +14,21 @@ use super::worker::{case_label, download, Failure, Sealer};
 use crate::app::{keep_page_title, use_store};
 use crate::components::fields::TextField;
 use crate::components::focus::focus_id_later;
-use crate::domain::exchange::{self, file_name, ExportDocument};
+use crate::domain::exchange::{self, file_name};
 use crate::domain::passphrase::{assess, Refusal, Strength};
 use crate::domain::{CaseId, CaseSummary};
+use crate::storage::ExportRead;
 use uuid::Uuid;
 use wasm_bindgen::JsValue;
 use crate::i18n::{number, t, t_string, td_string, use_i18n, Locale, Translate};
 use crate::pages::plan::today;
+
+/// More cases than this are read when the button is pressed: held ahead, they would take
+/// memory an old phone may not have (about 30 KB each) while the passphrase is typed.
+const READ_AHEAD_AT_MOST: usize = 2_000;
+
+/// Cases being read, or read, ahead of the export (see `ExportForm`).
+type ReadAhead = Shared<LocalBoxFuture<'static, Option<Rc<ExportRead>>>>;
 
 #[derive(Clone, PartialEq)]
 enum Progress {
@@ -73,6 +84,22 @@ fn ExportForm(all: Vec<CaseSummary>, preselect: Option<CaseId>) -> impl IntoView
     let progress = RwSignal::new(Progress::Idle);
     // Ready before the button is pressed, so starting the workers is never waited for.
     let sealer = StoredValue::new_local(Sealer::start().ok());
+    // The chosen cases, read while the passphrase is typed: pressing the button then waits for
+    // little more than the key derivation, rather than sharing the machine with the reading.
+    // Whatever is stored differently by then is read again (`Store::read_for_export`).
+    let ahead = StoredValue::new_local(None::<ReadAhead>);
+    let read_ahead = move || {
+        let ids = all.with_value(|all| all.iter().map(|c| c.id).filter(|id| chosen.with_untracked(|c| c.contains(id))).collect::<Vec<_>>());
+        if ids.is_empty() || ids.len() > READ_AHEAD_AT_MOST {
+            return;
+        }
+        let store = store.get_value();
+        let reading = async move { store.read_for_export(&ids, None).await.ok().map(Rc::new) }.boxed_local().shared();
+        // Started now, not when first awaited.
+        spawn_local(reading.clone().map(drop));
+        ahead.try_set_value(Some(reading));
+    };
+    read_ahead();
     let assessment = Memo::new(move |_| assess(&passphrase.get()));
     let strength = Memo::new(move |_| (!passphrase.with(String::is_empty)).then(|| assessment.with(|a| a.strength)));
 
@@ -105,18 +132,23 @@ fn ExportForm(all: Vec<CaseSummary>, preselect: Option<CaseId>) -> impl IntoView
                 let gathered: RefCell<Option<(Vec<(CaseId, Uuid)>, String)>> = RefCell::default();
                 // The file's contents; what is recorded afterwards is kept aside meanwhile.
                 let contents = async {
-                    let exported = store.export_cases(&ids).await?;
+                    let earlier = match ahead.try_update_value(Option::take).flatten() {
+                        Some(reading) => reading.await,
+                        None => None,
+                    };
+                    let exported = store.read_for_export(&ids, earlier.as_deref()).await?;
                     let numbers: Vec<&str> = exported.cases.iter().map(|c| c.case_number.as_str()).collect();
                     let name = file_name(&numbers, today(), secret.is_some());
                     *gathered.borrow_mut() = Some((exported.cases.iter().map(|c| (c.id, c.version)).collect(), name));
-                    Ok(exchange::write(&ExportDocument::new(exported.json, env!("CARGO_PKG_VERSION"), chrono::Utc::now())))
+                    let (before, after) = exchange::write_around(env!("CARGO_PKG_VERSION"), chrono::Utc::now());
+                    web_sys::Blob::new_with_str_sequence(&exported.document(&before, &after)).map_err(|_| Failure::NotMade)
                 };
                 let bytes: JsValue = match &secret {
                     Some(passphrase) => {
                         let ready = sealer.try_update_value(Option::take).flatten();
                         ready.map_or_else(Sealer::start, Ok)?.seal(passphrase, contents).await?.into()
                     }
-                    None => js_sys::Uint8Array::from(contents.await?.as_slice()).into(),
+                    None => contents.await?.into(),
                 };
                 let (marks, name) = gathered.take().ok_or(Failure::NotMade)?;
                 download(&bytes, &name, if secret.is_some() { "application/octet-stream" } else { "application/json" })?;
@@ -135,6 +167,7 @@ fn ExportForm(all: Vec<CaseSummary>, preselect: Option<CaseId>) -> impl IntoView
             if sealer.try_with_value(Option::is_none) == Some(true) {
                 sealer.try_set_value(Sealer::start().ok());
             }
+            read_ahead();
         });
     };
 

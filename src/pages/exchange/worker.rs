@@ -104,14 +104,12 @@ impl Sealer {
 
     /// The export file, as the parts of a download: its header, then its encrypted contents.
     /// `plaintext` is awaited while the key is derived.
-    pub async fn seal(self, passphrase: &str, plaintext: impl std::future::Future<Output = Result<Vec<u8>, Failure>>) -> Result<js_sys::Array, Failure> {
+    pub async fn seal(self, passphrase: &str, plaintext: impl std::future::Future<Output = Result<web_sys::Blob, Failure>>) -> Result<js_sys::Array, Failure> {
         self.contents.send(&request(&[("op", "contents".into())]))?;
         let file_key = field(&self.contents.reply().await?, "file_key");
         self.header.send(&request(&[("op", "header".into()), ("passphrase", passphrase.into()), ("file_key", file_key)]))?;
-        let plaintext = js_sys::Uint8Array::from(plaintext.await?.as_slice());
-        let message = request(&[("op", "seal".into()), ("plaintext", plaintext.clone().into())]);
-        // Handed over, not copied: the contents can be tens of megabytes.
-        self.contents.worker.post_message_with_transfer(&message, &js_sys::Array::of1(&plaintext.buffer())).map_err(|_| Failure::Unavailable)?;
+        // A blob is passed by reference: the worker reads the contents' bytes itself.
+        self.contents.send(&request(&[("op", "seal".into()), ("plaintext", plaintext.await?.into())]))?;
         let contents = field(&self.contents.reply().await?, "bytes");
         let header = field(&self.header.reply().await?, "header");
         Ok(js_sys::Array::of2(&header, &contents))
@@ -214,6 +212,11 @@ pub fn request(fields: &[(&str, JsValue)]) -> JsValue {
 
 pub fn field(reply: &JsValue, name: &str) -> JsValue {
     Reflect::get(reply, &name.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// The bytes as a `Blob`, as a file's contents are handed to the worker.
+pub fn blob_of(bytes: &[u8]) -> Result<web_sys::Blob, Failure> {
+    web_sys::Blob::new_with_u8_array_sequence(&js_sys::Array::of1(&js_sys::Uint8Array::from(bytes))).map_err(|_| Failure::NotMade)
 }
 
 /// Hands the bytes (one `Uint8Array`, or the parts of a file in order) to the browser as a

@@ -22,6 +22,16 @@ pub fn follow_open(dialog: NodeRef<Dialog>, open: RwSignal<bool>, on_open: impl 
     });
 }
 
+/// For the dialog's `close` event: `open` follows a close by the browser (Escape). The event
+/// comes a task later, so one from a close that a quick reopen has already undone is ignored.
+pub fn closed_by_browser(dialog: NodeRef<Dialog>, open: RwSignal<bool>) -> impl Fn(leptos::ev::Event) + Copy + 'static {
+    move |_| {
+        if dialog.get_untracked().is_some_and(|d| !d.open()) {
+            open.set(false);
+        }
+    }
+}
+
 #[component]
 pub fn ConfirmDialog(
     #[prop(into)] open: RwSignal<bool>,
@@ -35,7 +45,7 @@ pub fn ConfirmDialog(
     follow_open(dialog, open, || {});
     view! {
         <dialog node_ref=dialog class="confirm" aria-labelledby="confirm-title" aria-describedby="confirm-message"
-            on:close=move |_| open.set(false)>
+            on:close=closed_by_browser(dialog, open)>
             <h2 id="confirm-title">{move || title.get()}</h2>
             <p id="confirm-message">{move || message.get()}</p>
             <div class="actions">

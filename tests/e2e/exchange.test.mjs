@@ -254,3 +254,18 @@ test('a case changed in another tab while the passphrase is typed goes into the 
   await other.close();
   assert.deepEqual(app.browser.errors, []);
 });
+
+test('an export without encryption, for training, is the document itself', async () => {
+  const page = await app.browser.page();
+  await page.goto(app.server.url + '#/export');
+  await page.getByLabel('Export without encryption (training with fictional cases only)').check();
+  await page.getByLabel('These cases are fictional').check();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Export \d+ cases without encryption$/ }).click()]);
+  assert.match(download.suggestedFilename(), /^homeward-\d+-cases-\d{4}-\d{2}-\d{2}\.json$/);
+  const path = join(dir, download.suggestedFilename());
+  await download.saveAs(path);
+  await page.getByText(/^Saved homeward-/).waitFor();
+  const document = JSON.parse(await readFile(path, 'utf8'));
+  assert.equal(document.format, 'homeward-export');
+  assert.deepEqual([...document.cases].sort((a, b) => a.id.localeCompare(b.id)), JSON.parse(await snapshot(page)));
+});

@@ -116,3 +116,22 @@ test('the case tabs: focus goes to the heading of the tab reached', async () => 
   }
   assert.deepEqual(app.browser.errors, []);
 });
+
+test('a dialog opened again at once after Escape closed it stays open', async () => {
+  const page = await app.browser.page();
+  await page.goto(`${plan}worker`);
+  const opener = 'Hand over to another case worker…';
+  await page.getByRole('button', { name: opener }).click();
+  const dialog = page.getByRole('dialog', { name: 'Hand over the case' });
+  await dialog.waitFor();
+  // As Escape does, the browser closes the dialog and tells the page a task later: here only
+  // after the button has been pressed again. That late word must not close the new dialog.
+  await page.evaluate((opener) => {
+    document.querySelector('dialog[open]').close();
+    [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === opener).click();
+  }, opener);
+  await page.waitForTimeout(300);
+  assert.equal(await dialog.isVisible(), true, 'the dialog opened again is still open');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+});

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::editor::{today, Editor};
 use crate::components::fields::{SelectField, TextField};
-use crate::components::confirm::follow_open;
+use crate::components::confirm::{closed_by_browser, follow_open};
 use crate::components::focus::focus_id_later;
 use crate::domain::closure::ClosureOutcome;
 use crate::i18n::{long_date, t, t_string, td_string, use_i18n, Translate};
@@ -82,7 +82,7 @@ pub fn CloseDialog(editor: Editor, open: RwSignal<bool>) -> impl IntoView {
         focus_id_later("closed-banner");
     };
     view! {
-        <dialog node_ref=dialog class="confirm close-case" aria-labelledby="close-title" on:close=move |_| open.set(false)>
+        <dialog node_ref=dialog class="confirm close-case" aria-labelledby="close-title" on:close=closed_by_browser(dialog, open)>
             <Show when=move || open.get()>
             <form on:submit=close novalidate>
                 <h2 id="close-title">{t!(i18n, plan.closure.title)}</h2>

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::editor::{today, Editor};
 use crate::components::fields::{CheckboxField, DateField, TextField};
 use crate::domain::handover::{Handover, HandoverProblem};
-use crate::components::confirm::follow_open;
+use crate::components::confirm::{closed_by_browser, follow_open};
 use crate::components::focus::focus_id_later;
 use crate::domain::CaseWorker;
 use crate::i18n::{date, t, td_string, use_i18n};
@@ -101,7 +101,7 @@ fn HandoverDialog(editor: Editor, open: RwSignal<bool>) -> impl IntoView {
         }
     };
     view! {
-        <dialog node_ref=dialog class="confirm handover" aria-labelledby="handover-title" on:close=move |_| open.set(false)>
+        <dialog node_ref=dialog class="confirm handover" aria-labelledby="handover-title" on:close=closed_by_browser(dialog, open)>
             // Drawn only while open: its fields must not stand beside the plan's own.
             <Show when=move || open.get()>
             // Built again in another language: the fields' texts are read as the form is made.

@@ -23,7 +23,7 @@ echo "== Measuring" >&2
 # Its own process group, killed afterwards, so no Chromium outlives the run.
 setsid node tests/bench/bench.mjs --site "$site" "$@" &
 pid=$!
-trap 'kill -- -'"$pid"' 2>/dev/null' EXIT INT TERM
+trap 'kill -- -'"$pid"' 2>/dev/null || true' EXIT INT TERM
 status=0
 wait "$pid" || status=$?
 kill -- -"$pid" 2>/dev/null || true

@@ -1,3 +1,4 @@
+pub mod ascii_json;
 pub mod crypto;
 pub mod domain;
 pub mod route;

@@ -83,7 +83,7 @@ pub(crate) struct MetaRecord<T> {
 /// through JSON text is several times faster than building the object field by field across the
 /// wasm boundary, which mattered for whole cases (tens of kilobytes each).
 pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, StorageError> {
-    let text = serde_json::to_string(value).map_err(|err| StorageError::Other(format!("a record could not be prepared for storage: {err}")))?;
+    let text = crate::ascii_json::to_string(value).map_err(|err| StorageError::Other(format!("a record could not be prepared for storage: {err}")))?;
     js_sys::JSON::parse(&text).map_err(|_| StorageError::Other("a record could not be prepared for storage".into()))
 }
 

@@ -71,7 +71,7 @@ fn handle(message: &wasm_bindgen::JsValue) -> Result<Reply, homeward::domain::ex
             let plaintext = field("plaintext");
             let plaintext = match plaintext.dyn_ref::<web_sys::Blob>() {
                 // Read here, not in the page: the page only put its parts together.
-                Some(blob) => web_sys::FileReaderSync::new().and_then(|reader| reader.read_as_array_buffer(blob)).map_err(|e| WorkerError::Prepare(format!("{e:?}")))?.into(),
+                Some(blob) => web_sys::FileReaderSync::new().and_then(|reader| reader.read_as_array_buffer(blob)).map_err(|e| WorkerError::Prepare(read_failure(&e)))?.into(),
                 None => plaintext,
             };
             let plaintext = js_sys::Uint8Array::new(&plaintext).to_vec();
@@ -104,6 +104,14 @@ fn handle(message: &wasm_bindgen::JsValue) -> Result<Reply, homeward::domain::ex
         }
         _ => Err(WorkerError::UnknownRequest),
     }
+}
+
+/// Why the contents could not be read, in the browser's words (a `DOMException` such as
+/// `NotReadableError` when memory runs out), rather than as a debug dump.
+#[cfg(target_arch = "wasm32")]
+fn read_failure(error: &wasm_bindgen::JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    error.dyn_ref::<js_sys::Error>().map_or_else(|| "the contents could not be read".into(), |e| String::from(e.message()))
 }
 
 /// A file that is neither age nor a Homeward export is named for what it most likely is.

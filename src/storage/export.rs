@@ -22,7 +22,6 @@ const EXCHANGED_FIELD: &str = "exchanged";
 const CASE_NUMBER_FIELD: &str = "case_number";
 
 /// Cases as an export file holds them (see [`Store::read_for_export`]).
-#[derive(Clone)]
 pub struct ExportRead {
     /// The store's change mark when they were read: while it is the same, so are they.
     mark: Option<String>,

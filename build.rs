@@ -6,7 +6,20 @@ use std::error::Error;
 use std::path::PathBuf;
 
 /// One file per part of the app, so a page's texts sit together and translators see context.
-pub const NAMESPACES: [&str; 12] = ["app", "errors", "common", "cases", "storage", "plan", "checklist", "exchange", "print", "vocab", "catalogue", "demo"];
+pub const NAMESPACES: [&str; 12] = [
+    "app",
+    "errors",
+    "common",
+    "cases",
+    "storage",
+    "plan",
+    "checklist",
+    "exchange",
+    "print",
+    "vocab",
+    "catalogue",
+    "demo",
+];
 
 fn main() -> Result<(), Box<dyn Error>> {
     println!("cargo::rerun-if-changed=build.rs");

@@ -7,19 +7,21 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::components::focus::focus_id_later;
-use crate::i18n::{preferred_locale, follow_locale_on_html, t, t_string, use_i18n, I18nSubContextProvider, LanguagePicker, Locale};
+use crate::i18n::{
+    follow_locale_on_html, preferred_locale, t, t_string, use_i18n, I18nSubContextProvider, LanguagePicker, Locale,
+};
 use crate::offline::{ReloadBanner, UpdateBanner, Updates};
-use crate::pages::exchange::{ExportPage, ImportPage};
 use crate::pages::demo::{DemoBanner, DemoPage};
+use crate::pages::exchange::{ExportPage, ImportPage};
 use crate::pages::overview::OverviewPage;
-use crate::workspace::Workspace;
+use crate::pages::plan::{CaseView, PlanPage};
 use crate::pages::print::PrintPage;
 use crate::pages::profile::{Profile, ProfilePage};
 use crate::pages::storage::StoragePage;
-use crate::pages::plan::{CaseView, PlanPage};
 use crate::pages::{case_list::CaseListPage, new_case::NewCasePage};
 use crate::route::Route;
-use crate::storage::{Change, Store, StorageError};
+use crate::storage::{Change, StorageError, Store};
+use crate::workspace::Workspace;
 
 /// The open store, for the pages below the shell.
 pub fn use_store() -> StoredValue<Store, LocalStorage> {
@@ -153,7 +155,9 @@ fn Shell(parts: Build, standby: Option<RwSignal<bool>>) -> impl IntoView {
             if let Some(reason) = unsaved.0.get_untracked() {
                 if !confirm_leaving(i18n.get_locale_untracked(), &reason) {
                     // Stay: put the address back without a new history entry.
-                    let _ = window().history().and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&current.href())));
+                    let _ = window().history().and_then(|h| {
+                        h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&current.href()))
+                    });
                     return;
                 }
                 unsaved.0.set(None);
@@ -193,72 +197,139 @@ fn Shell(parts: Build, standby: Option<RwSignal<bool>>) -> impl IntoView {
     });
 
     let drawn = move || standby.is_none_or(|s| !s.get());
-    move || drawn().then(|| {
-        // Taking over from the first load: the address may have changed an instant ago, before
-        // this shell's own hashchange listener has run, and the page it names is the one to draw.
-        if standby.is_some() {
-            route.set(current_route());
-        }
-        view! {
-        <a class="skip-link" href="#main" on:click=|ev| { ev.prevent_default(); focus_main(); }>{t!(i18n, app.skip_to_content)}</a>
-        <header class="app-header">
-            <a class="brand" href="#/">"Homeward"</a>
-            <nav aria-label=move || t_string!(i18n, app.main_navigation)>
-                <a href="#/" aria-current=move || matches!(route.get(), Route::CaseList).then_some("page")>{t!(i18n, app.nav_cases)}</a>
-                <a href=Route::Overview.href() aria-current=move || matches!(route.get(), Route::Overview).then_some("page")>{t!(i18n, app.nav_overview)}</a>
-                <a href=Route::NewCase.href() aria-current=move || matches!(route.get(), Route::NewCase).then_some("page")>{t!(i18n, app.nav_new_case)}</a>
-                <a href=Route::Import.href() aria-current=move || matches!(route.get(), Route::Import).then_some("page")>{t!(i18n, app.nav_import)}</a>
-                <a href=Route::Storage.href() aria-current=move || matches!(route.get(), Route::Storage).then_some("page")>{t!(i18n, app.nav_storage)}</a>
-            </nav>
-            <a class="you" href=Route::Profile.href() aria-current=move || matches!(route.get(), Route::Profile).then_some("page")>
-                {move || match profile.0.get() { Some(name) => t_string!(i18n, app.you, name).to_string(), None => t_string!(i18n, app.set_your_name).to_string() }}
-            </a>
-            <span class="privacy">{t!(i18n, app.stored_only_here)}</span>
-            <LanguagePicker />
-        </header>
-        {workspace.is_demo().then(|| view! { <DemoBanner /> })}
-        <main id="main" tabindex="-1">
-            <UpdateBanner />
-            <div role="alert" class="update-region">
-                <Show when=move || superseded.get()>
-                    <ReloadBanner text=Signal::derive(move || t_string!(i18n, app.updated_in_other_tab).to_string()) />
-                </Show>
-            </div>
-            <NoticeRegion role="status" class="notice" text=notice.done notice />
-            <NoticeRegion role="alert" class="notice problem" text=notice.problem notice />
-            {move || match opened.get() {
-                None => view! { <p class="loading">{t!(i18n, app.opening)}</p> }.into_any(),
-                Some(Err(error)) => view! {
-                    <h1>{t!(i18n, app.cannot_open_storage)}</h1>
-                    <p class="error-box" role="alert">{move || crate::vocabulary::storage_error(i18n.get_locale(), &error)}</p>
-                }.into_any(),
-                Some(Ok(())) => {
-                    let store = store.get_value().expect("opened");
-                    view! { <Workspace store route=route.into() parts /> }.into_any()
-                }
-            }}
-        </main>
-        {(!workspace.is_demo()).then(|| view! {
-            <footer class="app-footer">
-                <button type="button" class="link" on:click=|_| Workspace::Demo.switch_to()>{t!(i18n, app.open_demo)}</button>
-            </footer>
-        })}
-    }})
+    move || {
+        drawn().then(|| {
+            // Taking over from the first load: the address may have changed an instant ago, before
+            // this shell's own hashchange listener has run, and the page it names is the one to draw.
+            if standby.is_some() {
+                route.set(current_route());
+            }
+            view! {
+                <a
+                    class="skip-link"
+                    href="#main"
+                    on:click=|ev| {
+                        ev.prevent_default();
+                        focus_main();
+                    }
+                >
+                    {t!(i18n, app.skip_to_content)}
+                </a>
+                <header class="app-header">
+                    <a class="brand" href="#/">
+                        "Homeward"
+                    </a>
+                    <nav aria-label=move || t_string!(i18n, app.main_navigation)>
+                        <a href="#/" aria-current=move || matches!(route.get(), Route::CaseList).then_some("page")>
+                            {t!(i18n, app.nav_cases)}
+                        </a>
+                        <a
+                            href=Route::Overview.href()
+                            aria-current=move || matches!(route.get(), Route::Overview).then_some("page")
+                        >
+                            {t!(i18n, app.nav_overview)}
+                        </a>
+                        <a
+                            href=Route::NewCase.href()
+                            aria-current=move || matches!(route.get(), Route::NewCase).then_some("page")
+                        >
+                            {t!(i18n, app.nav_new_case)}
+                        </a>
+                        <a
+                            href=Route::Import.href()
+                            aria-current=move || matches!(route.get(), Route::Import).then_some("page")
+                        >
+                            {t!(i18n, app.nav_import)}
+                        </a>
+                        <a
+                            href=Route::Storage.href()
+                            aria-current=move || matches!(route.get(), Route::Storage).then_some("page")
+                        >
+                            {t!(i18n, app.nav_storage)}
+                        </a>
+                    </nav>
+                    <a
+                        class="you"
+                        href=Route::Profile.href()
+                        aria-current=move || matches!(route.get(), Route::Profile).then_some("page")
+                    >
+                        {move || match profile.0.get() {
+                            Some(name) => t_string!(i18n, app.you, name).to_string(),
+                            None => t_string!(i18n, app.set_your_name).to_string(),
+                        }}
+                    </a>
+                    <span class="privacy">{t!(i18n, app.stored_only_here)}</span>
+                    <LanguagePicker />
+                </header>
+                {workspace.is_demo().then(|| view! { <DemoBanner /> })}
+                <main id="main" tabindex="-1">
+                    <UpdateBanner />
+                    <div role="alert" class="update-region">
+                        <Show when=move || superseded.get()>
+                            <ReloadBanner text=Signal::derive(move || {
+                                t_string!(i18n, app.updated_in_other_tab).to_string()
+                            }) />
+                        </Show>
+                    </div>
+                    <NoticeRegion role="status" class="notice" text=notice.done notice />
+                    <NoticeRegion role="alert" class="notice problem" text=notice.problem notice />
+                    {move || match opened.get() {
+                        None => view! { <p class="loading">{t!(i18n, app.opening)}</p> }.into_any(),
+                        Some(Err(error)) => {
+                            view! {
+                                <h1>{t!(i18n, app.cannot_open_storage)}</h1>
+                                <p class="error-box" role="alert">
+                                    {move || crate::vocabulary::storage_error(i18n.get_locale(), &error)}
+                                </p>
+                            }
+                                .into_any()
+                        }
+                        Some(Ok(())) => {
+                            let store = store.get_value().expect("opened");
+                            view! { <Workspace store route=route.into() parts /> }.into_any()
+                        }
+                    }}
+                </main>
+                {(!workspace.is_demo())
+                    .then(|| {
+                        view! {
+                            <footer class="app-footer">
+                                <button type="button" class="link" on:click=|_| Workspace::Demo.switch_to()>
+                                    {t!(i18n, app.open_demo)}
+                                </button>
+                            </footer>
+                        }
+                    })}
+            }
+        })
+    }
 }
 
 /// A live region that stays in the page while only its text changes, so screen readers
 /// announce each new message.
 #[component]
-fn NoticeRegion(role: &'static str, class: &'static str, text: RwSignal<Option<String>>, notice: Notice) -> impl IntoView {
+fn NoticeRegion(
+    role: &'static str,
+    class: &'static str,
+    text: RwSignal<Option<String>>,
+    notice: Notice,
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="notice-region" role=role>
-            {move || text.get().map(|text| view! {
-                <div class=class>
-                    <span>{text}</span>
-                    <button type="button" class="small quiet" on:click=move |_| notice.clear()>{t!(i18n, app.dismiss)}</button>
-                </div>
-            })}
+            {move || {
+                text.get()
+                    .map(|text| {
+                        view! {
+                            <div class=class>
+                                <span>{text}</span>
+                                <button type="button" class="small quiet" on:click=move |_| notice.clear()>
+                                    {t!(i18n, app.dismiss)}
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
         </div>
     }
 }
@@ -309,7 +380,8 @@ fn whole_page(page: Page, view: Memo<CaseView>) -> AnyView {
             <h1>{t!(i18n, app.not_found)}</h1>
             <p>{t!(i18n, app.not_found_explained)}</p>
             <a href="#/">{t!(i18n, app.go_to_case_list)}</a>
-        }.into_any(),
+        }
+        .into_any(),
     }
 }
 

@@ -45,7 +45,15 @@ mod tests {
 
     #[test]
     fn every_character_outside_ascii_is_escaped_and_reads_back_the_same() {
-        let texts = ["plain", "Lucía Ñandú", "مرحبا — right to left", "Ana Ruiz 👩🏽‍⚕️", "\u{7f}\u{80}\u{ffff}\u{10000}\u{10ffff}", "quote \" backslash \\ newline \n tab \t nul \u{0}", ""];
+        let texts = [
+            "plain",
+            "Lucía Ñandú",
+            "مرحبا — right to left",
+            "Ana Ruiz 👩🏽‍⚕️",
+            "\u{7f}\u{80}\u{ffff}\u{10000}\u{10ffff}",
+            "quote \" backslash \\ newline \n tab \t nul \u{0}",
+            "",
+        ];
         for text in texts {
             let written = to_string(&serde_json::json!({ "text": text, "list": [text, text] })).unwrap();
             assert!(written.is_ascii(), "{written}");

@@ -33,7 +33,9 @@ pub enum CryptoError {
     WrongPassphrase,
     #[error("This file is not an encrypted Homeward export (it is not in the age format).")]
     NotAge,
-    #[error("This file is encrypted for a key, not with a passphrase. Homeward opens only passphrase-encrypted files.")]
+    #[error(
+        "This file is encrypted for a key, not with a passphrase. Homeward opens only passphrase-encrypted files."
+    )]
     NotPassphrase,
     #[error("This file is damaged: it was cut short or changed after it was encrypted. Ask for it to be sent again; nothing was imported.")]
     Damaged,
@@ -75,7 +77,8 @@ impl Contents {
     /// Draws a new file key; `expected_len` only sizes the buffer.
     pub fn begin(expected_len: usize) -> Result<(Self, FileKeyBytes), CryptoError> {
         let kept = KeptKey::default();
-        let encryptor = age::Encryptor::with_recipients(iter::once(&kept as &dyn age::Recipient)).map_err(|e| CryptoError::Encrypt(format!("{e:?}")))?;
+        let encryptor = age::Encryptor::with_recipients(iter::once(&kept as &dyn age::Recipient))
+            .map_err(|e| CryptoError::Encrypt(format!("{e:?}")))?;
         let written = Rc::new(RefCell::new(Vec::with_capacity(expected_len + expected_len / 1000 + 256)));
         let writer = encryptor.wrap_output(Shared(written.clone())).map_err(|e| CryptoError::Encrypt(e.to_string()))?;
         // Written so far: the stand-in's header, then the nonce, which belongs to the contents.
@@ -104,10 +107,15 @@ pub fn header(passphrase: &str, work_factor: u8, file_key: FileKeyBytes) -> Resu
     let mut recipient = age::scrypt::Recipient::new(SecretString::from(passphrase.to_owned()));
     recipient.set_work_factor(work_factor);
     let file_key = age_core::format::FileKey::new(Box::new(file_key));
-    let (stanzas, _) = age::Recipient::wrap_file_key(&recipient, &file_key).map_err(|e| CryptoError::Encrypt(format!("{e:?}")))?;
+    let (stanzas, _) =
+        age::Recipient::wrap_file_key(&recipient, &file_key).map_err(|e| CryptoError::Encrypt(format!("{e:?}")))?;
     let mut header = AGE_MAGIC.to_vec();
     for stanza in &stanzas {
-        header = cookie_factory::gen_simple(age_core::format::write::age_stanza(&stanza.tag, &stanza.args, &stanza.body), header).map_err(|e| CryptoError::Encrypt(format!("{e:?}")))?;
+        header = cookie_factory::gen_simple(
+            age_core::format::write::age_stanza(&stanza.tag, &stanza.args, &stanza.body),
+            header,
+        )
+        .map_err(|e| CryptoError::Encrypt(format!("{e:?}")))?;
     }
     header.extend_from_slice(b"---");
     let mac_key = age_core::primitives::hkdf(&[], b"header", file_key.expose_secret());
@@ -127,7 +135,10 @@ const NONCE_LEN: usize = 16;
 struct KeptKey(RefCell<Option<FileKeyBytes>>);
 
 impl age::Recipient for KeptKey {
-    fn wrap_file_key(&self, file_key: &age_core::format::FileKey) -> Result<(Vec<age_core::format::Stanza>, HashSet<String>), age::EncryptError> {
+    fn wrap_file_key(
+        &self,
+        file_key: &age_core::format::FileKey,
+    ) -> Result<(Vec<age_core::format::Stanza>, HashSet<String>), age::EncryptError> {
         use age::secrecy::ExposeSecret;
         *self.0.borrow_mut() = Some(*file_key.expose_secret());
         let stand_in = age_core::format::Stanza { tag: "homeward-stand-in".into(), args: Vec::new(), body: Vec::new() };
@@ -233,8 +244,16 @@ mod tests {
         let file = encrypt(&vec![7u8; 200_000], "correct horse battery staple", FAST).unwrap();
         assert_eq!(decrypt(&file, "wrong horse battery staple"), Err(CryptoError::WrongPassphrase));
         assert_eq!(decrypt(b"{\"format\":\"homeward-export\"}", "x"), Err(CryptoError::NotAge));
-        assert_eq!(decrypt(&file[..file.len() / 2], "correct horse battery staple"), Err(CryptoError::Damaged), "truncated");
-        assert_eq!(decrypt(&file[..40], "correct horse battery staple"), Err(CryptoError::Damaged), "truncated inside the header");
+        assert_eq!(
+            decrypt(&file[..file.len() / 2], "correct horse battery staple"),
+            Err(CryptoError::Damaged),
+            "truncated"
+        );
+        assert_eq!(
+            decrypt(&file[..40], "correct horse battery staple"),
+            Err(CryptoError::Damaged),
+            "truncated inside the header"
+        );
         let mut tampered = file.clone();
         let at = tampered.len() - 100;
         tampered[at] ^= 1;
@@ -247,6 +266,9 @@ mod tests {
         let stanza = file.windows(3).position(|w| w == b" 4\n").expect("the scrypt stanza ends with its work factor");
         let mut heavy = file.clone();
         heavy.splice(stanza + 1..stanza + 2, *b"23");
-        assert_eq!(decrypt(&heavy, "correct horse battery staple"), Err(CryptoError::TooMuchWork { required: 23, limit: MAX_WORK_FACTOR }));
+        assert_eq!(
+            decrypt(&heavy, "correct horse battery staple"),
+            Err(CryptoError::TooMuchWork { required: 23, limit: MAX_WORK_FACTOR })
+        );
     }
 }

@@ -45,8 +45,13 @@ const FIRST_LOAD: Build = Build {
             let failed = RwSignal::new(false);
             hand_over(true, Some(failed));
             view! {
-                <Show when=move || failed.get() fallback=move || view! { <p class="loading">{t!(i18n, app.opening_page)}</p> }>
-                    <p class="error-box" role="alert">{t!(i18n, app.rest_not_loaded)}</p>
+                <Show
+                    when=move || failed.get()
+                    fallback=move || view! { <p class="loading">{t!(i18n, app.opening_page)}</p> }
+                >
+                    <p class="error-box" role="alert">
+                        {t!(i18n, app.rest_not_loaded)}
+                    </p>
                 </Show>
             }
             .into_any()
@@ -57,7 +62,9 @@ const FIRST_LOAD: Build = Build {
 /// Starts Homeward: the case list by itself, or straight into the whole app when the address
 /// names another page or the tab is in the training demo.
 pub fn start() {
-    if Workspace::current().is_demo() || !matches!(Route::parse(&window().location().hash().unwrap_or_default()), Route::CaseList) {
+    if Workspace::current().is_demo()
+        || !matches!(Route::parse(&window().location().hash().unwrap_or_default()), Route::CaseList)
+    {
         crate::storage::forget_early_read();
         hand_over(false, None);
         return;
@@ -70,7 +77,8 @@ pub fn start() {
 }
 
 fn mount_first_load() {
-    let mounted = leptos::mount::mount_to(document().body().expect("a page has a body"), || view! { <App parts=FIRST_LOAD /> });
+    let mounted =
+        leptos::mount::mount_to(document().body().expect("a page has a body"), || view! { <App parts=FIRST_LOAD /> });
     MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(mounted)));
 }
 
@@ -100,7 +108,9 @@ fn add_script(src: &'static str) -> js_sys::Promise {
     js_sys::Promise::new(&mut |resolve, reject| {
         let added = document().create_element("script").and_then(|script| {
             let loaded = Closure::once_into_js(move || drop(resolve.call0(&JsValue::NULL)));
-            let failed = Closure::once_into_js(move || drop(reject.call1(&JsValue::NULL, &format!("{src} could not be fetched").into())));
+            let failed = Closure::once_into_js(move || {
+                drop(reject.call1(&JsValue::NULL, &format!("{src} could not be fetched").into()))
+            });
             script.add_event_listener_with_callback("load", loaded.unchecked_ref())?;
             script.add_event_listener_with_callback("error", failed.unchecked_ref())?;
             script.set_attribute("src", src)?;

@@ -114,7 +114,12 @@ fn intl_tag(locale: Locale) -> &'static str {
 
 fn run(locale: Locale, style: Style, millis: f64) -> String {
     let date = js_sys::Date::new(&JsValue::from_f64(millis));
-    formatter(locale, style).call1(&JsValue::NULL, &date).ok().and_then(|s| s.dyn_into::<js_sys::JsString>().ok()).map(String::from).unwrap_or_default()
+    formatter(locale, style)
+        .call1(&JsValue::NULL, &date)
+        .ok()
+        .and_then(|s| s.dyn_into::<js_sys::JsString>().ok())
+        .map(String::from)
+        .unwrap_or_default()
 }
 
 fn midnight_utc(day: NaiveDate) -> f64 {
@@ -153,15 +158,29 @@ pub fn LanguagePicker() -> impl IntoView {
     view! {
         <div class="language-picker">
             <label for="language">{t!(i18n, app.language)}</label>
-            <select id="language" on:change=move |ev| {
-                if let Ok(locale) = event_target_value(&ev).parse::<Locale>() {
-                    choose_locale(i18n, locale);
+            <select
+                id="language"
+                on:change=move |ev| {
+                    if let Ok(locale) = event_target_value(&ev).parse::<Locale>() {
+                        choose_locale(i18n, locale);
+                    }
                 }
-            }>
-                {LANGUAGES.iter().map(|(locale, name)| {
-                    let locale = *locale;
-                    view! { <option value=locale.as_str() lang=locale.as_str() selected=move || i18n.get_locale() == locale>{*name}</option> }
-                }).collect_view()}
+            >
+                {LANGUAGES
+                    .iter()
+                    .map(|(locale, name)| {
+                        let locale = *locale;
+                        view! {
+                            <option
+                                value=locale.as_str()
+                                lang=locale.as_str()
+                                selected=move || i18n.get_locale() == locale
+                            >
+                                {*name}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
             </select>
         </div>
     }

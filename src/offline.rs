@@ -36,7 +36,12 @@ fn container() -> Option<ServiceWorkerContainer> {
 impl Updates {
     /// Registers the worker and starts watching for new builds.
     pub fn start() -> Self {
-        let updates = Updates { ready: RwSignal::new(false), replaced: RwSignal::new(false), registration: StoredValue::new_local(None), applying: StoredValue::new(false) };
+        let updates = Updates {
+            ready: RwSignal::new(false),
+            replaced: RwSignal::new(false),
+            registration: StoredValue::new_local(None),
+            applying: StoredValue::new(false),
+        };
         let Some(container) = container() else { return updates };
         // A first visit gains a controller too (the worker claims it); only a switch from one
         // controller to another is a new build taking over.
@@ -107,7 +112,8 @@ impl Updates {
                 }
             })
         };
-        let _ = window().set_interval_with_callback_and_timeout_and_arguments_0(check.as_ref().unchecked_ref(), CHECK_EVERY_MS);
+        let _ = window()
+            .set_interval_with_callback_and_timeout_and_arguments_0(check.as_ref().unchecked_ref(), CHECK_EVERY_MS);
         let _ = document().add_event_listener_with_callback("visibilitychange", check.as_ref().unchecked_ref());
         check.forget();
     }
@@ -135,7 +141,9 @@ pub fn UpdateBanner() -> impl IntoView {
             <Show when=move || updates.ready.get()>
                 <div class="update-banner">
                     <span>{t!(i18n, app.update_ready)}</span>
-                    <button type="button" class="small" on:click=move |_| updates.apply()>{t!(i18n, app.reload_to_update)}</button>
+                    <button type="button" class="small" on:click=move |_| updates.apply()>
+                        {t!(i18n, app.reload_to_update)}
+                    </button>
                 </div>
             </Show>
             <Show when=move || updates.replaced.get()>
@@ -152,7 +160,15 @@ pub fn ReloadBanner(text: Signal<String>) -> impl IntoView {
     view! {
         <div class="update-banner">
             <span>{text}</span>
-            <button type="button" class="small" on:click=|_| { let _ = window().location().reload(); }>{t!(i18n, app.reload_this_tab)}</button>
+            <button
+                type="button"
+                class="small"
+                on:click=|_| {
+                    let _ = window().location().reload();
+                }
+            >
+                {t!(i18n, app.reload_this_tab)}
+            </button>
         </div>
     }
 }

@@ -10,17 +10,29 @@ use crate::domain::{CaseId, DueItem, DuePlace, Section};
 pub enum Route {
     CaseList,
     NewCase,
-    Plan { id: CaseId, section: Section },
+    Plan {
+        id: CaseId,
+        section: Section,
+    },
     /// The case's checklist and milestones, optionally scrolled to one item.
-    Checklist { id: CaseId, item: Option<Uuid> },
+    Checklist {
+        id: CaseId,
+        item: Option<Uuid>,
+    },
     /// Who changed what in the case, and when.
-    History { id: CaseId },
+    History {
+        id: CaseId,
+    },
     /// The whole plan as a document to print or save as PDF.
-    Print { id: CaseId },
+    Print {
+        id: CaseId,
+    },
     /// What is late or due soon across every case.
     Overview,
     /// Writing an export file: of every case, or starting from one.
-    Export { case: Option<CaseId> },
+    Export {
+        case: Option<CaseId>,
+    },
     /// Reading an export file into this device.
     Import,
     /// How safely the data is kept here, and backups.
@@ -49,7 +61,9 @@ impl Route {
             ["demo"] => Self::Demo,
             ["cases", id, "print"] => Uuid::parse_str(id).map_or(Self::NotFound, |id| Self::Print { id }),
             ["cases", id, "history"] => Uuid::parse_str(id).map_or(Self::NotFound, |id| Self::History { id }),
-            ["cases", id, "checklist"] => Uuid::parse_str(id).map_or(Self::NotFound, |id| Self::Checklist { id, item: None }),
+            ["cases", id, "checklist"] => {
+                Uuid::parse_str(id).map_or(Self::NotFound, |id| Self::Checklist { id, item: None })
+            }
             ["cases", id, "checklist", item] => match (Uuid::parse_str(id), Uuid::parse_str(item)) {
                 (Ok(id), Ok(item)) => Self::Checklist { id, item: Some(item) },
                 _ => Self::NotFound,
@@ -132,9 +146,18 @@ mod tests {
     fn a_due_item_leads_to_where_it_is_done() {
         let (id, item) = (Uuid::new_v4(), Uuid::new_v4());
         let date = "2026-11-23".parse().unwrap();
-        assert_eq!(Route::of_due(id, &DueItem::at(DuePlace::Checklist, Some(item), "x".into(), date)), Route::Checklist { id, item: Some(item) });
-        assert_eq!(Route::of_due(id, &DueItem::at(DuePlace::Referrals, Some(item), "x".into(), date)), Route::Plan { id, section: Section::Referrals });
-        assert_eq!(Route::of_due(id, &DueItem::new("Plan review".into(), date)), Route::Plan { id, section: Section::Case });
+        assert_eq!(
+            Route::of_due(id, &DueItem::at(DuePlace::Checklist, Some(item), "x".into(), date)),
+            Route::Checklist { id, item: Some(item) }
+        );
+        assert_eq!(
+            Route::of_due(id, &DueItem::at(DuePlace::Referrals, Some(item), "x".into(), date)),
+            Route::Plan { id, section: Section::Referrals }
+        );
+        assert_eq!(
+            Route::of_due(id, &DueItem::new("Plan review".into(), date)),
+            Route::Plan { id, section: Section::Case }
+        );
     }
 
     #[test]
@@ -142,7 +165,10 @@ mod tests {
         let id = Uuid::new_v4();
         assert_eq!(Route::parse(""), Route::CaseList);
         assert_eq!(Route::parse("#"), Route::CaseList);
-        assert_eq!(Route::parse(&format!("#/cases/{id}/plan/services/")), Route::Plan { id, section: Section::Services });
+        assert_eq!(
+            Route::parse(&format!("#/cases/{id}/plan/services/")),
+            Route::Plan { id, section: Section::Services }
+        );
         assert_eq!(Route::parse(&format!("#/cases/{id}")), Route::Plan { id, section: Section::Case });
         assert_eq!(Route::parse("#/cases/not-a-uuid/plan/services"), Route::NotFound);
         assert_eq!(Route::parse(&format!("#/cases/{id}/plan/nowhere")), Route::NotFound);

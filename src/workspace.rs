@@ -6,7 +6,7 @@ use gloo_storage::{SessionStorage, Storage};
 use leptos::prelude::*;
 
 use crate::domain::demo::demo_cases;
-use crate::storage::{delete_database, Store, StorageError, DB_NAME, DEMO_DB_NAME};
+use crate::storage::{delete_database, StorageError, Store, DB_NAME, DEMO_DB_NAME};
 
 const KEY: &str = "homeward.workspace";
 const DEMO: &str = "demo";

@@ -32,14 +32,20 @@ fn texts(language: &str, namespace: &str) -> BTreeMap<String, String> {
 }
 
 fn placeholders(text: &str) -> Vec<String> {
-    let mut found: Vec<String> = text.split("{{").skip(1).filter_map(|rest| rest.split("}}").next()).map(|p| p.trim().to_string()).collect();
+    let mut found: Vec<String> =
+        text.split("{{").skip(1).filter_map(|rest| rest.split("}}").next()).map(|p| p.trim().to_string()).collect();
     found.sort();
     found
 }
 
 fn namespaces() -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/en");
-    let mut names: Vec<String> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "json")).map(|p| p.file_stem().unwrap().to_string_lossy().into_owned()).collect();
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
+        .collect();
     names.sort();
     names
 }
@@ -54,10 +60,14 @@ fn every_language_has_every_key_with_the_same_placeholders() {
             for (key, text) in &english {
                 match other.get(key) {
                     None => problems.push(format!("{language}/{namespace}.json misses `{key}`")),
-                    Some(t) if t.trim().is_empty() => problems.push(format!("{language}/{namespace}.json: `{key}` is empty")),
-                    Some(t) if placeholders(t) != placeholders(text) => {
-                        problems.push(format!("{language}/{namespace}.json: `{key}` fills in {:?}, English {:?}", placeholders(t), placeholders(text)))
+                    Some(t) if t.trim().is_empty() => {
+                        problems.push(format!("{language}/{namespace}.json: `{key}` is empty"))
                     }
+                    Some(t) if placeholders(t) != placeholders(text) => problems.push(format!(
+                        "{language}/{namespace}.json: `{key}` fills in {:?}, English {:?}",
+                        placeholders(t),
+                        placeholders(text)
+                    )),
                     _ => {}
                 }
             }

@@ -9,7 +9,7 @@ use std::task::Poll;
 use chrono::{NaiveDate, TimeZone, Utc};
 use homeward::domain::case::CASE_FORMAT;
 use homeward::domain::{Action, Case, PlacementType, ProtectionNeed, Referral, Service};
-use homeward::storage::{delete_database, Stage, Store, StorageError, SCHEMA_VERSION};
+use homeward::storage::{delete_database, Stage, StorageError, Store, SCHEMA_VERSION};
 use uuid::Uuid;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
@@ -110,9 +110,17 @@ fn case_with_items(number: &str, child: &str) -> Case {
     case.plan.child.name = child.into();
     case.plan.worker.name = "Ana Ruiz".into();
     case.plan.next_review = Some(d("2027-02-01"));
-    case.plan.needs.push(ProtectionNeed { need: "Safe place to sleep".into(), by_when: Some(d("2026-12-01")), ..Default::default() });
+    case.plan.needs.push(ProtectionNeed {
+        need: "Safe place to sleep".into(),
+        by_when: Some(d("2026-12-01")),
+        ..Default::default()
+    });
     case.plan.services.push(Service { provider: "Clínica San José".into(), urgent: true, ..Default::default() });
-    case.plan.actions.push(Action { what: "Visit school".into(), by_when: Some(d("2026-11-20")), ..Default::default() });
+    case.plan.actions.push(Action {
+        what: "Visit school".into(),
+        by_when: Some(d("2026-11-20")),
+        ..Default::default()
+    });
     case.plan.referrals.push(Referral { to: "Legal aid".into(), ..Default::default() });
     case
 }
@@ -147,7 +155,11 @@ async fn save_get_list_delete_round_trip() {
     let store = fresh(name).await;
     let case = store.create(&case_with_items("K7Q2M-2026-0001", "Maya")).await.unwrap();
 
-    assert_eq!(store.get(case.id).await.unwrap(), Some(case.clone()), "the whole case, list items included, comes back");
+    assert_eq!(
+        store.get(case.id).await.unwrap(),
+        Some(case.clone()),
+        "the whole case, list items included, comes back"
+    );
     assert_eq!(store.list().await.unwrap().cases, vec![case.summary()]);
     assert_eq!(store.list().await.unwrap().cases[0].next_due.as_ref().unwrap().what, "Action: Visit school");
 
@@ -211,7 +223,9 @@ async fn list_reads_summaries_without_touching_cases() {
     put_raw(name, "cases", &spoiled).await.unwrap();
 
     assert_eq!(store.list().await.unwrap().cases, vec![case.summary()]);
-    assert!(matches!(store.get(case.id).await, Err(StorageError::Corrupt(ref why)) if why.contains(&case.id.to_string())));
+    assert!(
+        matches!(store.get(case.id).await, Err(StorageError::Corrupt(ref why)) if why.contains(&case.id.to_string()))
+    );
     finish(store, name).await;
 }
 
@@ -249,7 +263,11 @@ async fn the_list_read_while_the_app_loads_is_shown_only_while_nothing_changed()
     let store = Store::open_named(name).await.unwrap();
     assert_eq!(store.list().await.unwrap().cases[0].child_name, "Maya", "the early read is what the list shows");
     assert!(!early_read_waiting(), "taken by the first read of the list");
-    assert_eq!(store.list().await.unwrap().cases[0].child_name, "Written behind the module's back", "later reads go to the database");
+    assert_eq!(
+        store.list().await.unwrap().cases[0].child_name,
+        "Written behind the module's back",
+        "later reads go to the database"
+    );
 
     // Another tab saves while the page loads: the list is read again.
     run_early_read(EARLY_READ);
@@ -282,7 +300,11 @@ async fn the_list_read_while_the_app_loads_is_shown_only_while_nothing_changed()
     run_early_read(EARLY_READ);
     let store = Store::open_named(name).await.unwrap();
     assert!(store.list().await.unwrap().cases.is_empty());
-    assert_eq!(store.create(&case_with_items("K7Q2M-2026-0010", "Luz")).await.unwrap().plan.child.name, "Luz", "its stores were made");
+    assert_eq!(
+        store.create(&case_with_items("K7Q2M-2026-0010", "Luz")).await.unwrap().plan.child.name,
+        "Luz",
+        "its stores were made"
+    );
     finish(store, name).await;
 }
 
@@ -310,7 +332,11 @@ async fn creating_a_case_moves_the_numbering_on_and_it_survives_reopening() {
 
     store.create(&case_with_items("TYPED-BY-HAND", "Tomás")).await.unwrap();
     assert_eq!(store.propose_case_number(2026).await.unwrap(), second, "a number typed by hand does not use one up");
-    assert_eq!(store.propose_case_number(2027).await.unwrap(), format!("{}-2027-0003", parts[0]), "the sequence does not restart with the year");
+    assert_eq!(
+        store.propose_case_number(2027).await.unwrap(),
+        format!("{}-2027-0003", parts[0]),
+        "the sequence does not restart with the year"
+    );
 
     store.close();
     let store = Store::open_named(name).await.unwrap();
@@ -363,8 +389,15 @@ async fn a_version_1_database_is_upgraded_with_summaries() {
     assert_eq!(listed[0], current.summary());
 
     let legacy = store.get(legacy_id).await.unwrap().unwrap();
-    assert_eq!((legacy.format, legacy.revision, legacy.plan.child.name.as_str()), (CASE_FORMAT, 3, ""), "serde defaults fill what v1 lacked");
-    assert!(matches!(store.get(broken_id).await, Err(StorageError::Corrupt(_))), "an unreadable case is listed but reported on opening");
+    assert_eq!(
+        (legacy.format, legacy.revision, legacy.plan.child.name.as_str()),
+        (CASE_FORMAT, 3, ""),
+        "serde defaults fill what v1 lacked"
+    );
+    assert!(
+        matches!(store.get(broken_id).await, Err(StorageError::Corrupt(_))),
+        "an unreadable case is listed but reported on opening"
+    );
     assert_eq!(store.propose_case_number(2026).await.unwrap(), "K7Q2M-2026-0008", "numbering carries over");
     store.close();
 
@@ -386,7 +419,9 @@ async fn a_version_2_database_gains_deadlines_and_checklist_progress() {
     // A version 2 summary knew nothing of checklists.
     let mut old_summary = serde_json::to_value(case.summary()).unwrap();
     old_summary.as_object_mut().unwrap().remove("checklist");
-    make_v2(name, &serde_json::to_string(&[&case]).unwrap(), &serde_json::to_string(&[old_summary]).unwrap()).await.unwrap();
+    make_v2(name, &serde_json::to_string(&[&case]).unwrap(), &serde_json::to_string(&[old_summary]).unwrap())
+        .await
+        .unwrap();
 
     let store = Store::open_named(name).await.unwrap();
     let listed = store.list().await.unwrap().cases;
@@ -406,7 +441,9 @@ async fn deadlines_follow_every_save_and_delete() {
     let name = "homeward-test-deadlines";
     let store = fresh(name).await;
     let mut case = store.create(&case_with_items("K7Q2M-2026-0003", "Maya")).await.unwrap();
-    let whats = |d: &[homeward::domain::CaseDeadlines]| d.iter().flat_map(|c| c.items.iter().map(|i| i.what.clone())).collect::<Vec<_>>();
+    let whats = |d: &[homeward::domain::CaseDeadlines]| {
+        d.iter().flat_map(|c| c.items.iter().map(|i| i.what.clone())).collect::<Vec<_>>()
+    };
     assert!(whats(&store.deadlines().await.unwrap().0).contains(&"Action: Visit school".to_string()));
     case.set_pathway(Some(PlacementType::Foster));
     let item = case.checklist.items[0].id;
@@ -436,7 +473,9 @@ async fn an_import_is_written_whole_or_not_at_all() {
 
     let local = store.get_many(&[theirs.id, fresh_case.id]).await.unwrap();
     assert_eq!(local[1], None);
-    let plan = ImportPlan::new(vec![theirs.clone(), fresh_case.clone()], |id| local.iter().flatten().find(|c| c.id == id).cloned());
+    let plan = ImportPlan::new(vec![theirs.clone(), fresh_case.clone()], |id| {
+        local.iter().flatten().find(|c| c.id == id).cloned()
+    });
     let writes = plan.writes(Utc::now()).unwrap();
     assert_eq!(writes.len(), 2, "newer and new");
 
@@ -458,8 +497,15 @@ async fn an_import_is_written_whole_or_not_at_all() {
     let listed = store.list().await.unwrap().cases;
     assert_eq!(listed.len(), 2);
     assert!(listed.iter().any(|s| s.case_number == "K7Q2M-2026-0010-copy"));
-    assert_eq!(store.get(mine.id).await.unwrap().unwrap().plan.child.languages, meanwhile.plan.child.languages, "mine is untouched");
-    assert!(store.get(mine.id).await.unwrap().unwrap().exchanged.contains(&mine.version), "the export record survived the stale editor's save");
+    assert_eq!(
+        store.get(mine.id).await.unwrap().unwrap().plan.child.languages,
+        meanwhile.plan.child.languages,
+        "mine is untouched"
+    );
+    assert!(
+        store.get(mine.id).await.unwrap().unwrap().exchanged.contains(&mine.version),
+        "the export record survived the stale editor's save"
+    );
     finish(store, name).await;
 }
 
@@ -473,12 +519,23 @@ async fn an_export_reads_the_stored_cases_as_the_file_holds_them_and_records_the
     let gone = Uuid::new_v4();
     let read = store.read_for_export(&[two.id, gone, one.id], None).await.unwrap();
     let found: Vec<_> = read.cases.iter().map(|c| (c.id, c.version, c.case_number.as_str())).collect();
-    assert_eq!(found, vec![(two.id, two.version, "K7Q2M-2026-0021"), (one.id, one.version, "K7Q2M-2026-0020")], "in the order asked, the missing one left out");
+    assert_eq!(
+        found,
+        vec![(two.id, two.version, "K7Q2M-2026-0021"), (one.id, one.version, "K7Q2M-2026-0020")],
+        "in the order asked, the missing one left out"
+    );
     // The very file the cases themselves would make, each with its version recorded as exchanged.
     let now = Utc::now();
     let file = export_file(&read, now).await;
-    assert_eq!(file, exchange::write(&ExportDocument::new(vec![exported(two.clone()), exported(one.clone())], "0.1.0", now)));
-    assert_eq!(store.get(one.id).await.unwrap().unwrap().exchanged, Vec::<Uuid>::new(), "reading for an export changes nothing stored");
+    assert_eq!(
+        file,
+        exchange::write(&ExportDocument::new(vec![exported(two.clone()), exported(one.clone())], "0.1.0", now))
+    );
+    assert_eq!(
+        store.get(one.id).await.unwrap().unwrap().exchanged,
+        Vec::<Uuid>::new(),
+        "reading for an export changes nothing stored"
+    );
 
     // Recording the export: only the versions that went into the file, and nothing else.
     let mut changed = two.clone();
@@ -526,8 +583,15 @@ async fn cases_read_ahead_of_an_export_are_taken_only_while_nothing_changed() {
     let ahead = store.read_for_export(&[one.id], None).await.unwrap();
     put_raw(name, "cases", &unannounced(&one, "Written behind the module's back")).await.unwrap();
     let taken = store.read_for_export(&[two.id, one.id], Some(&ahead)).await.unwrap();
-    assert_eq!(cases_in(&taken).await, vec![exported(two.clone()), exported(one.clone())], "the case read ahead is taken as it was read");
-    assert_eq!(cases_in(&store.read_for_export(&[one.id], None).await.unwrap()).await[0].plan.child.languages, "Written behind the module's back");
+    assert_eq!(
+        cases_in(&taken).await,
+        vec![exported(two.clone()), exported(one.clone())],
+        "the case read ahead is taken as it was read"
+    );
+    assert_eq!(
+        cases_in(&store.read_for_export(&[one.id], None).await.unwrap()).await[0].plan.child.languages,
+        "Written behind the module's back"
+    );
 
     // A save (here of another case): everything is read again.
     let mut saved = two.clone();
@@ -535,13 +599,19 @@ async fn cases_read_ahead_of_an_export_are_taken_only_while_nothing_changed() {
     saved.touch(Utc::now());
     store.save(&saved).await.unwrap();
     let again = cases_in(&store.read_for_export(&[two.id, one.id], Some(&taken)).await.unwrap()).await;
-    assert_eq!((again[0].plan.child.languages.as_str(), again[1].plan.child.languages.as_str()), ("Aymara", "Written behind the module's back"));
+    assert_eq!(
+        (again[0].plan.child.languages.as_str(), again[1].plan.child.languages.as_str()),
+        ("Aymara", "Written behind the module's back")
+    );
 
     // Recording an export changes stored cases too: read again after it.
     let ahead = store.read_for_export(&[one.id], None).await.unwrap();
     put_raw(name, "cases", &unannounced(&one, "Quechua")).await.unwrap();
     store.mark_exported(&[(two.id, saved.version)]).await.unwrap();
-    assert_eq!(cases_in(&store.read_for_export(&[one.id], Some(&ahead)).await.unwrap()).await[0].plan.child.languages, "Quechua");
+    assert_eq!(
+        cases_in(&store.read_for_export(&[one.id], Some(&ahead)).await.unwrap()).await[0].plan.child.languages,
+        "Quechua"
+    );
     finish(store, name).await;
 }
 
@@ -596,7 +666,8 @@ async fn the_overview_of_ten_thousand_cases_reads_only_deadlines() {
 async fn list_reads_ten_thousand_summaries() {
     let name = "homeward-test-ten-thousand";
     let store = fresh(name).await;
-    let summaries: Vec<_> = (0..10_000).map(|i| case_with_items(&format!("K7Q2M-2026-{i:05}"), "Maya").summary()).collect();
+    let summaries: Vec<_> =
+        (0..10_000).map(|i| case_with_items(&format!("K7Q2M-2026-{i:05}"), "Maya").summary()).collect();
     put_raw(name, "summaries", &serde_json::to_string(&summaries).unwrap()).await.unwrap();
 
     let started = js_sys::Date::now();
@@ -616,10 +687,16 @@ fn dom_exceptions_map_to_errors_a_worker_can_act_on() {
     assert_eq!(map("QuotaExceededError", Stage::InUse), StorageError::QuotaExceeded);
     assert_eq!(map("AbortError", Stage::InUse), StorageError::Aborted("AbortError: browser text".into()));
     assert_eq!(map("VersionError", Stage::Opening), StorageError::Superseded);
-    assert_eq!(map("InvalidStateError", Stage::Opening), StorageError::Unavailable("InvalidStateError: browser text".into()));
+    assert_eq!(
+        map("InvalidStateError", Stage::Opening),
+        StorageError::Unavailable("InvalidStateError: browser text".into())
+    );
     assert_eq!(map("UnknownError", Stage::Opening), StorageError::Unavailable("UnknownError: browser text".into()));
     assert_eq!(map("InvalidStateError", Stage::InUse), StorageError::Other("InvalidStateError: browser text".into()));
     assert_eq!(map("ConstraintError", Stage::InUse), StorageError::Other("ConstraintError: browser text".into()));
-    assert_eq!(StorageError::from_js(&JsValue::from_str("plain text"), Stage::InUse), StorageError::Other("plain text".into()));
+    assert_eq!(
+        StorageError::from_js(&JsValue::from_str("plain text"), Stage::InUse),
+        StorageError::Other("plain text".into())
+    );
     assert!(StorageError::QuotaExceeded.to_string().contains("out of storage space"));
 }

@@ -27,7 +27,16 @@ fn main() {
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
         let (reply, transfer) = match handle(&ev.data()) {
             Ok(reply) => reply,
-            Err(error) => (answer(false, &[("error", JsValue::from_str(&error.to_string())), ("failure", serde_wasm_bindgen::to_value(&error).unwrap_or(JsValue::NULL))]), None),
+            Err(error) => (
+                answer(
+                    false,
+                    &[
+                        ("error", JsValue::from_str(&error.to_string())),
+                        ("failure", serde_wasm_bindgen::to_value(&error).unwrap_or(JsValue::NULL)),
+                    ],
+                ),
+                None,
+            ),
         };
         let _ = match transfer {
             // Handed over, not copied: the contents can be tens of megabytes.
@@ -71,7 +80,10 @@ fn handle(message: &wasm_bindgen::JsValue) -> Result<Reply, homeward::domain::ex
             let plaintext = field("plaintext");
             let plaintext = match plaintext.dyn_ref::<web_sys::Blob>() {
                 // Read here, not in the page: the page only put its parts together.
-                Some(blob) => web_sys::FileReaderSync::new().and_then(|reader| reader.read_as_array_buffer(blob)).map_err(|e| WorkerError::Prepare(read_failure(&e)))?.into(),
+                Some(blob) => web_sys::FileReaderSync::new()
+                    .and_then(|reader| reader.read_as_array_buffer(blob))
+                    .map_err(|e| WorkerError::Prepare(read_failure(&e)))?
+                    .into(),
                 None => plaintext,
             };
             let plaintext = js_sys::Uint8Array::new(&plaintext).to_vec();
@@ -79,8 +91,12 @@ fn handle(message: &wasm_bindgen::JsValue) -> Result<Reply, homeward::domain::ex
             Ok((answer(true, &[("bytes", bytes.clone().into())]), Some(bytes.buffer())))
         }
         Some("header") => {
-            let file_key: crypto::FileKeyBytes = js_sys::Uint8Array::new(&field("file_key")).to_vec().try_into().map_err(|_| WorkerError::UnknownRequest)?;
-            let header = crypto::header(&passphrase.unwrap_or_default(), crypto::WORK_FACTOR, file_key).map_err(WorkerError::Crypto)?;
+            let file_key: crypto::FileKeyBytes = js_sys::Uint8Array::new(&field("file_key"))
+                .to_vec()
+                .try_into()
+                .map_err(|_| WorkerError::UnknownRequest)?;
+            let header = crypto::header(&passphrase.unwrap_or_default(), crypto::WORK_FACTOR, file_key)
+                .map_err(WorkerError::Crypto)?;
             Ok((answer(true, &[("header", js_sys::Uint8Array::from(header.as_slice()).into())]), None))
         }
         Some("open") => {
@@ -92,15 +108,22 @@ fn handle(message: &wasm_bindgen::JsValue) -> Result<Reply, homeward::domain::ex
                 (true, None) => return Err(WorkerError::NeedsPassphrase),
                 (false, _) => file,
             };
-            let document = exchange::read(&plaintext).map_err(|e| if encrypted { WorkerError::Read(e) } else { not_age_or(e) })?;
+            let document =
+                exchange::read(&plaintext).map_err(|e| if encrypted { WorkerError::Read(e) } else { not_age_or(e) })?;
             // As JSON text: one copy to the page, parsed there in one go.
             let cases = serde_json::to_string(&document.cases).map_err(|e| WorkerError::Prepare(e.to_string()))?;
-            Ok((answer(true, &[
-                ("cases", JsValue::from_str(&cases)),
-                ("exported_at", JsValue::from_str(&document.exported_at.to_rfc3339())),
-                ("app_version", JsValue::from_str(&document.app_version)),
-                ("encrypted", JsValue::from_bool(encrypted)),
-            ]), None))
+            Ok((
+                answer(
+                    true,
+                    &[
+                        ("cases", JsValue::from_str(&cases)),
+                        ("exported_at", JsValue::from_str(&document.exported_at.to_rfc3339())),
+                        ("app_version", JsValue::from_str(&document.app_version)),
+                        ("encrypted", JsValue::from_bool(encrypted)),
+                    ],
+                ),
+                None,
+            ))
         }
         _ => Err(WorkerError::UnknownRequest),
     }
@@ -111,7 +134,9 @@ fn handle(message: &wasm_bindgen::JsValue) -> Result<Reply, homeward::domain::ex
 #[cfg(target_arch = "wasm32")]
 fn read_failure(error: &wasm_bindgen::JsValue) -> String {
     use wasm_bindgen::JsCast;
-    error.dyn_ref::<js_sys::Error>().map_or_else(|| "the contents could not be read".into(), |e| String::from(e.message()))
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map_or_else(|| "the contents could not be read".into(), |e| String::from(e.message()))
 }
 
 /// A file that is neither age nor a Homeward export is named for what it most likely is.

@@ -14,7 +14,9 @@ mod calls {
     }
 
     fn mount(standby: Option<RwSignal<bool>>) {
-        leptos::mount::mount_to_body(move || view! { <homeward::app::App parts=homeward::app::WHOLE standby=standby.unwrap_or_else(|| RwSignal::new(false)) /> });
+        leptos::mount::mount_to_body(
+            move || view! { <homeward::app::App parts=homeward::app::WHOLE standby=standby.unwrap_or_else(|| RwSignal::new(false)) /> },
+        );
     }
 
     /// Gets ready beside the first load, drawing nothing: the store opened and the shell set

@@ -9,7 +9,11 @@ use crate::i18n::{t, t_string, use_i18n};
 
 /// Shows `loading` ("Opening the case…" when not given) until the case is read, then `show(case)`.
 #[component]
-pub fn CaseLoader(id: CaseId, #[prop(optional, into)] loading: Option<Signal<String>>, show: Callback<Case, AnyView>) -> impl IntoView {
+pub fn CaseLoader(
+    id: CaseId,
+    #[prop(optional, into)] loading: Option<Signal<String>>,
+    show: Callback<Case, AnyView>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
     let loaded = LocalResource::new(move || {
@@ -17,20 +21,29 @@ pub fn CaseLoader(id: CaseId, #[prop(optional, into)] loading: Option<Signal<Str
         async move { store.get(id).await }
     });
     move || match loaded.get() {
-        None => view! { <p class="loading">{move || match loading {
-            Some(text) => text.get(),
-            None => t_string!(i18n, common.opening_case).to_string(),
-        }}</p> }.into_any(),
+        None => view! {
+            <p class="loading">
+                {move || match loading {
+                    Some(text) => text.get(),
+                    None => t_string!(i18n, common.opening_case).to_string(),
+                }}
+            </p>
+        }
+        .into_any(),
         Some(Err(error)) => view! {
             <h1>{t!(i18n, common.case_not_opened)}</h1>
-            <p class="error-box" role="alert">{move || crate::vocabulary::storage_error(i18n.get_locale(), &error)}</p>
+            <p class="error-box" role="alert">
+                {move || crate::vocabulary::storage_error(i18n.get_locale(), &error)}
+            </p>
             <a href="#/">{t!(i18n, common.back_to_case_list)}</a>
-        }.into_any(),
+        }
+        .into_any(),
         Some(Ok(None)) => view! {
             <h1>{t!(i18n, common.case_not_found)}</h1>
             <p>{t!(i18n, common.case_not_found_explained)}</p>
             <a href="#/">{t!(i18n, common.back_to_case_list)}</a>
-        }.into_any(),
+        }
+        .into_any(),
         Some(Ok(Some(case))) => show.run(case),
     }
 }

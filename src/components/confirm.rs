@@ -44,15 +44,29 @@ pub fn ConfirmDialog(
     let dialog = NodeRef::<Dialog>::new();
     follow_open(dialog, open, || {});
     view! {
-        <dialog node_ref=dialog class="confirm" aria-labelledby="confirm-title" aria-describedby="confirm-message"
-            on:close=closed_by_browser(dialog, open)>
+        <dialog
+            node_ref=dialog
+            class="confirm"
+            aria-labelledby="confirm-title"
+            aria-describedby="confirm-message"
+            on:close=closed_by_browser(dialog, open)
+        >
             <h2 id="confirm-title">{move || title.get()}</h2>
             <p id="confirm-message">{move || message.get()}</p>
             <div class="actions">
-                <button type="button" class="danger" on:click=move |_| { open.set(false); on_confirm.run(()); }>
+                <button
+                    type="button"
+                    class="danger"
+                    on:click=move |_| {
+                        open.set(false);
+                        on_confirm.run(());
+                    }
+                >
                     {move || confirm_label.get()}
                 </button>
-                <button type="button" autofocus on:click=move |_| open.set(false)>{t!(i18n, common.cancel)}</button>
+                <button type="button" autofocus on:click=move |_| open.set(false)>
+                    {t!(i18n, common.cancel)}
+                </button>
             </div>
         </dialog>
     }

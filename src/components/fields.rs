@@ -25,19 +25,40 @@ fn FieldShell(
     let hint_id = format!("{id}-hint");
     view! {
         <div class="field" class:has-error=move || error.with(Option::is_some)>
-            <label for=id.clone()>
+            <label for=id
+                .clone()>
                 {move || label.get()}
-                {required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}
+                {required
+                    .then(|| {
+                        view! {
+                            <span class="required" aria-hidden="true">
+                                " *"
+                            </span>
+                        }
+                    })}
             </label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || h.get()}</p> })}
+            {hint
+                .map(|h| {
+                    view! {
+                        <p class="hint" id=hint_id.clone()>
+                            {move || h.get()}
+                        </p>
+                    }
+                })}
             {children()}
-            <p class="error" id=error_id aria-live="polite">{move || error.get()}</p>
+            <p class="error" id=error_id aria-live="polite">
+                {move || error.get()}
+            </p>
         </div>
     }
 }
 
 fn described_by(id: &str, has_hint: bool) -> String {
-    if has_hint { format!("{id}-hint {id}-error") } else { format!("{id}-error") }
+    if has_hint {
+        format!("{id}-hint {id}-error")
+    } else {
+        format!("{id}-error")
+    }
 }
 
 #[component]
@@ -58,21 +79,37 @@ pub fn TextField(
     let invalid = move || error.with(|e| e.is_some().then_some("true"));
     let input = if multiline {
         view! {
-            <textarea id=id.clone() rows="4" aria-describedby=aria required=required aria-invalid=invalid
+            <textarea
+                id=id.clone()
+                rows="4"
+                aria-describedby=aria
+                required=required
+                aria-invalid=invalid
                 prop:value=move || value.get()
-                on:input=move |ev| set.run(event_target_value(&ev))></textarea>
+                on:input=move |ev| set.run(event_target_value(&ev))
+            ></textarea>
         }
         .into_any()
     } else {
         view! {
-            <input id=id.clone() type=kind aria-describedby=aria required=required aria-invalid=invalid
+            <input
+                id=id.clone()
+                type=kind
+                aria-describedby=aria
+                required=required
+                aria-invalid=invalid
                 autocomplete=autocomplete.unwrap_or("off")
                 prop:value=move || value.get()
-                on:input=move |ev| set.run(event_target_value(&ev)) />
+                on:input=move |ev| set.run(event_target_value(&ev))
+            />
         }
         .into_any()
     };
-    view! { <FieldShell label id error hint=hint required>{input}</FieldShell> }
+    view! {
+        <FieldShell label id error hint=hint required>
+            {input}
+        </FieldShell>
+    }
 }
 
 /// Why a typed date was refused.
@@ -122,10 +159,14 @@ pub fn DateField(
     };
     view! {
         <FieldShell label id=id.clone() error=shown hint=hint>
-            <input id=id.clone() type="date" aria-describedby=aria
+            <input
+                id=id.clone()
+                type="date"
+                aria-describedby=aria
                 aria-invalid=move || shown.with(|e| e.is_some().then_some("true"))
                 prop:value=move || value.get().map(|d| d.to_string()).unwrap_or_default()
-                on:change=on_change />
+                on:change=on_change
+            />
         </FieldShell>
     }
 }
@@ -141,7 +182,8 @@ pub fn SelectField<C: Choice + Translate + Send + Sync>(
     #[prop(optional, into)] error: Signal<Option<String>>,
     #[prop(optional, into)] hint: Option<Signal<String>>,
     /// Choices not offered here (made through their own step), unless already chosen.
-    #[prop(optional)] hidden: &'static [C],
+    #[prop(optional)]
+    hidden: &'static [C],
 ) -> impl IntoView {
     let i18n = use_i18n();
     let id = field_id(&field);
@@ -149,13 +191,31 @@ pub fn SelectField<C: Choice + Translate + Send + Sync>(
     let selected = move || value.get().map(|c| c.key()).unwrap_or_default();
     view! {
         <FieldShell label id=id.clone() error hint=hint>
-            <select id=id.clone() aria-describedby=aria
+            <select
+                id=id.clone()
+                aria-describedby=aria
                 prop:value=selected
-                on:change=move |ev| set.run(C::from_key(&event_target_value(&ev)))>
-                {blank.map(|text| view! { <option value="" selected=move || value.with(Option::is_none)>{move || text.get()}</option> })}
-                {C::ALL.iter().filter(|c| !hidden.contains(c) || value.get_untracked() == Some(**c)).map(|&c| view! {
-                    <option value=c.key() selected=move || value.get() == Some(c)>{move || c.in_locale(i18n.get_locale())}</option>
-                }).collect_view()}
+                on:change=move |ev| set.run(C::from_key(&event_target_value(&ev)))
+            >
+                {blank
+                    .map(|text| {
+                        view! {
+                            <option value="" selected=move || value.with(Option::is_none)>
+                                {move || text.get()}
+                            </option>
+                        }
+                    })}
+                {C::ALL
+                    .iter()
+                    .filter(|c| !hidden.contains(c) || value.get_untracked() == Some(**c))
+                    .map(|&c| {
+                        view! {
+                            <option value=c.key() selected=move || value.get() == Some(c)>
+                                {move || c.in_locale(i18n.get_locale())}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
             </select>
         </FieldShell>
     }
@@ -171,8 +231,12 @@ pub fn CheckboxField(
     let id = field_id(&field);
     view! {
         <div class="field checkbox">
-            <input id=id.clone() type="checkbox" prop:checked=move || value.get()
-                on:change=move |ev| set.run(event_target_checked(&ev)) />
+            <input
+                id=id.clone()
+                type="checkbox"
+                prop:checked=move || value.get()
+                on:change=move |ev| set.run(event_target_checked(&ev))
+            />
             <label for=id>{move || label.get()}</label>
         </div>
     }
@@ -194,7 +258,13 @@ pub fn NumberField(
     let id = field_id(&field);
     let aria = described_by(&id, hint.is_some());
     let not_a_number = RwSignal::new(false);
-    let shown = Signal::derive(move || if not_a_number.get() { Some(t_string!(i18n, common.whole_number).to_string()) } else { error.get() });
+    let shown = Signal::derive(move || {
+        if not_a_number.get() {
+            Some(t_string!(i18n, common.whole_number).to_string())
+        } else {
+            error.get()
+        }
+    });
     let on_input = move |ev| {
         let text = event_target_value(&ev);
         match text.trim() {
@@ -213,10 +283,17 @@ pub fn NumberField(
     };
     view! {
         <FieldShell label id=id.clone() error=shown hint=hint>
-            <input id=id.clone() type="number" inputmode="numeric" min=min max=max aria-describedby=aria
+            <input
+                id=id.clone()
+                type="number"
+                inputmode="numeric"
+                min=min
+                max=max
+                aria-describedby=aria
                 aria-invalid=move || shown.with(|e| e.is_some().then_some("true"))
                 prop:value=move || value.get().map(|n| n.to_string()).unwrap_or_default()
-                on:input=on_input />
+                on:input=on_input
+            />
         </FieldShell>
     }
 }

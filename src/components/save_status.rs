@@ -32,21 +32,35 @@ pub fn SaveStatus(
         <div class="save-status">
             <span role="status">
                 {move || match state.get() {
-                    SaveState::Saved { at } if at.is_empty() => view! { <span class="saved">{t!(i18n, common.saved)}</span> }.into_any(),
-                    SaveState::Saved { at } => view! { <span class="saved">{t!(i18n, common.saved_at, time = move || at.clone())}</span> }.into_any(),
+                    SaveState::Saved { at } if at.is_empty() => {
+                        view! { <span class="saved">{t!(i18n, common.saved)}</span> }.into_any()
+                    }
+                    SaveState::Saved { at } => {
+                        view! { <span class="saved">{t!(i18n, common.saved_at, time = move || at.clone())}</span> }
+                            .into_any()
+                    }
                     SaveState::Saving => view! { <span class="saving">{t!(i18n, common.saving)}</span> }.into_any(),
                     SaveState::Failed(_) => ().into_any(),
                 }}
             </span>
             // Kept in the page even when empty, so a failure is announced the moment it appears.
             <span role="alert">
-                {move || failure().map(|message| view! {
-                    <span class="failed">{t!(i18n, common.not_saved, reason = move || message.clone())}</span>
-                    " "
-                    <Show when=move || can_retry.is_none_or(|c| c.get())>
-                        <button type="button" class="small" on:click=move |_| retry.run(())>{t!(i18n, common.try_saving_again)}</button>
-                    </Show>
-                })}
+                {move || {
+                    failure()
+                        .map(|message| {
+                            view! {
+                                <span class="failed">
+                                    {t!(i18n, common.not_saved, reason = move || message.clone())}
+                                </span>
+                                " "
+                                <Show when=move || can_retry.is_none_or(|c| c.get())>
+                                    <button type="button" class="small" on:click=move |_| retry.run(())>
+                                        {t!(i18n, common.try_saving_again)}
+                                    </button>
+                                </Show>
+                            }
+                        })
+                }}
             </span>
         </div>
     }

@@ -66,7 +66,11 @@ pub fn format_bytes(bytes: f64) -> String {
         value /= 1000.0;
         unit += 1;
     }
-    if value < 10.0 { format!("{value:.1} {}", UNITS[unit]) } else { format!("{value:.0} {}", UNITS[unit]) }
+    if value < 10.0 {
+        format!("{value:.1} {}", UNITS[unit])
+    } else {
+        format!("{value:.0} {}", UNITS[unit])
+    }
 }
 
 #[cfg(test)]
@@ -92,7 +96,10 @@ mod tests {
     fn cases_never_backed_up_are_due_at_once() {
         let status = BackupStatus::assess(None, &[case(at(20))], at(20));
         assert!(status.due);
-        assert_eq!(status.reminder(at(20)), "You have not exported a backup yet. 1 case has no copy outside this browser.");
+        assert_eq!(
+            status.reminder(at(20)),
+            "You have not exported a backup yet. 1 case has no copy outside this browser."
+        );
     }
 
     #[test]
@@ -102,7 +109,10 @@ mod tests {
         assert_eq!((recent.changed, recent.due), (2, false));
         let old = BackupStatus::assess(Some(at(9)), &cases, at(16));
         assert_eq!((old.changed, old.due), (2, true));
-        assert_eq!(old.reminder(at(16)), "Your last backup was 7 days ago (9 November 2026). 2 cases have changed since.");
+        assert_eq!(
+            old.reminder(at(16)),
+            "Your last backup was 7 days ago (9 November 2026). 2 cases have changed since."
+        );
     }
 
     #[test]

@@ -6,8 +6,8 @@ use uuid::Uuid;
 
 use super::checklist::{Checklist, Progress};
 use super::choices::{Choice, PlacementType, PlanStatus, ReferralStatus};
-use super::due::{DueItem, DuePlace, DueState};
 use super::closure::Closure;
+use super::due::{DueItem, DuePlace, DueState};
 use super::handover::Handover;
 use super::history::History;
 use super::plan::Plan;
@@ -57,7 +57,21 @@ fn current_format() -> u32 {
 
 impl Case {
     pub fn new(id: CaseId, case_number: String, now: DateTime<Utc>) -> Self {
-        Self { id, format: CASE_FORMAT, case_number, created_at: now, updated_at: now, revision: 0, version: Uuid::new_v4(), exchanged: Vec::new(), plan: Plan::default(), checklist: Checklist::default(), history: History::default(), closure: None, handovers: Vec::new() }
+        Self {
+            id,
+            format: CASE_FORMAT,
+            case_number,
+            created_at: now,
+            updated_at: now,
+            revision: 0,
+            version: Uuid::new_v4(),
+            exchanged: Vec::new(),
+            plan: Plan::default(),
+            checklist: Checklist::default(),
+            history: History::default(),
+            closure: None,
+            handovers: Vec::new(),
+        }
     }
 
     /// A new case as the worker starts it: the number and the names, trimmed.
@@ -118,7 +132,12 @@ impl Case {
 
     /// Every open dated item of the case, for the overview across cases.
     pub fn deadlines(&self) -> CaseDeadlines {
-        CaseDeadlines { id: self.id, title: self.title(), worker_name: self.plan.worker.name.clone(), items: self.due_items() }
+        CaseDeadlines {
+            id: self.id,
+            title: self.title(),
+            worker_name: self.plan.worker.name.clone(),
+            items: self.due_items(),
+        }
     }
 
     /// The earliest date by which something on the plan must happen.
@@ -142,7 +161,11 @@ impl Case {
             add(DuePlace::Needs, Some(need.id), format!("Need: {}", or_untitled(&need.need)), need.by_when);
         }
         for service in plan.services.in_display_order().iter().filter(|s| s.status.is_open()) {
-            let what = if service.description.trim().is_empty() { service.kind.label().to_string() } else { service.description.trim().to_string() };
+            let what = if service.description.trim().is_empty() {
+                service.kind.label().to_string()
+            } else {
+                service.description.trim().to_string()
+            };
             add(DuePlace::Services, Some(service.id), format!("Service: {what}"), service.by_when);
         }
         for action in plan.actions.iter().filter(|a| a.status.is_open()) {
@@ -150,11 +173,21 @@ impl Case {
         }
         // A planned referral's date is when it is to be made; once made, it waits on the service.
         for referral in plan.referrals.iter().filter(|r| r.status == ReferralStatus::Planned) {
-            add(DuePlace::Referrals, Some(referral.id), format!("Referral: {}", or_untitled(&referral.to)), referral.date);
+            add(
+                DuePlace::Referrals,
+                Some(referral.id),
+                format!("Referral: {}", or_untitled(&referral.to)),
+                referral.date,
+            );
         }
         // An urgent referral that was made waits a set number of days for the service's answer.
         for referral in plan.referrals.iter() {
-            add(DuePlace::Referrals, Some(referral.id), format!("Answer to urgent referral: {}", or_untitled(&referral.to)), referral.answer_due());
+            add(
+                DuePlace::Referrals,
+                Some(referral.id),
+                format!("Answer to urgent referral: {}", or_untitled(&referral.to)),
+                referral.answer_due(),
+            );
         }
         for item in self.checklist.items.iter().filter(|i| i.status.is_open()) {
             add(DuePlace::Checklist, Some(item.id), format!("Checklist: {}", item.title()), item.due);
@@ -213,8 +246,17 @@ impl ChecklistCounts {
         // Any day will do: the overdue count is not kept.
         let progress = checklist.progress(NaiveDate::MIN);
         // Nothing on a closed plan falls due, as on the overview.
-        let open_due = if case.plan.status == PlanStatus::Closed { Vec::new() } else { checklist.items.iter().filter(|i| i.status.is_open()).filter_map(|i| i.due).collect() };
-        Self { done: progress.done, applicable: progress.applicable, milestones_reached: progress.milestones_reached, open_due }
+        let open_due = if case.plan.status == PlanStatus::Closed {
+            Vec::new()
+        } else {
+            checklist.items.iter().filter(|i| i.status.is_open()).filter_map(|i| i.due).collect()
+        };
+        Self {
+            done: progress.done,
+            applicable: progress.applicable,
+            milestones_reached: progress.milestones_reached,
+            open_due,
+        }
     }
 
     pub fn progress(&self, today: NaiveDate) -> Progress {
@@ -255,8 +297,8 @@ impl CaseSummary {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::items::{Action, Service};
     use crate::domain::choices::ItemStatus;
+    use crate::domain::items::{Action, Service};
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
@@ -269,7 +311,10 @@ mod tests {
     #[test]
     fn a_started_case_keeps_trimmed_names() {
         let c = Case::start(Uuid::new_v4(), " ORG-17 ", " Maya ", "Ana Ruiz  ", Utc::now());
-        assert_eq!((c.case_number.as_str(), c.plan.child.name.as_str(), c.plan.worker.name.as_str()), ("ORG-17", "Maya", "Ana Ruiz"));
+        assert_eq!(
+            (c.case_number.as_str(), c.plan.child.name.as_str(), c.plan.worker.name.as_str()),
+            ("ORG-17", "Maya", "Ana Ruiz")
+        );
         assert_eq!(c.revision, 0);
         assert_eq!(c.summary().display_number(), "ORG-17");
     }
@@ -289,8 +334,17 @@ mod tests {
         let mut c = case();
         assert_eq!(c.next_due(), None);
         c.plan.next_review = Some(d("2027-01-10"));
-        c.plan.actions.push(Action { what: "Visit school".into(), by_when: Some(d("2026-12-01")), ..Default::default() });
-        c.plan.actions.push(Action { what: "Done already".into(), by_when: Some(d("2026-11-01")), status: ItemStatus::Done, ..Default::default() });
+        c.plan.actions.push(Action {
+            what: "Visit school".into(),
+            by_when: Some(d("2026-12-01")),
+            ..Default::default()
+        });
+        c.plan.actions.push(Action {
+            what: "Done already".into(),
+            by_when: Some(d("2026-11-01")),
+            status: ItemStatus::Done,
+            ..Default::default()
+        });
         c.plan.services.push(Service { by_when: Some(d("2026-12-05")), ..Default::default() });
         let due = c.next_due().unwrap();
         assert_eq!(due.what, "Action: Visit school");
@@ -303,7 +357,8 @@ mod tests {
     fn a_closed_plan_has_nothing_due() {
         let mut c = case();
         c.plan.next_review = Some(d("2027-01-10"));
-        let mut late = crate::domain::checklist::ChecklistItem::custom("Late", crate::domain::checklist::Theme::Legal, None);
+        let mut late =
+            crate::domain::checklist::ChecklistItem::custom("Late", crate::domain::checklist::Theme::Legal, None);
         late.due = Some(d("2026-01-01"));
         c.checklist.add(late);
         assert_eq!(c.checklist_progress(d("2026-11-23")).overdue, 1);

@@ -110,11 +110,22 @@ impl CaseIndex {
             .map(|summary| {
                 // What the row shows, so typing what is on screen finds it.
                 let mut haystack = String::with_capacity(160);
-                for text in [&*summary.display_number(), &summary.child_name, &summary.worker_name, summary.placement_label(), summary.status.label(), &words(summary)] {
+                for text in [
+                    &*summary.display_number(),
+                    &summary.child_name,
+                    &summary.worker_name,
+                    summary.placement_label(),
+                    summary.status.label(),
+                    &words(summary),
+                ] {
                     fold_into(&mut haystack, text);
                     haystack.push(' ');
                 }
-                Entry { haystack, number_key: SortKey::of(summary.case_number.trim()), child_key: SortKey::of(summary.child_name.trim()) }
+                Entry {
+                    haystack,
+                    number_key: SortKey::of(summary.case_number.trim()),
+                    child_key: SortKey::of(summary.child_name.trim()),
+                }
             })
             .collect();
         Self { summaries, entries }
@@ -145,7 +156,9 @@ impl CaseIndex {
                 (None, None) => by_number(a, b),
             }),
             SortOrder::CaseNumber => at.sort_by(|&a, &b| by_number(a, b)),
-            SortOrder::ChildName => at.sort_by(|&a, &b| e[a].child_key.cmp(&e[b].child_key).then_with(|| by_number(a, b))),
+            SortOrder::ChildName => {
+                at.sort_by(|&a, &b| e[a].child_key.cmp(&e[b].child_key).then_with(|| by_number(a, b)))
+            }
             SortOrder::RecentlyChanged => at.sort_by(|&a, &b| s[b].updated_at.cmp(&s[a].updated_at)),
         }
         at
@@ -155,7 +168,11 @@ impl CaseIndex {
     /// word of the query appears in one of its columns, ignoring case and accents.
     pub fn filter(&self, sorted: &[usize], query: &str) -> Vec<usize> {
         let words: Vec<String> = query.split_whitespace().map(fold).collect();
-        sorted.iter().copied().filter(|&at| words.iter().all(|w| contains(self.entries[at].haystack.as_bytes(), w.as_bytes()))).collect()
+        sorted
+            .iter()
+            .copied()
+            .filter(|&at| words.iter().all(|w| contains(self.entries[at].haystack.as_bytes(), w.as_bytes())))
+            .collect()
     }
 }
 
@@ -301,7 +318,11 @@ mod tests {
 
     #[test]
     fn filter_and_order_ignore_accents() {
-        let cases = [summary("A-1", "Tomás", "Zoë", None), summary("A-2", "Ángela", "Luis", None), summary("A-3", "Bruno", "", None)];
+        let cases = [
+            summary("A-1", "Tomás", "Zoë", None),
+            summary("A-2", "Ángela", "Luis", None),
+            summary("A-3", "Bruno", "", None),
+        ];
         assert_eq!(numbers(&visible(&cases, "tomas", SortOrder::CaseNumber)), ["A-1"]);
         assert_eq!(numbers(&visible(&cases, "ZOE", SortOrder::CaseNumber)), ["A-1"]);
         assert_eq!(numbers(&visible(&cases, "ángela", SortOrder::CaseNumber)), ["A-2"]);
@@ -312,8 +333,17 @@ mod tests {
 
     #[test]
     fn numbers_in_case_numbers_sort_by_value() {
-        let cases = [summary("CP-10", "", "", None), summary("CP-2", "", "", None), summary("CP-002b", "", "", None), summary("AB-9999", "", "", None), summary("AB-10000", "", "", None)];
-        assert_eq!(numbers(&visible(&cases, "", SortOrder::CaseNumber)), ["AB-9999", "AB-10000", "CP-2", "CP-002b", "CP-10"]);
+        let cases = [
+            summary("CP-10", "", "", None),
+            summary("CP-2", "", "", None),
+            summary("CP-002b", "", "", None),
+            summary("AB-9999", "", "", None),
+            summary("AB-10000", "", "", None),
+        ];
+        assert_eq!(
+            numbers(&visible(&cases, "", SortOrder::CaseNumber)),
+            ["AB-9999", "AB-10000", "CP-2", "CP-002b", "CP-10"]
+        );
     }
 
     #[test]
@@ -327,13 +357,18 @@ mod tests {
 
     #[test]
     fn next_due_order_puts_undated_cases_last() {
-        let cases = [summary("A-1", "", "", None), summary("A-2", "", "", Some("2026-12-01")), summary("A-3", "", "", Some("2026-11-01"))];
+        let cases = [
+            summary("A-1", "", "", None),
+            summary("A-2", "", "", Some("2026-12-01")),
+            summary("A-3", "", "", Some("2026-11-01")),
+        ];
         assert_eq!(numbers(&visible(&cases, "", SortOrder::NextDue)), ["A-3", "A-2", "A-1"]);
     }
 
     #[test]
     fn name_order_puts_unnamed_last_and_recent_order_newest_first() {
-        let mut cases = vec![summary("A-1", "", "", None), summary("A-2", "zoe", "", None), summary("A-3", "Ana", "", None)];
+        let mut cases =
+            vec![summary("A-1", "", "", None), summary("A-2", "zoe", "", None), summary("A-3", "Ana", "", None)];
         assert_eq!(numbers(&visible(&cases, "", SortOrder::ChildName)), ["A-3", "A-2", "A-1"]);
         cases[0].updated_at += Duration::minutes(5);
         assert_eq!(numbers(&visible(&cases, "", SortOrder::RecentlyChanged))[0], "A-1");
@@ -343,17 +378,52 @@ mod tests {
     #[test]
     fn words_in_another_language_find_a_case_too() {
         let cases = vec![summary("A-1", "Luz", "", None), summary("A-2", "Sol", "", None)];
-        let index = CaseIndex::with_words(cases, |s| if s.case_number == "A-1" { "Cuidado por familia extensa".into() } else { String::new() });
-        let found: Vec<&str> = index.filter(&index.sorted(SortOrder::CaseNumber), "familia").iter().map(|&at| index.get(at).case_number.as_str()).collect();
+        let index = CaseIndex::with_words(cases, |s| {
+            if s.case_number == "A-1" {
+                "Cuidado por familia extensa".into()
+            } else {
+                String::new()
+            }
+        });
+        let found: Vec<&str> = index
+            .filter(&index.sorted(SortOrder::CaseNumber), "familia")
+            .iter()
+            .map(|&at| index.get(at).case_number.as_str())
+            .collect();
         assert_eq!(found, ["A-1"]);
-        assert_eq!(index.filter(&index.sorted(SortOrder::CaseNumber), "kinship").len(), 2, "the English words still find it");
+        assert_eq!(
+            index.filter(&index.sorted(SortOrder::CaseNumber), "kinship").len(),
+            2,
+            "the English words still find it"
+        );
     }
 
     #[test]
     fn sort_keys_keep_the_natural_order_of_names_and_numbers() {
         // Every pair from a mix of what case numbers and names look like, including digit runs
         // of every length, leading zeros, accents and empty text.
-        let parts = ["", "0", "00", "7", "007", "10", "12345678", "123456789", "0000123456789", "99999999999", "a", "B", "cp-", "-", " ", "é", "zoë", "ár", "~", "9a"];
+        let parts = [
+            "",
+            "0",
+            "00",
+            "7",
+            "007",
+            "10",
+            "12345678",
+            "123456789",
+            "0000123456789",
+            "99999999999",
+            "a",
+            "B",
+            "cp-",
+            "-",
+            " ",
+            "é",
+            "zoë",
+            "ár",
+            "~",
+            "9a",
+        ];
         let mut texts = Vec::new();
         for x in parts {
             for y in parts {
@@ -371,7 +441,18 @@ mod tests {
 
     #[test]
     fn the_filter_finds_a_word_anywhere_in_a_line() {
-        for (line, word, found) in [("maya lópez", "lópez", true), ("maya", "maya", true), ("maya", "mayan", false), ("ana ruiz", "a r", true), ("", "a", false), ("abc", "", true), ("aab", "ab", true), ("ababc", "abc", true), ("tomás", "más", true), ("tomás", "mas", false)] {
+        for (line, word, found) in [
+            ("maya lópez", "lópez", true),
+            ("maya", "maya", true),
+            ("maya", "mayan", false),
+            ("ana ruiz", "a r", true),
+            ("", "a", false),
+            ("abc", "", true),
+            ("aab", "ab", true),
+            ("ababc", "abc", true),
+            ("tomás", "más", true),
+            ("tomás", "mas", false),
+        ] {
             assert_eq!(contains(line.as_bytes(), word.as_bytes()), found, "{word:?} in {line:?}");
             assert_eq!(contains(line.as_bytes(), word.as_bytes()), line.contains(word));
         }

@@ -83,14 +83,28 @@ impl Case {
         let name = |text: &str| text.trim().to_string();
         let mut open = Vec::new();
         open.extend(plan.needs.iter().filter(|n| n.status.is_open()).map(|n| OpenItem::Need(name(&n.need))));
-        open.extend(plan.services.iter().filter(|s| s.status.is_open()).map(|s| OpenItem::Service(name(if s.description.is_empty() { &s.provider } else { &s.description }))));
+        open.extend(
+            plan.services
+                .iter()
+                .filter(|s| s.status.is_open())
+                .map(|s| OpenItem::Service(name(if s.description.is_empty() { &s.provider } else { &s.description }))),
+        );
         open.extend(plan.actions.iter().filter(|a| a.status.is_open()).map(|a| OpenItem::Action(name(&a.what))));
-        open.extend(plan.referrals.iter().filter(|r| r.status.is_open()).map(|r| OpenItem::Referral(name(&r.to), r.status)));
+        open.extend(
+            plan.referrals.iter().filter(|r| r.status.is_open()).map(|r| OpenItem::Referral(name(&r.to), r.status)),
+        );
         open.extend(self.checklist.items.iter().filter(|i| i.status.is_open()).map(|i| OpenItem::Checklist(i.clone())));
         open
     }
 
-    pub fn close(&mut self, outcome: ClosureOutcome, reason: &str, on: NaiveDate, by: &str, now: DateTime<Utc>) -> Result<(), ClosureProblem> {
+    pub fn close(
+        &mut self,
+        outcome: ClosureOutcome,
+        reason: &str,
+        on: NaiveDate,
+        by: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), ClosureProblem> {
         if self.is_closed() {
             return Err(ClosureProblem::AlreadyClosed);
         }
@@ -98,8 +112,14 @@ impl Case {
             return Err(ClosureProblem::NoReason);
         }
         self.plan.status = PlanStatus::Closed;
-        self.closure = Some(Closure { outcome, reason: reason.trim().to_string(), closed_on: on, closed_by: by.to_string() });
-        self.history.push(HistoryEntry::event(now, by, "case", &format!("Case closed: {}. {}", outcome.label(), reason.trim())));
+        self.closure =
+            Some(Closure { outcome, reason: reason.trim().to_string(), closed_on: on, closed_by: by.to_string() });
+        self.history.push(HistoryEntry::event(
+            now,
+            by,
+            "case",
+            &format!("Case closed: {}. {}", outcome.label(), reason.trim()),
+        ));
         Ok(())
     }
 
@@ -141,11 +161,15 @@ mod tests {
         assert_eq!(case.close(ClosureOutcome::Kinship, "  ", today, "Ana", now()), Err(ClosureProblem::NoReason));
         assert!(!case.is_closed());
         let before = case.clone();
-        case.close(ClosureOutcome::Kinship, "Living with her aunt, stable for six months", today, "Ana", now()).unwrap();
+        case.close(ClosureOutcome::Kinship, "Living with her aunt, stable for six months", today, "Ana", now())
+            .unwrap();
         assert!(crate::domain::history::diff(&before, &case).is_empty(), "the closing entry says it all");
         assert!(case.is_closed());
         assert_eq!(case.closure.as_ref().unwrap().outcome, ClosureOutcome::Kinship);
-        assert_eq!(case.history.0.last().unwrap().event, "Case closed: Kinship care. Living with her aunt, stable for six months");
+        assert_eq!(
+            case.history.0.last().unwrap().event,
+            "Case closed: Kinship care. Living with her aunt, stable for six months"
+        );
         assert_eq!(case.close(ClosureOutcome::Other, "again", today, "Ana", now()), Err(ClosureProblem::AlreadyClosed));
 
         case.reopen("Marc", now());
@@ -160,7 +184,11 @@ mod tests {
     fn open_items_are_told_from_their_kinds() {
         let mut case = Case::new(Uuid::new_v4(), "HW-1".into(), now());
         case.plan.actions.push(Action { what: "  ".into(), ..Action::default() });
-        case.plan.referrals.push(crate::domain::Referral { to: "Clinic".into(), status: ReferralStatus::Made, ..Default::default() });
+        case.plan.referrals.push(crate::domain::Referral {
+            to: "Clinic".into(),
+            status: ReferralStatus::Made,
+            ..Default::default()
+        });
         let kinds = case.open_item_list();
         assert_eq!(kinds, [OpenItem::Action(String::new()), OpenItem::Referral("Clinic".into(), ReferralStatus::Made)]);
         assert_eq!(case.open_items(), ["Action: (not described)", "Referral to Clinic (made)"]);

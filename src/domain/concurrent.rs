@@ -48,7 +48,8 @@ pub fn combine(base: &Case, mine: &Case, theirs: &Case, prefer: Prefer) -> Combi
     let (mut case, conflicts) = match combined {
         Some(found) => found,
         None => {
-            let whole = Conflict { path: String::new(), mine: "your version".into(), theirs: "the other tab's version".into() };
+            let whole =
+                Conflict { path: String::new(), mine: "your version".into(), theirs: "the other tab's version".into() };
             (if prefer == Prefer::Mine { mine.clone() } else { theirs.clone() }, vec![whole])
         }
     };
@@ -60,7 +61,8 @@ pub fn combine(base: &Case, mine: &Case, theirs: &Case, prefer: Prefer) -> Combi
 }
 
 fn combine_fields(base: &Case, mine: &Case, theirs: &Case, prefer: Prefer) -> Option<(Case, Vec<Conflict>)> {
-    let (base_v, mine_v, theirs_v) = (serde_json::to_value(base).ok()?, serde_json::to_value(mine).ok()?, serde_json::to_value(theirs).ok()?);
+    let (base_v, mine_v, theirs_v) =
+        (serde_json::to_value(base).ok()?, serde_json::to_value(mine).ok()?, serde_json::to_value(theirs).ok()?);
     let mut conflicts = Vec::new();
     let merged = merge(Some(&base_v), Some(&mine_v), Some(&theirs_v), prefer, "", &mut conflicts)?;
     let mut case: Case = serde_json::from_value(merged).ok()?;
@@ -74,11 +76,22 @@ fn combine_fields(base: &Case, mine: &Case, theirs: &Case, prefer: Prefer) -> Op
 const BOOKKEEPING: [&str; 4] = ["revision", "version", "updated_at", "exchanged"];
 
 fn join(path: &str, key: &str) -> String {
-    if path.is_empty() { key.to_string() } else { format!("{path}.{key}") }
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
 }
 
 /// None means "absent" (a key or list item that is not there).
-fn merge(base: Option<&Value>, mine: Option<&Value>, theirs: Option<&Value>, prefer: Prefer, path: &str, conflicts: &mut Vec<Conflict>) -> Option<Value> {
+fn merge(
+    base: Option<&Value>,
+    mine: Option<&Value>,
+    theirs: Option<&Value>,
+    prefer: Prefer,
+    path: &str,
+    conflicts: &mut Vec<Conflict>,
+) -> Option<Value> {
     if mine == theirs {
         return mine.cloned();
     }
@@ -90,23 +103,32 @@ fn merge(base: Option<&Value>, mine: Option<&Value>, theirs: Option<&Value>, pre
     }
     match (base, mine, theirs) {
         // A value made of parts that only mean something together ("every" N "days").
-        (_, Some(Value::Object(m)), Some(Value::Object(t))) if ATOMIC.iter().any(|k| m.contains_key(*k) || t.contains_key(*k)) => {
+        (_, Some(Value::Object(m)), Some(Value::Object(t)))
+            if ATOMIC.iter().any(|k| m.contains_key(*k) || t.contains_key(*k)) =>
+        {
             conflicts.push(Conflict { path: path.to_string(), mine: shown(mine), theirs: shown(theirs) });
-            if prefer == Prefer::Mine { mine.cloned() } else { theirs.cloned() }
+            if prefer == Prefer::Mine {
+                mine.cloned()
+            } else {
+                theirs.cloned()
+            }
         }
         (base, Some(Value::Object(m)), Some(Value::Object(t))) => {
             let b = base.and_then(Value::as_object);
             let mut out = Map::new();
             let keys = t.keys().chain(m.keys().filter(|k| !t.contains_key(*k)));
             for key in keys.cloned().collect::<Vec<_>>() {
-                let merged = merge(b.and_then(|b| b.get(&key)), m.get(&key), t.get(&key), prefer, &join(path, &key), conflicts);
+                let merged =
+                    merge(b.and_then(|b| b.get(&key)), m.get(&key), t.get(&key), prefer, &join(path, &key), conflicts);
                 if let Some(value) = merged {
                     out.insert(key, value);
                 }
             }
             Some(Value::Object(out))
         }
-        (base, Some(Value::Array(m)), Some(Value::Array(t))) if list_key(base, m, t).is_some() || (plain(m) && plain(t)) => {
+        (base, Some(Value::Array(m)), Some(Value::Array(t)))
+            if list_key(base, m, t).is_some() || (plain(m) && plain(t)) =>
+        {
             let empty = Vec::new();
             let b = base.and_then(Value::as_array).unwrap_or(&empty);
             Some(Value::Array(match list_key(base, m, t) {
@@ -131,7 +153,9 @@ const ATOMIC: [&str; 1] = ["every"];
 /// items) or `milestone` (the five milestone records). None for a list of plain values, or an
 /// empty one.
 fn key_of(items: &[Value]) -> Option<&'static str> {
-    ["id", "milestone"].into_iter().find(|key| !items.is_empty() && items.iter().all(|item| item.get(*key).is_some_and(|v| !v.is_null())))
+    ["id", "milestone"]
+        .into_iter()
+        .find(|key| !items.is_empty() && items.iter().all(|item| item.get(*key).is_some_and(|v| !v.is_null())))
 }
 
 /// The key all three versions of a list agree on (an empty list agrees with any).
@@ -166,9 +190,18 @@ fn find<'a>(key: &str, items: &'a [Value], id: &Value) -> Option<&'a Value> {
 
 /// Items in the other tab's order, then items added here. An item removed on one side and
 /// changed on the other is kept: a removal never silently drops someone's edit.
-fn merge_items(key: &str, base: &[Value], mine: &[Value], theirs: &[Value], prefer: Prefer, path: &str, conflicts: &mut Vec<Conflict>) -> Vec<Value> {
+fn merge_items(
+    key: &str,
+    base: &[Value],
+    mine: &[Value],
+    theirs: &[Value],
+    prefer: Prefer,
+    path: &str,
+    conflicts: &mut Vec<Conflict>,
+) -> Vec<Value> {
     let mut out = Vec::new();
-    let ids = theirs.iter().chain(mine.iter().filter(|m| find(key, theirs, &m[key]).is_none())).map(|item| item[key].clone());
+    let ids =
+        theirs.iter().chain(mine.iter().filter(|m| find(key, theirs, &m[key]).is_none())).map(|item| item[key].clone());
     for id in ids.collect::<Vec<_>>() {
         let label = format!("{path}[{}]", id.as_str().map_or_else(|| id.to_string(), str::to_string));
         let (b, m, t) = (find(key, base, &id), find(key, mine, &id), find(key, theirs, &id));
@@ -193,7 +226,8 @@ mod tests {
     use uuid::Uuid;
 
     fn base() -> Case {
-        let mut case = Case::new(Uuid::from_u128(1), "HW-2026-0001".into(), Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap());
+        let mut case =
+            Case::new(Uuid::from_u128(1), "HW-2026-0001".into(), Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap());
         case.plan.worker.name = "Ana".into();
         case
     }
@@ -230,7 +264,10 @@ mod tests {
         mine.plan.worker.role = "Psychologist".into();
         theirs.plan.worker.role = "Lawyer".into();
         let kept = combine(&base, &mine, &theirs, Prefer::Mine);
-        assert_eq!(kept.conflicts, vec![Conflict { path: "plan.worker.role".into(), mine: "Psychologist".into(), theirs: "Lawyer".into() }]);
+        assert_eq!(
+            kept.conflicts,
+            vec![Conflict { path: "plan.worker.role".into(), mine: "Psychologist".into(), theirs: "Lawyer".into() }]
+        );
         assert_eq!(kept.conflicts[0].place(), "Case worker: Role");
         assert_eq!(kept.case.plan.worker.role, "Psychologist");
         let taken = combine(&base, &mine, &theirs, Prefer::Theirs);
@@ -270,7 +307,10 @@ mod tests {
         theirs.plan.monitoring.frequency = Some(VisitFrequency::Monthly);
         let taken = combine(&base, &mine, &theirs, Prefer::Theirs);
         assert_eq!(taken.case.plan.monitoring.frequency, Some(VisitFrequency::Monthly));
-        assert_eq!((taken.conflicts[0].mine.as_str(), taken.conflicts[0].theirs.as_str()), ("every 10 days", "monthly"));
+        assert_eq!(
+            (taken.conflicts[0].mine.as_str(), taken.conflicts[0].theirs.as_str()),
+            ("every 10 days", "monthly")
+        );
     }
 
     #[test]

@@ -52,7 +52,9 @@ pub fn demo_cases(today: NaiveDate) -> Vec<Case> {
 
 /// An id of the demo (see the module's notes).
 fn demo_id(case: u16, branch: u16, sequence: u64) -> Uuid {
-    Uuid::from_u128((0xDE30_0000u128 << 96) | (u128::from(case) << 80) | (u128::from(branch) << 64) | u128::from(sequence))
+    Uuid::from_u128(
+        (0xDE30_0000u128 << 96) | (u128::from(case) << 80) | (u128::from(branch) << 64) | u128::from(sequence),
+    )
 }
 
 /// Where a changed field comes in the plan form: its section's place, the checklist last.
@@ -104,7 +106,13 @@ impl Builder {
     /// and what changed recorded in the history. The change is given the moment of the edit.
     /// As a worker goes through the form, each section's changes come two minutes after the
     /// section before.
-    fn edit(&mut self, by: &str, offset: i64, time: (u32, u32), change: impl FnOnce(&mut Case, DateTime<Utc>)) -> &mut Self {
+    fn edit(
+        &mut self,
+        by: &str,
+        offset: i64,
+        time: (u32, u32),
+        change: impl FnOnce(&mut Case, DateTime<Utc>),
+    ) -> &mut Self {
         let now = at(self.today, offset, time);
         let before = self.case.clone();
         change(&mut self.case, now);
@@ -187,7 +195,12 @@ type Row<'a> = (&'a str, ChecklistStatus, &'a str, i64, &'a str);
 
 fn checklist(case: &mut Case, today: NaiveDate, rows: &[Row]) {
     for &(activity, status, who, offset, note) in rows {
-        let item = case.checklist.items.iter_mut().find(|i| i.activity.as_deref() == Some(activity)).unwrap_or_else(|| panic!("{activity} is proposed for the pathway"));
+        let item = case
+            .checklist
+            .items
+            .iter_mut()
+            .find(|i| i.activity.as_deref() == Some(activity))
+            .unwrap_or_else(|| panic!("{activity} is proposed for the pathway"));
         let date = day(today, offset);
         item.responsible = who.to_string();
         item.set_status(status, date);
@@ -231,7 +244,8 @@ fn milestone(case: &mut Case, milestone: Milestone, reached: Option<NaiveDate>, 
 
 /// A referral that moved through these statuses on these days.
 fn referral(to: &str, reason: &str, urgent: bool, date: NaiveDate, moves: &[(ReferralStatus, NaiveDate)]) -> Referral {
-    let mut referral = Referral { to: to.into(), reason: reason.into(), urgent, date: Some(date), ..Referral::default() };
+    let mut referral =
+        Referral { to: to.into(), reason: reason.into(), urgent, date: Some(date), ..Referral::default() };
     for &(status, on) in moves {
         referral.set_status(status, on);
     }

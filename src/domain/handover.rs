@@ -131,14 +131,28 @@ mod tests {
     #[test]
     fn a_handover_names_the_new_worker_and_keeps_the_old_one_with_their_period() {
         let mut case = Case::new(Uuid::new_v4(), "HW-1".into(), now());
-        case.plan.worker = CaseWorker { name: "Ana Ruiz".into(), contact: "ana@example.org".into(), since: Some(d("2026-03-01")), ..CaseWorker::default() };
-        let mut handover = Handover { on: Some(d("2026-11-20")), note: "Grandmother prefers calls after 6 pm.".into(), plan_reviewed: true, ..Handover::default() };
-        handover.to = CaseWorker { name: " Marc Dubois ".into(), contact: "marc@example.org".into(), ..CaseWorker::default() };
+        case.plan.worker = CaseWorker {
+            name: "Ana Ruiz".into(),
+            contact: "ana@example.org".into(),
+            since: Some(d("2026-03-01")),
+            ..CaseWorker::default()
+        };
+        let mut handover = Handover {
+            on: Some(d("2026-11-20")),
+            note: "Grandmother prefers calls after 6 pm.".into(),
+            plan_reviewed: true,
+            ..Handover::default()
+        };
+        handover.to =
+            CaseWorker { name: " Marc Dubois ".into(), contact: "marc@example.org".into(), ..CaseWorker::default() };
         let before = case.clone();
         case.hand_over(handover, "Ana Ruiz", now()).unwrap();
         assert_eq!((case.plan.worker.name.as_str(), case.plan.worker.since), ("Marc Dubois", Some(d("2026-11-20"))));
         let past = &case.handovers[0];
-        assert_eq!((past.from.name.as_str(), past.from.since, past.on), ("Ana Ruiz", Some(d("2026-03-01")), Some(d("2026-11-20"))));
+        assert_eq!(
+            (past.from.name.as_str(), past.from.since, past.on),
+            ("Ana Ruiz", Some(d("2026-03-01")), Some(d("2026-11-20")))
+        );
         let entry = case.history.0.last().unwrap();
         assert_eq!(entry.event, "Handed over from Ana Ruiz to Marc Dubois (not done: the child and the family were told who their new case worker is; open referrals and urgent needs were reviewed together)");
         assert_eq!(entry.changes[0].new, "Grandmother prefers calls after 6 pm.");
@@ -150,11 +164,28 @@ mod tests {
     fn a_handover_needs_a_new_name_a_date_and_a_note() {
         let mut case = Case::new(Uuid::new_v4(), "HW-1".into(), now());
         case.plan.worker.name = "Ana Ruiz".into();
-        let ask = |to: &str, on: Option<NaiveDate>, note: &str| Handover { on, note: note.into(), to: CaseWorker { name: to.into(), ..CaseWorker::default() }, ..Handover::default() };
-        assert_eq!(case.clone().hand_over(ask(" ", Some(d("2026-11-20")), "n"), "x", now()), Err(HandoverProblem::NoName));
-        assert_eq!(case.clone().hand_over(ask("ana ruiz", Some(d("2026-11-20")), "n"), "x", now()), Err(HandoverProblem::SameWorker));
+        let ask = |to: &str, on: Option<NaiveDate>, note: &str| Handover {
+            on,
+            note: note.into(),
+            to: CaseWorker { name: to.into(), ..CaseWorker::default() },
+            ..Handover::default()
+        };
+        assert_eq!(
+            case.clone().hand_over(ask(" ", Some(d("2026-11-20")), "n"), "x", now()),
+            Err(HandoverProblem::NoName)
+        );
+        assert_eq!(
+            case.clone().hand_over(ask("ana ruiz", Some(d("2026-11-20")), "n"), "x", now()),
+            Err(HandoverProblem::SameWorker)
+        );
         assert_eq!(case.clone().hand_over(ask("Marc", None, "n"), "x", now()), Err(HandoverProblem::NoDate));
-        assert_eq!(case.clone().hand_over(ask("Marc", Some(d("2026-11-20")), " "), "x", now()), Err(HandoverProblem::NoNote));
-        assert_eq!(case.clone().hand_over(ask("Marc", Some(d("2026-12-20")), "n"), "x", now()), Err(HandoverProblem::FutureDate));
+        assert_eq!(
+            case.clone().hand_over(ask("Marc", Some(d("2026-11-20")), " "), "x", now()),
+            Err(HandoverProblem::NoNote)
+        );
+        assert_eq!(
+            case.clone().hand_over(ask("Marc", Some(d("2026-12-20")), "n"), "x", now()),
+            Err(HandoverProblem::FutureDate)
+        );
     }
 }

@@ -52,7 +52,14 @@ pub struct HistoryEntry {
 
 impl Default for HistoryEntry {
     fn default() -> Self {
-        Self { id: Uuid::new_v4(), at: DateTime::<Utc>::MIN_UTC, by: String::new(), area: String::new(), event: String::new(), changes: Vec::new() }
+        Self {
+            id: Uuid::new_v4(),
+            at: DateTime::<Utc>::MIN_UTC,
+            by: String::new(),
+            area: String::new(),
+            event: String::new(),
+            changes: Vec::new(),
+        }
     }
 }
 
@@ -129,16 +136,25 @@ impl<'a> Content<'a> {
 /// What differs between two versions of a case, field by field and item by item.
 pub fn diff(before: &Case, after: &Case) -> Vec<FieldChange> {
     let (before_content, after_content) = Content::of(before, after);
-    let (Ok(b), Ok(a)) = (serde_json::to_value(before_content), serde_json::to_value(after_content)) else { return Vec::new() };
+    let (Ok(b), Ok(a)) = (serde_json::to_value(before_content), serde_json::to_value(after_content)) else {
+        return Vec::new();
+    };
     let mut changes = Vec::new();
     compare(&b, &a, "", &mut changes);
     // Told elsewhere ("Status so far"), or bookkeeping of the catalogue.
     changes.retain(|c| !c.path.contains("status_changes") && c.path != "checklist.catalogue_version");
     // A pathway's proposed activities arrive together: one line, not dozens.
-    let proposed = changes.iter().filter(|c| c.kind == ChangeKind::Added && c.path.starts_with("checklist.items[")).count();
+    let proposed =
+        changes.iter().filter(|c| c.kind == ChangeKind::Added && c.path.starts_with("checklist.items[")).count();
     if proposed > 3 {
         changes.retain(|c| !(c.kind == ChangeKind::Added && c.path.starts_with("checklist.items[")));
-        changes.push(FieldChange { path: "checklist.items".into(), what: "Checklist".into(), kind: ChangeKind::Added, old: String::new(), new: format!("{proposed} activities") });
+        changes.push(FieldChange {
+            path: "checklist.items".into(),
+            what: "Checklist".into(),
+            kind: ChangeKind::Added,
+            old: String::new(),
+            new: format!("{proposed} activities"),
+        });
     }
     for change in &mut changes {
         change.old = shortened(&change.old);
@@ -166,7 +182,11 @@ fn shortened(text: &str) -> String {
 }
 
 fn join(path: &str, key: &str) -> String {
-    if path.is_empty() { key.to_string() } else { format!("{path}.{key}") }
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
 }
 
 fn compare(before: &Value, after: &Value, path: &str, out: &mut Vec<FieldChange>) {
@@ -186,7 +206,13 @@ fn compare(before: &Value, after: &Value, path: &str, out: &mut Vec<FieldChange>
             for item in b {
                 if find(a, &item[key]).is_none() {
                     let at = format!("{path}[{}]", label_of(&item[key]));
-                    out.push(FieldChange { what: place(&at), path: at, kind: ChangeKind::Removed, old: summary(item), new: String::new() });
+                    out.push(FieldChange {
+                        what: place(&at),
+                        path: at,
+                        kind: ChangeKind::Removed,
+                        old: summary(item),
+                        new: String::new(),
+                    });
                 }
             }
             for item in a {
@@ -201,21 +227,45 @@ fn compare(before: &Value, after: &Value, path: &str, out: &mut Vec<FieldChange>
                             change.what = format!("{} — {name}", change.what);
                         }
                     }
-                    None => out.push(FieldChange { what: place(&at), path: at, kind: ChangeKind::Added, old: String::new(), new: summary(item) }),
+                    None => out.push(FieldChange {
+                        what: place(&at),
+                        path: at,
+                        kind: ChangeKind::Added,
+                        old: String::new(),
+                        new: summary(item),
+                    }),
                 }
             }
         }
         (Value::Array(b), Value::Array(a)) if a.iter().chain(b).all(|v| !v.is_object()) => {
             for gone in b.iter().filter(|v| !a.contains(v)) {
                 let at = format!("{path}[{}]", label_of(gone));
-                out.push(FieldChange { what: place(&at), path: at, kind: ChangeKind::Removed, old: shown(Some(gone)), new: String::new() });
+                out.push(FieldChange {
+                    what: place(&at),
+                    path: at,
+                    kind: ChangeKind::Removed,
+                    old: shown(Some(gone)),
+                    new: String::new(),
+                });
             }
             for added in a.iter().filter(|v| !b.contains(v)) {
                 let at = format!("{path}[{}]", label_of(added));
-                out.push(FieldChange { what: place(&at), path: at, kind: ChangeKind::Added, old: String::new(), new: shown(Some(added)) });
+                out.push(FieldChange {
+                    what: place(&at),
+                    path: at,
+                    kind: ChangeKind::Added,
+                    old: String::new(),
+                    new: shown(Some(added)),
+                });
             }
         }
-        _ => out.push(FieldChange { path: path.into(), what: place(path), kind: ChangeKind::Changed, old: shown(Some(before)), new: shown(Some(after)) }),
+        _ => out.push(FieldChange {
+            path: path.into(),
+            what: place(path),
+            kind: ChangeKind::Changed,
+            old: shown(Some(before)),
+            new: shown(Some(after)),
+        }),
     }
 }
 
@@ -234,7 +284,12 @@ fn label_of(id: &Value) -> String {
 fn summary(item: &Value) -> String {
     const NAMES: [&str; 8] = ["title", "need", "what", "description", "to", "follow_up", "name", "date"];
     let fields = item.as_object().cloned().unwrap_or_else(Map::new);
-    NAMES.iter().filter_map(|k| fields.get(*k)).map(|v| shown(Some(v))).find(|s| s != "(empty)").unwrap_or_else(|| "an item".into())
+    NAMES
+        .iter()
+        .filter_map(|k| fields.get(*k))
+        .map(|v| shown(Some(v)))
+        .find(|s| s != "(empty)")
+        .unwrap_or_else(|| "an item".into())
 }
 
 /// The case's history: entries oldest first.
@@ -257,7 +312,8 @@ impl History {
             let these: Vec<FieldChange> = changes.iter().filter(|c| area_of(&c.path) == area).cloned().collect();
             // Among this person's latest run of recent entries, the one for this area.
             let window = Duration::minutes(COALESCE_MINUTES);
-            let run = self.0.iter().rev().take_while(|e| e.by == by && e.event.is_empty() && at - e.at <= window).count();
+            let run =
+                self.0.iter().rev().take_while(|e| e.by == by && e.event.is_empty() && at - e.at <= window).count();
             let recent = (self.0.len() - run..self.0.len()).rev().find(|&i| self.0[i].area == area);
             match recent {
                 Some(i) => {
@@ -270,7 +326,13 @@ impl History {
                         self.0.remove(i);
                     }
                 }
-                None => self.0.push(HistoryEntry { at, by: by.to_string(), area, changes: these, ..HistoryEntry::default() }),
+                None => self.0.push(HistoryEntry {
+                    at,
+                    by: by.to_string(),
+                    area,
+                    changes: these,
+                    ..HistoryEntry::default()
+                }),
             }
         }
     }

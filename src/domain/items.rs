@@ -105,7 +105,11 @@ impl Referral {
 
     /// "Made on 12 Jan 2026 → Accepted on 22 Jan 2026"; empty before any change.
     pub fn status_trail(&self) -> String {
-        self.status_changes.iter().map(|c| format!("{} on {}", c.status.label(), c.on.format("%-d %b %Y"))).collect::<Vec<_>>().join(" → ")
+        self.status_changes
+            .iter()
+            .map(|c| format!("{} on {}", c.status.label(), c.on.format("%-d %b %Y")))
+            .collect::<Vec<_>>()
+            .join(" → ")
     }
 
     /// Days an urgent referral has waited past its answer date, if it has.
@@ -125,10 +129,33 @@ macro_rules! new_item {
     };
 }
 
-new_item!(ProtectionNeed { need: String::new(), response: String::new(), by_whom: String::new(), by_when: None, status: ItemStatus::NotStarted });
-new_item!(Service { kind: ServiceType::Health, description: String::new(), provider: String::new(), location: String::new(), by_when: None, urgent: false, status: ItemStatus::NotStarted });
+new_item!(ProtectionNeed {
+    need: String::new(),
+    response: String::new(),
+    by_whom: String::new(),
+    by_when: None,
+    status: ItemStatus::NotStarted
+});
+new_item!(Service {
+    kind: ServiceType::Health,
+    description: String::new(),
+    provider: String::new(),
+    location: String::new(),
+    by_when: None,
+    urgent: false,
+    status: ItemStatus::NotStarted
+});
 new_item!(Action { what: String::new(), responsible: String::new(), by_when: None, status: ItemStatus::NotStarted });
-new_item!(Referral { to: String::new(), reason: String::new(), date: None, urgent: false, status: ReferralStatus::Planned, status_changes: Vec::new(), feedback: String::new(), feedback_on: None });
+new_item!(Referral {
+    to: String::new(),
+    reason: String::new(),
+    date: None,
+    urgent: false,
+    status: ReferralStatus::Planned,
+    status_changes: Vec::new(),
+    feedback: String::new(),
+    feedback_on: None
+});
 
 impl ListItem for ProtectionNeed {
     fn id(&self) -> Uuid {
@@ -318,22 +345,33 @@ mod tests {
     #[test]
     fn a_referral_keeps_the_date_of_each_status_and_an_unanswered_urgent_one_is_flagged() {
         let d = |s: &str| s.parse::<NaiveDate>().unwrap();
-        let mut referral = Referral { to: "Health centre".into(), urgent: true, date: Some(d("2026-11-01")), ..Referral::default() };
+        let mut referral =
+            Referral { to: "Health centre".into(), urgent: true, date: Some(d("2026-11-01")), ..Referral::default() };
         assert_eq!(referral.answer_due(), None, "not made yet");
         referral.set_status(ReferralStatus::Made, d("2026-11-03"));
         referral.set_status(ReferralStatus::Made, d("2026-11-04"));
         assert_eq!(referral.status_changes.len(), 1, "the same status again is no change");
-        assert_eq!(referral.answer_due(), Some(d("2026-11-10")), "counted from the day it was made, not the planned date");
+        assert_eq!(
+            referral.answer_due(),
+            Some(d("2026-11-10")),
+            "counted from the day it was made, not the planned date"
+        );
         assert_eq!(referral.days_unanswered(d("2026-11-10")), None);
         assert_eq!(referral.days_unanswered(d("2026-11-12")), Some(9));
-        let recorded = Referral { urgent: true, status: ReferralStatus::Made, date: Some(d("2026-11-01")), ..Referral::default() };
+        let recorded =
+            Referral { urgent: true, status: ReferralStatus::Made, date: Some(d("2026-11-01")), ..Referral::default() };
         assert_eq!(recorded.answer_due(), Some(d("2026-11-08")), "made without the step: from its date");
         referral.set_status(ReferralStatus::Accepted, d("2026-11-13"));
         assert_eq!(referral.answer_due(), None, "answered");
         assert_eq!(referral.status_trail(), "Made on 3 Nov 2026 → Accepted on 13 Nov 2026");
         let statuses: Vec<_> = referral.status_changes.iter().map(|c| (c.status, c.on)).collect();
         assert_eq!(statuses, [(ReferralStatus::Made, d("2026-11-03")), (ReferralStatus::Accepted, d("2026-11-13"))]);
-        let calm = Referral { urgent: false, status: ReferralStatus::Made, date: Some(d("2026-01-01")), ..Referral::default() };
+        let calm = Referral {
+            urgent: false,
+            status: ReferralStatus::Made,
+            date: Some(d("2026-01-01")),
+            ..Referral::default()
+        };
         assert_eq!(calm.answer_due(), None, "only urgent referrals are chased");
     }
 }

@@ -73,7 +73,9 @@ impl VisitFrequency {
         match self {
             Self::EveryNDays(1) => "Every day".into(),
             Self::EveryNDays(n) => format!("Every {n} days"),
-            other => Self::CHOICES.iter().find(|(k, _)| *k == other.key()).map(|(_, l)| l.to_string()).unwrap_or_default(),
+            other => {
+                Self::CHOICES.iter().find(|(k, _)| *k == other.key()).map(|(_, l)| l.to_string()).unwrap_or_default()
+            }
         }
     }
 
@@ -239,7 +241,11 @@ mod tests {
 
     #[test]
     fn each_logged_visit_moves_the_next_one() {
-        let mut m = Monitoring { frequency: Some(VisitFrequency::EveryTwoWeeks), last_visit: Some(d("2026-10-01")), ..Default::default() };
+        let mut m = Monitoring {
+            frequency: Some(VisitFrequency::EveryTwoWeeks),
+            last_visit: Some(d("2026-10-01")),
+            ..Default::default()
+        };
         assert_eq!(m.next_visit(None), Some(d("2026-10-15")));
         m.visits.push(Visit::new(d("2026-10-20"), "Ana"));
         assert_eq!(m.next_visit(None), Some(d("2026-11-03")));
@@ -258,7 +264,10 @@ mod tests {
         let mut visit = Visit::new(d("2026-11-02"), "Ana Ruiz");
         visit.follow_up = " Ask the school about attendance ".into();
         let action = visit.as_action();
-        assert_eq!((action.what.as_str(), action.responsible.as_str()), ("Ask the school about attendance", "Ana Ruiz"));
+        assert_eq!(
+            (action.what.as_str(), action.responsible.as_str()),
+            ("Ask the school about attendance", "Ana Ruiz")
+        );
         assert_ne!(action.id, visit.id);
     }
 
@@ -275,8 +284,14 @@ mod tests {
 
     #[test]
     fn choosing_every_n_days_keeps_or_offers_a_number() {
-        assert_eq!(VisitFrequency::choose("every_n_days", Some(VisitFrequency::Monthly)), Some(VisitFrequency::EveryNDays(10)));
-        assert_eq!(VisitFrequency::choose("every_n_days", Some(VisitFrequency::EveryNDays(4))), Some(VisitFrequency::EveryNDays(4)));
+        assert_eq!(
+            VisitFrequency::choose("every_n_days", Some(VisitFrequency::Monthly)),
+            Some(VisitFrequency::EveryNDays(10))
+        );
+        assert_eq!(
+            VisitFrequency::choose("every_n_days", Some(VisitFrequency::EveryNDays(4))),
+            Some(VisitFrequency::EveryNDays(4))
+        );
         assert_eq!(VisitFrequency::choose("weekly", Some(VisitFrequency::EveryNDays(4))), Some(VisitFrequency::Weekly));
         assert_eq!(VisitFrequency::choose("", None), None);
         assert_eq!(VisitFrequency::EveryNDays(0).days(), None);
@@ -285,7 +300,13 @@ mod tests {
 
     #[test]
     fn frequency_keys_round_trip() {
-        for f in [VisitFrequency::Weekly, VisitFrequency::EveryTwoWeeks, VisitFrequency::Monthly, VisitFrequency::Quarterly, VisitFrequency::EveryNDays(9)] {
+        for f in [
+            VisitFrequency::Weekly,
+            VisitFrequency::EveryTwoWeeks,
+            VisitFrequency::Monthly,
+            VisitFrequency::Quarterly,
+            VisitFrequency::EveryNDays(9),
+        ] {
             assert_eq!(VisitFrequency::from_key(f.key(), 9), Some(f));
         }
         assert_eq!(VisitFrequency::EveryNDays(3).describe(), "Every 3 days");

@@ -31,7 +31,13 @@ impl Overview {
                 if !state.is_pressing() {
                     continue;
                 }
-                let entry = OverviewEntry { case_id: case.id, case_title: case.title.clone(), worker_name: case.worker_name.clone(), item: item.clone(), state };
+                let entry = OverviewEntry {
+                    case_id: case.id,
+                    case_title: case.title.clone(),
+                    worker_name: case.worker_name.clone(),
+                    item: item.clone(),
+                    state,
+                };
                 if state == DueState::Overdue {
                     overview.overdue.push(entry);
                 } else {
@@ -39,7 +45,9 @@ impl Overview {
                 }
             }
         }
-        let by_case = |a: &OverviewEntry, b: &OverviewEntry| a.case_title.cmp(&b.case_title).then_with(|| a.item.what.cmp(&b.item.what));
+        let by_case = |a: &OverviewEntry, b: &OverviewEntry| {
+            a.case_title.cmp(&b.case_title).then_with(|| a.item.what.cmp(&b.item.what))
+        };
         overview.overdue.sort_by(|a, b| b.item.date.cmp(&a.item.date).then_with(|| by_case(a, b)));
         overview.due_soon.sort_by(|a, b| a.item.date.cmp(&b.item.date).then_with(|| by_case(a, b)));
         overview
@@ -72,17 +80,40 @@ mod tests {
     fn overdue_and_coming_week_from_every_kind_of_item() {
         let today = d("2026-11-23");
         let mut a = case("A-1");
-        let mut checklist_item = ChecklistItem::custom("Visit the school", crate::domain::checklist::Theme::Services, None);
+        let mut checklist_item =
+            ChecklistItem::custom("Visit the school", crate::domain::checklist::Theme::Services, None);
         checklist_item.due = Some(d("2026-11-20"));
         a.checklist.add(checklist_item.clone());
-        a.plan.actions.push(Action { what: "Call the aunt".into(), by_when: Some(d("2026-11-23")), ..Default::default() });
-        a.plan.services.push(Service { description: "Clinic".into(), by_when: Some(d("2026-11-30")), ..Default::default() });
-        a.plan.needs.push(ProtectionNeed { need: "Birth certificate".into(), by_when: Some(d("2026-11-10")), ..Default::default() });
+        a.plan.actions.push(Action {
+            what: "Call the aunt".into(),
+            by_when: Some(d("2026-11-23")),
+            ..Default::default()
+        });
+        a.plan.services.push(Service {
+            description: "Clinic".into(),
+            by_when: Some(d("2026-11-30")),
+            ..Default::default()
+        });
+        a.plan.needs.push(ProtectionNeed {
+            need: "Birth certificate".into(),
+            by_when: Some(d("2026-11-10")),
+            ..Default::default()
+        });
         a.plan.referrals.push(Referral { to: "School".into(), date: Some(d("2026-11-25")), ..Default::default() });
         // Not pressing: done, too far ahead, already made, or undated.
-        a.plan.actions.push(Action { what: "Done".into(), by_when: Some(d("2026-11-01")), status: ItemStatus::Done, ..Default::default() });
+        a.plan.actions.push(Action {
+            what: "Done".into(),
+            by_when: Some(d("2026-11-01")),
+            status: ItemStatus::Done,
+            ..Default::default()
+        });
         a.plan.actions.push(Action { what: "Later".into(), by_when: Some(d("2026-12-01")), ..Default::default() });
-        a.plan.referrals.push(Referral { to: "Made".into(), date: Some(d("2026-11-01")), status: ReferralStatus::Made, ..Default::default() });
+        a.plan.referrals.push(Referral {
+            to: "Made".into(),
+            date: Some(d("2026-11-01")),
+            status: ReferralStatus::Made,
+            ..Default::default()
+        });
         a.plan.actions.push(Action { what: "Someday".into(), ..Default::default() });
         let mut b = case("B-2");
         b.plan.next_review = Some(d("2026-11-22"));
@@ -91,8 +122,16 @@ mod tests {
         closed.plan.status = PlanStatus::Closed;
 
         let overview = Overview::build(&[a.deadlines(), b.deadlines(), closed.deadlines()], today);
-        let overdue: Vec<(&str, &str)> = overview.overdue.iter().map(|e| (e.case_title.as_str(), e.item.what.as_str())).collect();
-        assert_eq!(overdue, [("B-2 (Child)", "Plan review"), ("A-1 (Child)", "Checklist: Visit the school"), ("A-1 (Child)", "Need: Birth certificate")]);
+        let overdue: Vec<(&str, &str)> =
+            overview.overdue.iter().map(|e| (e.case_title.as_str(), e.item.what.as_str())).collect();
+        assert_eq!(
+            overdue,
+            [
+                ("B-2 (Child)", "Plan review"),
+                ("A-1 (Child)", "Checklist: Visit the school"),
+                ("A-1 (Child)", "Need: Birth certificate")
+            ]
+        );
         let soon: Vec<&str> = overview.due_soon.iter().map(|e| e.item.what.as_str()).collect();
         assert_eq!(soon, ["Action: Call the aunt", "Referral: School", "Service: Clinic"]);
         assert_eq!(overview.due_soon[0].state, DueState::Today);

@@ -10,10 +10,44 @@ const MIN_WORDS: usize = 3;
 
 /// Guessed first by anyone attacking a file; checked without case, spaces or trailing digits.
 const COMMON: &[&str] = &[
-    "password", "passphrase", "contraseña", "contrasena", "motdepasse", "qwerty", "azerty", "qwertyuiop", "asdfghjkl", "iloveyou",
-    "letmein", "welcome", "bienvenido", "bienvenue", "homeward", "admin", "changeme", "secret", "secreto", "dragon", "monkey",
-    "football", "futbol", "princess", "sunshine", "abc", "abcdef", "abcdefgh", "1234567890", "123456789012", "0000000000",
-    "111111111111", "trustno1", "casaesperanza", "caseworker", "children", "familia", "family",
+    "password",
+    "passphrase",
+    "contraseña",
+    "contrasena",
+    "motdepasse",
+    "qwerty",
+    "azerty",
+    "qwertyuiop",
+    "asdfghjkl",
+    "iloveyou",
+    "letmein",
+    "welcome",
+    "bienvenido",
+    "bienvenue",
+    "homeward",
+    "admin",
+    "changeme",
+    "secret",
+    "secreto",
+    "dragon",
+    "monkey",
+    "football",
+    "futbol",
+    "princess",
+    "sunshine",
+    "abc",
+    "abcdef",
+    "abcdefgh",
+    "1234567890",
+    "123456789012",
+    "0000000000",
+    "111111111111",
+    "trustno1",
+    "casaesperanza",
+    "caseworker",
+    "children",
+    "familia",
+    "family",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -81,7 +115,12 @@ fn estimated_bits(passphrase: &str) -> f64 {
             _ => other = true,
         }
     }
-    let pool = [(lower, 26.0), (upper, 26.0), (digit, 10.0), (other, 33.0)].iter().filter(|(on, _)| *on).map(|(_, n)| n).sum::<f64>().max(10.0);
+    let pool = [(lower, 26.0), (upper, 26.0), (digit, 10.0), (other, 33.0)]
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, n)| n)
+        .sum::<f64>()
+        .max(10.0);
     // Characters that repeat or continue a run (aaaa, 1234, abcd) add little.
     let mut effective = 0.0;
     for (i, c) in chars.iter().enumerate() {
@@ -123,7 +162,12 @@ pub fn assess(passphrase: &str) -> Assessment {
     };
     let reason = if length < MIN_LENGTH {
         Some(Refusal::TooShort)
-    } else if core.len() < 4 || COMMON.iter().any(|c| c.len() >= 5 && core.starts_with(c) && core.len() - c.len() < 4) || COMMON.iter().any(|c| c.len() >= 6 && core.chars().filter(|ch| ch.is_alphanumeric()).collect::<String>() == *c) {
+    } else if core.len() < 4
+        || COMMON.iter().any(|c| c.len() >= 5 && core.starts_with(c) && core.len() - c.len() < 4)
+        || COMMON
+            .iter()
+            .any(|c| c.len() >= 6 && core.chars().filter(|ch| ch.is_alphanumeric()).collect::<String>() == *c)
+    {
         Some(Refusal::Common)
     } else if words < MIN_WORDS && length < MIN_LENGTH_ONE_WORD {
         Some(Refusal::OneWord)
@@ -132,7 +176,11 @@ pub fn assess(passphrase: &str) -> Assessment {
     } else {
         None
     };
-    Assessment { strength: if reason.is_some() { Strength::Weak } else { strength }, refusal: reason.map(Refusal::message), reason }
+    Assessment {
+        strength: if reason.is_some() { Strength::Weak } else { strength },
+        refusal: reason.map(Refusal::message),
+        reason,
+    }
 }
 
 #[cfg(test)]
@@ -141,7 +189,21 @@ mod tests {
 
     #[test]
     fn short_common_and_patterned_passphrases_are_refused() {
-        for weak in ["", "short", "password1234", "Password 1234", "contraseña2026", "aaaaaaaaaaaaaaaa", "123456789012345", "abcdefghijklmnop", "qwertyuiop!!", "Summer2026!!", "P@ssw0rd1234", "P@ssw0rd12345678", "Bienvenido2026!!!"] {
+        for weak in [
+            "",
+            "short",
+            "password1234",
+            "Password 1234",
+            "contraseña2026",
+            "aaaaaaaaaaaaaaaa",
+            "123456789012345",
+            "abcdefghijklmnop",
+            "qwertyuiop!!",
+            "Summer2026!!",
+            "P@ssw0rd1234",
+            "P@ssw0rd12345678",
+            "Bienvenido2026!!!",
+        ] {
             let a = assess(weak);
             assert!(a.refusal.is_some(), "{weak:?} must be refused");
             assert_eq!(a.strength, Strength::Weak);

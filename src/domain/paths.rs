@@ -9,7 +9,10 @@ pub fn area_key(path: &str) -> String {
 }
 
 fn parts(path: &str) -> Vec<String> {
-    path.split('.').map(|p| p.split('[').next().unwrap_or(p).replace('_', " ")).filter(|p| !p.is_empty() && p != "plan").collect()
+    path.split('.')
+        .map(|p| p.split('[').next().unwrap_or(p).replace('_', " "))
+        .filter(|p| !p.is_empty() && p != "plan")
+        .collect()
 }
 
 /// Where a path points, as the worker reads it: `plan.worker.role` → "Case worker: Role",
@@ -74,4 +77,3 @@ pub fn shown(value: Option<&Value>) -> String {
         Some(_) => "(changed)".into(),
     }
 }
-

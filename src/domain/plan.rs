@@ -111,7 +111,12 @@ pub struct BestInterests {
 
 impl Default for BestInterests {
     fn default() -> Self {
-        Self { assessment_date: None, determination: Determination::NotDecided, determination_date: None, outcome: String::new() }
+        Self {
+            assessment_date: None,
+            determination: Determination::NotDecided,
+            determination_date: None,
+            outcome: String::new(),
+        }
     }
 }
 

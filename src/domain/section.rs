@@ -145,28 +145,46 @@ impl Section {
         let plan = &case.plan;
         let has = |s: &str| !s.trim().is_empty();
         match self {
-            Self::Case => (has(&case.case_number) && plan.start_date.is_some() && plan.next_review.is_some(), plan.start_date.is_some() || plan.next_review.is_some()),
+            Self::Case => (
+                has(&case.case_number) && plan.start_date.is_some() && plan.next_review.is_some(),
+                plan.start_date.is_some() || plan.next_review.is_some(),
+            ),
             Self::Worker => {
                 let w = &plan.worker;
-                (has(&w.name) && has(&w.contact) && w.since.is_some(), has(&w.name) || has(&w.role) || has(&w.organisation) || has(&w.contact) || w.since.is_some())
+                (
+                    has(&w.name) && has(&w.contact) && w.since.is_some(),
+                    has(&w.name) || has(&w.role) || has(&w.organisation) || has(&w.contact) || w.since.is_some(),
+                )
             }
             Self::Child => {
                 let c = &plan.child;
                 let age_known = c.birth_date.is_some() || c.estimated_age.is_some();
-                (has(&c.name) && age_known && c.sex.is_some(), has(&c.name) || age_known || c.sex.is_some() || has(&c.languages) || has(&c.current_setting))
+                (
+                    has(&c.name) && age_known && c.sex.is_some(),
+                    has(&c.name) || age_known || c.sex.is_some() || has(&c.languages) || has(&c.current_setting),
+                )
             }
             Self::Placement => {
                 let p = &plan.placement;
                 let caregiver_ok = p.kind.is_some_and(|k| !k.has_caregiver()) || has(&p.caregivers);
-                (p.kind.is_some() && caregiver_ok && p.planned_date.is_some(), p.kind.is_some() || has(&p.location) || has(&p.caregivers) || p.planned_date.is_some())
+                (
+                    p.kind.is_some() && caregiver_ok && p.planned_date.is_some(),
+                    p.kind.is_some() || has(&p.location) || has(&p.caregivers) || p.planned_date.is_some(),
+                )
             }
             Self::Needs => (!plan.needs.is_empty(), !plan.needs.is_empty()),
             Self::Services => (!plan.services.is_empty(), !plan.services.is_empty()),
             Self::Actions => (!plan.actions.is_empty(), !plan.actions.is_empty()),
-            Self::Monitoring => (plan.monitoring.frequency.is_some(), plan.monitoring.frequency.is_some() || plan.monitoring.latest_visit().is_some()),
+            Self::Monitoring => (
+                plan.monitoring.frequency.is_some(),
+                plan.monitoring.frequency.is_some() || plan.monitoring.latest_visit().is_some(),
+            ),
             Self::Participation => {
                 let p = &plan.participation;
-                (has(&p.child_views) && p.consulted_on.is_some(), has(&p.child_views) || p.consulted_on.is_some() || has(&p.family_views))
+                (
+                    has(&p.child_views) && p.consulted_on.is_some(),
+                    has(&p.child_views) || p.consulted_on.is_some() || has(&p.family_views),
+                )
             }
             Self::Referrals => (!plan.referrals.is_empty(), !plan.referrals.is_empty()),
             Self::BestInterests => {

@@ -60,11 +60,15 @@ impl ProblemKind {
             Self::DaysOutOfRange => "Enter a number of days from 1 to 365.".into(),
             Self::LastVisitInFuture => "The last visit cannot be in the future.".into(),
             Self::VisitNotDated => "Enter the date of the visit.".into(),
-            Self::VisitInFuture => "A visit cannot be logged for a day still to come; plan it as the next visit instead.".into(),
+            Self::VisitInFuture => {
+                "A visit cannot be logged for a day still to come; plan it as the next visit instead.".into()
+            }
             Self::ConsultedInFuture => "The child cannot have been consulted on a day still to come.".into(),
             Self::ReferralNotNamed => "Name the service or agency the referral is to, or remove it.".into(),
             Self::AssessmentInFuture => "The assessment cannot be dated in the future.".into(),
-            Self::DeterminationBeforeAssessment(assessed) => format!("The determination comes after the assessment ({assessed})."),
+            Self::DeterminationBeforeAssessment(assessed) => {
+                format!("The determination comes after the assessment ({assessed}).")
+            }
         }
     }
 }
@@ -113,39 +117,81 @@ pub fn validate(case: &Case, today: NaiveDate) -> Vec<Problem> {
     check(!blank(&plan.worker.name), Section::Worker, "worker.name".into(), ProblemKind::NoCaseWorker);
 
     check(not_future(plan.child.birth_date), Section::Child, "child.birth_date".into(), ProblemKind::BirthInFuture);
-    check(plan.child.estimated_age.is_none_or(|a| a <= MAX_AGE), Section::Child, "child.estimated_age".into(), ProblemKind::AgeTooHigh(MAX_AGE));
+    check(
+        plan.child.estimated_age.is_none_or(|a| a <= MAX_AGE),
+        Section::Child,
+        "child.estimated_age".into(),
+        ProblemKind::AgeTooHigh(MAX_AGE),
+    );
 
     for need in plan.needs.iter() {
         check(!blank(&need.need), Section::Needs, item_field("needs", need, "need"), ProblemKind::NeedNotDescribed);
     }
     for service in plan.services.iter() {
-        check(!blank(&service.description) || !blank(&service.provider), Section::Services, item_field("services", service, "description"), ProblemKind::ServiceNotDescribed);
+        check(
+            !blank(&service.description) || !blank(&service.provider),
+            Section::Services,
+            item_field("services", service, "description"),
+            ProblemKind::ServiceNotDescribed,
+        );
     }
     for action in plan.actions.iter() {
-        check(!blank(&action.what), Section::Actions, item_field("actions", action, "what"), ProblemKind::ActionNotDescribed);
+        check(
+            !blank(&action.what),
+            Section::Actions,
+            item_field("actions", action, "what"),
+            ProblemKind::ActionNotDescribed,
+        );
     }
 
     if let Some(VisitFrequency::EveryNDays(days)) = plan.monitoring.frequency {
         check((1..=365).contains(&days), Section::Monitoring, "monitoring.days".into(), ProblemKind::DaysOutOfRange);
     }
-    check(not_future(plan.monitoring.last_visit), Section::Monitoring, "monitoring.last_visit".into(), ProblemKind::LastVisitInFuture);
+    check(
+        not_future(plan.monitoring.last_visit),
+        Section::Monitoring,
+        "monitoring.last_visit".into(),
+        ProblemKind::LastVisitInFuture,
+    );
     for visit in plan.monitoring.visits.iter() {
         let date = item_field("visits", visit, "date");
         check(visit.date.is_some(), Section::Monitoring, date.clone(), ProblemKind::VisitNotDated);
         check(not_future(visit.date), Section::Monitoring, date, ProblemKind::VisitInFuture);
     }
 
-    check(not_future(plan.participation.consulted_on), Section::Participation, "participation.consulted_on".into(), ProblemKind::ConsultedInFuture);
+    check(
+        not_future(plan.participation.consulted_on),
+        Section::Participation,
+        "participation.consulted_on".into(),
+        ProblemKind::ConsultedInFuture,
+    );
 
     for referral in plan.referrals.iter() {
-        check(!blank(&referral.to), Section::Referrals, item_field("referrals", referral, "to"), ProblemKind::ReferralNotNamed);
+        check(
+            !blank(&referral.to),
+            Section::Referrals,
+            item_field("referrals", referral, "to"),
+            ProblemKind::ReferralNotNamed,
+        );
     }
 
     let bi = &plan.best_interests;
-    check(not_future(bi.assessment_date), Section::BestInterests, "best_interests.assessment_date".into(), ProblemKind::AssessmentInFuture);
+    check(
+        not_future(bi.assessment_date),
+        Section::BestInterests,
+        "best_interests.assessment_date".into(),
+        ProblemKind::AssessmentInFuture,
+    );
     // The determination date is asked for, and shown, only once the determination is done.
-    if let (Determination::Done, Some(assessed), Some(determined)) = (bi.determination, bi.assessment_date, bi.determination_date) {
-        check(determined >= assessed, Section::BestInterests, "best_interests.determination_date".into(), ProblemKind::DeterminationBeforeAssessment(assessed));
+    if let (Determination::Done, Some(assessed), Some(determined)) =
+        (bi.determination, bi.assessment_date, bi.determination_date)
+    {
+        check(
+            determined >= assessed,
+            Section::BestInterests,
+            "best_interests.determination_date".into(),
+            ProblemKind::DeterminationBeforeAssessment(assessed),
+        );
     }
     problems
 }
@@ -233,7 +279,10 @@ mod tests {
         let mut case = valid_case();
         case.plan.best_interests.assessment_date = Some(d("2026-10-10"));
         case.plan.best_interests.determination_date = Some(d("2026-10-01"));
-        assert!(fields(&case).is_empty(), "a date left from before the determination was undone is not shown, so not checked");
+        assert!(
+            fields(&case).is_empty(),
+            "a date left from before the determination was undone is not shown, so not checked"
+        );
         case.plan.best_interests.determination = Determination::Done;
         assert_eq!(fields(&case), ["best_interests.determination_date"]);
     }

@@ -56,18 +56,38 @@ pub fn CaseListPage() -> impl IntoView {
         <h1>{t!(i18n, cases.list.title)}</h1>
         {move || match cases.get() {
             None => view! { <p class="loading">{t!(i18n, cases.list.loading)}</p> }.into_any(),
-            Some(Err(error)) => view! { <p class="error-box" role="alert">{t!(i18n, cases.list.cannot_read, error = move || crate::vocabulary::storage_error(i18n.get_locale(), &error))}</p> }.into_any(),
-            Some(Ok((list, unreadable))) => view! {
-                {(unreadable > 0).then(|| view! {
+            Some(Err(error)) => {
+                view! {
                     <p class="error-box" role="alert">
-                        {move || unreadable_message(i18n.get_locale(), unreadable)}
+                        {t!(
+                            i18n, cases.list.cannot_read, error = move || crate::vocabulary::storage_error(i18n.get_locale(), &error)
+                        )}
                     </p>
-                })}
-                {if list.is_empty() { empty_state().into_any() } else { view! {
-                    <BackupReminder cases=list.clone() />
-                    <CaseTable all=list fresh />
-                }.into_any() }}
-            }.into_any(),
+                }
+                    .into_any()
+            }
+            Some(Ok((list, unreadable))) => {
+                view! {
+                    {(unreadable > 0)
+                        .then(|| {
+                            view! {
+                                <p class="error-box" role="alert">
+                                    {move || unreadable_message(i18n.get_locale(), unreadable)}
+                                </p>
+                            }
+                        })}
+                    {if list.is_empty() {
+                        empty_state().into_any()
+                    } else {
+                        view! {
+                            <BackupReminder cases=list.clone() />
+                            <CaseTable all=list fresh />
+                        }
+                            .into_any()
+                    }}
+                }
+                    .into_any()
+            }
         }}
     }
 }
@@ -96,9 +116,13 @@ fn empty_state() -> impl IntoView {
             <h2>{t!(i18n, cases.list.empty_title)}</h2>
             <p>{t!(i18n, cases.list.empty_start)}</p>
             <p>{t!(i18n, cases.list.empty_saved)}</p>
-            <a class="button primary" href=Route::NewCase.href()>{t!(i18n, cases.list.new_case)}</a>
+            <a class="button primary" href=Route::NewCase.href()>
+                {t!(i18n, cases.list.new_case)}
+            </a>
             " "
-            <a class="button secondary" href=Route::Import.href()>{t!(i18n, cases.list.import_from_file)}</a>
+            <a class="button secondary" href=Route::Import.href()>
+                {t!(i18n, cases.list.import_from_file)}
+            </a>
         </div>
     }
 }
@@ -107,10 +131,14 @@ fn empty_state() -> impl IntoView {
 fn CaseTable(all: Arc<[CaseSummary]>, fresh: RwSignal<Option<Vec<CaseSummary>>>) -> impl IntoView {
     let i18n = use_i18n();
     let query = RwSignal::new(String::new());
-    let index = RwSignal::new(CaseIndex::with_words(all, move |s| crate::vocabulary::case_search_words(i18n.get_locale_untracked(), s)));
+    let index = RwSignal::new(CaseIndex::with_words(all, move |s| {
+        crate::vocabulary::case_search_words(i18n.get_locale_untracked(), s)
+    }));
     Effect::new(move |_| {
         if let Some(cases) = fresh.get() {
-            index.set(CaseIndex::with_words(cases, move |s| crate::vocabulary::case_search_words(i18n.get_locale_untracked(), s)));
+            index.set(CaseIndex::with_words(cases, move |s| {
+                crate::vocabulary::case_search_words(i18n.get_locale_untracked(), s)
+            }));
         }
     });
     let total = move || index.with(CaseIndex::len);
@@ -144,7 +172,11 @@ fn CaseTable(all: Arc<[CaseSummary]>, fresh: RwSignal<Option<Vec<CaseSummary>>>)
             restart();
         }
     };
-    let shown = move || index.with(|i| rows.with(|r| r.iter().take(limit.get().min(drawn.get())).map(|&at| i.get(at).clone()).collect::<Vec<_>>()));
+    let shown = move || {
+        index.with(|i| {
+            rows.with(|r| r.iter().take(limit.get().min(drawn.get())).map(|&at| i.get(at).clone()).collect::<Vec<_>>())
+        })
+    };
     let today = today();
 
     let set_order = move |ev| {
@@ -158,19 +190,39 @@ fn CaseTable(all: Arc<[CaseSummary]>, fresh: RwSignal<Option<Vec<CaseSummary>>>)
         <div class="list-tools">
             <div class="field">
                 <label for="case-filter">{t!(i18n, cases.list.filter)}</label>
-                <p class="hint" id="case-filter-hint">{t!(i18n, cases.list.filter_hint)}</p>
-                <input id="case-filter" type="search" autocomplete="off" aria-describedby="case-filter-hint"
+                <p class="hint" id="case-filter-hint">
+                    {t!(i18n, cases.list.filter_hint)}
+                </p>
+                <input
+                    id="case-filter"
+                    type="search"
+                    autocomplete="off"
+                    aria-describedby="case-filter-hint"
                     prop:value=move || query.get()
-                    on:input=on_input />
+                    on:input=on_input
+                />
             </div>
             <div class="field">
                 <label for="case-sort">{t!(i18n, cases.list.sort_by)}</label>
                 <select id="case-sort" prop:value=move || order.get().key() on:change=set_order>
-                    {SortOrder::ALL.into_iter().map(|o| view! { <option value=o.key() selected=move || order.get() == o>{move || sort_label(i18n.get_locale(), o)}</option> }).collect_view()}
+                    {SortOrder::ALL
+                        .into_iter()
+                        .map(|o| {
+                            view! {
+                                <option value=o.key() selected=move || order.get() == o>
+                                    {move || sort_label(i18n.get_locale(), o)}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
                 </select>
             </div>
-            <a class="button primary" href=Route::NewCase.href()>{t!(i18n, cases.list.new_case)}</a>
-            <a class="button secondary" href=Route::Export { case: None }.href()>{t!(i18n, cases.list.export)}</a>
+            <a class="button primary" href=Route::NewCase.href()>
+                {t!(i18n, cases.list.new_case)}
+            </a>
+            <a class="button secondary" href=Route::Export { case: None }.href()>
+                {t!(i18n, cases.list.export)}
+            </a>
         </div>
         <p class="result-count" role="status">
             {move || {
@@ -180,7 +232,10 @@ fn CaseTable(all: Arc<[CaseSummary]>, fresh: RwSignal<Option<Vec<CaseSummary>>>)
                 match (matching == total, total) {
                     (true, 1) => t_string!(i18n, cases.list.count_one).to_string(),
                     (true, _) => t_string!(i18n, cases.list.count_many, total = count(total)).to_string(),
-                    (false, _) => t_string!(i18n, cases.list.count_matching, matching = count(matching), total = count(total)).to_string(),
+                    (false, _) => {
+                        t_string!(i18n, cases.list.count_matching, matching = count(matching), total = count(total))
+                            .to_string()
+                    }
                 }
             }}
         </p>
@@ -208,8 +263,19 @@ fn CaseTable(all: Arc<[CaseSummary]>, fresh: RwSignal<Option<Vec<CaseSummary>>>)
             <p class="empty">{t!(i18n, cases.list.no_match, query = move || query.get())}</p>
         </Show>
         <Show when=move || rows.with(|r| r.len() > limit.get())>
-            <button type="button" on:click=move |_| { limit.update(|l| *l += ROWS_PER_PAGE); near.check_again(); }>
-                {move || t_string!(i18n, common.show_more, count = number(i18n.get_locale(), (rows.with(Vec::len) - limit.get()) as f64)).to_string()}
+            <button
+                type="button"
+                on:click=move |_| {
+                    limit.update(|l| *l += ROWS_PER_PAGE);
+                    near.check_again();
+                }
+            >
+                {move || {
+                    t_string!(
+                        i18n, common.show_more, count = number(i18n.get_locale(), (rows.with(Vec::len) - limit.get()) as f64)
+                    )
+                        .to_string()
+                }}
             </button>
         </Show>
     }
@@ -232,10 +298,22 @@ fn row(l: Locale, case: &CaseSummary, today: chrono::NaiveDate) -> impl IntoView
         0 => view! { <span class="muted">{td_string!(l, common.not_started)}</span> }.into_any(),
         _ => view! {
             <div class="mini-progress">
-                <span>{td_string!(l, cases.list.checklist_done, done = progress.done, total = progress.applicable).to_string()}</span>
+                <span>
+                    {td_string!(l, cases.list.checklist_done, done = progress.done, total = progress.applicable)
+                        .to_string()}
+                </span>
                 <progress max="100" value=progress.percent().unwrap_or(0) aria-hidden="true"></progress>
-                {(progress.overdue > 0).then(|| view! { <span class="badge overdue">{td_string!(l, cases.list.checklist_overdue, count = progress.overdue).to_string()}</span> })}
-                <span class="muted">{td_string!(l, cases.list.milestones, reached = progress.milestones_reached, total = 5).to_string()}</span>
+                {(progress.overdue > 0)
+                    .then(|| {
+                        view! {
+                            <span class="badge overdue">
+                                {td_string!(l, cases.list.checklist_overdue, count = progress.overdue).to_string()}
+                            </span>
+                        }
+                    })}
+                <span class="muted">
+                    {td_string!(l, cases.list.milestones, reached = progress.milestones_reached, total = 5).to_string()}
+                </span>
             </div>
         }
         .into_any(),
@@ -253,11 +331,17 @@ fn row(l: Locale, case: &CaseSummary, today: chrono::NaiveDate) -> impl IntoView
     };
     view! {
         <tr class:overdue=overdue>
-            <th scope="row" data-label=td_string!(l, cases.list.col_case_number)><a href=href>{crate::vocabulary::case_number(l, &case.case_number)}</a></th>
+            <th scope="row" data-label=td_string!(l, cases.list.col_case_number)>
+                <a href=href>{crate::vocabulary::case_number(l, &case.case_number)}</a>
+            </th>
             <td data-label=td_string!(l, cases.list.col_child)>{case.child_name.clone()}</td>
             <td data-label=td_string!(l, cases.list.col_worker)>{case.worker_name.clone()}</td>
-            <td data-label=td_string!(l, cases.list.col_placement)>{crate::vocabulary::placement_label(l, case.placement)}</td>
-            <td data-label=td_string!(l, cases.list.col_status)><span class=format!("badge status-{}", case.status.key())>{case.status.in_locale(l)}</span></td>
+            <td data-label=td_string!(
+                l, cases.list.col_placement
+            )>{crate::vocabulary::placement_label(l, case.placement)}</td>
+            <td data-label=td_string!(l, cases.list.col_status)>
+                <span class=format!("badge status-{}", case.status.key())>{case.status.in_locale(l)}</span>
+            </td>
             <td data-label=td_string!(l, cases.list.col_checklist)>{checklist}</td>
             <td data-label=td_string!(l, cases.list.col_next_due)>{due}</td>
         </tr>

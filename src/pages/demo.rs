@@ -7,8 +7,8 @@ use leptos::task::spawn_local;
 
 use crate::app::{keep_page_title, use_store, Notice};
 use crate::domain::demo::{exercise_cases, EXERCISE_PASSPHRASE, ORGANISATION};
-use crate::i18n::{t, t_string, use_i18n};
 use crate::domain::exchange::{self, ExportDocument};
+use crate::i18n::{t, t_string, use_i18n};
 use crate::pages::exchange::worker::{blob_of, download, Failure, Sealer};
 use crate::workspace::{reset_demo, Workspace};
 
@@ -28,8 +28,11 @@ pub fn DemoPage() -> impl IntoView {
         } else {
             view! {
                 <p>{t!(i18n, demo.real_untouched)}</p>
-                <button type="button" on:click=|_| Workspace::Demo.switch_to()>{t!(i18n, demo.open)}</button>
-            }.into_any()
+                <button type="button" on:click=|_| Workspace::Demo.switch_to()>
+                    {t!(i18n, demo.open)}
+                </button>
+            }
+                .into_any()
         }}
     }
 }
@@ -49,7 +52,13 @@ fn DemoTools() -> impl IntoView {
             let outcome: Result<(), Failure> = async {
                 // Already marked as exported, as a colleague's file would be.
                 let cases = exercise_cases(today);
-                let contents = async { blob_of(&exchange::write(&ExportDocument::new(cases, env!("CARGO_PKG_VERSION"), chrono::Utc::now()))) };
+                let contents = async {
+                    blob_of(&exchange::write(&ExportDocument::new(
+                        cases,
+                        env!("CARGO_PKG_VERSION"),
+                        chrono::Utc::now(),
+                    )))
+                };
                 let bytes = Sealer::start()?.seal(EXERCISE_PASSPHRASE, contents).await?;
                 download(&bytes.into(), EXERCISE_FILE, "application/octet-stream")
             }
@@ -57,7 +66,10 @@ fn DemoTools() -> impl IntoView {
             making.set(false);
             match outcome {
                 Ok(()) => notice.show(t_string!(i18n, demo.exercise_saved, file = EXERCISE_FILE).to_string()),
-                Err(failure) => notice.problem(t_string!(i18n, demo.exercise_failed, detail = failure.message(i18n.get_locale_untracked())).to_string()),
+                Err(failure) => notice.problem(
+                    t_string!(i18n, demo.exercise_failed, detail = failure.message(i18n.get_locale_untracked()))
+                        .to_string(),
+                ),
             }
         });
     };
@@ -72,13 +84,21 @@ fn DemoTools() -> impl IntoView {
         <p>{t!(i18n, demo.exercise_explained)}</p>
         <p>{t!(i18n, demo.exercise_passphrase)} " " <code class="passphrase">{EXERCISE_PASSPHRASE}</code></p>
         <button type="button" on:click=make_exercise aria-disabled=move || making.get().then_some("true")>
-            {move || if making.get() { t_string!(i18n, demo.exercise_making) } else { t_string!(i18n, demo.exercise_download) }}
+            {move || {
+                if making.get() {
+                    t_string!(i18n, demo.exercise_making)
+                } else {
+                    t_string!(i18n, demo.exercise_download)
+                }
+            }}
         </button>
         <h2>{t!(i18n, demo.between_groups)}</h2>
         <p>{t!(i18n, demo.reset_explained)}</p>
         <div class="actions">
             <ResetDemoButton />
-            <button type="button" class="secondary" on:click=|_| Workspace::Real.switch_to()>{t!(i18n, demo.leave)}</button>
+            <button type="button" class="secondary" on:click=|_| Workspace::Real.switch_to()>
+                {t!(i18n, demo.leave)}
+            </button>
         </div>
     }
 }
@@ -90,14 +110,20 @@ pub fn ResetDemoButton() -> impl IntoView {
     let store = use_store();
     let notice = use_context::<Notice>().expect("the shell provides Notice");
     view! {
-        <button type="button" class="secondary" on:click=move |_| {
-            let store = store.get_value();
-            spawn_local(async move {
-                if let Err(error) = reset_demo(store).await {
-                    notice.problem(crate::vocabulary::storage_error(i18n.get_locale_untracked(), &error));
-                }
-            });
-        }>{t!(i18n, demo.reset)}</button>
+        <button
+            type="button"
+            class="secondary"
+            on:click=move |_| {
+                let store = store.get_value();
+                spawn_local(async move {
+                    if let Err(error) = reset_demo(store).await {
+                        notice.problem(crate::vocabulary::storage_error(i18n.get_locale_untracked(), &error));
+                    }
+                });
+            }
+        >
+            {t!(i18n, demo.reset)}
+        </button>
     }
 }
 
@@ -107,10 +133,16 @@ pub fn DemoBanner() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="demo-banner" role="region" aria-label=move || t_string!(i18n, demo.banner_label)>
-            <p><strong>{t!(i18n, demo.banner_title)}</strong> " " {t!(i18n, demo.banner_text)}</p>
+            <p>
+                <strong>{t!(i18n, demo.banner_title)}</strong>
+                " "
+                {t!(i18n, demo.banner_text)}
+            </p>
             <div class="actions">
                 <a href="#/demo">{t!(i18n, demo.about)}</a>
-                <button type="button" class="small secondary" on:click=|_| Workspace::Real.switch_to()>{t!(i18n, demo.leave)}</button>
+                <button type="button" class="small secondary" on:click=|_| Workspace::Real.switch_to()>
+                    {t!(i18n, demo.leave)}
+                </button>
             </div>
         </div>
     }

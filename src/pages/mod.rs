@@ -5,6 +5,6 @@ pub mod exchange;
 pub mod new_case;
 pub mod overview;
 pub mod plan;
-pub mod storage;
-pub mod profile;
 pub mod print;
+pub mod profile;
+pub mod storage;

@@ -40,7 +40,12 @@ pub fn NewCasePage() -> impl IntoView {
     let draft = move || {
         let mut case = Case::start(Uuid::new_v4(), &number.get(), &child.get(), &worker.get(), Utc::now());
         case.set_pathway(pathway.get());
-        let event = crate::domain::history::HistoryEntry::event(case.created_at, &crate::pages::profile::user_name(), "case", "Case created");
+        let event = crate::domain::history::HistoryEntry::event(
+            case.created_at,
+            &crate::pages::profile::user_name(),
+            "case",
+            "Case created",
+        );
         case.history.push(event);
         case
     };
@@ -50,7 +55,10 @@ pub fn NewCasePage() -> impl IntoView {
             if !tried.get() {
                 return None;
             }
-            validate(&draft(), today()).into_iter().find(|p| p.field == field).map(|p| crate::vocabulary::problem_message(i18n.get_locale(), &p))
+            validate(&draft(), today())
+                .into_iter()
+                .find(|p| p.field == field)
+                .map(|p| crate::vocabulary::problem_message(i18n.get_locale(), &p))
         })
     };
     let create = move |ev: leptos::ev::SubmitEvent| {
@@ -86,19 +94,64 @@ pub fn NewCasePage() -> impl IntoView {
     view! {
         <h1>{t!(i18n, cases.new.title)}</h1>
         <p class="lead">{t!(i18n, cases.new.lead)}</p>
-        <p class="required-note">{t!(i18n, cases.new.required_note, <star> = |children: ChildrenFn| view! { <span class="required">{children()}</span> })}</p>
+        <p class="required-note">
+            {t!(
+                i18n, cases.new.required_note, <star> = |children: ChildrenFn| view! { <span class="required">{children()}</span> }
+            )}
+        </p>
         <form class="narrow" on:submit=create novalidate>
-            <TextField label=move || t_string!(i18n, cases.new.case_number) field="case_number" value=number set=Callback::new(move |v| number.set(v)) required=true
-                error=error("case_number") hint=move || t_string!(i18n, cases.new.case_number_hint) />
-            <TextField label=move || t_string!(i18n, cases.new.child_name) field="child.name" value=child set=Callback::new(move |v| child.set(v)) />
-            <TextField label=move || t_string!(i18n, cases.new.worker_name) field="worker.name" value=worker set=Callback::new(move |v| worker.set(v)) required=true
-                error=error("worker.name") hint=move || t_string!(i18n, cases.new.worker_name_hint) />
-            <SelectField label=move || t_string!(i18n, cases.new.placement) field="placement.kind" value=pathway set=Callback::new(move |p| pathway.set(p)) blank=move || t_string!(i18n, common.not_decided_yet)
-                hint=move || t_string!(i18n, cases.new.placement_hint) />
-            {move || failure.get().map(|f| view! { <p class="error-box" role="alert">{t!(i18n, cases.new.not_created, error = move || crate::vocabulary::storage_error(i18n.get_locale(), &f))}</p> })}
+            <TextField
+                label=move || t_string!(i18n, cases.new.case_number)
+                field="case_number"
+                value=number
+                set=Callback::new(move |v| number.set(v))
+                required=true
+                error=error("case_number")
+                hint=move || t_string!(i18n, cases.new.case_number_hint)
+            />
+            <TextField
+                label=move || t_string!(i18n, cases.new.child_name)
+                field="child.name"
+                value=child
+                set=Callback::new(move |v| child.set(v))
+            />
+            <TextField
+                label=move || t_string!(i18n, cases.new.worker_name)
+                field="worker.name"
+                value=worker
+                set=Callback::new(move |v| worker.set(v))
+                required=true
+                error=error("worker.name")
+                hint=move || t_string!(i18n, cases.new.worker_name_hint)
+            />
+            <SelectField
+                label=move || t_string!(i18n, cases.new.placement)
+                field="placement.kind"
+                value=pathway
+                set=Callback::new(move |p| pathway.set(p))
+                blank=move || t_string!(i18n, common.not_decided_yet)
+                hint=move || t_string!(i18n, cases.new.placement_hint)
+            />
+            {move || {
+                failure
+                    .get()
+                    .map(|f| {
+                        view! {
+                            <p class="error-box" role="alert">
+                                {t!(
+                                    i18n, cases.new.not_created, error = move || crate::vocabulary::storage_error(i18n.get_locale(), &f)
+                                )}
+                            </p>
+                        }
+                    })
+            }}
             <div class="form-actions">
-                <button type="submit" class="primary" disabled=move || busy.get()>{t!(i18n, cases.new.create)}</button>
-                <a class="button secondary" href="#/">{t!(i18n, common.cancel)}</a>
+                <button type="submit" class="primary" disabled=move || busy.get()>
+                    {t!(i18n, cases.new.create)}
+                </button>
+                <a class="button secondary" href="#/">
+                    {t!(i18n, common.cancel)}
+                </a>
             </div>
         </form>
     }

@@ -24,29 +24,81 @@ pub fn OverviewPage() -> impl IntoView {
         <p class="lead">{t!(i18n, cases.overview.lead)}</p>
         {move || match loaded.get() {
             None => view! { <p class="loading">{t!(i18n, cases.overview.loading)}</p> }.into_any(),
-            Some(Err(error)) => view! { <p class="error-box" role="alert">{t!(i18n, cases.overview.cannot_read, error = move || crate::vocabulary::storage_error(i18n.get_locale(), &error))}</p> }.into_any(),
+            Some(Err(error)) => {
+                view! {
+                    <p class="error-box" role="alert">
+                        {t!(
+                            i18n, cases.overview.cannot_read, error = move || crate::vocabulary::storage_error(i18n.get_locale(), &error)
+                        )}
+                    </p>
+                }
+                    .into_any()
+            }
             Some(Ok((cases, unreadable))) => {
                 let today = today();
                 let overview = Overview::build(&cases, today);
                 view! {
-                    {(unreadable > 0).then(|| view! {
-                        <p class="error-box" role="alert">{move || t_string!(i18n, cases.overview.unreadable, count = number(i18n.get_locale(), unreadable as f64)).to_string()}</p>
-                    })}
-                    {overview.is_empty().then(|| view! {
-                        <div class="empty-state">
-                            <h2>{t!(i18n, cases.overview.empty_title)}</h2>
-                            <p>{t!(i18n, cases.overview.empty_explained)}</p>
-                        </div>
-                    })}
-                    {(!overview.overdue.is_empty()).then(|| {
-                        let count = overview.overdue.len();
-                        view! { <DueTable key="overdue" heading=move || t_string!(i18n, cases.overview.overdue, count = number(i18n.get_locale(), count as f64)).to_string() order=move || t_string!(i18n, cases.overview.newest_first) entries=overview.overdue.clone() today /> }
-                    })}
-                    {(!overview.due_soon.is_empty()).then(|| {
-                        let count = overview.due_soon.len();
-                        view! { <DueTable key="due-soon" heading=move || t_string!(i18n, cases.overview.due_soon, count = number(i18n.get_locale(), count as f64)).to_string() order=move || t_string!(i18n, cases.overview.soonest_first) entries=overview.due_soon.clone() today /> }
-                    })}
-                }.into_any()
+                    {(unreadable > 0)
+                        .then(|| {
+                            view! {
+                                <p class="error-box" role="alert">
+                                    {move || {
+                                        t_string!(
+                                            i18n, cases.overview.unreadable, count = number(i18n.get_locale(), unreadable as f64)
+                                        )
+                                            .to_string()
+                                    }}
+                                </p>
+                            }
+                        })}
+                    {overview
+                        .is_empty()
+                        .then(|| {
+                            view! {
+                                <div class="empty-state">
+                                    <h2>{t!(i18n, cases.overview.empty_title)}</h2>
+                                    <p>{t!(i18n, cases.overview.empty_explained)}</p>
+                                </div>
+                            }
+                        })}
+                    {(!overview.overdue.is_empty())
+                        .then(|| {
+                            let count = overview.overdue.len();
+                            view! {
+                                <DueTable
+                                    key="overdue"
+                                    heading=move || {
+                                        t_string!(
+                                            i18n, cases.overview.overdue, count = number(i18n.get_locale(), count as f64)
+                                        )
+                                            .to_string()
+                                    }
+                                    order=move || t_string!(i18n, cases.overview.newest_first)
+                                    entries=overview.overdue.clone()
+                                    today
+                                />
+                            }
+                        })}
+                    {(!overview.due_soon.is_empty())
+                        .then(|| {
+                            let count = overview.due_soon.len();
+                            view! {
+                                <DueTable
+                                    key="due-soon"
+                                    heading=move || {
+                                        t_string!(
+                                            i18n, cases.overview.due_soon, count = number(i18n.get_locale(), count as f64)
+                                        )
+                                            .to_string()
+                                    }
+                                    order=move || t_string!(i18n, cases.overview.soonest_first)
+                                    entries=overview.due_soon.clone()
+                                    today
+                                />
+                            }
+                        })}
+                }
+                    .into_any()
             }
         }}
     }
@@ -56,7 +108,13 @@ pub fn OverviewPage() -> impl IntoView {
 const ROWS_PER_PAGE: usize = 200;
 
 #[component]
-fn DueTable(key: &'static str, #[prop(into)] heading: Signal<String>, #[prop(into)] order: Signal<String>, entries: Vec<OverviewEntry>, today: chrono::NaiveDate) -> impl IntoView {
+fn DueTable(
+    key: &'static str,
+    #[prop(into)] heading: Signal<String>,
+    #[prop(into)] order: Signal<String>,
+    entries: Vec<OverviewEntry>,
+    today: chrono::NaiveDate,
+) -> impl IntoView {
     let i18n = use_i18n();
     let total = entries.len();
     let entries = StoredValue::new(entries);
@@ -78,29 +136,65 @@ fn DueTable(key: &'static str, #[prop(into)] heading: Signal<String>, #[prop(int
                     </tr>
                 </thead>
                 <tbody>
-                    {move || entries.with_value(|all| all.iter().take(limit.get()).cloned().collect::<Vec<_>>()).into_iter().map(|e| {
-                        let place = Route::of_due(e.case_id, &e.item).href();
-                        let case = Route::Plan { id: e.case_id, section: Section::Case }.href();
-                        let day = e.item.date;
-                        let title = e.case_title.clone();
-                        let item = e.item.clone();
-                        view! {
-                            <tr>
-                                <td data-label=move || t_string!(i18n, cases.overview.col_due)>
-                                    <span class="due-date">{move || crate::i18n::date(i18n.get_locale(), day)}</span>
-                                    <span class="due-when">{move || crate::vocabulary::due_description(i18n.get_locale(), day, today)}</span>
-                                </td>
-                                <th scope="row" data-label=move || t_string!(i18n, cases.overview.col_what)><a href=place>{move || crate::vocabulary::due_item_what(i18n.get_locale(), &item)}</a></th>
-                                <td data-label=move || t_string!(i18n, cases.overview.col_case)><a href=case>{move || crate::vocabulary::stored_case_title(i18n.get_locale(), &title)}</a></td>
-                                <td data-label=move || t_string!(i18n, cases.overview.col_worker)>{e.worker_name}</td>
-                            </tr>
-                        }
-                    }).collect_view()}
+                    {move || {
+                        entries
+                            .with_value(|all| all.iter().take(limit.get()).cloned().collect::<Vec<_>>())
+                            .into_iter()
+                            .map(|e| {
+                                let place = Route::of_due(e.case_id, &e.item).href();
+                                let case = Route::Plan {
+                                    id: e.case_id,
+                                    section: Section::Case,
+                                }
+                                    .href();
+                                let day = e.item.date;
+                                let title = e.case_title.clone();
+                                let item = e.item.clone();
+                                view! {
+                                    <tr>
+                                        <td data-label=move || t_string!(i18n, cases.overview.col_due)>
+                                            <span class="due-date">
+                                                {move || crate::i18n::date(i18n.get_locale(), day)}
+                                            </span>
+                                            <span class="due-when">
+                                                {move || crate::vocabulary::due_description(
+                                                    i18n.get_locale(),
+                                                    day,
+                                                    today,
+                                                )}
+                                            </span>
+                                        </td>
+                                        <th scope="row" data-label=move || t_string!(i18n, cases.overview.col_what)>
+                                            <a href=place>
+                                                {move || crate::vocabulary::due_item_what(i18n.get_locale(), &item)}
+                                            </a>
+                                        </th>
+                                        <td data-label=move || t_string!(i18n, cases.overview.col_case)>
+                                            <a href=case>
+                                                {move || crate::vocabulary::stored_case_title(
+                                                    i18n.get_locale(),
+                                                    &title,
+                                                )}
+                                            </a>
+                                        </td>
+                                        <td data-label=move || {
+                                            t_string!(i18n, cases.overview.col_worker)
+                                        }>{e.worker_name}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()
+                    }}
                 </tbody>
             </table>
             <Show when=more>
                 <button type="button" on:click=move |_| limit.update(|l| *l += ROWS_PER_PAGE)>
-                    {move || t_string!(i18n, common.show_more, count = number(i18n.get_locale(), total.saturating_sub(limit.get()) as f64)).to_string()}
+                    {move || {
+                        t_string!(
+                            i18n, common.show_more, count = number(i18n.get_locale(), total.saturating_sub(limit.get()) as f64)
+                        )
+                            .to_string()
+                    }}
                 </button>
             </Show>
         </section>

@@ -56,13 +56,23 @@ pub fn ProfilePage() -> impl IntoView {
         <h1>{t!(i18n, storage.profile.title)}</h1>
         <p class="lead">{t!(i18n, storage.profile.lead)}</p>
         <form class="narrow" on:submit=|ev| ev.prevent_default()>
-            <TextField label=move || t_string!(i18n, storage.profile.name) field="profile.name" value=typed
-                set=Callback::new(move |v: String| { typed.set(v.clone()); profile.set(v); })
-                hint=move || t_string!(i18n, storage.profile.name_hint) autocomplete="name" />
+            <TextField
+                label=move || t_string!(i18n, storage.profile.name)
+                field="profile.name"
+                value=typed
+                set=Callback::new(move |v: String| {
+                    typed.set(v.clone());
+                    profile.set(v);
+                })
+                hint=move || t_string!(i18n, storage.profile.name_hint)
+                autocomplete="name"
+            />
         </form>
-        <p role="status">{move || match profile.0.get() {
-            Some(name) => t_string!(i18n, storage.profile.recorded_as, name).to_string(),
-            None => t_string!(i18n, storage.profile.no_name, unnamed = unnamed(i18n.get_locale())).to_string(),
-        }}</p>
+        <p role="status">
+            {move || match profile.0.get() {
+                Some(name) => t_string!(i18n, storage.profile.recorded_as, name).to_string(),
+                None => t_string!(i18n, storage.profile.no_name, unnamed = unnamed(i18n.get_locale())).to_string(),
+            }}
+        </p>
     }
 }

@@ -49,7 +49,10 @@ async fn estimate() -> Option<(f64, f64)> {
     Some((number("usage")?, number("quota")?))
 }
 
-async fn backup_status(store: crate::storage::Store, cases: Option<Arc<[CaseSummary]>>) -> Result<BackupStatus, StorageError> {
+async fn backup_status(
+    store: crate::storage::Store,
+    cases: Option<Arc<[CaseSummary]>>,
+) -> Result<BackupStatus, StorageError> {
     let cases = match cases {
         Some(cases) => cases,
         None => store.list().await?.cases.into(),
@@ -70,35 +73,81 @@ pub fn StoragePage() -> impl IntoView {
         <section class="panel" aria-labelledby="kept-title">
             <h2 id="kept-title">{t!(i18n, storage.kept_title)}</h2>
             <Persistence />
-            {move || space.get().map(|found| match found {
-                Some((used, quota)) => view! {
-                    <p>{move || {
-                        let l = i18n.get_locale();
-                        t_string!(i18n, storage.space_used, used = crate::vocabulary::bytes(l, used), quota = crate::vocabulary::bytes(l, quota)).to_string()
-                    }}</p>
-                }.into_any(),
-                None => view! { <p>{t!(i18n, storage.space_unknown)}</p> }.into_any(),
-            })}
+            {move || {
+                space
+                    .get()
+                    .map(|found| match found {
+                        Some((used, quota)) => {
+                            view! {
+                                <p>
+                                    {move || {
+                                        let l = i18n.get_locale();
+                                        t_string!(
+                                            i18n, storage.space_used, used = crate::vocabulary::bytes(l, used), quota = crate::vocabulary::bytes(l, quota)
+                                        )
+                                            .to_string()
+                                    }}
+                                </p>
+                            }
+                                .into_any()
+                        }
+                        None => view! { <p>{t!(i18n, storage.space_unknown)}</p> }.into_any(),
+                    })
+            }}
         </section>
         <section class="panel" aria-labelledby="backup-title">
             <h2 id="backup-title">{t!(i18n, storage.backups_title)}</h2>
-            {move || backup.get().map(|status| match status {
-                Ok(status) => {
-                    let now = Utc::now();
-                    view! {
-                        <p>{let status = status.clone(); move || t_string!(i18n, storage.last_backup, when = crate::vocabulary::backup_last(i18n.get_locale(), &status, now)).to_string()}</p>
-                        <p>{let (changed, last) = (status.changed, status.last); move || match (changed, last) {
-                            (0, Some(_)) => t_string!(i18n, storage.all_in_backup).to_string(),
-                            (0, None) => t_string!(i18n, storage.nothing_to_back_up).to_string(),
-                            (1, _) => t_string!(i18n, storage.changed_one).to_string(),
-                            (n, _) => t_string!(i18n, storage.changed_many, count = number(i18n.get_locale(), n as f64)).to_string(),
-                        }}</p>
-                        <p>{t!(i18n, storage.backup_explained)}</p>
-                        <a class="button primary" href=Route::Export { case: None }.href()>{t!(i18n, storage.export_all)}</a>
-                    }.into_any()
-                }
-                Err(error) => view! { <p class="error-box" role="alert">{move || crate::vocabulary::storage_error(i18n.get_locale(), &error)}</p> }.into_any(),
-            })}
+            {move || {
+                backup
+                    .get()
+                    .map(|status| match status {
+                        Ok(status) => {
+                            let now = Utc::now();
+                            view! {
+                                <p>
+                                    {
+                                        let status = status.clone();
+                                        move || {
+                                            t_string!(
+                                                i18n, storage.last_backup, when = crate::vocabulary::backup_last(i18n.get_locale(), &status, now)
+                                            )
+                                                .to_string()
+                                        }
+                                    }
+                                </p>
+                                <p>
+                                    {
+                                        let (changed, last) = (status.changed, status.last);
+                                        move || match (changed, last) {
+                                            (0, Some(_)) => t_string!(i18n, storage.all_in_backup).to_string(),
+                                            (0, None) => t_string!(i18n, storage.nothing_to_back_up).to_string(),
+                                            (1, _) => t_string!(i18n, storage.changed_one).to_string(),
+                                            (n, _) => {
+                                                t_string!(
+                                                    i18n, storage.changed_many, count = number(i18n.get_locale(), n as f64)
+                                                )
+                                                    .to_string()
+                                            }
+                                        }
+                                    }
+                                </p>
+                                <p>{t!(i18n, storage.backup_explained)}</p>
+                                <a class="button primary" href=Route::Export { case: None }.href()>
+                                    {t!(i18n, storage.export_all)}
+                                </a>
+                            }
+                                .into_any()
+                        }
+                        Err(error) => {
+                            view! {
+                                <p class="error-box" role="alert">
+                                    {move || crate::vocabulary::storage_error(i18n.get_locale(), &error)}
+                                </p>
+                            }
+                                .into_any()
+                        }
+                    })
+            }}
         </section>
         <section class="panel" aria-labelledby="risk-title">
             <h2 id="risk-title">{t!(i18n, storage.risks_title)}</h2>
@@ -130,19 +179,33 @@ fn Persistence() -> impl IntoView {
         <div role="status">
             {move || match state.get() {
                 None => view! { <p class="loading">{t!(i18n, storage.asking)}</p> }.into_any(),
-                Some(Some(true)) => view! {
-                    <p class="state-ok">{t!(i18n, storage.protected, <strong> = |children: ChildrenFn| view! { <strong>{children()}</strong> })}</p>
-                }.into_any(),
-                Some(Some(false)) => view! {
-                    <p class="state-warn">{t!(i18n, storage.not_protected, <strong> = |children: ChildrenFn| view! { <strong>{children()}</strong> })}</p>
-                    <button type="button" class="secondary" on:click=ask>{t!(i18n, storage.ask_to_keep)}</button>
-                    <Show when=move || declined.get()>
-                        <p class="hint">{t!(i18n, storage.declined)}</p>
-                    </Show>
-                }.into_any(),
-                Some(None) => view! {
-                    <p class="state-warn">{t!(i18n, storage.cannot_say)}</p>
-                }.into_any(),
+                Some(Some(true)) => {
+                    view! {
+                        <p class="state-ok">
+                            {t!(
+                                i18n, storage.protected, <strong> = |children: ChildrenFn| view! { <strong>{children()}</strong> }
+                            )}
+                        </p>
+                    }
+                        .into_any()
+                }
+                Some(Some(false)) => {
+                    view! {
+                        <p class="state-warn">
+                            {t!(
+                                i18n, storage.not_protected, <strong> = |children: ChildrenFn| view! { <strong>{children()}</strong> }
+                            )}
+                        </p>
+                        <button type="button" class="secondary" on:click=ask>
+                            {t!(i18n, storage.ask_to_keep)}
+                        </button>
+                        <Show when=move || declined.get()>
+                            <p class="hint">{t!(i18n, storage.declined)}</p>
+                        </Show>
+                    }
+                        .into_any()
+                }
+                Some(None) => view! { <p class="state-warn">{t!(i18n, storage.cannot_say)}</p> }.into_any(),
             }}
         </div>
     }
@@ -165,10 +228,17 @@ pub fn BackupReminder(cases: Arc<[CaseSummary]>) -> impl IntoView {
         Some(view! {
             <section class="backup-reminder" aria-labelledby="backup-reminder-title">
                 <h2 id="backup-reminder-title">{t!(i18n, storage.reminder.title)}</h2>
-                <p>{move || crate::vocabulary::backup_reminder(i18n.get_locale(), &status, Utc::now())} " " {t!(i18n, storage.reminder.only_copy)}</p>
+                <p>
+                    {move || crate::vocabulary::backup_reminder(i18n.get_locale(), &status, Utc::now())} " "
+                    {t!(i18n, storage.reminder.only_copy)}
+                </p>
                 <div class="form-actions">
-                    <a class="button primary" href=Route::Export { case: None }.href()>{t!(i18n, storage.export_all)}</a>
-                    <button type="button" class="secondary" on:click=later>{t!(i18n, storage.reminder.later)}</button>
+                    <a class="button primary" href=Route::Export { case: None }.href()>
+                        {t!(i18n, storage.export_all)}
+                    </a>
+                    <button type="button" class="secondary" on:click=later>
+                        {t!(i18n, storage.reminder.later)}
+                    </button>
                     <a href=Route::Storage.href()>{t!(i18n, storage.reminder.why)}</a>
                 </div>
             </section>

@@ -28,7 +28,11 @@ pub(crate) async fn take(database: &str) -> Option<EarlyList> {
     let field = |name: &str| Reflect::get(&found, &name.into()).ok();
     let number = |name: &str| field(name).and_then(|v| v.as_f64());
     let current = number("version") == Some(SCHEMA_VERSION.into()) && number("schema") == Some(SCHEMA_VERSION.into());
-    current.then(|| Some(EarlyList { summaries: field("summaries")?.as_string()?, changed: field("changed")?.as_string() })).flatten()
+    current
+        .then(|| {
+            Some(EarlyList { summaries: field("summaries")?.as_string()?, changed: field("changed")?.as_string() })
+        })
+        .flatten()
 }
 
 /// Takes the early read off the page, unused when the page did not start on the list: a list

@@ -7,7 +7,9 @@ use wasm_bindgen::JsValue;
 pub enum StorageError {
     #[error("The device is out of storage space, so this change was not saved. Free some space or export and remove closed cases, then try again.")]
     QuotaExceeded,
-    #[error("Homeward is open in another tab with an older version. Close the other Homeward tabs, then reload this one.")]
+    #[error(
+        "Homeward is open in another tab with an older version. Close the other Homeward tabs, then reload this one."
+    )]
     Blocked,
     #[error("A newer version of Homeward was opened in another tab, so this tab can no longer save. Reload this tab; a change that was not saved is still on screen until you do.")]
     Superseded,
@@ -58,9 +60,10 @@ impl StorageError {
             ("VersionError", _) => Self::Superseded,
             ("AbortError" | "TransactionInactiveError" | "TimeoutError", _) => Self::Aborted(detail),
             // Firefox private windows, disabled site data and broken profiles all refuse the open.
-            ("InvalidStateError" | "SecurityError" | "UnknownError" | "NotAllowedError" | "NotSupportedError", Stage::Opening) => {
-                Self::Unavailable(detail)
-            }
+            (
+                "InvalidStateError" | "SecurityError" | "UnknownError" | "NotAllowedError" | "NotSupportedError",
+                Stage::Opening,
+            ) => Self::Unavailable(detail),
             _ => Self::Other(detail),
         }
     }

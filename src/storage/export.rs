@@ -11,7 +11,7 @@ use web_sys::IdbTransactionMode;
 
 use super::error::corrupt;
 use super::schema::{from_js, mark_list_changed, to_js, CASES, META};
-use super::{key, list_changed, raw, Store, StorageError};
+use super::{key, list_changed, raw, StorageError, Store};
 use crate::domain::exchange::merge::remember;
 use crate::domain::CaseId;
 
@@ -63,7 +63,11 @@ impl Store {
     /// built into a `Case` and written again. In the order asked; a case no longer stored is
     /// left out. Those in `earlier` are taken from it if nothing stored has changed since it
     /// was read, so an export can read ahead while the passphrase is typed.
-    pub async fn read_for_export(&self, ids: &[CaseId], earlier: Option<&ExportRead>) -> Result<ExportRead, StorageError> {
+    pub async fn read_for_export(
+        &self,
+        ids: &[CaseId],
+        earlier: Option<&ExportRead>,
+    ) -> Result<ExportRead, StorageError> {
         let tx = self.transaction(&[CASES, META], IdbTransactionMode::Readonly)?;
         let mark = list_changed(&tx.object_store(META)?).await?;
         let mut reused: HashMap<CaseId, &ExportedCase> = match earlier {
@@ -71,7 +75,10 @@ impl Store {
             _ => HashMap::new(),
         };
         let store = tx.object_store(CASES)?;
-        let requests = ids.iter().map(|id| (!reused.contains_key(id)).then(|| store.get(&key(*id))).transpose()).collect::<Result<Vec<_>, _>>()?;
+        let requests = ids
+            .iter()
+            .map(|id| (!reused.contains_key(id)).then(|| store.get(&key(*id))).transpose())
+            .collect::<Result<Vec<_>, _>>()?;
         let mut cases = Vec::with_capacity(ids.len());
         for (request, id) in requests.iter().zip(ids) {
             let Some(request) = request else {
@@ -84,9 +91,13 @@ impl Store {
             }
             let damaged = || corrupt(&format!("case {id}"), "not a case");
             let version = stored_version(&stored).ok_or_else(damaged)?;
-            let case_number = Reflect::get(&stored, &JsValue::from_str(CASE_NUMBER_FIELD)).ok().and_then(|n| n.as_string()).ok_or_else(damaged)?;
+            let case_number = Reflect::get(&stored, &JsValue::from_str(CASE_NUMBER_FIELD))
+                .ok()
+                .and_then(|n| n.as_string())
+                .ok_or_else(damaged)?;
             remember_in_record(&stored, version, *id)?;
-            let json = js_sys::JSON::stringify(&stored).map_err(|_| corrupt(&format!("case {id}"), "not plain data"))?;
+            let json =
+                js_sys::JSON::stringify(&stored).map_err(|_| corrupt(&format!("case {id}"), "not plain data"))?;
             cases.push(ExportedCase { id: *id, version, case_number, json });
         }
         Ok(ExportRead { mark, cases })
@@ -127,8 +138,10 @@ fn stored_version(stored: &JsValue) -> Option<Uuid> {
 fn remember_in_record(stored: &JsValue, version: Uuid, id: CaseId) -> Result<(), StorageError> {
     let damaged = |e: String| corrupt(&format!("case {id}"), e);
     let exchanged = Reflect::get(stored, &JsValue::from_str(EXCHANGED_FIELD)).unwrap_or(JsValue::UNDEFINED);
-    let mut exchanged: Vec<Uuid> = if exchanged.is_undefined() { Vec::new() } else { from_js(exchanged).map_err(damaged)? };
+    let mut exchanged: Vec<Uuid> =
+        if exchanged.is_undefined() { Vec::new() } else { from_js(exchanged).map_err(damaged)? };
     remember(&mut exchanged, version);
-    Reflect::set(stored, &JsValue::from_str(EXCHANGED_FIELD), &to_js(&exchanged)?).map_err(|_| damaged("not an object".into()))?;
+    Reflect::set(stored, &JsValue::from_str(EXCHANGED_FIELD), &to_js(&exchanged)?)
+        .map_err(|_| damaged("not an object".into()))?;
     Ok(())
 }

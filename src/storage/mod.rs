@@ -13,10 +13,10 @@ use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
 use js_sys::{Array, Reflect};
+use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use serde::{Deserialize, Serialize};
 use web_sys::{BroadcastChannel, Event, IdbDatabase, IdbObjectStore, IdbTransaction, IdbTransactionMode, MessageEvent};
 
 pub use error::{Stage, StorageError};
@@ -26,7 +26,10 @@ pub use schema::SCHEMA_VERSION;
 use crate::domain::exchange::merge::{with_recorded_exchanges, Write};
 use crate::domain::{Case, CaseDeadlines, CaseId, CaseNumber, CaseSummary, DeviceCode};
 use error::corrupt;
-use schema::{from_js, from_js_each, from_json_each, json_text, put_derived, summaries_to_write, to_js, to_js_each, MetaRecord, CASES, CASE_NUMBERS, DEADLINES, LAST_BACKUP, LIST_CHANGED, META, SUMMARIES};
+use schema::{
+    from_js, from_js_each, from_json_each, json_text, put_derived, summaries_to_write, to_js, to_js_each, MetaRecord,
+    CASES, CASE_NUMBERS, DEADLINES, LAST_BACKUP, LIST_CHANGED, META, SUMMARIES,
+};
 
 pub const DB_NAME: &str = "homeward";
 /// The training workspace: a database of its own, so nothing done in it can reach real cases.
@@ -77,8 +80,13 @@ impl Drop for Connection {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Change {
-    Saved { id: CaseId, revision: u64 },
-    Deleted { id: CaseId },
+    Saved {
+        id: CaseId,
+        revision: u64,
+    },
+    Deleted {
+        id: CaseId,
+    },
     Imported,
     /// A newer Homeward needs the database: this tab lets go shortly and must be reloaded.
     Superseded,
@@ -130,7 +138,14 @@ impl Store {
             channel.set_onmessage(Some(callback.as_ref().unchecked_ref()));
             callback
         });
-        let connection = Connection { db, superseded, _on_version_change: on_version_change, channel, listener, _on_message: on_message };
+        let connection = Connection {
+            db,
+            superseded,
+            _on_version_change: on_version_change,
+            channel,
+            listener,
+            _on_message: on_message,
+        };
         let store = Store { connection: Rc::new(connection) };
         schema::run_data_steps(&store.connection.db).await?;
         Ok(store)
@@ -188,13 +203,17 @@ impl Store {
             if stored.is_undefined() {
                 return Err(StorageError::Deleted);
             }
-            let stored_revision = Reflect::get(&stored, &JsValue::from_str("revision")).ok().and_then(|r| r.as_f64()).unwrap_or(0.0);
+            let stored_revision =
+                Reflect::get(&stored, &JsValue::from_str("revision")).ok().and_then(|r| r.as_f64()).unwrap_or(0.0);
             if stored_revision >= case.revision as f64 {
                 return Err(StorageError::ChangedElsewhere);
             }
             // An export recorded meanwhile (without a new revision) must not be erased by an
             // editor that read the case before it.
-            let recorded: Vec<Uuid> = Reflect::get(&stored, &JsValue::from_str("exchanged")).ok().and_then(|v| from_js(v).ok()).unwrap_or_default();
+            let recorded: Vec<Uuid> = Reflect::get(&stored, &JsValue::from_str("exchanged"))
+                .ok()
+                .and_then(|v| from_js(v).ok())
+                .unwrap_or_default();
             if let Some(merged) = with_recorded_exchanges(case, &recorded) {
                 cases.put(&to_js(&merged)?)?;
             }
@@ -238,7 +257,11 @@ impl Store {
         let mut found = Vec::with_capacity(ids.len());
         for (request, id) in requests.iter().zip(ids) {
             let value = raw::request(request).await?;
-            found.push(if value.is_undefined() { None } else { Some(from_js(value).map_err(|e| corrupt(&format!("case {id}"), e))?) });
+            found.push(if value.is_undefined() {
+                None
+            } else {
+                Some(from_js(value).map_err(|e| corrupt(&format!("case {id}"), e))?)
+            });
         }
         Ok(found)
     }
@@ -257,7 +280,11 @@ impl Store {
                 let stored: Vec<&Case> = batch.iter().map(|w| &w.case).collect();
                 let summaries: Vec<CaseSummary> = batch.iter().map(|w| w.case.summary()).collect();
                 let deadlines: Vec<CaseDeadlines> = batch.iter().map(|w| w.case.deadlines()).collect();
-                for (store, records) in [(cases.clone(), to_js_each(&stored)?), (summaries_store.clone(), to_js_each(&summaries)?), (tx.object_store(DEADLINES)?, to_js_each(&deadlines)?)] {
+                for (store, records) in [
+                    (cases.clone(), to_js_each(&stored)?),
+                    (summaries_store.clone(), to_js_each(&summaries)?),
+                    (tx.object_store(DEADLINES)?, to_js_each(&deadlines)?),
+                ] {
                     for record in records.iter() {
                         store.put(&record)?;
                     }
@@ -265,7 +292,9 @@ impl Store {
             }
             for (check, w) in checks.iter().zip(writes) {
                 let stored = raw::request(check).await?;
-                let stored_revision = (!stored.is_undefined()).then(|| Reflect::get(&stored, &JsValue::from_str("revision")).ok().and_then(|r| r.as_f64()).unwrap_or(0.0));
+                let stored_revision = (!stored.is_undefined()).then(|| {
+                    Reflect::get(&stored, &JsValue::from_str("revision")).ok().and_then(|r| r.as_f64()).unwrap_or(0.0)
+                });
                 if stored_revision != w.expect_revision.map(|r| r as f64) {
                     return Err(StorageError::ChangedElsewhere);
                 }

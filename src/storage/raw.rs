@@ -16,7 +16,9 @@ use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Event, EventTarget, IdbDatabase, IdbFactory, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbVersionChangeEvent};
+use web_sys::{
+    Event, EventTarget, IdbDatabase, IdbFactory, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbVersionChangeEvent,
+};
 
 use super::error::{Stage, StorageError};
 
@@ -100,7 +102,10 @@ pub(crate) async fn committed(tx: &IdbTransaction) -> Result<(), StorageError> {
 
 /// Runs `body`, which queues the writes of one readwrite transaction, then waits for the commit.
 /// If the body fails part-way the transaction is aborted, so nothing it queued is kept.
-pub(crate) async fn write<T>(tx: &IdbTransaction, body: impl Future<Output = Result<T, StorageError>>) -> Result<T, StorageError> {
+pub(crate) async fn write<T>(
+    tx: &IdbTransaction,
+    body: impl Future<Output = Result<T, StorageError>>,
+) -> Result<T, StorageError> {
     match body.await {
         Ok(value) => committed(tx).await.map(|()| value),
         Err(err) => {
@@ -116,7 +121,8 @@ pub(crate) async fn write<T>(tx: &IdbTransaction, body: impl Future<Output = Res
 
 fn factory() -> Result<IdbFactory, StorageError> {
     // Reading `indexedDB` itself throws SecurityError where site data is blocked.
-    let value = Reflect::get(&js_sys::global(), &JsValue::from_str("indexedDB")).map_err(|e| StorageError::from_js(&e, Stage::Opening))?;
+    let value = Reflect::get(&js_sys::global(), &JsValue::from_str("indexedDB"))
+        .map_err(|e| StorageError::from_js(&e, Stage::Opening))?;
     value.dyn_into().map_err(|_| StorageError::Unavailable("this browser has no IndexedDB".into()))
 }
 

@@ -83,7 +83,8 @@ pub(crate) struct MetaRecord<T> {
 /// through JSON text is several times faster than building the object field by field across the
 /// wasm boundary, which mattered for whole cases (tens of kilobytes each).
 pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, StorageError> {
-    let text = crate::ascii_json::to_string(value).map_err(|err| StorageError::Other(format!("a record could not be prepared for storage: {err}")))?;
+    let text = crate::ascii_json::to_string(value)
+        .map_err(|err| StorageError::Other(format!("a record could not be prepared for storage: {err}")))?;
     js_sys::JSON::parse(&text).map_err(|_| StorageError::Other("a record could not be prepared for storage".into()))
 }
 
@@ -148,7 +149,8 @@ pub(crate) async fn run_data_steps(db: &IdbDatabase) -> Result<(), StorageError>
         if reached >= SCHEMA_VERSION {
             return Ok(());
         }
-        let mut steps: Vec<DataStep> = STEPS.iter().filter(|step| step.version > reached).filter_map(|step| step.data).collect();
+        let mut steps: Vec<DataStep> =
+            STEPS.iter().filter(|step| step.version > reached).filter_map(|step| step.data).collect();
         // Each rebuild writes everything derived, so one is enough however many versions behind.
         steps.dedup_by_key(|step| *step as u8);
         for step in steps {

@@ -136,7 +136,11 @@ mod tests {
         }
         assert_eq!(activity_title(Locale::fr, "from_a_newer_catalogue", "Stored title"), "Stored title");
         assert_eq!(activity_explanation(Locale::fr, "from_a_newer_catalogue"), None);
-        let newer = ChecklistItem { activity: Some("from_a_newer_catalogue".into()), title: "Stored".into(), ..ChecklistItem::default() };
+        let newer = ChecklistItem {
+            activity: Some("from_a_newer_catalogue".into()),
+            title: "Stored".into(),
+            ..ChecklistItem::default()
+        };
         let own = ChecklistItem::custom("Visit grandmother", Theme::Family, None);
         let untitled = ChecklistItem::custom("  ", Theme::Family, None);
         let known = ChecklistItem::from_activity(&ACTIVITIES[0]);

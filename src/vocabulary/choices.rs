@@ -6,7 +6,9 @@ use crate::domain::closure::ClosureOutcome;
 use crate::domain::monitoring::SeenAlone;
 use crate::domain::passphrase::Strength;
 use crate::domain::section::{Section, SectionState};
-use crate::domain::{ChildAgreement, Determination, ItemStatus, PlacementType, PlanStatus, ReferralStatus, ServiceType, Sex};
+use crate::domain::{
+    ChildAgreement, Determination, ItemStatus, PlacementType, PlanStatus, ReferralStatus, ServiceType, Sex,
+};
 use crate::i18n::{td_string, Locale, Translate};
 
 /// `translate!(PlanStatus => plan_status { Draft => draft, … })`: each value of a closed

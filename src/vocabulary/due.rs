@@ -61,7 +61,13 @@ pub fn due_item_what(l: Locale, item: &DueItem) -> String {
     if l == Locale::en {
         return stored.to_string();
     }
-    let words = |text: &str| if text == "(not described yet)" { td_string!(l, vocab.due_item.not_described_yet).to_string() } else { text.to_string() };
+    let words = |text: &str| {
+        if text == "(not described yet)" {
+            td_string!(l, vocab.due_item.not_described_yet).to_string()
+        } else {
+            text.to_string()
+        }
+    };
     let after = |prefix: &str| stored.strip_prefix(prefix).map(words);
     let translated = match item.place {
         DuePlace::Needs => after("Need: ").map(|what| td_string!(l, vocab.due_item.need, what).to_string()),
@@ -73,8 +79,12 @@ pub fn due_item_what(l: Locale, item: &DueItem) -> String {
         DuePlace::Referrals => after("Answer to urgent referral: ")
             .map(|what| td_string!(l, vocab.due_item.urgent_answer, what).to_string())
             .or_else(|| after("Referral: ").map(|what| td_string!(l, vocab.due_item.referral, what).to_string())),
-        DuePlace::Checklist => stored.strip_prefix("Checklist: ").map(|title| td_string!(l, vocab.due_item.checklist, what = stored_checklist_title(l, title)).to_string()),
-        DuePlace::Monitoring => (stored == "Monitoring visit").then(|| td_string!(l, vocab.due_item.monitoring_visit).to_string()),
+        DuePlace::Checklist => stored
+            .strip_prefix("Checklist: ")
+            .map(|title| td_string!(l, vocab.due_item.checklist, what = stored_checklist_title(l, title)).to_string()),
+        DuePlace::Monitoring => {
+            (stored == "Monitoring visit").then(|| td_string!(l, vocab.due_item.monitoring_visit).to_string())
+        }
         DuePlace::Case => (stored == "Plan review").then(|| td_string!(l, vocab.due_item.plan_review).to_string()),
     };
     translated.unwrap_or_else(|| stored.to_string())

@@ -26,7 +26,9 @@ pub fn crypto_error(l: Locale, error: &CryptoError) -> String {
         CryptoError::NotAge => td_string!(l, errors.not_age).to_string(),
         CryptoError::NotPassphrase => td_string!(l, errors.not_passphrase).to_string(),
         CryptoError::Damaged => td_string!(l, errors.damaged).to_string(),
-        CryptoError::TooMuchWork { required, limit } => td_string!(l, errors.too_much_work, required = *required, limit = *limit).to_string(),
+        CryptoError::TooMuchWork { required, limit } => {
+            td_string!(l, errors.too_much_work, required = *required, limit = *limit).to_string()
+        }
         CryptoError::Encrypt(detail) => td_string!(l, errors.encrypt_failed, detail).to_string(),
     }
 }

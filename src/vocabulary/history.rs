@@ -11,7 +11,9 @@ use crate::domain::history::{self, FieldChange, HistoryEntry};
 use crate::domain::monitoring::{SeenAlone, VisitFrequency};
 use crate::domain::paths;
 use crate::domain::section::Section;
-use crate::domain::{ChildAgreement, Choice, Determination, ItemStatus, PlacementType, PlanStatus, ReferralStatus, ServiceType, Sex};
+use crate::domain::{
+    ChildAgreement, Choice, Determination, ItemStatus, PlacementType, PlanStatus, ReferralStatus, ServiceType, Sex,
+};
 use crate::i18n::{date, td_string, Locale, Translate};
 
 /// The title of a history entry's area: a plan section's title, or the checklist's.
@@ -54,7 +56,12 @@ pub fn history_event(l: Locale, entry: &HistoryEntry) -> String {
                     let ours = handover_points(l);
                     let points = points
                         .split("; ")
-                        .map(|p| handover::CHECKLIST.iter().position(|c| c.to_lowercase() == p).map_or_else(|| p.to_string(), |i| ours[i].to_lowercase()))
+                        .map(|p| {
+                            handover::CHECKLIST
+                                .iter()
+                                .position(|c| c.to_lowercase() == p)
+                                .map_or_else(|| p.to_string(), |i| ours[i].to_lowercase())
+                        })
                         .collect::<Vec<_>>()
                         .join("; ");
                     td_string!(l, vocab.event.handed_over_not_done, from, to, points).to_string()
@@ -172,7 +179,13 @@ pub fn field_place(l: Locale, path: &str) -> String {
         other => field_name(l, other).map_or_else(|| as_words(other), str::to_string),
     };
     match rest.iter().filter(|p| **p != "items").last() {
-        Some(field) => td_string!(l, vocab.change.place, area, field = field_name(l, field).map_or_else(|| as_words(field), str::to_string)).to_string(),
+        Some(field) => td_string!(
+            l,
+            vocab.change.place,
+            area,
+            field = field_name(l, field).map_or_else(|| as_words(field), str::to_string)
+        )
+        .to_string(),
         None => area,
     }
 }
@@ -188,7 +201,9 @@ pub fn field_value(l: Locale, path: &str, text: &str) -> String {
         "(changed)" => return td_string!(l, vocab.change.changed).to_string(),
         "an item" => return td_string!(l, vocab.change.an_item).to_string(),
         "your version" if path.is_empty() => return td_string!(l, vocab.change.your_version).to_string(),
-        "the other tab's version" if path.is_empty() => return td_string!(l, vocab.change.other_tab_version).to_string(),
+        "the other tab's version" if path.is_empty() => {
+            return td_string!(l, vocab.change.other_tab_version).to_string()
+        }
         _ => {}
     }
     if let Ok(day) = NaiveDate::parse_from_str(text, "%-d %b %Y") {
@@ -196,7 +211,9 @@ pub fn field_value(l: Locale, path: &str, text: &str) -> String {
     }
     let parts = path_parts(path);
     let (area, field) = (parts.first().copied().unwrap_or_default(), parts.last().copied().unwrap_or_default());
-    if let Some(n) = text.strip_prefix("every ").and_then(|r| r.strip_suffix(" days")).and_then(|n| n.parse::<u32>().ok()) {
+    if let Some(n) =
+        text.strip_prefix("every ").and_then(|r| r.strip_suffix(" days")).and_then(|n| n.parse::<u32>().ok())
+    {
         return td_string!(l, vocab.change.every_days, n).to_string();
     }
     let key = text.replace(' ', "_");
@@ -208,7 +225,9 @@ pub fn field_value(l: Locale, path: &str, text: &str) -> String {
         },
         ("needs" | "services" | "actions", "status") => ItemStatus::from_key(&key).map(|c| c.in_locale(l)),
         ("referrals", "status") => ReferralStatus::from_key(&key).map(|c| c.in_locale(l)),
-        ("checklist", "status") if path.contains("milestones") => MilestoneStatus::from_key(&key).map(|c| c.in_locale(l)),
+        ("checklist", "status") if path.contains("milestones") => {
+            MilestoneStatus::from_key(&key).map(|c| c.in_locale(l))
+        }
         ("checklist", "status") => ChecklistStatus::from_key(&key).map(|c| c.in_locale(l)),
         ("status", _) => PlanStatus::from_key(&key).map(|c| c.in_locale(l)),
         ("placement", "kind") => PlacementType::from_key(&key).map(|c| c.in_locale(l)),
@@ -219,7 +238,9 @@ pub fn field_value(l: Locale, path: &str, text: &str) -> String {
         (_, "determination") => Determination::from_key(&key).map(|c| c.in_locale(l)),
         (_, "theme") => Theme::from_key(&key).map(|c| c.in_locale(l)),
         (_, "milestone") => Milestone::from_key(&key).map(|c| c.in_locale(l)),
-        (_, "frequency") => VisitFrequency::CHOICES.iter().find(|(k, _)| *k == key).map(|(k, _)| visit_frequency_choice(l, k)),
+        (_, "frequency") => {
+            VisitFrequency::CHOICES.iter().find(|(k, _)| *k == key).map(|(k, _)| visit_frequency_choice(l, k))
+        }
         ("checklist", _) => return stored_checklist_title(l, text),
         _ => None,
     };
@@ -299,7 +320,14 @@ mod tests {
         assert_eq!(change_new(Locale::es, status), "Activo");
         let proposed = changes.iter().find(|c| c.path == "checklist.items").unwrap();
         assert!(change_new(Locale::es, proposed).ends_with(" actividades"));
-        for path in ["plan.worker.role", "plan.needs[x].by_when", "checklist.items[y].status", "case_number", "plan.status", "checklist.milestones[placed].evidence"] {
+        for path in [
+            "plan.worker.role",
+            "plan.needs[x].by_when",
+            "checklist.items[y].status",
+            "case_number",
+            "plan.status",
+            "checklist.milestones[placed].evidence",
+        ] {
             assert_eq!(field_place(Locale::en, path), paths::place(path));
         }
         assert_eq!(field_place(Locale::es, "plan.needs[x].by_when"), "Necesidades de protección: Para cuándo");
@@ -310,9 +338,20 @@ mod tests {
         case.close(ClosureOutcome::Kinship, "Stable with her aunt", now.date_naive(), "Ana", now).unwrap();
         let closed = case.history.0.last().unwrap();
         assert_eq!(history_event(Locale::en, closed), closed.event);
-        assert_eq!(history_event(Locale::fr, closed), "Dossier clôturé : Prise en charge par la famille élargie. Stable with her aunt");
-        let handed = HistoryEntry::event(now, "Ana", "worker", "Handed over from Ana to Marc (not done: the plan was reviewed with the new case worker)");
-        assert_eq!(history_event(Locale::es, &handed), "Traspaso de Ana a Marc (pendiente: se revisó el plan con la nueva persona responsable del caso)");
+        assert_eq!(
+            history_event(Locale::fr, closed),
+            "Dossier clôturé : Prise en charge par la famille élargie. Stable with her aunt"
+        );
+        let handed = HistoryEntry::event(
+            now,
+            "Ana",
+            "worker",
+            "Handed over from Ana to Marc (not done: the plan was reviewed with the new case worker)",
+        );
+        assert_eq!(
+            history_event(Locale::es, &handed),
+            "Traspaso de Ana a Marc (pendiente: se revisó el plan con la nueva persona responsable del caso)"
+        );
         let unknown = HistoryEntry::event(now, "Ana", "case", "Something newer");
         assert_eq!(history_event(Locale::es, &unknown), "Something newer");
     }

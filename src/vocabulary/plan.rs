@@ -62,7 +62,9 @@ pub fn handover_points(l: Locale) -> [&'static str; 3] {
 pub fn problem_message(l: Locale, problem: &Problem) -> String {
     match problem.kind {
         ProblemKind::NoCaseNumber => td_string!(l, vocab.problem.no_case_number).to_string(),
-        ProblemKind::ReviewBeforeStart(start) => td_string!(l, vocab.problem.review_before_start, date = start).to_string(),
+        ProblemKind::ReviewBeforeStart(start) => {
+            td_string!(l, vocab.problem.review_before_start, date = start).to_string()
+        }
         ProblemKind::NoCaseWorker => td_string!(l, vocab.problem.no_case_worker).to_string(),
         ProblemKind::BirthInFuture => td_string!(l, vocab.problem.birth_in_future).to_string(),
         ProblemKind::AgeTooHigh(max) => td_string!(l, vocab.problem.age_too_high, max).to_string(),
@@ -76,7 +78,9 @@ pub fn problem_message(l: Locale, problem: &Problem) -> String {
         ProblemKind::ConsultedInFuture => td_string!(l, vocab.problem.consulted_in_future).to_string(),
         ProblemKind::ReferralNotNamed => td_string!(l, vocab.problem.referral_not_named).to_string(),
         ProblemKind::AssessmentInFuture => td_string!(l, vocab.problem.assessment_in_future).to_string(),
-        ProblemKind::DeterminationBeforeAssessment(assessed) => td_string!(l, vocab.problem.determination_before_assessment, date = assessed).to_string(),
+        ProblemKind::DeterminationBeforeAssessment(assessed) => {
+            td_string!(l, vocab.problem.determination_before_assessment, date = assessed).to_string()
+        }
     }
 }
 
@@ -107,15 +111,25 @@ pub fn handover_problem(l: Locale, problem: &HandoverProblem) -> &'static str {
 
 /// One thing still open when closing a case: "Protection need: …", "Referral to … (made)".
 pub fn open_item(l: Locale, item: &OpenItem) -> String {
-    let name = |text: &str| if text.is_empty() { td_string!(l, vocab.open_item.not_described).to_string() } else { text.to_string() };
+    let name = |text: &str| {
+        if text.is_empty() {
+            td_string!(l, vocab.open_item.not_described).to_string()
+        } else {
+            text.to_string()
+        }
+    };
     match item {
         OpenItem::Need(need) => td_string!(l, vocab.open_item.need, name = name(need)).to_string(),
         OpenItem::Service(service) => td_string!(l, vocab.open_item.service, name = name(service)).to_string(),
         OpenItem::Action(what) => td_string!(l, vocab.open_item.action, name = name(what)).to_string(),
-        OpenItem::Referral(to, status) => td_string!(l, vocab.open_item.referral, name = name(to), status = status.in_locale(l).to_lowercase()).to_string(),
+        OpenItem::Referral(to, status) => {
+            td_string!(l, vocab.open_item.referral, name = name(to), status = status.in_locale(l).to_lowercase())
+                .to_string()
+        }
         OpenItem::Checklist(checklist_item) => {
             // The English has always shown the title as stored.
-            let title = if l == Locale::en { checklist_item.title.clone() } else { checklist_item_title(l, checklist_item) };
+            let title =
+                if l == Locale::en { checklist_item.title.clone() } else { checklist_item_title(l, checklist_item) };
             td_string!(l, vocab.open_item.checklist, title).to_string()
         }
     }
@@ -156,7 +170,9 @@ pub fn case_title(l: Locale, case: &Case) -> String {
 pub fn stored_case_title(l: Locale, stored: &str) -> String {
     let untitled = display_number("");
     match stored.strip_prefix(untitled) {
-        Some(rest) if rest.is_empty() || rest.starts_with(" (") => format!("{}{rest}", td_string!(l, vocab.case.without_number)),
+        Some(rest) if rest.is_empty() || rest.starts_with(" (") => {
+            format!("{}{rest}", td_string!(l, vocab.case.without_number))
+        }
         _ => stored.to_string(),
     }
 }
@@ -164,7 +180,12 @@ pub fn stored_case_title(l: Locale, stored: &str) -> String {
 /// What a case-list row shows in this language, for the search to find it by
 /// (`CaseIndex::with_words`): the number (or that there is none), the placement and the status.
 pub fn case_search_words(l: Locale, summary: &CaseSummary) -> String {
-    format!("{} {} {}", case_number(l, &summary.case_number), placement_label(l, summary.placement), summary.status.in_locale(l))
+    format!(
+        "{} {} {}",
+        case_number(l, &summary.case_number),
+        placement_label(l, summary.placement),
+        summary.status.in_locale(l)
+    )
 }
 
 /// The planned placement, or that it is not decided yet (as `CaseSummary::placement_label`).
@@ -174,7 +195,14 @@ pub fn placement_label(l: Locale, placement: Option<PlacementType>) -> &'static 
 
 /// A referral's steps: "Made on 12 Jan 2026 → Accepted on 22 Jan 2026"; empty before any change.
 pub fn referral_status_trail(l: Locale, referral: &Referral) -> String {
-    referral.status_changes.iter().map(|c| td_string!(l, vocab.referral_trail_step, status = c.status.in_locale(l), date = date(l, c.on)).to_string()).collect::<Vec<_>>().join(" → ")
+    referral
+        .status_changes
+        .iter()
+        .map(|c| {
+            td_string!(l, vocab.referral_trail_step, status = c.status.in_locale(l), date = date(l, c.on)).to_string()
+        })
+        .collect::<Vec<_>>()
+        .join(" → ")
 }
 
 #[cfg(test)]
@@ -185,9 +213,9 @@ mod tests {
     use crate::domain::history::HistoryEntry;
     use crate::domain::passphrase::Strength;
     use crate::domain::section::SectionState;
+    use crate::domain::validation;
     use crate::domain::{Determination, DueItem, DuePlace, ReferralStatus};
     use crate::vocabulary::{backup_last, backup_reminder, bytes, due_description, due_item_what, history_area};
-    use crate::domain::validation;
     use chrono::{NaiveDate, Utc};
 
     #[wasm_bindgen_test::wasm_bindgen_test]
@@ -196,7 +224,9 @@ mod tests {
             assert_eq!(s.in_locale(Locale::en), s.title());
             assert_eq!(section_purpose(Locale::en, s), s.purpose());
         }
-        for s in [SectionState::NotStarted, SectionState::InProgress, SectionState::Complete, SectionState::NeedsAttention] {
+        for s in
+            [SectionState::NotStarted, SectionState::InProgress, SectionState::Complete, SectionState::NeedsAttention]
+        {
             assert_eq!(s.in_locale(Locale::en), s.label());
         }
         for o in SortOrder::ALL {
@@ -208,7 +238,14 @@ mod tests {
         for (key, label) in VisitFrequency::CHOICES {
             assert_eq!(visit_frequency_choice(Locale::en, key), label);
         }
-        for f in [VisitFrequency::Weekly, VisitFrequency::EveryTwoWeeks, VisitFrequency::Monthly, VisitFrequency::Quarterly, VisitFrequency::EveryNDays(1), VisitFrequency::EveryNDays(9)] {
+        for f in [
+            VisitFrequency::Weekly,
+            VisitFrequency::EveryTwoWeeks,
+            VisitFrequency::Monthly,
+            VisitFrequency::Quarterly,
+            VisitFrequency::EveryNDays(1),
+            VisitFrequency::EveryNDays(9),
+        ] {
             assert_eq!(visit_frequency(Locale::en, f), f.describe());
         }
         assert_eq!(visit_frequency(Locale::es, VisitFrequency::EveryNDays(9)), "Cada 9 días");
@@ -245,7 +282,13 @@ mod tests {
         for p in [ItemProblem::NoReason, ItemProblem::DoneInFuture, ItemProblem::NoTitle] {
             assert_eq!(item_problem(Locale::en, p), p.message());
         }
-        for p in [HandoverProblem::NoName, HandoverProblem::SameWorker, HandoverProblem::NoDate, HandoverProblem::FutureDate, HandoverProblem::NoNote] {
+        for p in [
+            HandoverProblem::NoName,
+            HandoverProblem::SameWorker,
+            HandoverProblem::NoDate,
+            HandoverProblem::FutureDate,
+            HandoverProblem::NoNote,
+        ] {
             assert_eq!(handover_problem(Locale::en, &p), p.to_string());
         }
         case.set_pathway(Some(PlacementType::Kinship));

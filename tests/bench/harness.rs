@@ -50,7 +50,8 @@ mod calls {
     pub fn prepare(first: u32, count: u32) {
         let today = chrono::Utc::now().date_naive();
         let cases = many_cases(first as usize..(first + count) as usize, today);
-        PREPARED.with(|p| *p.borrow_mut() = cases.into_iter().map(|case| Write { case, expect_revision: None }).collect());
+        PREPARED
+            .with(|p| *p.borrow_mut() = cases.into_iter().map(|case| Write { case, expect_revision: None }).collect());
     }
 
     /// Stores the prepared cases as new ones, in one transaction, through the storage module's
@@ -93,7 +94,15 @@ mod calls {
         let rows = index.filter(&sorted, "mart");
         let t5 = now();
         store.close();
-        Ok(format!("open {} list {} index {} sort {} filter {} ({} rows)", t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, rows.len()))
+        Ok(format!(
+            "open {} list {} index {} sort {} filter {} ({} rows)",
+            t1 - t0,
+            t2 - t1,
+            t3 - t2,
+            t4 - t3,
+            t5 - t4,
+            rows.len()
+        ))
     }
 
     /// Where saving one edit goes (ms each): reading the case, preparing it (a new revision and
@@ -142,6 +151,16 @@ mod calls {
         let sealed = crypto::Contents::begin(back.len()).map_err(failed)?.0.seal(&back).map_err(failed)?;
         let t5 = now();
         store.close();
-        Ok(format!("{} cases, {} bytes: read {} write {} to JS {} from JS {} encrypt {} ({} bytes)", ids.len(), contents.len(), t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, sealed.len()))
+        Ok(format!(
+            "{} cases, {} bytes: read {} write {} to JS {} from JS {} encrypt {} ({} bytes)",
+            ids.len(),
+            contents.len(),
+            t1 - t0,
+            t2 - t1,
+            t3 - t2,
+            t4 - t3,
+            t5 - t4,
+            sealed.len()
+        ))
     }
 }

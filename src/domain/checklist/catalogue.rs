@@ -54,7 +54,9 @@ impl Milestone {
     /// What to write down as evidence that it is reached.
     pub fn evidence_hint(self) -> &'static str {
         match self {
-            Self::Prepared => "For example: sessions held with the child and the family, the home visit that found it ready.",
+            Self::Prepared => {
+                "For example: sessions held with the child and the family, the home visit that found it ready."
+            }
             Self::LegalSteps => "Which legal steps and documents, with dates and reference numbers.",
             Self::SafetyPlan => "Where the safety plan is kept, who monitors and how often.",
             Self::Referrals => "Which services, schools or courses the child and family are now enrolled with.",
@@ -89,7 +91,8 @@ use Milestone as M;
 use PlacementType::*;
 use Theme as T;
 
-const ALL: &[PlacementType] = &[Reunification, Kinship, Foster, SmallGroupHome, SupportedIndependentLiving, IndependentLiving];
+const ALL: &[PlacementType] =
+    &[Reunification, Kinship, Foster, SmallGroupHome, SupportedIndependentLiving, IndependentLiving];
 /// Pathways where the child goes to live in a family or family-like home.
 const FAMILY: &[PlacementType] = &[Reunification, Kinship, Foster, SmallGroupHome];
 /// Pathways where a family or carers take the child into their own home.
@@ -267,7 +270,9 @@ mod tests {
         }
         let milestone_keys: Vec<&str> = Milestone::ALL.iter().map(|m| m.key()).collect();
         assert_eq!(milestone_keys, ["prepared", "legal_steps", "safety_plan", "referrals", "placed"]);
-        assert!(ACTIVITIES.iter().all(|a| !a.id.is_empty() && a.id.chars().all(|c| c.is_ascii_lowercase() || c == '_')));
+        assert!(ACTIVITIES
+            .iter()
+            .all(|a| !a.id.is_empty() && a.id.chars().all(|c| c.is_ascii_lowercase() || c == '_')));
     }
 
     #[test]
@@ -302,12 +307,15 @@ mod tests {
             for needed in ["safety_plan", "placement_documents", "day_planning", "service_referrals"] {
                 assert!(ids.contains(&needed), "{pathway:?} needs {needed}");
             }
-            let reachable: HashSet<Milestone> = for_pathway(pathway).flat_map(|a| a.milestones.iter().copied()).collect();
+            let reachable: HashSet<Milestone> =
+                for_pathway(pathway).flat_map(|a| a.milestones.iter().copied()).collect();
             assert_eq!(reachable.len(), 5, "{pathway:?} has activities for every milestone");
         }
         let home_only = ["family_strengthening", "positive_parenting", "prepare_home", "respite_care"];
         for id in home_only {
-            assert!(activity(id).unwrap().applies_to(Reunification) && !activity(id).unwrap().applies_to(IndependentLiving));
+            assert!(
+                activity(id).unwrap().applies_to(Reunification) && !activity(id).unwrap().applies_to(IndependentLiving)
+            );
         }
         assert!(for_pathway(IndependentLiving).any(|a| a.id == "accommodation"));
         assert!(!for_pathway(SmallGroupHome).any(|a| a.id == "prepare_home"));

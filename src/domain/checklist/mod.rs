@@ -84,7 +84,12 @@ impl Default for ChecklistItem {
 
 impl ChecklistItem {
     pub fn from_activity(activity: &Activity) -> Self {
-        Self { activity: Some(activity.id.to_string()), title: activity.title.to_string(), theme: activity.theme, ..Default::default() }
+        Self {
+            activity: Some(activity.id.to_string()),
+            title: activity.title.to_string(),
+            theme: activity.theme,
+            ..Default::default()
+        }
     }
 
     pub fn custom(title: &str, theme: Theme, milestone: Option<Milestone>) -> Self {
@@ -268,7 +273,12 @@ pub struct Checklist {
 
 impl Default for Checklist {
     fn default() -> Self {
-        Self { catalogue_version: 0, items: Vec::new(), dismissed: Vec::new(), milestones: Milestone::ALL.iter().map(|&m| MilestoneRecord::new(m)).collect() }
+        Self {
+            catalogue_version: 0,
+            items: Vec::new(),
+            dismissed: Vec::new(),
+            milestones: Milestone::ALL.iter().map(|&m| MilestoneRecord::new(m)).collect(),
+        }
     }
 }
 
@@ -286,7 +296,14 @@ fn known_milestones<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Milest
     let raw = Vec::<Raw>::deserialize(d)?;
     Ok(raw
         .into_iter()
-        .filter_map(|r| Some(MilestoneRecord { milestone: Milestone::from_key(&r.milestone)?, status: r.status, reached_on: r.reached_on, evidence: r.evidence }))
+        .filter_map(|r| {
+            Some(MilestoneRecord {
+                milestone: Milestone::from_key(&r.milestone)?,
+                status: r.status,
+                reached_on: r.reached_on,
+                evidence: r.evidence,
+            })
+        })
         .collect())
 }
 
@@ -324,7 +341,9 @@ impl Checklist {
 
     /// Activities of the pathway not on the checklist and not taken off it by the worker.
     pub fn missing_for(&self, pathway: PlacementType) -> Vec<&'static Activity> {
-        catalogue::for_pathway(pathway).filter(|a| !self.has_activity(a.id) && !self.dismissed.iter().any(|d| d == a.id)).collect()
+        catalogue::for_pathway(pathway)
+            .filter(|a| !self.has_activity(a.id) && !self.dismissed.iter().any(|d| d == a.id))
+            .collect()
     }
 
     /// Adds the pathway's activities that are missing. Never removes or changes an item, so a
@@ -382,7 +401,11 @@ impl Checklist {
 
     /// The record of a milestone; a case stored with fewer milestones reads as not reached.
     pub fn milestone(&self, milestone: Milestone) -> MilestoneRecord {
-        self.milestones.iter().find(|r| r.milestone == milestone).cloned().unwrap_or_else(|| MilestoneRecord::new(milestone))
+        self.milestones
+            .iter()
+            .find(|r| r.milestone == milestone)
+            .cloned()
+            .unwrap_or_else(|| MilestoneRecord::new(milestone))
     }
 
     pub fn update_milestone(&mut self, milestone: Milestone, change: impl FnOnce(&mut MilestoneRecord)) {
@@ -411,7 +434,10 @@ impl Checklist {
             done: applicable.iter().filter(|i| i.is_done()).count(),
             applicable: applicable.len(),
             overdue: self.items.iter().filter(|i| i.due_state(today) == DueState::Overdue).count(),
-            milestones_reached: Milestone::ALL.iter().filter(|&&m| self.milestone(m).status == MilestoneStatus::Reached).count(),
+            milestones_reached: Milestone::ALL
+                .iter()
+                .filter(|&&m| self.milestone(m).status == MilestoneStatus::Reached)
+                .count(),
         }
     }
 
@@ -464,7 +490,8 @@ impl ChecklistFilter {
             StatusFilter::Done => item.status == ChecklistStatus::Done,
             StatusFilter::NotApplicable => item.status == ChecklistStatus::NotApplicable,
         };
-        let person_ok = self.responsible.as_deref().is_none_or(|p| item.responsible.trim().eq_ignore_ascii_case(p.trim()));
+        let person_ok =
+            self.responsible.as_deref().is_none_or(|p| item.responsible.trim().eq_ignore_ascii_case(p.trim()));
         let overdue_ok = !self.overdue_only || item.due_state(today) == DueState::Overdue;
         status_ok && person_ok && overdue_ok
     }
@@ -476,11 +503,20 @@ impl ChecklistFilter {
 
     /// Like [`grouped`](Self::grouped), also keeping the items `keep` names: an item being
     /// edited must not vanish from under the worker because an edit stopped it matching.
-    pub fn grouped_keeping<'a>(&self, checklist: &'a Checklist, today: NaiveDate, keep: impl Fn(Uuid) -> bool) -> Vec<(Theme, Vec<&'a ChecklistItem>)> {
+    pub fn grouped_keeping<'a>(
+        &self,
+        checklist: &'a Checklist,
+        today: NaiveDate,
+        keep: impl Fn(Uuid) -> bool,
+    ) -> Vec<(Theme, Vec<&'a ChecklistItem>)> {
         Theme::ALL
             .iter()
             .filter_map(|&theme| {
-                let items: Vec<&ChecklistItem> = checklist.items.iter().filter(|i| i.theme() == theme && (self.matches(i, today) || keep(i.id))).collect();
+                let items: Vec<&ChecklistItem> = checklist
+                    .items
+                    .iter()
+                    .filter(|i| i.theme() == theme && (self.matches(i, today) || keep(i.id)))
+                    .collect();
                 (!items.is_empty()).then_some((theme, items))
             })
             .collect()

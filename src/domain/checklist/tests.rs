@@ -38,7 +38,10 @@ fn changing_pathway_adds_without_losing_anything() {
     assert_eq!(added, 5, "the five youth activities");
     assert_eq!(case.checklist.items.len(), before + 5);
     let kept = case.checklist.get(home).unwrap();
-    assert_eq!((kept.status, kept.notes.as_str(), kept.responsible.as_str(), kept.done_on), (ChecklistStatus::Done, "Bed bought", "Aunt Rosa", Some(today())));
+    assert_eq!(
+        (kept.status, kept.notes.as_str(), kept.responsible.as_str(), kept.done_on),
+        (ChecklistStatus::Done, "Bed bought", "Aunt Rosa", Some(today()))
+    );
     assert_eq!(case.plan.placement.kind, Some(SupportedIndependentLiving));
     assert_eq!(case.set_pathway(None), 0);
 }
@@ -144,7 +147,11 @@ fn a_checklist_from_a_newer_catalogue_still_opens() {
     assert_eq!(c.milestone(Milestone::Placed).status, MilestoneStatus::Reached);
     assert_eq!(c.milestone(Milestone::Prepared).status, MilestoneStatus::NotReached);
     let own = &c.items[2];
-    assert_eq!((own.theme, own.milestone, own.status), (Theme::PreparingChild, None, ChecklistStatus::NotStarted), "unknown values read as defaults");
+    assert_eq!(
+        (own.theme, own.milestone, own.status),
+        (Theme::PreparingChild, None, ChecklistStatus::NotStarted),
+        "unknown values read as defaults"
+    );
     assert_eq!(c.milestones.len(), 1, "an unknown milestone is left out");
 }
 

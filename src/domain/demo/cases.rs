@@ -10,10 +10,19 @@ use crate::domain::checklist::Milestone;
 use crate::domain::handover::Handover;
 use crate::domain::monitoring::{SeenAlone, Visit};
 use crate::domain::plan::CaseWorker;
-use crate::domain::{Action, Case, ChildAgreement, Determination, ItemStatus, PlacementType, PlanStatus, ProtectionNeed, ReferralStatus as R, Service, ServiceType, Sex, VisitFrequency};
+use crate::domain::{
+    Action, Case, ChildAgreement, Determination, ItemStatus, PlacementType, PlanStatus, ProtectionNeed,
+    ReferralStatus as R, Service, ServiceType, Sex, VisitFrequency,
+};
 
 pub(super) fn worker(name: &str, role: &str, email: &str, since: NaiveDate) -> CaseWorker {
-    CaseWorker { name: name.into(), role: role.into(), organisation: ORGANISATION.into(), contact: format!("{email}@example.org"), since: Some(since) }
+    CaseWorker {
+        name: name.into(),
+        role: role.into(),
+        organisation: ORGANISATION.into(),
+        contact: format!("{email}@example.org"),
+        since: Some(since),
+    }
 }
 
 /// About `years` old on `today`.
@@ -33,7 +42,8 @@ pub(super) fn valentina(today: NaiveDate) -> Case {
         child.birth_date = born(today, 11, 150);
         child.sex = Some(Sex::Female);
         child.languages = "Spanish; some Quechua, her mother's first language".into();
-        child.current_setting = "Residential care at Example Children's Service, Hillside house, for three years".into();
+        child.current_setting =
+            "Residential care at Example Children's Service, Hillside house, for three years".into();
         let placement = &mut c.plan.placement;
         placement.location = "Her mother's home, north district of Example Town".into();
         placement.caregivers = "Elena Mamani".into();
@@ -44,31 +54,112 @@ pub(super) fn valentina(today: NaiveDate) -> Case {
     });
     b.edit(lucia, -128, (14, 20), |c, _| {
         let p = &mut c.plan;
-        p.needs.push(ProtectionNeed { need: "Needs support to rebuild trust with her mother after three years in residential care".into(), response: "Supervised family visits moving to weekend stays; joint sessions with the family counsellor".into(), by_whom: "Lucía Fernández and the family counsellor".into(), by_when: Some(d(20)), status: ItemStatus::InProgress, ..Default::default() });
-        p.needs.push(ProtectionNeed { need: "The household needs a stable income to meet basic needs before Valentina returns".into(), response: "Referral to the municipal livelihood programme; budgeting sessions with Elena".into(), by_whom: "Lucía Fernández".into(), by_when: Some(d(-10)), status: ItemStatus::InProgress, ..Default::default() });
-        p.needs.push(ProtectionNeed { need: "Behind in reading after several changes of school".into(), response: "Catch-up reading classes; transfer to the primary school near her mother's home".into(), by_whom: "Class teacher, Example Primary School".into(), by_when: Some(d(40)), ..Default::default() });
-        p.services.push(Service { kind: ServiceType::Psychosocial, description: "Weekly counselling to prepare for the move home, then joint sessions with her mother".into(), provider: "Example Family Counselling Centre".into(), location: "Centre, room 4".into(), by_when: Some(d(30)), urgent: true, status: ItemStatus::InProgress, ..Default::default() });
-        p.services.push(Service { kind: ServiceType::Education, description: "Enrolment and catch-up reading classes".into(), provider: "Example Primary School, north district".into(), by_when: Some(d(20)), ..Default::default() });
-        p.services.push(Service { kind: ServiceType::Livelihood, description: "Municipal livelihood programme for Elena Mamani".into(), provider: "Example Town social services".into(), by_when: Some(d(-5)), ..Default::default() });
-        p.actions.push(Action { what: "Write the home visit report for the reunification panel".into(), responsible: lucia.into(), by_when: Some(d(-3)), status: ItemStatus::InProgress, ..Default::default() });
-        p.actions.push(Action { what: "Arrange Valentina's first weekend stay at her mother's home".into(), responsible: lucia.into(), by_when: Some(d(6)), ..Default::default() });
+        p.needs.push(ProtectionNeed {
+            need: "Needs support to rebuild trust with her mother after three years in residential care".into(),
+            response: "Supervised family visits moving to weekend stays; joint sessions with the family counsellor"
+                .into(),
+            by_whom: "Lucía Fernández and the family counsellor".into(),
+            by_when: Some(d(20)),
+            status: ItemStatus::InProgress,
+            ..Default::default()
+        });
+        p.needs.push(ProtectionNeed {
+            need: "The household needs a stable income to meet basic needs before Valentina returns".into(),
+            response: "Referral to the municipal livelihood programme; budgeting sessions with Elena".into(),
+            by_whom: "Lucía Fernández".into(),
+            by_when: Some(d(-10)),
+            status: ItemStatus::InProgress,
+            ..Default::default()
+        });
+        p.needs.push(ProtectionNeed {
+            need: "Behind in reading after several changes of school".into(),
+            response: "Catch-up reading classes; transfer to the primary school near her mother's home".into(),
+            by_whom: "Class teacher, Example Primary School".into(),
+            by_when: Some(d(40)),
+            ..Default::default()
+        });
+        p.services.push(Service {
+            kind: ServiceType::Psychosocial,
+            description: "Weekly counselling to prepare for the move home, then joint sessions with her mother".into(),
+            provider: "Example Family Counselling Centre".into(),
+            location: "Centre, room 4".into(),
+            by_when: Some(d(30)),
+            urgent: true,
+            status: ItemStatus::InProgress,
+            ..Default::default()
+        });
+        p.services.push(Service {
+            kind: ServiceType::Education,
+            description: "Enrolment and catch-up reading classes".into(),
+            provider: "Example Primary School, north district".into(),
+            by_when: Some(d(20)),
+            ..Default::default()
+        });
+        p.services.push(Service {
+            kind: ServiceType::Livelihood,
+            description: "Municipal livelihood programme for Elena Mamani".into(),
+            provider: "Example Town social services".into(),
+            by_when: Some(d(-5)),
+            ..Default::default()
+        });
+        p.actions.push(Action {
+            what: "Write the home visit report for the reunification panel".into(),
+            responsible: lucia.into(),
+            by_when: Some(d(-3)),
+            status: ItemStatus::InProgress,
+            ..Default::default()
+        });
+        p.actions.push(Action {
+            what: "Arrange Valentina's first weekend stay at her mother's home".into(),
+            responsible: lucia.into(),
+            by_when: Some(d(6)),
+            ..Default::default()
+        });
         p.monitoring.frequency = Some(VisitFrequency::EveryTwoWeeks);
         p.monitoring.notes = "Visits alternate between Hillside house and the mother's home until the move.".into();
     });
     b.edit(lucia, -125, (11, 0), |c, _| {
-        checklist(c, today, &[
-            ("family_visits", P, lucia, -2, "Saturday visits go well; the first overnight stay is still to arrange"),
-            ("care_setting", N, "Elena Mamani with Lucía Fernández", -7, "A bed of her own and a place to do homework are needed"),
-            ("counselling", P, "Example Family Counselling Centre", 30, ""),
-            ("family_strengthening", P, lucia, 15, "Budgeting sessions every second Thursday"),
-            ("positive_parenting", N, "Example Family Counselling Centre", -4, "Group starts each month; Elena has not joined yet"),
-            ("school_transfer", N, "Example Primary School", 18, ""),
-            ("safety_plan", N, lucia, 10, ""),
-            ("life_book", P, "Key worker, Hillside house", -60, ""),
-            ("addiction", NA, "", 0, "No alcohol or drug use by Valentina or in the household (assessment, first month)"),
-            ("assistive_devices", NA, "", 0, "Valentina has no disability needing devices or adaptations"),
-            ("disability_services", NA, "", 0, "No disability identified"),
-        ]);
+        checklist(
+            c,
+            today,
+            &[
+                (
+                    "family_visits",
+                    P,
+                    lucia,
+                    -2,
+                    "Saturday visits go well; the first overnight stay is still to arrange",
+                ),
+                (
+                    "care_setting",
+                    N,
+                    "Elena Mamani with Lucía Fernández",
+                    -7,
+                    "A bed of her own and a place to do homework are needed",
+                ),
+                ("counselling", P, "Example Family Counselling Centre", 30, ""),
+                ("family_strengthening", P, lucia, 15, "Budgeting sessions every second Thursday"),
+                (
+                    "positive_parenting",
+                    N,
+                    "Example Family Counselling Centre",
+                    -4,
+                    "Group starts each month; Elena has not joined yet",
+                ),
+                ("school_transfer", N, "Example Primary School", 18, ""),
+                ("safety_plan", N, lucia, 10, ""),
+                ("life_book", P, "Key worker, Hillside house", -60, ""),
+                (
+                    "addiction",
+                    NA,
+                    "",
+                    0,
+                    "No alcohol or drug use by Valentina or in the household (assessment, first month)",
+                ),
+                ("assistive_devices", NA, "", 0, "Valentina has no disability needing devices or adaptations"),
+                ("disability_services", NA, "", 0, "No disability identified"),
+            ],
+        );
     });
     b.edit(lucia, -115, (16, 45), |c, _| {
         let bi = &mut c.plan.best_interests;
@@ -86,17 +177,38 @@ pub(super) fn valentina(today: NaiveDate) -> Case {
     });
     b.edit(lucia, -100, (9, 40), |c, _| {
         c.plan.status = PlanStatus::Active;
-        c.plan.referrals.push(referral("Example Town social services, livelihood programme", "A stable income for the household before Valentina returns", false, d(-100), &[(R::Made, d(-100))]));
+        c.plan.referrals.push(referral(
+            "Example Town social services, livelihood programme",
+            "A stable income for the household before Valentina returns",
+            false,
+            d(-100),
+            &[(R::Made, d(-100))],
+        ));
     });
     b.edit(lucia, -80, (12, 0), |c, _| {
         let r = referral_to(c, "Example Town social services");
         r.set_status(R::Accepted, d(-80));
-        r.feedback = "Elena is enrolled in the next intake of the sewing cooperative; first payment expected next month.".into();
+        r.feedback =
+            "Elena is enrolled in the next intake of the sewing cooperative; first payment expected next month.".into();
         r.feedback_on = Some(d(-80));
     });
     b.edit(lucia, -60, (17, 5), |c, _| {
-        checklist(c, today, &[("life_book", D, "Key worker, Hillside house", -61, "Valentina chose the photos herself")]);
-        c.plan.monitoring.visits.push(Visit { place: "Hillside house, then her mother's home".into(), seen: "Valentina and her key worker; Elena Mamani".into(), seen_alone: SeenAlone::Yes, wellbeing: "Relaxed and chatty, proud of her reading certificate. Eating and sleeping well, says her key worker.".into(), services_checked: "Counselling attended every week. Livelihood referral accepted.".into(), concerns: "None raised.".into(), ..Visit::new(d(-60), lucia) });
+        checklist(
+            c,
+            today,
+            &[("life_book", D, "Key worker, Hillside house", -61, "Valentina chose the photos herself")],
+        );
+        c.plan.monitoring.visits.push(Visit {
+            place: "Hillside house, then her mother's home".into(),
+            seen: "Valentina and her key worker; Elena Mamani".into(),
+            seen_alone: SeenAlone::Yes,
+            wellbeing:
+                "Relaxed and chatty, proud of her reading certificate. Eating and sleeping well, says her key worker."
+                    .into(),
+            services_checked: "Counselling attended every week. Livelihood referral accepted.".into(),
+            concerns: "None raised.".into(),
+            ..Visit::new(d(-60), lucia)
+        });
     });
     b.edit(lucia, -37, (18, 30), |c, _| {
         c.plan.monitoring.visits.push(Visit { place: "Her mother's home, north district".into(), seen: "Valentina and Elena Mamani during a Saturday visit; aunt Julia briefly".into(), seen_alone: SeenAlone::Yes, wellbeing: "Warm time together. The home is clean and tidy; Valentina still has no bed of her own there.".into(), services_checked: "Counselling attended. The school transfer has not started.".into(), concerns: "Valentina says she sometimes cannot sleep before visits. The bed promised for the home has not arrived.".into(), follow_up: "Ask for a sleep and worry assessment; follow up the bed with social services".into(), ..Visit::new(d(-37), lucia) });
@@ -106,10 +218,24 @@ pub(super) fn valentina(today: NaiveDate) -> Case {
         c.plan.actions.push(action);
     });
     b.edit(lucia, -23, (10, 15), |c, _| {
-        c.plan.monitoring.visits.push(Visit { place: "Hillside house".into(), seen: "Valentina; her key worker".into(), seen_alone: SeenAlone::Yes, wellbeing: "Tired but in good spirits; looking forward to the weekend stay.".into(), services_checked: "Counselling attended.".into(), concerns: "Still sleeping badly before visits.".into(), ..Visit::new(d(-23), lucia) });
+        c.plan.monitoring.visits.push(Visit {
+            place: "Hillside house".into(),
+            seen: "Valentina; her key worker".into(),
+            seen_alone: SeenAlone::Yes,
+            wellbeing: "Tired but in good spirits; looking forward to the weekend stay.".into(),
+            services_checked: "Counselling attended.".into(),
+            concerns: "Still sleeping badly before visits.".into(),
+            ..Visit::new(d(-23), lucia)
+        });
     });
     b.edit(lucia, -12, (11, 50), |c, _| {
-        c.plan.referrals.push(referral("Example District Health Centre, child and adolescent mental health", "Trouble sleeping and worry about the move; an assessment is asked for before the first overnight stay", true, d(-12), &[(R::Made, d(-12))]));
+        c.plan.referrals.push(referral(
+            "Example District Health Centre, child and adolescent mental health",
+            "Trouble sleeping and worry about the move; an assessment is asked for before the first overnight stay",
+            true,
+            d(-12),
+            &[(R::Made, d(-12))],
+        ));
         milestone(c, Milestone::Prepared, None, "Family visits every Saturday; counselling under way");
     });
     b.done()
@@ -156,28 +282,44 @@ pub(super) fn mateo(today: NaiveDate) -> Case {
         p.best_interests.outcome = "Kinship care with his grandmother is in Mateo's best interests.".into();
     });
     b.edit(marisol, -110, (14, 0), |c, _| {
-        c.plan.referrals.push(referral("San Example Primary School", "School place near his grandmother's home", false, d(-110), &[(R::Made, d(-110)), (R::Accepted, d(-104))]));
+        c.plan.referrals.push(referral(
+            "San Example Primary School",
+            "School place near his grandmother's home",
+            false,
+            d(-110),
+            &[(R::Made, d(-110)), (R::Accepted, d(-104))],
+        ));
     });
     b.edit(marisol, -88, (16, 30), |c, _| {
-        checklist(c, today, &[
-            ("family_visits", D, marisol, -120, "Weekend stays with his grandmother from month two"),
-            ("care_setting", D, "Carmen Cruz with Marisol Huamán", -100, "A bunk bed and a desk, from the reintegration fund"),
-            ("prepare_home", D, marisol, -98, ""),
-            ("safety_plan", D, marisol, -96, "Copy kept on the fridge and in the case file"),
-            ("placement_documents", D, marisol, -95, "Kinship placement order received"),
-            ("school_transfer", D, "San Example Primary School", -92, ""),
-            ("medical_transfer", D, marisol, -94, "Asthma plan handed to the clinic nurse"),
-            ("farewell", D, "Riverside house staff", -91, "Farewell lunch with his friends"),
-            ("day_planning", D, marisol, -90, ""),
-            ("reintegration_kit", D, marisol, -90, "School uniform, bedding, football boots"),
-            ("school_reintegration", D, marisol, -88, ""),
-            ("counselling", P, "Example Children's Service therapy team", 30, ""),
-            ("respite_care", P, marisol, 3, "One weekend a month with his uncle's family, to agree"),
-            ("community_welcome", N, marisol, 6, ""),
-            ("addiction", NA, "", 0, "No alcohol or drug use in the household"),
-            ("assistive_devices", NA, "", 0, "No disability"),
-            ("disability_services", NA, "", 0, "No disability"),
-        ]);
+        checklist(
+            c,
+            today,
+            &[
+                ("family_visits", D, marisol, -120, "Weekend stays with his grandmother from month two"),
+                (
+                    "care_setting",
+                    D,
+                    "Carmen Cruz with Marisol Huamán",
+                    -100,
+                    "A bunk bed and a desk, from the reintegration fund",
+                ),
+                ("prepare_home", D, marisol, -98, ""),
+                ("safety_plan", D, marisol, -96, "Copy kept on the fridge and in the case file"),
+                ("placement_documents", D, marisol, -95, "Kinship placement order received"),
+                ("school_transfer", D, "San Example Primary School", -92, ""),
+                ("medical_transfer", D, marisol, -94, "Asthma plan handed to the clinic nurse"),
+                ("farewell", D, "Riverside house staff", -91, "Farewell lunch with his friends"),
+                ("day_planning", D, marisol, -90, ""),
+                ("reintegration_kit", D, marisol, -90, "School uniform, bedding, football boots"),
+                ("school_reintegration", D, marisol, -88, ""),
+                ("counselling", P, "Example Children's Service therapy team", 30, ""),
+                ("respite_care", P, marisol, 3, "One weekend a month with his uncle's family, to agree"),
+                ("community_welcome", N, marisol, 6, ""),
+                ("addiction", NA, "", 0, "No alcohol or drug use in the household"),
+                ("assistive_devices", NA, "", 0, "No disability"),
+                ("disability_services", NA, "", 0, "No disability"),
+            ],
+        );
         let r = referral_to(c, "San Example Primary School");
         r.set_status(R::Completed, d(-88));
         r.feedback = "Mateo started in year 3; his teacher says he settled quickly.".into();
@@ -186,7 +328,12 @@ pub(super) fn mateo(today: NaiveDate) -> Case {
         milestone(c, Milestone::LegalSteps, Some(d(-95)), "Kinship placement order, family court, ref. FC-EX-0412");
         milestone(c, Milestone::SafetyPlan, Some(d(-96)), "Safety plan signed by Carmen; monthly visits");
         milestone(c, Milestone::Referrals, None, "School and clinic done; respite still to arrange");
-        milestone(c, Milestone::Placed, Some(d(-90)), "Living with his grandmother Carmen Cruz since the placement day");
+        milestone(
+            c,
+            Milestone::Placed,
+            Some(d(-90)),
+            "Living with his grandmother Carmen Cruz since the placement day",
+        );
     });
     for (offset, seen_alone, wellbeing) in [
         (-65, SeenAlone::Yes, "Settling in well; proud of his new football team."),
@@ -206,8 +353,22 @@ pub(super) fn mateo(today: NaiveDate) -> Case {
         c.plan.actions.0.iter_mut().for_each(|a| a.responsible = daniel.into());
     });
     b.edit(daniel, -8, (10, 30), |c, _| {
-        c.plan.monitoring.visits.push(Visit { place: "San Example Primary School, then the grandmother's home".into(), seen: "Mateo alone at school; Carmen Cruz at home".into(), seen_alone: SeenAlone::Yes, wellbeing: "Met his new case worker; happy at school and at home.".into(), services_checked: "Therapy attended. Respite not arranged yet.".into(), follow_up: "Agree the respite weekends with his uncle".into(), ..Visit::new(d(-8), daniel) });
-        c.plan.referrals.push(referral("Example Town social protection office", "Kinship carer allowance for Carmen Cruz", false, d(7), &[]));
+        c.plan.monitoring.visits.push(Visit {
+            place: "San Example Primary School, then the grandmother's home".into(),
+            seen: "Mateo alone at school; Carmen Cruz at home".into(),
+            seen_alone: SeenAlone::Yes,
+            wellbeing: "Met his new case worker; happy at school and at home.".into(),
+            services_checked: "Therapy attended. Respite not arranged yet.".into(),
+            follow_up: "Agree the respite weekends with his uncle".into(),
+            ..Visit::new(d(-8), daniel)
+        });
+        c.plan.referrals.push(referral(
+            "Example Town social protection office",
+            "Kinship carer allowance for Carmen Cruz",
+            false,
+            d(7),
+            &[],
+        ));
     });
     b.done()
 }
@@ -250,38 +411,86 @@ pub(super) fn joaquin_base(today: NaiveDate) -> Builder {
         p.best_interests.outcome = "Foster care with the Duarte family while contact with his mother is rebuilt; reunification to be reviewed in twelve months.".into();
     });
     b.edit(tomas, -100, (14, 0), |c, _| {
-        c.plan.referrals.push(referral("Example Family Counselling Centre", "Counselling before and after the move", false, d(-100), &[(R::Made, d(-100)), (R::Declined, d(-95))]));
+        c.plan.referrals.push(referral(
+            "Example Family Counselling Centre",
+            "Counselling before and after the move",
+            false,
+            d(-100),
+            &[(R::Made, d(-100)), (R::Declined, d(-95))],
+        ));
         let r = referral_to(c, "Example Family Counselling Centre");
         r.feedback = "No places until next year; they suggest the university clinic.".into();
         r.feedback_on = Some(d(-95));
-        c.plan.referrals.push(referral("Example University psychology clinic", "Counselling before and after the move", false, d(-94), &[(R::Made, d(-94)), (R::Accepted, d(-80))]));
+        c.plan.referrals.push(referral(
+            "Example University psychology clinic",
+            "Counselling before and after the move",
+            false,
+            d(-94),
+            &[(R::Made, d(-94)), (R::Accepted, d(-80))],
+        ));
     });
     b.edit(tomas, -38, (16, 0), |c, _| {
-        checklist(c, today, &[
-            ("family_visits", D, tomas, -70, "Monthly visits with his mother, supervised"),
-            ("care_setting", D, "Ana and Rafael Duarte", -50, "Own room ready"),
-            ("prepare_home", D, tomas, -48, ""),
-            ("realistic_expectations", D, tomas, -45, "Two sessions with Joaquín and the Duartes"),
-            ("placement_documents", D, tomas, -42, "Placement authorised by the Example Town child protection authority, ref. CPA-EX-2291"),
-            ("safety_plan", D, tomas, -40, ""),
-            ("day_planning", D, tomas, -40, ""),
-            ("school_transfer", D, tomas, -39, ""),
-            ("counselling", P, "Example University psychology clinic", 45, ""),
-            ("school_reintegration", P, "East District Primary School", 10, ""),
-            ("protective_behaviours", N, tomas, 25, ""),
-            ("addiction", NA, "", 0, "No alcohol or drug use; the Duartes were assessed as foster carers"),
-        ]);
-        milestone(c, Milestone::Prepared, Some(d(-45)), "Visits to the Duartes over six weeks; expectations sessions held");
+        checklist(
+            c,
+            today,
+            &[
+                ("family_visits", D, tomas, -70, "Monthly visits with his mother, supervised"),
+                ("care_setting", D, "Ana and Rafael Duarte", -50, "Own room ready"),
+                ("prepare_home", D, tomas, -48, ""),
+                ("realistic_expectations", D, tomas, -45, "Two sessions with Joaquín and the Duartes"),
+                (
+                    "placement_documents",
+                    D,
+                    tomas,
+                    -42,
+                    "Placement authorised by the Example Town child protection authority, ref. CPA-EX-2291",
+                ),
+                ("safety_plan", D, tomas, -40, ""),
+                ("day_planning", D, tomas, -40, ""),
+                ("school_transfer", D, tomas, -39, ""),
+                ("counselling", P, "Example University psychology clinic", 45, ""),
+                ("school_reintegration", P, "East District Primary School", 10, ""),
+                ("protective_behaviours", N, tomas, 25, ""),
+                ("addiction", NA, "", 0, "No alcohol or drug use; the Duartes were assessed as foster carers"),
+            ],
+        );
+        milestone(
+            c,
+            Milestone::Prepared,
+            Some(d(-45)),
+            "Visits to the Duartes over six weeks; expectations sessions held",
+        );
         milestone(c, Milestone::LegalSteps, Some(d(-42)), "Placement authorised, ref. CPA-EX-2291");
         milestone(c, Milestone::SafetyPlan, Some(d(-40)), "Safety plan with the Duartes; visits every two weeks");
         milestone(c, Milestone::Placed, Some(d(-40)), "Living with Ana and Rafael Duarte since the placement day");
-        c.plan.monitoring.visits.push(Visit { place: "Duarte home".into(), seen: "Joaquín, Ana and Rafael Duarte".into(), seen_alone: SeenAlone::Yes, wellbeing: "Tired after the move but eating well; likes his room.".into(), ..Visit::new(d(-38), tomas) });
+        c.plan.monitoring.visits.push(Visit {
+            place: "Duarte home".into(),
+            seen: "Joaquín, Ana and Rafael Duarte".into(),
+            seen_alone: SeenAlone::Yes,
+            wellbeing: "Tired after the move but eating well; likes his room.".into(),
+            ..Visit::new(d(-38), tomas)
+        });
     });
     b.edit(tomas, -35, (9, 15), |c, _| {
-        c.plan.referrals.push(referral("Example Sports Club", "A place in the after-school football team, with a scholarship", false, d(-35), &[(R::Made, d(-35))]));
+        c.plan.referrals.push(referral(
+            "Example Sports Club",
+            "A place in the after-school football team, with a scholarship",
+            false,
+            d(-35),
+            &[(R::Made, d(-35))],
+        ));
     });
     b.edit(tomas, -24, (15, 40), |c, _| {
-        c.plan.monitoring.visits.push(Visit { place: "East District Primary School".into(), seen: "Joaquín and his teacher".into(), seen_alone: SeenAlone::Yes, wellbeing: "Making friends; two angry outbursts in class this month.".into(), services_checked: "Counselling attended weekly.".into(), concerns: "Outbursts in class.".into(), follow_up: "Agree a calm-down plan with the teacher".into(), ..Visit::new(d(-24), tomas) });
+        c.plan.monitoring.visits.push(Visit {
+            place: "East District Primary School".into(),
+            seen: "Joaquín and his teacher".into(),
+            seen_alone: SeenAlone::Yes,
+            wellbeing: "Making friends; two angry outbursts in class this month.".into(),
+            services_checked: "Counselling attended weekly.".into(),
+            concerns: "Outbursts in class.".into(),
+            follow_up: "Agree a calm-down plan with the teacher".into(),
+            ..Visit::new(d(-24), tomas)
+        });
     });
     b.exported();
     b
@@ -293,7 +502,14 @@ pub(super) fn joaquin(today: NaiveDate) -> Case {
     let tomas = "Tomás Ribeiro";
     let mut b = joaquin_base(today);
     b.edit(tomas, -9, (12, 10), |c, _| {
-        c.plan.monitoring.visits.push(Visit { place: "Duarte home".into(), seen: "Joaquín; Ana Duarte".into(), seen_alone: SeenAlone::Yes, wellbeing: "Calmer; the calm-down plan helps, his teacher says.".into(), services_checked: "Counselling attended.".into(), ..Visit::new(d(-9), tomas) });
+        c.plan.monitoring.visits.push(Visit {
+            place: "Duarte home".into(),
+            seen: "Joaquín; Ana Duarte".into(),
+            seen_alone: SeenAlone::Yes,
+            wellbeing: "Calmer; the calm-down plan helps, his teacher says.".into(),
+            services_checked: "Counselling attended.".into(),
+            ..Visit::new(d(-9), tomas)
+        });
         need_about(c, "Needs help to manage anger").status = ItemStatus::Done;
         checklist(c, today, &[("school_reintegration", D, "East District Primary School", -9, "")]);
     });
@@ -345,7 +561,13 @@ pub(super) fn yerlin(today: NaiveDate) -> Case {
         r.set_status(R::Completed, d(-40));
         r.feedback = "Residence permit granted for two years.".into();
         r.feedback_on = Some(d(-40));
-        c.plan.referrals.push(referral("Example Town Secondary School", "School place from next term", false, d(-40), &[(R::Made, d(-40)), (R::Accepted, d(-30)), (R::Completed, d(-15))]));
+        c.plan.referrals.push(referral(
+            "Example Town Secondary School",
+            "School place from next term",
+            false,
+            d(-40),
+            &[(R::Made, d(-40)), (R::Accepted, d(-30)), (R::Completed, d(-15))],
+        ));
         let r = referral_to(c, "Example Town Secondary School");
         r.feedback = "Enrolled in year 9; language support twice a week.".into();
         r.feedback_on = Some(d(-15));
@@ -353,24 +575,56 @@ pub(super) fn yerlin(today: NaiveDate) -> Case {
     b.edit(amina, -10, (15, 0), |c, _| {
         // Carried out over the weeks before; what is left is for the days around the move.
         finish_open(c, amina, d(-70), d(-10));
-        checklist(c, today, &[
-            ("reintegration_kit", P, amina, 2, "Clothes and school things bought; phone card to add"),
-            ("day_planning", P, amina, 3, "Amina takes her; the house parents welcome her at lunch"),
-            ("farewell", N, "Reception centre staff", 4, "Yerlin asked for a small goodbye with two friends"),
-            ("community_welcome", N, "Teresa Okoro", 6, ""),
-            ("addiction", NA, "", 0, "No alcohol or drug use"),
-            ("assistive_devices", NA, "", 0, "No disability"),
-            ("disability_services", NA, "", 0, "No disability"),
-        ]);
-        milestone(c, Milestone::Prepared, Some(d(-20)), "Six visits to the house; she chose her room and met the other young people");
-        milestone(c, Milestone::LegalSteps, Some(d(-35)), "Residence permit granted; placement approved by Example Town child protection authority, ref. CPA-EX-3107");
-        milestone(c, Milestone::SafetyPlan, Some(d(-15)), "Safety plan kept at the house and in the case file; weekly visits the first month");
-        milestone(c, Milestone::Referrals, Some(d(-12)), "Example Town Secondary School, year 9; Example Legal Aid Clinic; group sessions");
+        checklist(
+            c,
+            today,
+            &[
+                ("reintegration_kit", P, amina, 2, "Clothes and school things bought; phone card to add"),
+                ("day_planning", P, amina, 3, "Amina takes her; the house parents welcome her at lunch"),
+                ("farewell", N, "Reception centre staff", 4, "Yerlin asked for a small goodbye with two friends"),
+                ("community_welcome", N, "Teresa Okoro", 6, ""),
+                ("addiction", NA, "", 0, "No alcohol or drug use"),
+                ("assistive_devices", NA, "", 0, "No disability"),
+                ("disability_services", NA, "", 0, "No disability"),
+            ],
+        );
+        milestone(
+            c,
+            Milestone::Prepared,
+            Some(d(-20)),
+            "Six visits to the house; she chose her room and met the other young people",
+        );
+        milestone(
+            c,
+            Milestone::LegalSteps,
+            Some(d(-35)),
+            "Residence permit granted; placement approved by Example Town child protection authority, ref. CPA-EX-3107",
+        );
+        milestone(
+            c,
+            Milestone::SafetyPlan,
+            Some(d(-15)),
+            "Safety plan kept at the house and in the case file; weekly visits the first month",
+        );
+        milestone(
+            c,
+            Milestone::Referrals,
+            Some(d(-12)),
+            "Example Town Secondary School, year 9; Example Legal Aid Clinic; group sessions",
+        );
         milestone(c, Milestone::Placed, None, "Moving in on the planned date");
     });
     b.edit(amina, -4, (16, 20), |c, _| {
         c.plan.monitoring.frequency = Some(VisitFrequency::Weekly);
-        c.plan.monitoring.visits.push(Visit { place: "Reception centre".into(), seen: "Yerlin alone, then with her key worker".into(), seen_alone: SeenAlone::Yes, wellbeing: "Excited and a little nervous about moving; sleeping well.".into(), services_checked: "School and group sessions as planned.".into(), concerns: "None.".into(), ..Visit::new(d(-4), amina) });
+        c.plan.monitoring.visits.push(Visit {
+            place: "Reception centre".into(),
+            seen: "Yerlin alone, then with her key worker".into(),
+            seen_alone: SeenAlone::Yes,
+            wellbeing: "Excited and a little nervous about moving; sleeping well.".into(),
+            services_checked: "School and group sessions as planned.".into(),
+            concerns: "None.".into(),
+            ..Visit::new(d(-4), amina)
+        });
     });
     b.done()
 }

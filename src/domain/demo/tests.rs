@@ -7,7 +7,7 @@ use crate::domain::exchange::{read, write, ExportDocument};
 use crate::domain::monitoring::SeenAlone;
 use crate::domain::overview::Overview;
 use crate::domain::passphrase::assess;
-use crate::domain::{validate, Choice, ChildAgreement, Determination, PlanStatus, Section};
+use crate::domain::{validate, ChildAgreement, Choice, Determination, PlanStatus, Section};
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -40,12 +40,19 @@ fn every_stage_is_shown_whatever_day_the_course_runs() {
         let (complete, _) = Section::completed(draft[0], &validate(draft[0], today));
         assert!(complete <= 3 && draft[0].checklist_progress(today).done == 0, "a draft with little filled in");
 
-        let overdue = cases.iter().filter(|c| c.plan.status == PlanStatus::Active && c.checklist_progress(today).overdue >= 2 && c.summary().is_overdue(today));
+        let overdue = cases.iter().filter(|c| {
+            c.plan.status == PlanStatus::Active
+                && c.checklist_progress(today).overdue >= 2
+                && c.summary().is_overdue(today)
+        });
         assert!(overdue.count() >= 1, "an active plan with overdue activities on {today}");
 
         let nearly = cases.iter().filter(|c| {
             let progress = c.checklist_progress(today);
-            c.plan.status == PlanStatus::Active && progress.percent().is_some_and(|p| (80..100).contains(&p)) && progress.milestones_reached >= 4 && progress.overdue == 0
+            c.plan.status == PlanStatus::Active
+                && progress.percent().is_some_and(|p| (80..100).contains(&p))
+                && progress.milestones_reached >= 4
+                && progress.overdue == 0
         });
         assert_eq!(nearly.count(), 1, "a nearly complete plan on {today}");
 
@@ -53,10 +60,16 @@ fn every_stage_is_shown_whatever_day_the_course_runs() {
         assert_eq!(closed.len(), 1);
         let closure = closed[0].closure.as_ref().expect("closed with its outcome");
         assert!(!closure.reason.is_empty() && closure.closed_on < today);
-        assert!(closed[0].due_items().is_empty() && closed[0].history.0.last().unwrap().event.starts_with("Case closed: Independent living."));
+        assert!(
+            closed[0].due_items().is_empty()
+                && closed[0].history.0.last().unwrap().event.starts_with("Case closed: Independent living.")
+        );
 
         let overview = Overview::build(&cases.iter().map(Case::deadlines).collect::<Vec<_>>(), today);
-        assert!(!overview.overdue.is_empty() && !overview.due_soon.is_empty(), "the overview has something late and something due this week");
+        assert!(
+            !overview.overdue.is_empty() && !overview.due_soon.is_empty(),
+            "the overview has something late and something due this week"
+        );
     }
 }
 
@@ -64,20 +77,42 @@ fn every_stage_is_shown_whatever_day_the_course_runs() {
 fn an_overdue_visit_an_unanswered_urgent_referral_and_a_handover() {
     for today in course_days() {
         let cases = demo_cases(today);
-        let late_visit = cases.iter().filter(|c| !c.is_closed()).any(|c| c.plan.monitoring.next_visit(c.plan.start_date).is_some_and(|next| next < today) && c.plan.monitoring.visits.len() >= 2);
+        let late_visit = cases.iter().filter(|c| !c.is_closed()).any(|c| {
+            c.plan.monitoring.next_visit(c.plan.start_date).is_some_and(|next| next < today)
+                && c.plan.monitoring.visits.len() >= 2
+        });
         assert!(late_visit, "a monitoring visit overdue on {today}");
         let valentina = named(&cases, "Valentina");
-        let urgent: Vec<_> = valentina.plan.referrals.iter().filter(|r| r.days_unanswered(today).is_some_and(|days| days > crate::domain::items::URGENT_ANSWER_DAYS as i64)).collect();
+        let urgent: Vec<_> = valentina
+            .plan
+            .referrals
+            .iter()
+            .filter(|r| {
+                r.days_unanswered(today).is_some_and(|days| days > crate::domain::items::URGENT_ANSWER_DAYS as i64)
+            })
+            .collect();
         assert_eq!(urgent.len(), 1);
-        assert!(valentina.due_items().iter().any(|i| i.what.starts_with("Answer to urgent referral") && i.is_overdue(today)));
+        assert!(valentina
+            .due_items()
+            .iter()
+            .any(|i| i.what.starts_with("Answer to urgent referral") && i.is_overdue(today)));
         // A visit's follow-up made into an action, still pointing at it.
-        let visit = valentina.plan.monitoring.visits.iter().find(|v| v.follow_up_action.is_some()).expect("a follow-up made an action");
+        let visit = valentina
+            .plan
+            .monitoring
+            .visits
+            .iter()
+            .find(|v| v.follow_up_action.is_some())
+            .expect("a follow-up made an action");
         assert!(valentina.plan.actions.get(visit.follow_up_action.unwrap()).is_some());
     }
     let cases = demo_cases(course_days()[0]);
     let mateo = named(&cases, "Mateo");
     assert_eq!(mateo.handovers.len(), 1);
-    assert_eq!((mateo.handovers[0].from.name.as_str(), mateo.plan.worker.name.as_str()), ("Marisol Huamán", "Daniel Mensah"));
+    assert_eq!(
+        (mateo.handovers[0].from.name.as_str(), mateo.plan.worker.name.as_str()),
+        ("Marisol Huamán", "Daniel Mensah")
+    );
     assert!(mateo.history.0.iter().any(|e| e.event.starts_with("Handed over from Marisol Huamán to Daniel Mensah")));
 }
 
@@ -118,7 +153,9 @@ fn plans_are_full_valid_and_use_every_choice() {
     let items = || cases.iter().flat_map(|c| &c.checklist.items);
     for &status in crate::domain::checklist::ChecklistStatus::ALL {
         // Every open or done activity shown has someone responsible; not applicable ones a reason.
-        let shown = |i: &&crate::domain::checklist::ChecklistItem| i.status == status && (!i.responsible.is_empty() || !i.not_applicable_reason.is_empty());
+        let shown = |i: &&crate::domain::checklist::ChecklistItem| {
+            i.status == status && (!i.responsible.is_empty() || !i.not_applicable_reason.is_empty())
+        };
         assert!(items().any(|i| shown(&i)), "an activity {}", status.label());
     }
     assert!(items().any(|i| !i.notes.is_empty()) && items().any(|i| i.due.is_some()));
@@ -143,7 +180,12 @@ fn plans_are_full_valid_and_use_every_choice() {
         assert!(cases.iter().any(|c| c.plan.participation.child_agrees == agreement));
     }
     let active: Vec<_> = cases.iter().filter(|c| c.plan.status == PlanStatus::Active).collect();
-    assert!(active.iter().all(|c| c.plan.worker.organisation == ORGANISATION && !c.plan.needs.is_empty() && !c.plan.services.is_empty() && !c.plan.actions.is_empty() && c.plan.monitoring.frequency.is_some() && !c.plan.participation.child_views.is_empty()));
+    assert!(active.iter().all(|c| c.plan.worker.organisation == ORGANISATION
+        && !c.plan.needs.is_empty()
+        && !c.plan.services.is_empty()
+        && !c.plan.actions.is_empty()
+        && c.plan.monitoring.frequency.is_some()
+        && !c.plan.participation.child_views.is_empty()));
 }
 
 #[test]
@@ -201,7 +243,8 @@ fn the_same_day_gives_the_same_cases_with_fixed_ids() {
     let all: Vec<Case> = demo_cases(today).into_iter().chain(exercise_cases(today)).collect();
     let json = serde_json::to_string(&all).unwrap();
     // No random (v4) id anywhere: a uuid's version digit is the 15th character.
-    let random = json.split('"').filter(|s| s.len() == 36 && s.as_bytes()[8] == b'-' && s.as_bytes()[14] == b'4').count();
+    let random =
+        json.split('"').filter(|s| s.len() == 36 && s.as_bytes()[8] == b'-' && s.as_bytes()[14] == b'4').count();
     assert_eq!(random, 0);
     let ids: std::collections::HashSet<_> = demo_cases(today).iter().map(|c| c.id).collect();
     assert_eq!(ids.len(), 8);
@@ -216,4 +259,3 @@ fn every_case_round_trips_through_json() {
         assert_eq!(serde_json::from_str::<Case>(&json).unwrap(), case);
     }
 }
-

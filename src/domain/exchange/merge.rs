@@ -121,11 +121,19 @@ impl ImportPlan {
         }
         let mut writes = Vec::new();
         for e in &self.entries {
-            let take = |local: &Case| Write { case: taken(local, &e.incoming, e.comparison == Comparison::Newer), expect_revision: Some(local.revision) };
+            let take = |local: &Case| Write {
+                case: taken(local, &e.incoming, e.comparison == Comparison::Newer),
+                expect_revision: Some(local.revision),
+            };
             match (e.comparison, e.resolution, &e.local) {
-                (Comparison::New, _, _) => writes.push(Write { case: arrived(e.incoming.clone()), expect_revision: None }),
-                (Comparison::Newer, _, Some(local)) | (Comparison::Conflict, Some(Resolution::TakeTheirs), Some(local)) => writes.push(take(local)),
-                (Comparison::Conflict, Some(Resolution::KeepBoth), _) => writes.push(Write { case: copy_of(&e.incoming, now), expect_revision: None }),
+                (Comparison::New, _, _) => {
+                    writes.push(Write { case: arrived(e.incoming.clone()), expect_revision: None })
+                }
+                (Comparison::Newer, _, Some(local))
+                | (Comparison::Conflict, Some(Resolution::TakeTheirs), Some(local)) => writes.push(take(local)),
+                (Comparison::Conflict, Some(Resolution::KeepBoth), _) => {
+                    writes.push(Write { case: copy_of(&e.incoming, now), expect_revision: None })
+                }
                 _ => {}
             }
         }
@@ -143,8 +151,13 @@ impl ImportPlan {
             (decided(Resolution::TakeTheirs), "replaced by theirs"),
             (decided(Resolution::KeepBoth), "added as a copy"),
         ];
-        let written: Vec<String> = parts.iter().filter(|(n, _)| *n > 0).map(|(n, what)| format!("{n} {what}")).collect();
-        if written.is_empty() { "nothing needed changing.".into() } else { format!("{}.", written.join(", ")) }
+        let written: Vec<String> =
+            parts.iter().filter(|(n, _)| *n > 0).map(|(n, what)| format!("{n} {what}")).collect();
+        if written.is_empty() {
+            "nothing needed changing.".into()
+        } else {
+            format!("{}.", written.join(", "))
+        }
     }
 }
 

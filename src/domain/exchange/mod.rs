@@ -31,7 +31,13 @@ pub struct ExportDocument<Cases = Vec<Case>> {
 
 impl<Cases> ExportDocument<Cases> {
     pub fn new(cases: Cases, app_version: &str, now: DateTime<Utc>) -> Self {
-        Self { format: FORMAT_NAME.into(), format_version: FORMAT_VERSION, app_version: app_version.into(), exported_at: now, cases }
+        Self {
+            format: FORMAT_NAME.into(),
+            format_version: FORMAT_VERSION,
+            app_version: app_version.into(),
+            exported_at: now,
+            cases,
+        }
     }
 }
 
@@ -97,7 +103,10 @@ pub fn read(plaintext: &[u8]) -> Result<ExportDocument, ReadError> {
 
 pub fn check_size(bytes: usize) -> Result<(), ReadError> {
     if bytes > MAX_FILE_BYTES {
-        return Err(ReadError::TooLarge { size_mb: bytes.div_ceil(1024 * 1024), limit_mb: MAX_FILE_BYTES / (1024 * 1024) });
+        return Err(ReadError::TooLarge {
+            size_mb: bytes.div_ceil(1024 * 1024),
+            limit_mb: MAX_FILE_BYTES / (1024 * 1024),
+        });
     }
     Ok(())
 }
@@ -112,7 +121,8 @@ pub fn write<Cases: Serialize>(document: &ExportDocument<Cases>) -> Vec<u8> {
 pub fn write_around(app_version: &str, now: DateTime<Utc>) -> (String, String) {
     const NO_CASES: &str = "[]";
     let empty = serde_json::value::RawValue::from_string(NO_CASES.into()).expect("valid JSON");
-    let text = String::from_utf8(write(&ExportDocument::new(empty, app_version, now))).expect("serde_json writes UTF-8");
+    let text =
+        String::from_utf8(write(&ExportDocument::new(empty, app_version, now))).expect("serde_json writes UTF-8");
     // The cases are the document's last field, so the last `[]` is theirs.
     let at = text.rfind(NO_CASES).expect("the cases are written");
     (text[..at].to_string(), text[at + NO_CASES.len()..].to_string())
@@ -131,7 +141,12 @@ pub fn file_name(case_numbers: &[&str], date: chrono::NaiveDate, encrypted: bool
 }
 
 fn safe(text: &str) -> String {
-    let cleaned: String = text.trim().chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).take(60).collect();
+    let cleaned: String = text
+        .trim()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' })
+        .take(60)
+        .collect();
     cleaned
 }
 

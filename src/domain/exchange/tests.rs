@@ -12,8 +12,16 @@ fn now() -> DateTime<Utc> {
 fn full_case(number: &str) -> Case {
     let mut case = Case::start(Uuid::new_v4(), number, "Lucía <script>alert(1)</script>", "Ana Ruiz 👩🏽‍⚕️", now());
     case.set_pathway(Some(PlacementType::Kinship));
-    case.plan.actions.push(Action { what: "مرحبا — right to left".into(), by_when: Some(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()), ..Default::default() });
-    case.checklist.add(ChecklistItem::custom("Own <img src=x onerror=alert(1)>", crate::domain::checklist::Theme::Legal, None));
+    case.plan.actions.push(Action {
+        what: "مرحبا — right to left".into(),
+        by_when: Some(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()),
+        ..Default::default()
+    });
+    case.checklist.add(ChecklistItem::custom(
+        "Own <img src=x onerror=alert(1)>",
+        crate::domain::checklist::Theme::Legal,
+        None,
+    ));
     case.checklist.items[0].notes = "x".repeat(10_000);
     // The history travels with the case.
     let before = case.clone();
@@ -52,7 +60,11 @@ fn a_document_round_trips_every_field() {
     let bytes = write(&doc);
     assert_eq!(read(&bytes).unwrap(), doc);
     let text = String::from_utf8(bytes).unwrap();
-    assert!(text.starts_with(r#"{"format":"homeward-export","format_version":1,"#), "the header comes first: {}", &text[..80]);
+    assert!(
+        text.starts_with(r#"{"format":"homeward-export","format_version":1,"#),
+        "the header comes first: {}",
+        &text[..80]
+    );
 }
 
 #[test]
@@ -60,8 +72,14 @@ fn foreign_newer_damaged_and_oversized_documents_are_refused() {
     assert_eq!(read(b"hello"), Err(ReadError::NotAnExport));
     assert_eq!(read(br#"{"name":"a shopping list"}"#), Err(ReadError::NotAnExport));
     assert_eq!(read(br#"{"format":"homeward-export"}"#), Err(ReadError::NotAnExport));
-    assert_eq!(read(br#"{"format":"homeward-export","format_version":2,"cases":"anything"}"#), Err(ReadError::TooNew { found: 2, supported: 1 }));
-    assert!(matches!(read(br#"{"format":"homeward-export","format_version":1,"cases":[{"id":"x"}]}"#), Err(ReadError::Damaged(_))));
+    assert_eq!(
+        read(br#"{"format":"homeward-export","format_version":2,"cases":"anything"}"#),
+        Err(ReadError::TooNew { found: 2, supported: 1 })
+    );
+    assert!(matches!(
+        read(br#"{"format":"homeward-export","format_version":1,"cases":[{"id":"x"}]}"#),
+        Err(ReadError::Damaged(_))
+    ));
     let case = full_case("A-1");
     let doc = ExportDocument::new(vec![case.clone(), case], "0.1.0", now());
     assert!(matches!(read(&write(&doc)), Err(ReadError::Damaged(m)) if m.contains("twice")));
@@ -141,8 +159,13 @@ fn a_plan_writes_only_what_the_worker_chose() {
     let fresh = exported(full_case("C-1"));
     let same = exported(full_case("D-1"));
     let locals = [newer_local.clone(), conflict_local.clone(), same.clone()];
-    let mut plan = ImportPlan::new(vec![newer_in.clone(), conflict_in.clone(), fresh.clone(), same.clone()], |id| locals.iter().find(|c| c.id == id).cloned());
-    assert_eq!([Comparison::Newer, Comparison::Conflict, Comparison::New, Comparison::Identical].map(|c| plan.count(c)), [1, 1, 1, 1]);
+    let mut plan = ImportPlan::new(vec![newer_in.clone(), conflict_in.clone(), fresh.clone(), same.clone()], |id| {
+        locals.iter().find(|c| c.id == id).cloned()
+    });
+    assert_eq!(
+        [Comparison::Newer, Comparison::Conflict, Comparison::New, Comparison::Identical].map(|c| plan.count(c)),
+        [1, 1, 1, 1]
+    );
     assert_eq!(plan.writes(now()), Err(Undecided(1)), "nothing is written while a conflict is undecided");
 
     plan.resolve(conflict_in.id, Resolution::KeepMine);

@@ -17,11 +17,17 @@ fn case() -> Case {
 fn every_part_of_a_case_is_either_compared_or_named_as_bookkeeping() {
     // A part added to `Case` must be placed here: compared by `diff` (in `Content`), or named as
     // bookkeeping, so no edit slips out of the history unnoticed.
-    const NOT_COMPARED: [&str; 9] = ["revision", "version", "updated_at", "exchanged", "history", "format", "created_at", "closure", "handovers"];
+    const NOT_COMPARED: [&str; 9] =
+        ["revision", "version", "updated_at", "exchanged", "history", "format", "created_at", "closure", "handovers"];
     let Value::Object(parts) = serde_json::to_value(case()).unwrap() else { panic!("a case is an object") };
-    let Value::Object(compared) = serde_json::to_value(Content::from(&case())).unwrap() else { panic!("content is an object") };
+    let Value::Object(compared) = serde_json::to_value(Content::from(&case())).unwrap() else {
+        panic!("content is an object")
+    };
     for part in parts.keys() {
-        assert!(compared.contains_key(part) != NOT_COMPARED.contains(&part.as_str()), "{part}: compared, or bookkeeping, and not both");
+        assert!(
+            compared.contains_key(part) != NOT_COMPARED.contains(&part.as_str()),
+            "{part}: compared, or bookkeeping, and not both"
+        );
     }
 }
 
@@ -32,7 +38,16 @@ fn a_simple_field_records_old_and_new_value() {
     after.plan.worker.role = "Psychologist".into();
     after.revision = 4; // bookkeeping is not a change
     let changes = diff(&before, &after);
-    assert_eq!(changes, vec![FieldChange { path: "plan.worker.role".into(), what: "Case worker: Role".into(), kind: ChangeKind::Changed, old: "(empty)".into(), new: "Psychologist".into() }]);
+    assert_eq!(
+        changes,
+        vec![FieldChange {
+            path: "plan.worker.role".into(),
+            what: "Case worker: Role".into(),
+            kind: ChangeKind::Changed,
+            old: "(empty)".into(),
+            new: "Psychologist".into()
+        }]
+    );
 }
 
 #[test]
@@ -46,12 +61,21 @@ fn list_items_are_added_removed_and_changed_by_name() {
     after.plan.needs.remove(housing.id);
     after.plan.needs.update(school.id, |n| n.by_when = Some("2026-12-01".parse().unwrap()));
     after.plan.needs.push(ProtectionNeed { need: "Birth certificate".into(), ..ProtectionNeed::default() });
-    let seen: Vec<(ChangeKind, String, String, String)> = diff(&before, &after).into_iter().map(|c| (c.kind, c.what, c.old, c.new)).collect();
-    assert_eq!(seen, vec![
-        (ChangeKind::Removed, "Protection needs".into(), "Housing".into(), String::new()),
-        (ChangeKind::Changed, "Protection needs: By when — School bullying".into(), "(empty)".into(), "1 Dec 2026".into()),
-        (ChangeKind::Added, "Protection needs".into(), String::new(), "Birth certificate".into()),
-    ]);
+    let seen: Vec<(ChangeKind, String, String, String)> =
+        diff(&before, &after).into_iter().map(|c| (c.kind, c.what, c.old, c.new)).collect();
+    assert_eq!(
+        seen,
+        vec![
+            (ChangeKind::Removed, "Protection needs".into(), "Housing".into(), String::new()),
+            (
+                ChangeKind::Changed,
+                "Protection needs: By when — School bullying".into(),
+                "(empty)".into(),
+                "1 Dec 2026".into()
+            ),
+            (ChangeKind::Added, "Protection needs".into(), String::new(), "Birth certificate".into()),
+        ]
+    );
 }
 
 #[test]

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use crate::components::fields::{DateField, SelectField, TextField};
-use crate::domain::checklist::{MilestoneRecord, MilestoneStatus};
 use crate::domain::checklist::Milestone;
+use crate::domain::checklist::{MilestoneRecord, MilestoneStatus};
 use crate::domain::Choice;
 use crate::i18n::{t, t_string, td_string, use_i18n, Translate};
 use crate::pages::plan::{today, Editor};
@@ -17,20 +17,28 @@ pub fn MilestoneStrip(editor: Editor) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <ul class="milestone-strip" aria-label=move || t_string!(i18n, checklist.milestones.at_a_glance)>
-            {Milestone::ALL.iter().map(|&m| {
-                let record = Memo::new(move |_| ed.case.with(|c| c.checklist.milestone(m).status));
-                let counts = Memo::new(move |_| ed.case.with(|c| c.checklist.milestone_items_done(m)));
-                view! {
-                    <li class=move || format!("milestone-chip {}", record.get().key())>
-                        <span class="chip-title">{m.tr()}</span>
-                        <span class="chip-state">{move || record.get().in_locale(i18n.get_locale())}</span>
-                        <span class="chip-count">{move || match counts.get() {
-                            (d, 1) => t_string!(i18n, checklist.milestones.chip_count_one, done = d).to_string(),
-                            (d, a) => t_string!(i18n, checklist.milestones.chip_count_many, done = d, all = a).to_string(),
-                        }}</span>
-                    </li>
-                }
-            }).collect_view()}
+            {Milestone::ALL
+                .iter()
+                .map(|&m| {
+                    let record = Memo::new(move |_| ed.case.with(|c| c.checklist.milestone(m).status));
+                    let counts = Memo::new(move |_| ed.case.with(|c| c.checklist.milestone_items_done(m)));
+                    view! {
+                        <li class=move || format!("milestone-chip {}", record.get().key())>
+                            <span class="chip-title">{m.tr()}</span>
+                            <span class="chip-state">{move || record.get().in_locale(i18n.get_locale())}</span>
+                            <span class="chip-count">
+                                {move || match counts.get() {
+                                    (d, 1) => t_string!(i18n, checklist.milestones.chip_count_one, done = d).to_string(),
+                                    (d, a) => {
+                                        t_string!(i18n, checklist.milestones.chip_count_many, done = d, all = a)
+                                            .to_string()
+                                    }
+                                }}
+                            </span>
+                        </li>
+                    }
+                })
+                .collect_view()}
         </ul>
     }
 }
@@ -56,10 +64,13 @@ fn MilestoneCard(editor: Editor, m: Milestone) -> impl IntoView {
     let i18n = use_i18n();
     let items = Memo::new(move |_| {
         let l = i18n.get_locale();
-        ed.case.with(|c| c.checklist.bearing_on(m).iter().map(|i| (i.id, super::title_in(l, i), i.status)).collect::<Vec<_>>())
+        ed.case.with(|c| {
+            c.checklist.bearing_on(m).iter().map(|i| (i.id, super::title_in(l, i), i.status)).collect::<Vec<_>>()
+        })
     });
     let field = move |name: &str| format!("milestones.{}.{name}", m.key());
-    let update = move |change: Box<dyn FnOnce(&mut MilestoneRecord)>| ed.edit(|c| c.checklist.update_milestone(m, change));
+    let update =
+        move |change: Box<dyn FnOnce(&mut MilestoneRecord)>| ed.edit(|c| c.checklist.update_milestone(m, change));
     let status = Signal::derive(move || Some(record.with(|r| r.status)));
     let set_status = Callback::new(move |s: Option<MilestoneStatus>| {
         if let Some(s) = s {
@@ -70,13 +81,24 @@ fn MilestoneCard(editor: Editor, m: Milestone) -> impl IntoView {
     let set_reached_on = Callback::new(move |d| update(Box::new(move |r| r.set_reached_on(d))));
     let evidence = Signal::derive(move || record.with(|r| r.evidence.clone()));
     let set_evidence = Callback::new(move |v: String| update(Box::new(move |r| r.evidence = v)));
-    let date_problem = Signal::derive(move || record.with(|r| r.reached_on.is_some_and(|d| d > today()).then(|| td_string!(i18n.get_locale(), checklist.milestones.date_in_future).to_string())));
+    let date_problem = Signal::derive(move || {
+        record.with(|r| {
+            r.reached_on
+                .is_some_and(|d| d > today())
+                .then(|| td_string!(i18n.get_locale(), checklist.milestones.date_in_future).to_string())
+        })
+    });
     let reached = move || record.with(|r| r.status == MilestoneStatus::Reached);
     let heading = format!("milestone-{}", m.key());
     let labelled_by = heading.clone();
     view! {
         <article class="milestone" class:reached=reached aria-labelledby=labelled_by>
-            <h4 id=heading>{m.tr()} <span class=move || format!("badge milestone-{}", record.with(|r| r.status.key()))>{move || record.with(|r| r.status.in_locale(i18n.get_locale()))}</span></h4>
+            <h4 id=heading>
+                {m.tr()}
+                <span class=move || {
+                    format!("badge milestone-{}", record.with(|r| r.status.key()))
+                }>{move || record.with(|r| r.status.in_locale(i18n.get_locale()))}</span>
+            </h4>
             <p class="meaning">{move || crate::vocabulary::milestone_meaning(i18n.get_locale(), m)}</p>
             <p class="milestone-count">
                 {move || match counts.get() {
@@ -86,27 +108,69 @@ fn MilestoneCard(editor: Editor, m: Milestone) -> impl IntoView {
                 }}
             </p>
             <Show when=move || reached() && counts.with(|(done, all)| done < all)>
-                <p class="warning">{move || {
-                    let open = counts.with(|(done, all)| all - done);
-                    if open == 1 { t_string!(i18n, checklist.milestones.reached_open_one).to_string() } else { t_string!(i18n, checklist.milestones.reached_open_many, open).to_string() }
-                }}</p>
+                <p class="warning">
+                    {move || {
+                        let open = counts.with(|(done, all)| all - done);
+                        if open == 1 {
+                            t_string!(i18n, checklist.milestones.reached_open_one).to_string()
+                        } else {
+                            t_string!(i18n, checklist.milestones.reached_open_many, open).to_string()
+                        }
+                    }}
+                </p>
             </Show>
             <Show when=move || items.with(|i| !i.is_empty())>
                 <details>
-                    <summary>{t!(i18n, checklist.milestones.related)} <span class="visually-hidden">{move || format!(": {}", m.in_locale(i18n.get_locale()))}</span></summary>
+                    <summary>
+                        {t!(i18n, checklist.milestones.related)}
+                        <span class="visually-hidden">{move || format!(": {}", m.in_locale(i18n.get_locale()))}</span>
+                    </summary>
                     <ul class="related">
-                        {move || items.get().into_iter().map(|(id, title, status)| view! {
-                            <li class:done=status.key() == "done">
-                                <button type="button" class="link-button" on:click=move |_| shown.reveal(id)>{title}</button>
-                                " – " {status.in_locale(i18n.get_locale())}
-                            </li>
-                        }).collect_view()}
+                        {move || {
+                            items
+                                .get()
+                                .into_iter()
+                                .map(|(id, title, status)| {
+                                    view! {
+                                        <li class:done=status.key() == "done">
+                                            <button
+                                                type="button"
+                                                class="link-button"
+                                                on:click=move |_| shown.reveal(id)
+                                            >
+                                                {title}
+                                            </button>
+                                            " – "
+                                            {status.in_locale(i18n.get_locale())}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
                     </ul>
                 </details>
             </Show>
-            <SelectField label=move || t_string!(i18n, checklist.milestones.status).to_string() field=field("status") value=status set=set_status />
-            <DateField label=move || t_string!(i18n, checklist.milestones.reached_on).to_string() field=field("reached_on") value=reached_on set=set_reached_on error=date_problem />
-            <TextField label=move || t_string!(i18n, checklist.milestones.evidence).to_string() field=field("evidence") value=evidence set=set_evidence multiline=true hint=move || crate::vocabulary::milestone_evidence_hint(i18n.get_locale(), m).to_string() />
+            <SelectField
+                label=move || t_string!(i18n, checklist.milestones.status).to_string()
+                field=field("status")
+                value=status
+                set=set_status
+            />
+            <DateField
+                label=move || t_string!(i18n, checklist.milestones.reached_on).to_string()
+                field=field("reached_on")
+                value=reached_on
+                set=set_reached_on
+                error=date_problem
+            />
+            <TextField
+                label=move || t_string!(i18n, checklist.milestones.evidence).to_string()
+                field=field("evidence")
+                value=evidence
+                set=set_evidence
+                multiline=true
+                hint=move || crate::vocabulary::milestone_evidence_hint(i18n.get_locale(), m).to_string()
+            />
         </article>
     }
 }

@@ -28,7 +28,14 @@ pub fn progress_text_in(l: Locale, p: Progress) -> String {
     if p.applicable == 0 {
         return td_string!(l, checklist.progress.none).to_string();
     }
-    let mut parts = vec![td_string!(l, checklist.progress.done, done = p.done, applicable = p.applicable, percent = p.percent().unwrap_or(0)).to_string()];
+    let mut parts = vec![td_string!(
+        l,
+        checklist.progress.done,
+        done = p.done,
+        applicable = p.applicable,
+        percent = p.percent().unwrap_or(0)
+    )
+    .to_string()];
     if p.overdue > 0 {
         parts.push(td_string!(l, checklist.progress.overdue, n = p.overdue).to_string());
     }
@@ -40,7 +47,6 @@ pub fn progress_text_in(l: Locale, p: Progress) -> String {
 pub(crate) fn title_in(l: Locale, item: &ChecklistItem) -> String {
     crate::vocabulary::checklist_item_title(l, item)
 }
-
 
 #[component]
 pub fn ChecklistView(editor: Editor, focus: Signal<Option<Uuid>>) -> impl IntoView {
@@ -65,21 +71,39 @@ pub fn ChecklistView(editor: Editor, focus: Signal<Option<Uuid>>) -> impl IntoVi
     let i18n = use_i18n();
     view! {
         <section class="checklist" aria-labelledby="checklist-title">
-            <h2 id="checklist-title" tabindex="-1">{t!(i18n, checklist.title)}</h2>
+            <h2 id="checklist-title" tabindex="-1">
+                {t!(i18n, checklist.title)}
+            </h2>
             <p class="purpose">{t!(i18n, checklist.purpose)}</p>
             <div class="checklist-progress">
-                <progress max="100" value=move || progress.get().percent().unwrap_or(0) aria-labelledby="checklist-progress-text"></progress>
+                <progress
+                    max="100"
+                    value=move || progress.get().percent().unwrap_or(0)
+                    aria-labelledby="checklist-progress-text"
+                ></progress>
                 <p id="checklist-progress-text">{move || progress_text(progress.get())}</p>
             </div>
             <milestones::MilestoneStrip editor=ed />
             <PathwayPanel editor=ed id />
             <Activities editor=ed focus />
             <div class="undo" role="status">
-                {move || removed.0.get().map(|(_, item)| view! {
-                    <span>{t_string!(i18n, checklist.removed, title = title_in(i18n.get_locale(), &item)).to_string()}</span>
-                    " "
-                    <button type="button" class="small" id="undo-checklist" on:click=undo>{t!(i18n, checklist.undo)}</button>
-                })}
+                {move || {
+                    removed
+                        .0
+                        .get()
+                        .map(|(_, item)| {
+                            view! {
+                                <span>
+                                    {t_string!(i18n, checklist.removed, title = title_in(i18n.get_locale(), &item))
+                                        .to_string()}
+                                </span>
+                                " "
+                                <button type="button" class="small" id="undo-checklist" on:click=undo>
+                                    {t!(i18n, checklist.undo)}
+                                </button>
+                            }
+                        })
+                }}
             </div>
             <add::AddActivity editor=ed />
             <milestones::MilestonesPanel editor=ed />
@@ -95,37 +119,66 @@ fn PathwayPanel(editor: Editor, id: crate::domain::CaseId) -> impl IntoView {
     let pathway = Memo::new(move |_| ed.case.with(|c| c.plan.placement.kind));
     let missing = Memo::new(move |_| {
         let l = i18n.get_locale();
-        ed.case.with(|c| c.plan.placement.kind.map(|p| c.checklist.missing_for(p).iter().map(|a| crate::vocabulary::activity_title(l, a.id, a.title)).collect::<Vec<_>>()).unwrap_or_default())
+        ed.case.with(|c| {
+            c.plan
+                .placement
+                .kind
+                .map(|p| {
+                    c.checklist
+                        .missing_for(p)
+                        .iter()
+                        .map(|a| crate::vocabulary::activity_title(l, a.id, a.title))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
     });
     let placement = Route::Plan { id, section: Section::Placement }.href();
-    let add_missing = move |_| ed.edit_now(|c| {
-        if let Some(p) = c.plan.placement.kind {
-            c.checklist.propose(p);
-        }
-    });
+    let add_missing = move |_| {
+        ed.edit_now(|c| {
+            if let Some(p) = c.plan.placement.kind {
+                c.checklist.propose(p);
+            }
+        })
+    };
     view! {
         <div class="pathway-panel">
             {move || match pathway.get() {
                 None => {
                     let href = placement.clone();
                     view! {
-                        <p>{t!(i18n, checklist.pathway.none, <link> = move |children: ChildrenFn| view! { <a href=href.clone()>{children()}</a> })}</p>
-                    }.into_any()
+                        <p>
+                            {t!(
+                                i18n, checklist.pathway.none, <link> = move |children: ChildrenFn| view! { <a href=href.clone()>{children()}</a> }
+                            )}
+                        </p>
+                    }
+                        .into_any()
                 }
-                Some(p) => view! {
-                    <p>{t!(i18n, checklist.pathway.chosen, <strong> = |children: ChildrenFn| view! { <strong>{children()}</strong> }, pathway = move || p.in_locale(i18n.get_locale()))} " "
-                        <a href=placement.clone()>{t!(i18n, checklist.pathway.change)}</a></p>
-                }.into_any(),
-            }}
-            <Show when=move || missing.with(|m| !m.is_empty())>
+                Some(p) => {
+                    view! {
+                        <p>
+                            {t!(
+                                i18n, checklist.pathway.chosen, <strong> = |children: ChildrenFn| view! { <strong>{children()}</strong> }, pathway = move || p.in_locale(i18n.get_locale())
+                            )} " " <a href=placement.clone()>{t!(i18n, checklist.pathway.change)}</a>
+                        </p>
+                    }
+                        .into_any()
+                }
+            }} <Show when=move || missing.with(|m| !m.is_empty())>
                 <div class="proposals">
-                    <p>{move || match missing.with(Vec::len) {
-                        1 => t_string!(i18n, checklist.pathway.missing_one).to_string(),
-                        n => t_string!(i18n, checklist.pathway.missing_many, n).to_string(),
-                    }}</p>
+                    <p>
+                        {move || match missing.with(Vec::len) {
+                            1 => t_string!(i18n, checklist.pathway.missing_one).to_string(),
+                            n => t_string!(i18n, checklist.pathway.missing_many, n).to_string(),
+                        }}
+                    </p>
                     <ul>{move || missing.get().into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
                     <button type="button" on:click=add_missing>
-                        {move || match missing.with(Vec::len) { 1 => t_string!(i18n, checklist.pathway.add_one).to_string(), n => t_string!(i18n, checklist.pathway.add_many, n).to_string() }}
+                        {move || match missing.with(Vec::len) {
+                            1 => t_string!(i18n, checklist.pathway.add_one).to_string(),
+                            n => t_string!(i18n, checklist.pathway.add_many, n).to_string(),
+                        }}
                     </button>
                 </div>
             </Show>
@@ -181,7 +234,10 @@ fn Activities(editor: Editor, focus: Signal<Option<Uuid>>) -> impl IntoView {
         ed.case.with(|c| {
             filter.with(|f| {
                 shown_items.expanded.with(|open| {
-                    f.grouped_keeping(&c.checklist, today(), |id| open.contains(&id)).into_iter().map(|(t, items)| (t, items.iter().map(|i| i.id).collect::<Vec<_>>())).collect::<Vec<_>>()
+                    f.grouped_keeping(&c.checklist, today(), |id| open.contains(&id))
+                        .into_iter()
+                        .map(|(t, items)| (t, items.iter().map(|i| i.id).collect::<Vec<_>>()))
+                        .collect::<Vec<_>>()
                 })
             })
         })
@@ -196,7 +252,11 @@ fn Activities(editor: Editor, focus: Signal<Option<Uuid>>) -> impl IntoView {
     });
     let nothing_matches = move || total.get() > 0 && shown.get() == 0;
     let themes = move || groups.with(|g| g.iter().map(|(t, _)| *t).collect::<Vec<_>>());
-    let ids_of = move |theme: Theme| Signal::derive(move || groups.with(|g| g.iter().find(|(t, _)| *t == theme).map(|(_, ids)| ids.clone()).unwrap_or_default()));
+    let ids_of = move |theme: Theme| {
+        Signal::derive(move || {
+            groups.with(|g| g.iter().find(|(t, _)| *t == theme).map(|(_, ids)| ids.clone()).unwrap_or_default())
+        })
+    };
     let i18n = use_i18n();
     view! {
         <h3 id="activities-title">{t!(i18n, checklist.activities.title)}</h3>
@@ -221,7 +281,12 @@ fn Activities(editor: Editor, focus: Signal<Option<Uuid>>) -> impl IntoView {
 }
 
 #[component]
-fn ThemeGroup(editor: Editor, theme: Theme, filter: RwSignal<ChecklistFilter>, ids: Signal<Vec<Uuid>>) -> impl IntoView {
+fn ThemeGroup(
+    editor: Editor,
+    theme: Theme,
+    filter: RwSignal<ChecklistFilter>,
+    ids: Signal<Vec<Uuid>>,
+) -> impl IntoView {
     let heading = format!("theme-{}", theme.key());
     let labelled_by = heading.clone();
     view! {
@@ -250,35 +315,88 @@ fn Filters(editor: Editor, filter: RwSignal<ChecklistFilter>) -> impl IntoView {
     };
     let i18n = use_i18n();
     view! {
-        <div class="list-tools checklist-filters" role="group" aria-label=move || t_string!(i18n, checklist.filters.label)>
+        <div
+            class="list-tools checklist-filters"
+            role="group"
+            aria-label=move || t_string!(i18n, checklist.filters.label)
+        >
             <div class="field">
                 <label for="filter-status">{t!(i18n, checklist.filters.status)}</label>
-                <select id="filter-status" prop:value=move || filter.with(|f| f.status.key())
-                    on:change=move |ev| filter.update(|f| f.status = StatusFilter::from_key(&event_target_value(&ev)).unwrap_or_default())>
-                    {StatusFilter::ALL.iter().map(|&s| view! { <option value=s.key() selected=move || filter.with(|f| f.status == s)>{s.tr()}</option> }).collect_view()}
+                <select
+                    id="filter-status"
+                    prop:value=move || filter.with(|f| f.status.key())
+                    on:change=move |ev| {
+                        filter
+                            .update(|f| f.status = StatusFilter::from_key(&event_target_value(&ev)).unwrap_or_default())
+                    }
+                >
+                    {StatusFilter::ALL
+                        .iter()
+                        .map(|&s| {
+                            view! {
+                                <option value=s.key() selected=move || filter.with(|f| f.status == s)>
+                                    {s.tr()}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
                 </select>
             </div>
             <div class="field">
                 <label for="filter-person">{t!(i18n, checklist.filters.person)}</label>
                 <select id="filter-person" prop:value=person_key on:change=set_person>
-                    <option value="*" selected=move || filter.with(|f| f.responsible.is_none())>{t!(i18n, checklist.filters.everyone)}</option>
-                    <option value="" selected=move || filter.with(|f| f.responsible.as_deref() == Some(""))>{t!(i18n, checklist.filters.no_one)}</option>
-                    {move || people.get().into_iter().map(|p| {
-                        let chosen = p.clone();
-                        view! { <option value=p.clone() selected=move || filter.with(|f| f.responsible.as_deref().is_some_and(|r| r.trim().eq_ignore_ascii_case(&chosen)))>{p.clone()}</option> }
-                    }).collect_view()}
+                    <option value="*" selected=move || filter.with(|f| f.responsible.is_none())>
+                        {t!(i18n, checklist.filters.everyone)}
+                    </option>
+                    <option value="" selected=move || filter.with(|f| f.responsible.as_deref() == Some(""))>
+                        {t!(i18n, checklist.filters.no_one)}
+                    </option>
+                    {move || {
+                        people
+                            .get()
+                            .into_iter()
+                            .map(|p| {
+                                let chosen = p.clone();
+                                view! {
+                                    <option
+                                        value=p.clone()
+                                        selected=move || {
+                                            filter
+                                                .with(|f| {
+                                                    f.responsible
+                                                        .as_deref()
+                                                        .is_some_and(|r| r.trim().eq_ignore_ascii_case(&chosen))
+                                                })
+                                        }
+                                    >
+                                        {p.clone()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()
+                    }}
                 </select>
             </div>
             <div class="field checkbox">
-                <input id="filter-overdue" type="checkbox" prop:checked=move || filter.with(|f| f.overdue_only)
-                    on:change=move |ev| filter.update(|f| f.overdue_only = event_target_checked(&ev)) />
+                <input
+                    id="filter-overdue"
+                    type="checkbox"
+                    prop:checked=move || filter.with(|f| f.overdue_only)
+                    on:change=move |ev| filter.update(|f| f.overdue_only = event_target_checked(&ev))
+                />
                 <label for="filter-overdue">{t!(i18n, checklist.filters.overdue_only)}</label>
             </div>
             <Show when=move || filter.with(ChecklistFilter::is_active)>
-                <button type="button" class="small quiet" on:click=move |_| {
-                    filter.set(ChecklistFilter::default());
-                    focus_id_later("filter-status");
-                }>{t!(i18n, checklist.filters.clear)}</button>
+                <button
+                    type="button"
+                    class="small quiet"
+                    on:click=move |_| {
+                        filter.set(ChecklistFilter::default());
+                        focus_id_later("filter-status");
+                    }
+                >
+                    {t!(i18n, checklist.filters.clear)}
+                </button>
             </Show>
         </div>
     }

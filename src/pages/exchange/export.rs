@@ -17,11 +17,11 @@ use crate::components::focus::focus_id_later;
 use crate::domain::exchange::{self, file_name};
 use crate::domain::passphrase::{assess, Refusal, Strength};
 use crate::domain::{CaseId, CaseSummary};
+use crate::i18n::{number, t, t_string, td_string, use_i18n, Locale, Translate};
+use crate::pages::plan::today;
 use crate::storage::ExportRead;
 use uuid::Uuid;
 use wasm_bindgen::JsValue;
-use crate::i18n::{number, t, t_string, td_string, use_i18n, Locale, Translate};
-use crate::pages::plan::today;
 
 /// More cases than this are read when the button is pressed: held ahead, they would take
 /// memory an old phone may not have (about 30 KB each) while the passphrase is typed.
@@ -35,7 +35,11 @@ enum Progress {
     Idle,
     Working,
     /// The file's name, how many cases it holds, and whether it is a backup of every case.
-    Done { name: String, cases: usize, backup: bool },
+    Done {
+        name: String,
+        cases: usize,
+        backup: bool,
+    },
     Failed(Failure),
 }
 
@@ -53,14 +57,29 @@ pub fn ExportPage(case: Option<CaseId>) -> impl IntoView {
         <p class="lead">{t!(i18n, exchange.export.lead)}</p>
         {move || match cases.get() {
             None => view! { <p class="loading">{t!(i18n, exchange.export.loading)}</p> }.into_any(),
-            Some(Err(error)) => view! { <p class="error-box" role="alert">{move || crate::vocabulary::storage_error(i18n.get_locale(), &error)}</p> }.into_any(),
+            Some(Err(error)) => {
+                view! {
+                    <p class="error-box" role="alert">
+                        {move || crate::vocabulary::storage_error(i18n.get_locale(), &error)}
+                    </p>
+                }
+                    .into_any()
+            }
             Some(Ok(list)) if list.cases.is_empty() => view! { <p>{t!(i18n, exchange.export.no_cases)}</p> }.into_any(),
-            Some(Ok(list)) => view! {
-                {(list.unreadable > 0).then(|| view! {
-                    <p class="error-box" role="alert">{t!(i18n, exchange.export.unreadable, n = list.unreadable)}</p>
-                })}
-                <ExportForm all=list.cases preselect=case />
-            }.into_any(),
+            Some(Ok(list)) => {
+                view! {
+                    {(list.unreadable > 0)
+                        .then(|| {
+                            view! {
+                                <p class="error-box" role="alert">
+                                    {t!(i18n, exchange.export.unreadable, n = list.unreadable)}
+                                </p>
+                            }
+                        })}
+                    <ExportForm all=list.cases preselect=case />
+                }
+                    .into_any()
+            }
         }}
     }
 }
@@ -89,7 +108,9 @@ fn ExportForm(all: Vec<CaseSummary>, preselect: Option<CaseId>) -> impl IntoView
     // Whatever is stored differently by then is read again (`Store::read_for_export`).
     let ahead = StoredValue::new_local(None::<ReadAhead>);
     let read_ahead = move || {
-        let ids = all.with_value(|all| all.iter().map(|c| c.id).filter(|id| chosen.with_untracked(|c| c.contains(id))).collect::<Vec<_>>());
+        let ids = all.with_value(|all| {
+            all.iter().map(|c| c.id).filter(|id| chosen.with_untracked(|c| c.contains(id))).collect::<Vec<_>>()
+        });
         if ids.is_empty() || ids.len() > READ_AHEAD_AT_MOST {
             return;
         }
@@ -104,21 +125,42 @@ fn ExportForm(all: Vec<CaseSummary>, preselect: Option<CaseId>) -> impl IntoView
     let strength = Memo::new(move |_| (!passphrase.with(String::is_empty)).then(|| assessment.with(|a| a.strength)));
 
     let i18n = use_i18n();
-    let passphrase_problem = Signal::derive(move || (tried.get() && !unencrypted.get()).then(|| assessment.get().reason).flatten().map(|r| refusal_text(i18n.get_locale(), r)));
-    let repeat_problem = Signal::derive(move || (tried.get() && !unencrypted.get() && passphrase.get() != repeat.get()).then(|| t_string!(i18n, exchange.export.not_the_same).to_string()));
-    let choice_problem = Signal::derive(move || (tried.get() && chosen.with(HashSet::is_empty)).then(|| t_string!(i18n, exchange.export.choose_one).to_string()));
-    let training_problem = Signal::derive(move || (tried.get() && unencrypted.get() && !understood.get()).then(|| t_string!(i18n, exchange.export.confirm_fictional).to_string()));
+    let passphrase_problem = Signal::derive(move || {
+        (tried.get() && !unencrypted.get())
+            .then(|| assessment.get().reason)
+            .flatten()
+            .map(|r| refusal_text(i18n.get_locale(), r))
+    });
+    let repeat_problem = Signal::derive(move || {
+        (tried.get() && !unencrypted.get() && passphrase.get() != repeat.get())
+            .then(|| t_string!(i18n, exchange.export.not_the_same).to_string())
+    });
+    let choice_problem = Signal::derive(move || {
+        (tried.get() && chosen.with(HashSet::is_empty)).then(|| t_string!(i18n, exchange.export.choose_one).to_string())
+    });
+    let training_problem = Signal::derive(move || {
+        (tried.get() && unencrypted.get() && !understood.get())
+            .then(|| t_string!(i18n, exchange.export.confirm_fictional).to_string())
+    });
 
     let export = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
-        let problem = choice_problem.get_untracked().or(training_problem.get_untracked()).or(passphrase_problem.get_untracked()).or(repeat_problem.get_untracked());
+        let problem = choice_problem
+            .get_untracked()
+            .or(training_problem.get_untracked())
+            .or(passphrase_problem.get_untracked())
+            .or(repeat_problem.get_untracked());
         if problem.is_some() || progress.get_untracked() == Progress::Working {
-            crate::components::focus::focus_later("form.exchange-form [aria-invalid=true], form.exchange-form .case-choice input".into());
+            crate::components::focus::focus_later(
+                "form.exchange-form [aria-invalid=true], form.exchange-form .case-choice input".into(),
+            );
             return;
         }
         progress.set(Progress::Working);
-        let ids: Vec<CaseId> = all.with_value(|all| all.iter().map(|c| c.id).filter(|id| chosen.with_untracked(|c| c.contains(id))).collect());
+        let ids: Vec<CaseId> = all.with_value(|all| {
+            all.iter().map(|c| c.id).filter(|id| chosen.with_untracked(|c| c.contains(id))).collect()
+        });
         let secret = (!unencrypted.get_untracked()).then(|| passphrase.get_untracked());
         // Used once, then gone from the page.
         passphrase.set(String::new());
@@ -141,7 +183,8 @@ fn ExportForm(all: Vec<CaseSummary>, preselect: Option<CaseId>) -> impl IntoView
                     let name = file_name(&numbers, today(), secret.is_some());
                     *gathered.borrow_mut() = Some((exported.cases.iter().map(|c| (c.id, c.version)).collect(), name));
                     let (before, after) = exchange::write_around(env!("CARGO_PKG_VERSION"), chrono::Utc::now());
-                    web_sys::Blob::new_with_str_sequence(&exported.document(&before, &after)).map_err(|_| Failure::NotMade)
+                    web_sys::Blob::new_with_str_sequence(&exported.document(&before, &after))
+                        .map_err(|_| Failure::NotMade)
                 };
                 let bytes: JsValue = match &secret {
                     Some(passphrase) => {
@@ -151,7 +194,11 @@ fn ExportForm(all: Vec<CaseSummary>, preselect: Option<CaseId>) -> impl IntoView
                     None => contents.await?.into(),
                 };
                 let (marks, name) = gathered.take().ok_or(Failure::NotMade)?;
-                download(&bytes, &name, if secret.is_some() { "application/octet-stream" } else { "application/json" })?;
+                download(
+                    &bytes,
+                    &name,
+                    if secret.is_some() { "application/octet-stream" } else { "application/json" },
+                )?;
                 // The file is saved; failing to record the exchange only makes a later import ask more.
                 let _ = store.mark_exported(&marks).await;
                 // Every case on the device now, encrypted: a backup, which quiets the reminder.
@@ -171,61 +218,129 @@ fn ExportForm(all: Vec<CaseSummary>, preselect: Option<CaseId>) -> impl IntoView
         });
     };
 
-    let toggle = move |id: CaseId, on: bool| chosen.update(|c| {
-        if on {
-            c.insert(id);
-        } else {
-            c.remove(&id);
-        }
-    });
+    let toggle = move |id: CaseId, on: bool| {
+        chosen.update(|c| {
+            if on {
+                c.insert(id);
+            } else {
+                c.remove(&id);
+            }
+        })
+    };
     let count = move || chosen.with(HashSet::len);
     view! {
         <form class="narrow exchange-form" on:submit=export novalidate>
             <fieldset class="case-choice" aria-describedby="case-choice-error">
                 <legend>{t!(i18n, exchange.export.cases_to_export)}</legend>
                 <div class="choice-tools">
-                    <button type="button" class="small" on:click=move |_| chosen.set(all.with_value(|a| a.iter().map(|c| c.id).collect()))>{t!(i18n, exchange.export.select_all)}</button>
-                    <button type="button" class="small" on:click=move |_| chosen.set(HashSet::new())>{t!(i18n, exchange.export.select_none)}</button>
-                    <span class="muted">{move || t_string!(i18n, exchange.export.chosen, n = number(i18n.get_locale(), count() as f64), all = number(i18n.get_locale(), all.with_value(Vec::len) as f64)).to_string()}</span>
+                    <button
+                        type="button"
+                        class="small"
+                        on:click=move |_| chosen.set(all.with_value(|a| a.iter().map(|c| c.id).collect()))
+                    >
+                        {t!(i18n, exchange.export.select_all)}
+                    </button>
+                    <button type="button" class="small" on:click=move |_| chosen.set(HashSet::new())>
+                        {t!(i18n, exchange.export.select_none)}
+                    </button>
+                    <span class="muted">
+                        {move || {
+                            t_string!(
+                                i18n, exchange.export.chosen, n = number(i18n.get_locale(), count() as f64), all = number(i18n.get_locale(), all.with_value(Vec::len) as f64)
+                            )
+                                .to_string()
+                        }}
+                    </span>
                 </div>
                 <ul class="case-choices">
-                    {all.with_value(|all| all.iter().map(|c| {
-                        let id = c.id;
-                        let (number, name) = (c.case_number.clone(), c.child_name.clone());
-                        let label = move || case_label(i18n.get_locale(), &number, &name);
-                        view! {
-                            <li class="field checkbox">
-                                <input type="checkbox" id=format!("choose-{id}") prop:checked=move || chosen.with(|c| c.contains(&id))
-                                    on:change=move |ev| toggle(id, event_target_checked(&ev)) />
-                                <label for=format!("choose-{id}")>{label}</label>
-                            </li>
-                        }
-                    }).collect_view())}
+                    {all
+                        .with_value(|all| {
+                            all.iter()
+                                .map(|c| {
+                                    let id = c.id;
+                                    let (number, name) = (c.case_number.clone(), c.child_name.clone());
+                                    let label = move || case_label(i18n.get_locale(), &number, &name);
+                                    view! {
+                                        <li class="field checkbox">
+                                            <input
+                                                type="checkbox"
+                                                id=format!("choose-{id}")
+                                                prop:checked=move || chosen.with(|c| c.contains(&id))
+                                                on:change=move |ev| toggle(id, event_target_checked(&ev))
+                                            />
+                                            <label for=format!("choose-{id}")>{label}</label>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        })}
                 </ul>
-                <p class="error" id="case-choice-error" role="alert">{move || choice_problem.get()}</p>
+                <p class="error" id="case-choice-error" role="alert">
+                    {move || choice_problem.get()}
+                </p>
             </fieldset>
 
             <Show when=move || !unencrypted.get()>
-                <TextField label=move || t_string!(i18n, exchange.passphrase).to_string() field="export.passphrase" kind="password" autocomplete="off" required=true
-                    value=passphrase set=Callback::new(move |v| passphrase.set(v)) error=passphrase_problem
-                    hint=Signal::derive(move || t_string!(i18n, exchange.export.passphrase_hint).to_string()) />
+                <TextField
+                    label=move || t_string!(i18n, exchange.passphrase).to_string()
+                    field="export.passphrase"
+                    kind="password"
+                    autocomplete="off"
+                    required=true
+                    value=passphrase
+                    set=Callback::new(move |v| passphrase.set(v))
+                    error=passphrase_problem
+                    hint=Signal::derive(move || t_string!(i18n, exchange.export.passphrase_hint).to_string())
+                />
                 // Announced when the rating changes, not at every keystroke.
                 <p class="strength" id="passphrase-strength" aria-live="polite">
-                    {move || strength.get().map(|s| view! { {t!(i18n, exchange.export.strength)} " " <strong class=format!("strength-{}", strength_class(s))>{s.tr()}</strong> })}
+                    {move || {
+                        strength
+                            .get()
+                            .map(|s| {
+                                view! {
+                                    {t!(i18n, exchange.export.strength)}
+                                    " "
+                                    <strong class=format!("strength-{}", strength_class(s))>{s.tr()}</strong>
+                                }
+                            })
+                    }}
                 </p>
-                <TextField label=move || t_string!(i18n, exchange.export.repeat).to_string() field="export.repeat" kind="password" autocomplete="off" required=true
-                    value=repeat set=Callback::new(move |v| repeat.set(v)) error=repeat_problem />
+                <TextField
+                    label=move || t_string!(i18n, exchange.export.repeat).to_string()
+                    field="export.repeat"
+                    kind="password"
+                    autocomplete="off"
+                    required=true
+                    value=repeat
+                    set=Callback::new(move |v| repeat.set(v))
+                    error=repeat_problem
+                />
             </Show>
 
             <div class="field checkbox">
-                <input type="checkbox" id="export-unencrypted" prop:checked=move || unencrypted.get() on:change=move |ev| unencrypted.set(event_target_checked(&ev)) />
+                <input
+                    type="checkbox"
+                    id="export-unencrypted"
+                    prop:checked=move || unencrypted.get()
+                    on:change=move |ev| unencrypted.set(event_target_checked(&ev))
+                />
                 <label for="export-unencrypted">{t!(i18n, exchange.export.unencrypted)}</label>
             </div>
             <Show when=move || unencrypted.get()>
                 <div class="warning-box" role="alert">
-                    <p><strong>{t!(i18n, exchange.export.anyone_can_read)}</strong> " " {t!(i18n, exchange.export.training_only)}</p>
+                    <p>
+                        <strong>{t!(i18n, exchange.export.anyone_can_read)}</strong>
+                        " "
+                        {t!(i18n, exchange.export.training_only)}
+                    </p>
                     <div class="field checkbox">
-                        <input type="checkbox" id="export-understood" prop:checked=move || understood.get() on:change=move |ev| understood.set(event_target_checked(&ev)) />
+                        <input
+                            type="checkbox"
+                            id="export-understood"
+                            prop:checked=move || understood.get()
+                            on:change=move |ev| understood.set(event_target_checked(&ev))
+                        />
                         <label for="export-understood">{t!(i18n, exchange.export.fictional)}</label>
                     </div>
                     <p class="error">{move || training_problem.get()}</p>
@@ -236,23 +351,61 @@ fn ExportForm(all: Vec<CaseSummary>, preselect: Option<CaseId>) -> impl IntoView
                 <button type="submit" class="primary" disabled=move || progress.get() == Progress::Working>
                     {move || match (count(), unencrypted.get()) {
                         (1, false) => t_string!(i18n, exchange.export.button_one).to_string(),
-                        (n, false) => t_string!(i18n, exchange.export.button_many, n = number(i18n.get_locale(), n as f64)).to_string(),
+                        (n, false) => {
+                            t_string!(i18n, exchange.export.button_many, n = number(i18n.get_locale(), n as f64))
+                                .to_string()
+                        }
                         (1, true) => t_string!(i18n, exchange.export.button_one_unencrypted).to_string(),
-                        (n, true) => t_string!(i18n, exchange.export.button_many_unencrypted, n = number(i18n.get_locale(), n as f64)).to_string(),
+                        (n, true) => {
+                            t_string!(
+                                i18n, exchange.export.button_many_unencrypted, n = number(i18n.get_locale(), n as f64)
+                            )
+                                .to_string()
+                        }
                     }}
                 </button>
-                <a class="button secondary" href="#/">{t!(i18n, exchange.export.back)}</a>
+                <a class="button secondary" href="#/">
+                    {t!(i18n, exchange.export.back)}
+                </a>
             </div>
             <div id="export-outcome" tabindex="-1" role="status" class="outcome">
                 {move || match progress.get() {
                     Progress::Idle => None,
-                    Progress::Working => Some(view! {
-                        <p class="working"><progress aria-label=move || t_string!(i18n, exchange.export.encrypting)></progress> " " {t!(i18n, exchange.export.encrypting_wait)}</p>
-                    }.into_any()),
-                    Progress::Done { name, cases, backup } => Some(view! {
-                        <p class="notice">{move || saved_text(i18n.get_locale(), &name, cases, backup)}</p>
-                    }.into_any()),
-                    Progress::Failed(failure) => Some(view! { <p class="error-box">{move || t_string!(i18n, exchange.export.failed, reason = failure.message(i18n.get_locale())).to_string()}</p> }.into_any()),
+                    Progress::Working => {
+                        Some(
+                            view! {
+                                <p class="working">
+                                    <progress aria-label=move || t_string!(i18n, exchange.export.encrypting)></progress>
+                                    " "
+                                    {t!(i18n, exchange.export.encrypting_wait)}
+                                </p>
+                            }
+                                .into_any(),
+                        )
+                    }
+                    Progress::Done { name, cases, backup } => {
+                        Some(
+                            view! {
+                                <p class="notice">{move || saved_text(i18n.get_locale(), &name, cases, backup)}</p>
+                            }
+                                .into_any(),
+                        )
+                    }
+                    Progress::Failed(failure) => {
+                        Some(
+                            view! {
+                                <p class="error-box">
+                                    {move || {
+                                        t_string!(
+                                            i18n, exchange.export.failed, reason = failure.message(i18n.get_locale())
+                                        )
+                                            .to_string()
+                                    }}
+                                </p>
+                            }
+                                .into_any(),
+                        )
+                    }
                 }}
             </div>
         </form>

@@ -75,9 +75,13 @@ pub fn case_label(l: Locale, number: &str, child_name: &str) -> String {
 /// Why a decrypted file cannot be imported, in a language.
 pub fn read_error(l: Locale, error: &ReadError) -> String {
     match error {
-        ReadError::TooLarge { size_mb, limit_mb } => td_string!(l, exchange.errors.too_large, size_mb = *size_mb, limit_mb = *limit_mb).to_string(),
+        ReadError::TooLarge { size_mb, limit_mb } => {
+            td_string!(l, exchange.errors.too_large, size_mb = *size_mb, limit_mb = *limit_mb).to_string()
+        }
         ReadError::NotAnExport => td_string!(l, exchange.errors.not_an_export).to_string(),
-        ReadError::TooNew { found, supported } => td_string!(l, exchange.errors.too_new, found = *found, supported = *supported).to_string(),
+        ReadError::TooNew { found, supported } => {
+            td_string!(l, exchange.errors.too_new, found = *found, supported = *supported).to_string()
+        }
         ReadError::Damaged(detail) => td_string!(l, exchange.errors.damaged, detail).to_string(),
     }
 }
@@ -104,10 +108,18 @@ impl Sealer {
 
     /// The export file, as the parts of a download: its header, then its encrypted contents.
     /// `plaintext` is awaited while the key is derived.
-    pub async fn seal(self, passphrase: &str, plaintext: impl std::future::Future<Output = Result<web_sys::Blob, Failure>>) -> Result<js_sys::Array, Failure> {
+    pub async fn seal(
+        self,
+        passphrase: &str,
+        plaintext: impl std::future::Future<Output = Result<web_sys::Blob, Failure>>,
+    ) -> Result<js_sys::Array, Failure> {
         self.contents.send(&request(&[("op", "contents".into())]))?;
         let file_key = field(&self.contents.reply().await?, "file_key");
-        self.header.send(&request(&[("op", "header".into()), ("passphrase", passphrase.into()), ("file_key", file_key)]))?;
+        self.header.send(&request(&[
+            ("op", "header".into()),
+            ("passphrase", passphrase.into()),
+            ("file_key", file_key),
+        ]))?;
         // A blob is passed by reference: the worker reads the contents' bytes itself.
         self.contents.send(&request(&[("op", "seal".into()), ("plaintext", plaintext.await?.into())]))?;
         let contents = field(&self.contents.reply().await?, "bytes");
@@ -175,7 +187,10 @@ impl Session {
                 Some(message) => message,
                 None => {
                     let inbox = self.inbox.clone();
-                    JsFuture::from(Promise::new(&mut move |resolve, reject| inbox.borrow_mut().waiting = Some((resolve, reject)))).await
+                    JsFuture::from(Promise::new(&mut move |resolve, reject| {
+                        inbox.borrow_mut().waiting = Some((resolve, reject))
+                    }))
+                    .await
                 }
             };
             let message = message.map_err(|_| Failure::Unavailable)?;
@@ -216,7 +231,8 @@ pub fn field(reply: &JsValue, name: &str) -> JsValue {
 
 /// The bytes as a `Blob`, as a file's contents are handed to the worker.
 pub fn blob_of(bytes: &[u8]) -> Result<web_sys::Blob, Failure> {
-    web_sys::Blob::new_with_u8_array_sequence(&js_sys::Array::of1(&js_sys::Uint8Array::from(bytes))).map_err(|_| Failure::NotMade)
+    web_sys::Blob::new_with_u8_array_sequence(&js_sys::Array::of1(&js_sys::Uint8Array::from(bytes)))
+        .map_err(|_| Failure::NotMade)
 }
 
 /// Hands the bytes (one `Uint8Array`, or the parts of a file in order) to the browser as a
@@ -225,14 +241,21 @@ pub fn download(bytes: &JsValue, name: &str, mime: &str) -> Result<(), Failure> 
     let parts = if bytes.is_array() { bytes.clone().unchecked_into() } else { js_sys::Array::of1(bytes) };
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_buffer_source_sequence_and_options(&parts, &options).map_err(|_| Failure::NotMade)?;
+    let blob =
+        web_sys::Blob::new_with_buffer_source_sequence_and_options(&parts, &options).map_err(|_| Failure::NotMade)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| Failure::NotMade)?;
     let document = leptos::prelude::document();
-    let link: web_sys::HtmlAnchorElement = document.create_element("a").map_err(|_| Failure::NotSaved)?.unchecked_into();
+    let link: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(|_| Failure::NotSaved)?.unchecked_into();
     link.set_href(&url);
     link.set_download(name);
     link.click();
     // Revoked later: the browser reads the file after this returns.
-    leptos::prelude::set_timeout(move || { let _ = web_sys::Url::revoke_object_url(&url); }, std::time::Duration::from_secs(60));
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(60),
+    );
     Ok(())
 }

@@ -5,8 +5,8 @@ use leptos::html::Dialog;
 use leptos::prelude::*;
 
 use super::editor::{today, Editor};
-use crate::components::fields::{SelectField, TextField};
 use crate::components::confirm::{closed_by_browser, follow_open};
+use crate::components::fields::{SelectField, TextField};
 use crate::components::focus::focus_id_later;
 use crate::domain::closure::ClosureOutcome;
 use crate::i18n::{long_date, t, t_string, td_string, use_i18n, Translate};
@@ -23,25 +23,45 @@ pub fn ClosedBanner(editor: Editor) -> impl IntoView {
     };
     view! {
         <div role="status">
-            {move || ed.case.with(|c| c.is_closed().then(|| c.closure.clone())).map(|closure| view! {
-                <div class="closed-banner" id="closed-banner" tabindex="-1">
-                    <p>
-                        {match closure {
-                            Some(closure) => view! {
-                                <strong>{move || {
-                                    let l = i18n.get_locale();
-                                    td_string!(l, plan.closure.closed_on, date = long_date(l, closure.closed_on), by = closure.closed_by.clone(), outcome = closure.outcome.in_locale(l)).to_string()
-                                }}</strong>
-                                " " {closure.reason.clone()}
-                            }.into_any(),
-                            // Closed by an earlier Homeward, through the plan status alone.
-                            None => view! { <strong>{t!(i18n, plan.closure.closed)}</strong> }.into_any(),
-                        }}
-                    </p>
-                    <p>{t!(i18n, plan.closure.read_only)}</p>
-                    <button type="button" class="secondary" on:click=reopen>{t!(i18n, plan.closure.reopen)}</button>
-                </div>
-            })}
+            {move || {
+                ed.case
+                    .with(|c| c.is_closed().then(|| c.closure.clone()))
+                    .map(|closure| {
+                        view! {
+                            <div class="closed-banner" id="closed-banner" tabindex="-1">
+                                <p>
+                                    {match closure {
+                                        Some(closure) => {
+                                            view! {
+                                                <strong>
+                                                    {move || {
+                                                        let l = i18n.get_locale();
+                                                        td_string!(
+                                                            l, plan.closure.closed_on, date = long_date(l, closure.closed_on), by = closure.closed_by.clone(), outcome = closure.outcome.in_locale(l)
+                                                        )
+                                                            .to_string()
+                                                    }}
+                                                </strong>
+                                                " "
+                                                {closure.reason.clone()}
+                                            }
+                                                .into_any()
+                                        }
+                                        None => {
+                                            // Closed by an earlier Homeward, through the plan status alone.
+                                            view! { <strong>{t!(i18n, plan.closure.closed)}</strong> }
+                                                .into_any()
+                                        }
+                                    }}
+                                </p>
+                                <p>{t!(i18n, plan.closure.read_only)}</p>
+                                <button type="button" class="secondary" on:click=reopen>
+                                    {t!(i18n, plan.closure.reopen)}
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
         </div>
     }
 }
@@ -62,9 +82,20 @@ pub fn CloseDialog(editor: Editor, open: RwSignal<bool>) -> impl IntoView {
         }
     });
     follow_open(dialog, open, move || tried.set(false));
-    let outcome_problem = Signal::derive(move || (tried.get() && outcome.get().is_none()).then(|| t_string!(i18n, plan.closure.choose_outcome).to_string()));
-    let reason_problem = Signal::derive(move || (tried.get() && reason.with(|r| r.trim().is_empty())).then(|| t_string!(i18n, plan.closure.give_reason).to_string()));
-    let still_open = Memo::new(move |_| if open.get() { ed.case.with(|c| crate::vocabulary::open_items(i18n.get_locale(), c)) } else { Vec::new() });
+    let outcome_problem = Signal::derive(move || {
+        (tried.get() && outcome.get().is_none()).then(|| t_string!(i18n, plan.closure.choose_outcome).to_string())
+    });
+    let reason_problem = Signal::derive(move || {
+        (tried.get() && reason.with(|r| r.trim().is_empty()))
+            .then(|| t_string!(i18n, plan.closure.give_reason).to_string())
+    });
+    let still_open = Memo::new(move |_| {
+        if open.get() {
+            ed.case.with(|c| crate::vocabulary::open_items(i18n.get_locale(), c))
+        } else {
+            Vec::new()
+        }
+    });
     let close = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
@@ -82,34 +113,58 @@ pub fn CloseDialog(editor: Editor, open: RwSignal<bool>) -> impl IntoView {
         focus_id_later("closed-banner");
     };
     view! {
-        <dialog node_ref=dialog class="confirm close-case" aria-labelledby="close-title" on:close=closed_by_browser(dialog, open)>
+        <dialog
+            node_ref=dialog
+            class="confirm close-case"
+            aria-labelledby="close-title"
+            on:close=closed_by_browser(dialog, open)
+        >
             <Show when=move || open.get()>
-            <form on:submit=close novalidate>
-                <h2 id="close-title">{t!(i18n, plan.closure.title)}</h2>
-                <SelectField label=Signal::derive(move || t_string!(i18n, plan.closure.outcome).to_string()) field="closure.outcome" value=outcome set=Callback::new(move |v| outcome.set(v))
-                    blank=Signal::derive(move || t_string!(i18n, plan.closure.choose).to_string()) error=outcome_problem />
-                <TextField label=Signal::derive(move || t_string!(i18n, plan.closure.reason).to_string()) field="closure.reason" value=reason set=Callback::new(move |v| reason.set(v)) multiline=true required=true error=reason_problem
-                    hint=Signal::derive(move || t_string!(i18n, plan.closure.reason_hint).to_string()) />
-                {move || {
-                    let items = still_open.get();
-                    if items.is_empty() {
-                        view! { <p>{t!(i18n, plan.closure.nothing_open)}</p> }.into_any()
-                    } else {
-                        view! {
-                            <div class="still-open">
-                                <h3>{t_string!(i18n, plan.closure.still_open, n = items.len()).to_string()}</h3>
-                                <p>{t!(i18n, plan.closure.still_open_explained)}</p>
-                                <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
-                            </div>
-                        }.into_any()
-                    }
-                }}
-                <p>{t!(i18n, plan.closure.read_only_until_reopened)}</p>
-                <div class="actions">
-                    <button type="submit" class="primary">{t!(i18n, plan.closure.close)}</button>
-                    <button type="button" autofocus on:click=move |_| open.set(false)>{t!(i18n, plan.closure.cancel)}</button>
-                </div>
-            </form>
+                <form on:submit=close novalidate>
+                    <h2 id="close-title">{t!(i18n, plan.closure.title)}</h2>
+                    <SelectField
+                        label=Signal::derive(move || t_string!(i18n, plan.closure.outcome).to_string())
+                        field="closure.outcome"
+                        value=outcome
+                        set=Callback::new(move |v| outcome.set(v))
+                        blank=Signal::derive(move || t_string!(i18n, plan.closure.choose).to_string())
+                        error=outcome_problem
+                    />
+                    <TextField
+                        label=Signal::derive(move || t_string!(i18n, plan.closure.reason).to_string())
+                        field="closure.reason"
+                        value=reason
+                        set=Callback::new(move |v| reason.set(v))
+                        multiline=true
+                        required=true
+                        error=reason_problem
+                        hint=Signal::derive(move || t_string!(i18n, plan.closure.reason_hint).to_string())
+                    />
+                    {move || {
+                        let items = still_open.get();
+                        if items.is_empty() {
+                            view! { <p>{t!(i18n, plan.closure.nothing_open)}</p> }.into_any()
+                        } else {
+                            view! {
+                                <div class="still-open">
+                                    <h3>{t_string!(i18n, plan.closure.still_open, n = items.len()).to_string()}</h3>
+                                    <p>{t!(i18n, plan.closure.still_open_explained)}</p>
+                                    <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
+                                </div>
+                            }
+                                .into_any()
+                        }
+                    }}
+                    <p>{t!(i18n, plan.closure.read_only_until_reopened)}</p>
+                    <div class="actions">
+                        <button type="submit" class="primary">
+                            {t!(i18n, plan.closure.close)}
+                        </button>
+                        <button type="button" autofocus on:click=move |_| open.set(false)>
+                            {t!(i18n, plan.closure.cancel)}
+                        </button>
+                    </div>
+                </form>
             </Show>
         </dialog>
     }

@@ -11,12 +11,12 @@ use leptos::task::spawn_local;
 use uuid::Uuid;
 
 use crate::app::{Notice, UnsavedWork};
-use crate::i18n::{td_string, use_i18n, Locale};
 use crate::components::save_status::SaveState;
-use crate::domain::items::{ItemList, ListItem};
-use crate::domain::{validate, Case, Plan, Problem};
 use crate::domain::concurrent::{combine, Conflict, Prefer};
 use crate::domain::history::{diff, History};
+use crate::domain::items::{ItemList, ListItem};
+use crate::domain::{validate, Case, Plan, Problem};
+use crate::i18n::{td_string, use_i18n, Locale};
 use crate::pages::profile::user_name;
 use crate::storage::{StorageError, Store};
 
@@ -111,7 +111,15 @@ impl Autosave {
                 } else {
                     // The case page is gone: say so wherever the worker is now.
                     let l = self.locale();
-                    self.notice.problem(td_string!(l, plan.conflict.not_saved_after_leaving, case = crate::vocabulary::case_title(l, &snapshot), reason).to_string());
+                    self.notice.problem(
+                        td_string!(
+                            l,
+                            plan.conflict.not_saved_after_leaving,
+                            case = crate::vocabulary::case_title(l, &snapshot),
+                            reason
+                        )
+                        .to_string(),
+                    );
                 }
                 return;
             }
@@ -127,7 +135,9 @@ impl Autosave {
             // The saved history, and any event (closed, handed over…) added while it was saved.
             let history = |on_screen: &History| {
                 let mut saved = snapshot.history.clone();
-                saved.0.extend(on_screen.0.iter().filter(|e| !snapshot.history.0.iter().any(|s| s.id == e.id)).cloned());
+                saved
+                    .0
+                    .extend(on_screen.0.iter().filter(|e| !snapshot.history.0.iter().any(|s| s.id == e.id)).cloned());
                 saved
             };
             latest.history = history(&latest.history);
@@ -352,7 +362,11 @@ impl Editor {
     pub fn error(self, field: impl Into<String>) -> Signal<Option<String>> {
         let field = field.into();
         let i18n = use_i18n();
-        Signal::derive(move || self.problems.with(|ps| ps.iter().find(|p| p.field == field).map(|p| crate::vocabulary::problem_message(i18n.get_locale(), p))))
+        Signal::derive(move || {
+            self.problems.with(|ps| {
+                ps.iter().find(|p| p.field == field).map(|p| crate::vocabulary::problem_message(i18n.get_locale(), p))
+            })
+        })
     }
 }
 

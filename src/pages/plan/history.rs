@@ -27,17 +27,31 @@ pub fn HistoryView(editor: Editor) -> impl IntoView {
     });
     let entries = Memo::new(move |_| {
         let chosen = area.get();
-        ed.case.with(|c| c.history.timeline((!chosen.is_empty()).then_some(chosen.as_str())).into_iter().cloned().collect::<Vec<_>>())
+        ed.case.with(|c| {
+            c.history.timeline((!chosen.is_empty()).then_some(chosen.as_str())).into_iter().cloned().collect::<Vec<_>>()
+        })
     });
     view! {
         <section class="history" aria-labelledby="history-title">
-            <h2 id="history-title" tabindex="-1">{t!(i18n, plan.history.title)}</h2>
+            <h2 id="history-title" tabindex="-1">
+                {t!(i18n, plan.history.title)}
+            </h2>
             <p class="purpose">{t!(i18n, plan.history.purpose)}</p>
             <div class="field narrow">
                 <label for="history-area">{t!(i18n, plan.history.show_changes_to)}</label>
-                <select id="history-area" prop:value=move || area.get() on:change=move |ev| area.set(event_target_value(&ev))>
+                <select
+                    id="history-area"
+                    prop:value=move || area.get()
+                    on:change=move |ev| area.set(event_target_value(&ev))
+                >
                     <option value="">{t!(i18n, plan.history.whole_case)}</option>
-                    {move || areas.get().into_iter().map(|(key, title)| view! { <option value=key>{title}</option> }).collect_view()}
+                    {move || {
+                        areas
+                            .get()
+                            .into_iter()
+                            .map(|(key, title)| view! { <option value=key>{title}</option> })
+                            .collect_view()
+                    }}
                 </select>
             </div>
             <Show when=move || entries.with(Vec::is_empty)>
@@ -59,12 +73,15 @@ fn TimelineEntry(entry: HistoryEntry) -> impl IntoView {
     move || {
         let l = i18n.get_locale();
         let when = date_time(l, entry.at);
-        let heading = if entry.event.is_empty() { history_area(l, &entry).to_string() } else { history_event(l, &entry) };
+        let heading =
+            if entry.event.is_empty() { history_area(l, &entry).to_string() } else { history_event(l, &entry) };
         view! {
             <li class="timeline-entry">
                 <p class="timeline-head">
                     <strong>{heading}</strong>
-                    <span class="timeline-meta">{t_string!(i18n, plan.history.meta, when, by = entry.by.clone()).to_string()}</span>
+                    <span class="timeline-meta">
+                        {t_string!(i18n, plan.history.meta, when, by = entry.by.clone()).to_string()}
+                    </span>
                 </p>
                 <ul class="changes">
                     {entry.changes.iter().map(|c| view! { <li>{describe(l, c)}</li> }).collect_view()}
@@ -77,7 +94,10 @@ fn TimelineEntry(entry: HistoryEntry) -> impl IntoView {
 fn describe(l: Locale, change: &FieldChange) -> String {
     let what = change_place(l, change);
     match change.kind {
-        ChangeKind::Changed => td_string!(l, plan.history.changed, what, old = change_old(l, change), new = change_new(l, change)).to_string(),
+        ChangeKind::Changed => {
+            td_string!(l, plan.history.changed, what, old = change_old(l, change), new = change_new(l, change))
+                .to_string()
+        }
         ChangeKind::Added => td_string!(l, plan.history.added, what, new = change_new(l, change)).to_string(),
         ChangeKind::Removed => td_string!(l, plan.history.removed, what, old = change_old(l, change)).to_string(),
     }

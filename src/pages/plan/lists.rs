@@ -4,11 +4,11 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use super::editor::today;
 use super::editor::{Editor, ListAccess};
 use crate::components::fields::{field_id, CheckboxField, DateField, SelectField, TextField};
 use crate::components::focus::focus_id_later;
 use crate::domain::items::{Direction, ListItem, Removed, URGENT_ANSWER_DAYS};
-use super::editor::today;
 use crate::domain::{Action, ItemStatus, ProtectionNeed, Referral, ReferralStatus, Service, ServiceType};
 use crate::i18n::{td_string, use_i18n, Locale};
 
@@ -87,19 +87,26 @@ fn referral_words(l: Locale, w: Words, n: usize) -> String {
     }
 }
 
-fn list_editor<L: ListItem + Default + Send + Sync + 'static>(ed: Editor, l: Locale, kind: ListKind<L>) -> impl IntoView {
+fn list_editor<L: ListItem + Default + Send + Sync + 'static>(
+    ed: Editor,
+    l: Locale,
+    kind: ListKind<L>,
+) -> impl IntoView {
     let ListKind { access, key, words, form } = kind;
     let i18n = use_i18n();
     // The removal message follows a switch of language while it is shown.
     let say = move |w: Words, n: usize| words(i18n.get_locale(), w, n);
-    let ids = Memo::new(move |_| ed.case.with(|c| (access.get)(&c.plan).in_display_order().iter().map(ListItem::id).collect::<Vec<_>>()));
+    let ids = Memo::new(move |_| {
+        ed.case.with(|c| (access.get)(&c.plan).in_display_order().iter().map(ListItem::id).collect::<Vec<_>>())
+    });
     let add = move |_| {
         let item = L::default();
         let id = item.id();
         ed.edit(|c| (access.get_mut)(&mut c.plan).push(item));
         focus_id_later(&format!("item-{id}"));
     };
-    let can_move = move |id: Uuid, direction: Direction| ed.case.with(|c| (access.get)(&c.plan).can_move(id, direction));
+    let can_move =
+        move |id: Uuid, direction: Direction| ed.case.with(|c| (access.get)(&c.plan).can_move(id, direction));
     let move_item = move |id: Uuid, direction: Direction| {
         ed.edit(|c| {
             (access.get_mut)(&mut c.plan).move_item(id, direction);
@@ -133,24 +140,48 @@ fn list_editor<L: ListItem + Default + Send + Sync + 'static>(ed: Editor, l: Loc
         <ol class="items">
             <For each=move || ids.get() key=|id| *id let:id>
                 {
-                    // Keyed by id alone, so an item keeps its DOM (and keyboard focus) when it moves.
                     let n = move || ids.with(|ids| ids.iter().position(|x| *x == id).map_or(0, |i| i + 1));
                     let urgent = move || ed.case.with(|c| (access.get)(&c.plan).get(id).is_some_and(ListItem::urgent));
+                    // Keyed by id alone, so an item keeps its DOM (and keyboard focus) when it moves.
                     view! {
                         <li class="item" class:urgent=urgent>
                             <fieldset>
                                 <legend id=format!("item-{id}") tabindex="-1">
                                     {move || say(Words::Item, n())}
-                                    <Show when=urgent><span class="badge urgent">{td_string!(l, plan.lists.urgent)}</span></Show>
+                                    <Show when=urgent>
+                                        <span class="badge urgent">{td_string!(l, plan.lists.urgent)}</span>
+                                    </Show>
                                 </legend>
                                 {form(ed, id, l)}
                                 <div class="item-actions">
-                                    <button type="button" class="small" id=format!("up-{id}") aria-label=move || say(Words::MoveUp, n())
-                                        disabled=move || !can_move(id, Direction::Up) on:click=move |_| move_item(id, Direction::Up)>{td_string!(l, plan.lists.move_up)}</button>
-                                    <button type="button" class="small" id=format!("down-{id}") aria-label=move || say(Words::MoveDown, n())
-                                        disabled=move || !can_move(id, Direction::Down) on:click=move |_| move_item(id, Direction::Down)>{td_string!(l, plan.lists.move_down)}</button>
-                                    <button type="button" class="small danger" aria-label=move || say(Words::Remove, n())
-                                        on:click=move |_| remove(id)>{td_string!(l, plan.lists.remove)}</button>
+                                    <button
+                                        type="button"
+                                        class="small"
+                                        id=format!("up-{id}")
+                                        aria-label=move || say(Words::MoveUp, n())
+                                        disabled=move || !can_move(id, Direction::Up)
+                                        on:click=move |_| move_item(id, Direction::Up)
+                                    >
+                                        {td_string!(l, plan.lists.move_up)}
+                                    </button>
+                                    <button
+                                        type="button"
+                                        class="small"
+                                        id=format!("down-{id}")
+                                        aria-label=move || say(Words::MoveDown, n())
+                                        disabled=move || !can_move(id, Direction::Down)
+                                        on:click=move |_| move_item(id, Direction::Down)
+                                    >
+                                        {td_string!(l, plan.lists.move_down)}
+                                    </button>
+                                    <button
+                                        type="button"
+                                        class="small danger"
+                                        aria-label=move || say(Words::Remove, n())
+                                        on:click=move |_| remove(id)
+                                    >
+                                        {td_string!(l, plan.lists.remove)}
+                                    </button>
                                 </div>
                             </fieldset>
                         </li>
@@ -159,13 +190,23 @@ fn list_editor<L: ListItem + Default + Send + Sync + 'static>(ed: Editor, l: Loc
             </For>
         </ol>
         <div class="undo" role="status">
-            {move || removed.get().map(|(position, _)| view! {
-                <span>{move || say(Words::Removed, position)}</span>
-                " "
-                <button type="button" class="small" id=format!("undo-{key}") on:click=undo>{td_string!(l, plan.lists.undo)}</button>
-            })}
+            {move || {
+                removed
+                    .get()
+                    .map(|(position, _)| {
+                        view! {
+                            <span>{move || say(Words::Removed, position)}</span>
+                            " "
+                            <button type="button" class="small" id=format!("undo-{key}") on:click=undo>
+                                {td_string!(l, plan.lists.undo)}
+                            </button>
+                        }
+                    })
+            }}
         </div>
-        <button type="button" id=format!("add-{key}") on:click=add>{words(l, Words::Add, 0)}</button>
+        <button type="button" id=format!("add-{key}") on:click=add>
+            {words(l, Words::Add, 0)}
+        </button>
     }
 }
 
@@ -177,8 +218,21 @@ fn keep_focus(set: Callback<bool>, field: String) -> Callback<bool> {
     })
 }
 
-fn status_field<L: ListItem + Default + Send + Sync + 'static>(ed: Editor, l: Locale, access: ListAccess<L>, key: &str, id: Uuid, get: fn(&L) -> ItemStatus, set: fn(&mut L, ItemStatus)) -> impl IntoView {
-    let (value, change) = ed.bind_item(access, id, move |item| Some(get(item)), move |item, v: Option<ItemStatus>| set(item, v.unwrap_or(ItemStatus::NotStarted)));
+fn status_field<L: ListItem + Default + Send + Sync + 'static>(
+    ed: Editor,
+    l: Locale,
+    access: ListAccess<L>,
+    key: &str,
+    id: Uuid,
+    get: fn(&L) -> ItemStatus,
+    set: fn(&mut L, ItemStatus),
+) -> impl IntoView {
+    let (value, change) = ed.bind_item(
+        access,
+        id,
+        move |item| Some(get(item)),
+        move |item, v: Option<ItemStatus>| set(item, v.unwrap_or(ItemStatus::NotStarted)),
+    );
     view! { <SelectField label=td_string!(l, plan.lists.status) field=format!("{key}.{id}.status") value set=change /> }
 }
 
@@ -189,18 +243,42 @@ fn need_form(ed: Editor, id: Uuid, l: Locale) -> AnyView {
     let (when, set_when) = ed.bind_item(NEEDS, id, |n| n.by_when, |n, v| n.by_when = v);
     let need_key = format!("needs.{id}.need");
     view! {
-        <TextField label=td_string!(l, plan.needs.need) field=need_key.clone() value=need set=set_need required=true error=ed.error(need_key) />
-        <TextField label=td_string!(l, plan.needs.response) field=format!("needs.{id}.response") value=response set=set_response multiline=true />
+        <TextField
+            label=td_string!(l, plan.needs.need)
+            field=need_key.clone()
+            value=need
+            set=set_need
+            required=true
+            error=ed.error(need_key)
+        />
+        <TextField
+            label=td_string!(l, plan.needs.response)
+            field=format!("needs.{id}.response")
+            value=response
+            set=set_response
+            multiline=true
+        />
         <TextField label=td_string!(l, plan.needs.by_whom) field=format!("needs.{id}.by_whom") value=who set=set_who />
-        <DateField label=td_string!(l, plan.lists.by_when) field=format!("needs.{id}.by_when") value=when set=set_when />
+        <DateField
+            label=td_string!(l, plan.lists.by_when)
+            field=format!("needs.{id}.by_when")
+            value=when
+            set=set_when
+        />
         {status_field(ed, l, NEEDS, "needs", id, |n| n.status, |n, s| n.status = s)}
     }
     .into_any()
 }
 
 fn service_form(ed: Editor, id: Uuid, l: Locale) -> AnyView {
-    let (kind, set_kind) = ed.bind_item(SERVICES, id, |s| Some(s.kind), |s, v: Option<ServiceType>| s.kind = v.unwrap_or(ServiceType::Other));
-    let (description, set_description) = ed.bind_item(SERVICES, id, |s| s.description.clone(), |s, v| s.description = v);
+    let (kind, set_kind) = ed.bind_item(
+        SERVICES,
+        id,
+        |s| Some(s.kind),
+        |s, v: Option<ServiceType>| s.kind = v.unwrap_or(ServiceType::Other),
+    );
+    let (description, set_description) =
+        ed.bind_item(SERVICES, id, |s| s.description.clone(), |s, v| s.description = v);
     let (provider, set_provider) = ed.bind_item(SERVICES, id, |s| s.provider.clone(), |s, v| s.provider = v);
     let (location, set_location) = ed.bind_item(SERVICES, id, |s| s.location.clone(), |s, v| s.location = v);
     let (when, set_when) = ed.bind_item(SERVICES, id, |s| s.by_when, |s, v| s.by_when = v);
@@ -208,13 +286,44 @@ fn service_form(ed: Editor, id: Uuid, l: Locale) -> AnyView {
     let set_urgent = keep_focus(set_urgent, format!("services.{id}.urgent"));
     let description_key = format!("services.{id}.description");
     view! {
-        <SelectField label=td_string!(l, plan.services.kind) field=format!("services.{id}.kind") value=kind set=set_kind />
-        <TextField label=td_string!(l, plan.services.description) field=description_key.clone() value=description set=set_description error=ed.error(description_key)
-            hint=td_string!(l, plan.services.description_hint) />
-        <TextField label=td_string!(l, plan.services.provider) field=format!("services.{id}.provider") value=provider set=set_provider />
-        <TextField label=td_string!(l, plan.services.location) field=format!("services.{id}.location") value=location set=set_location />
-        <DateField label=td_string!(l, plan.lists.by_when) field=format!("services.{id}.by_when") value=when set=set_when />
-        <CheckboxField label=td_string!(l, plan.services.urgent) field=format!("services.{id}.urgent") value=urgent set=set_urgent />
+        <SelectField
+            label=td_string!(l, plan.services.kind)
+            field=format!("services.{id}.kind")
+            value=kind
+            set=set_kind
+        />
+        <TextField
+            label=td_string!(l, plan.services.description)
+            field=description_key.clone()
+            value=description
+            set=set_description
+            error=ed.error(description_key)
+            hint=td_string!(l, plan.services.description_hint)
+        />
+        <TextField
+            label=td_string!(l, plan.services.provider)
+            field=format!("services.{id}.provider")
+            value=provider
+            set=set_provider
+        />
+        <TextField
+            label=td_string!(l, plan.services.location)
+            field=format!("services.{id}.location")
+            value=location
+            set=set_location
+        />
+        <DateField
+            label=td_string!(l, plan.lists.by_when)
+            field=format!("services.{id}.by_when")
+            value=when
+            set=set_when
+        />
+        <CheckboxField
+            label=td_string!(l, plan.services.urgent)
+            field=format!("services.{id}.urgent")
+            value=urgent
+            set=set_urgent
+        />
         {status_field(ed, l, SERVICES, "services", id, |s| s.status, |s, v| s.status = v)}
     }
     .into_any()
@@ -226,9 +335,26 @@ fn action_form(ed: Editor, id: Uuid, l: Locale) -> AnyView {
     let (when, set_when) = ed.bind_item(ACTIONS, id, |a| a.by_when, |a, v| a.by_when = v);
     let what_key = format!("actions.{id}.what");
     view! {
-        <TextField label=td_string!(l, plan.actions.what) field=what_key.clone() value=what set=set_what required=true error=ed.error(what_key) />
-        <TextField label=td_string!(l, plan.actions.responsible) field=format!("actions.{id}.responsible") value=who set=set_who />
-        <DateField label=td_string!(l, plan.lists.by_when) field=format!("actions.{id}.by_when") value=when set=set_when />
+        <TextField
+            label=td_string!(l, plan.actions.what)
+            field=what_key.clone()
+            value=what
+            set=set_what
+            required=true
+            error=ed.error(what_key)
+        />
+        <TextField
+            label=td_string!(l, plan.actions.responsible)
+            field=format!("actions.{id}.responsible")
+            value=who
+            set=set_who
+        />
+        <DateField
+            label=td_string!(l, plan.lists.by_when)
+            field=format!("actions.{id}.by_when")
+            value=when
+            set=set_when
+        />
         {status_field(ed, l, ACTIONS, "actions", id, |a| a.status, |a, v| a.status = v)}
     }
     .into_any()
@@ -240,7 +366,12 @@ fn referral_form(ed: Editor, id: Uuid, l: Locale) -> AnyView {
     let (date, set_date) = ed.bind_item(REFERRALS, id, |r| r.date, |r, v| r.date = v);
     let (urgent, set_urgent) = ed.bind_item(REFERRALS, id, |r| r.urgent, |r, v| r.urgent = v);
     let set_urgent = keep_focus(set_urgent, format!("referrals.{id}.urgent"));
-    let (status, set_status) = ed.bind_item(REFERRALS, id, |r| Some(r.status), |r, v: Option<ReferralStatus>| r.set_status(v.unwrap_or(ReferralStatus::Planned), today()));
+    let (status, set_status) = ed.bind_item(
+        REFERRALS,
+        id,
+        |r| Some(r.status),
+        |r, v: Option<ReferralStatus>| r.set_status(v.unwrap_or(ReferralStatus::Planned), today()),
+    );
     let (feedback, set_feedback) = ed.bind_item(REFERRALS, id, |r| r.feedback.clone(), |r, v| r.feedback = v);
     let (feedback_on, set_feedback_on) = ed.bind_item(REFERRALS, id, |r| r.feedback_on, |r, v| r.feedback_on = v);
     let referral = move || ed.case.with(|c| c.plan.referrals.get(id).cloned());
@@ -248,19 +379,74 @@ fn referral_form(ed: Editor, id: Uuid, l: Locale) -> AnyView {
     let unanswered = move || referral().and_then(|r| r.days_unanswered(today()));
     let to_key = format!("referrals.{id}.to");
     view! {
-        <TextField label=td_string!(l, plan.referrals.to) field=to_key.clone() value=to set=set_to required=true error=ed.error(to_key)
-            hint=td_string!(l, plan.referrals.to_hint) />
-        <TextField label=td_string!(l, plan.referrals.reason) field=format!("referrals.{id}.reason") value=reason set=set_reason multiline=true />
-        <DateField label=td_string!(l, plan.referrals.date) field=format!("referrals.{id}.date") value=date set=set_date />
-        <CheckboxField label=td_string!(l, plan.referrals.urgent) field=format!("referrals.{id}.urgent") value=urgent set=set_urgent />
-        <SelectField label=td_string!(l, plan.referrals.status) field=format!("referrals.{id}.status") value=status set=set_status />
-        {move || steps().map(|s| view! { <p class="hint referral-steps">{td_string!(l, plan.referrals.status_so_far, trail = s).to_string()}</p> })}
-        {move || unanswered().map(|days| view! {
-            <p class="flag" role="status">{td_string!(l, plan.referrals.unanswered, days, limit = URGENT_ANSWER_DAYS).to_string()}</p>
-        })}
-        <TextField label=td_string!(l, plan.referrals.feedback) field=format!("referrals.{id}.feedback") value=feedback set=set_feedback multiline=true
-            hint=td_string!(l, plan.referrals.feedback_hint) />
-        <DateField label=td_string!(l, plan.referrals.feedback_on) field=format!("referrals.{id}.feedback_on") value=feedback_on set=set_feedback_on />
+        <TextField
+            label=td_string!(l, plan.referrals.to)
+            field=to_key.clone()
+            value=to
+            set=set_to
+            required=true
+            error=ed.error(to_key)
+            hint=td_string!(l, plan.referrals.to_hint)
+        />
+        <TextField
+            label=td_string!(l, plan.referrals.reason)
+            field=format!("referrals.{id}.reason")
+            value=reason
+            set=set_reason
+            multiline=true
+        />
+        <DateField
+            label=td_string!(l, plan.referrals.date)
+            field=format!("referrals.{id}.date")
+            value=date
+            set=set_date
+        />
+        <CheckboxField
+            label=td_string!(l, plan.referrals.urgent)
+            field=format!("referrals.{id}.urgent")
+            value=urgent
+            set=set_urgent
+        />
+        <SelectField
+            label=td_string!(l, plan.referrals.status)
+            field=format!("referrals.{id}.status")
+            value=status
+            set=set_status
+        />
+        {move || {
+            steps()
+                .map(|s| {
+                    view! {
+                        <p class="hint referral-steps">
+                            {td_string!(l, plan.referrals.status_so_far, trail = s).to_string()}
+                        </p>
+                    }
+                })
+        }}
+        {move || {
+            unanswered()
+                .map(|days| {
+                    view! {
+                        <p class="flag" role="status">
+                            {td_string!(l, plan.referrals.unanswered, days, limit = URGENT_ANSWER_DAYS).to_string()}
+                        </p>
+                    }
+                })
+        }}
+        <TextField
+            label=td_string!(l, plan.referrals.feedback)
+            field=format!("referrals.{id}.feedback")
+            value=feedback
+            set=set_feedback
+            multiline=true
+            hint=td_string!(l, plan.referrals.feedback_hint)
+        />
+        <DateField
+            label=td_string!(l, plan.referrals.feedback_on)
+            field=format!("referrals.{id}.feedback_on")
+            value=feedback_on
+            set=set_feedback_on
+        />
     }
     .into_any()
 }

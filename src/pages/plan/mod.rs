@@ -15,16 +15,16 @@ use leptos::task::spawn_local;
 pub use editor::{today, Editor};
 
 use crate::app::{keep_page_title, navigate_replacing, use_store, Notice, OtherTabs, UnsavedWork};
-use crate::i18n::{t, t_string, td_string, use_i18n, Translate};
-use crate::domain::concurrent::Prefer;
-use crate::storage::Change;
 use crate::components::case_loader::CaseLoader;
 use crate::components::confirm::ConfirmDialog;
-use crate::components::save_status::SaveStatus;
 use crate::components::focus::focus_id_later;
+use crate::components::save_status::SaveStatus;
+use crate::domain::concurrent::Prefer;
 use crate::domain::{CaseId, Section, SectionState};
+use crate::i18n::{t, t_string, td_string, use_i18n, Translate};
 use crate::pages::checklist::{progress_text, ChecklistView};
 use crate::route::Route;
+use crate::storage::Change;
 
 /// What of a case is on screen: a step of the plan, or the checklist (opened at an item).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -38,7 +38,8 @@ pub enum CaseView {
 pub fn PlanPage(id: CaseId, #[prop(into)] view: Signal<CaseView>) -> impl IntoView {
     let store = use_store();
     let i18n = use_i18n();
-    let show = Callback::new(move |case| view! { <PlanEditor editor=Editor::new(case, store.get_value()) view /> }.into_any());
+    let show =
+        Callback::new(move |case| view! { <PlanEditor editor=Editor::new(case, store.get_value()) view /> }.into_any());
     view! { <CaseLoader id loading=Signal::derive(move || t_string!(i18n, plan.opening_case).to_string()) show /> }
 }
 
@@ -151,7 +152,10 @@ fn PlanEditor(editor: Editor, view: Signal<CaseView>) -> impl IntoView {
                 Err(error) => {
                     ed.resume();
                     let l = i18n.get_locale_untracked();
-                    notice.problem(td_string!(l, plan.not_deleted, error = crate::vocabulary::storage_error(l, &error)).to_string());
+                    notice.problem(
+                        td_string!(l, plan.not_deleted, error = crate::vocabulary::storage_error(l, &error))
+                            .to_string(),
+                    );
                 }
             }
         });
@@ -160,7 +164,9 @@ fn PlanEditor(editor: Editor, view: Signal<CaseView>) -> impl IntoView {
     view! {
         <div class="case-header">
             <div>
-                <p class="breadcrumb"><a href="#/">{t!(i18n, plan.breadcrumb_cases)}</a></p>
+                <p class="breadcrumb">
+                    <a href="#/">{t!(i18n, plan.breadcrumb_cases)}</a>
+                </p>
                 <h1>{move || title.get()}</h1>
                 <p class="plan-progress">
                     {move || {
@@ -169,71 +175,156 @@ fn PlanEditor(editor: Editor, view: Signal<CaseView>) -> impl IntoView {
                         t_string!(i18n, plan.progress, status, done, all).to_string()
                     }}
                 </p>
-                <p class="plan-progress">{move || t_string!(i18n, plan.checklist_progress, progress = progress_text(ed.case.with(|c| c.checklist_progress(today())))).to_string()}</p>
+                <p class="plan-progress">
+                    {move || {
+                        t_string!(
+                            i18n, plan.checklist_progress, progress = progress_text(ed.case.with(|c| c.checklist_progress(today())))
+                        )
+                            .to_string()
+                    }}
+                </p>
             </div>
             <div class="case-header-tools">
-                <SaveStatus state=ed.save_state retry=Callback::new(move |_| ed.flush()) can_retry=Signal::derive(move || ed.conflict.with(Option::is_none)) />
-                <a class="button secondary small-button" href=Route::Export { case: Some(id) }.href()>{t!(i18n, plan.export_case)}</a>
-                <a class="button secondary small-button" href=Route::Print { id }.href()>{t!(i18n, plan.print_view)}</a>
+                <SaveStatus
+                    state=ed.save_state
+                    retry=Callback::new(move |_| ed.flush())
+                    can_retry=Signal::derive(move || ed.conflict.with(Option::is_none))
+                />
+                <a class="button secondary small-button" href=Route::Export { case: Some(id) }.href()>
+                    {t!(i18n, plan.export_case)}
+                </a>
+                <a class="button secondary small-button" href=Route::Print { id }.href()>
+                    {t!(i18n, plan.print_view)}
+                </a>
                 <Show when=move || !closed.get()>
-                    <button type="button" class="secondary small-button" id="close-case" on:click=move |_| confirm_close.set(true)>{t!(i18n, plan.close_case)}</button>
+                    <button
+                        type="button"
+                        class="secondary small-button"
+                        id="close-case"
+                        on:click=move |_| confirm_close.set(true)
+                    >
+                        {t!(i18n, plan.close_case)}
+                    </button>
                 </Show>
-                <button type="button" class="danger quiet" on:click=move |_| confirm_delete.set(true)>{t!(i18n, plan.delete_case)}</button>
+                <button type="button" class="danger quiet" on:click=move |_| confirm_delete.set(true)>
+                    {t!(i18n, plan.delete_case)}
+                </button>
             </div>
         </div>
         <div role="alert" class="tab-conflict-region">
-            {move || ed.conflict.get().map(|fields| view! {
-                <div class="tab-conflict">
-                    <h2>{t!(i18n, plan.conflict.title)}</h2>
-                    <p>{t!(i18n, plan.conflict.explained)}</p>
-                    <ul>{fields.into_iter().map(|c| view! {
-                        <li>{move || {
-                            let l = i18n.get_locale();
-                            view! {
-                                <strong>{crate::vocabulary::field_place(l, &c.path)}</strong>
-                                {td_string!(l, plan.conflict.values, mine = crate::vocabulary::field_value(l, &c.path, &c.mine), theirs = crate::vocabulary::field_value(l, &c.path, &c.theirs)).to_string()}
-                            }
-                        }}</li>
-                    }).collect_view()}</ul>
-                    <p>{t!(i18n, plan.conflict.question)}</p>
-                    <div class="form-actions">
-                        <button type="button" class="primary" on:click=move |_| ed.decide(Prefer::Mine)>{t!(i18n, plan.conflict.keep_mine)}</button>
-                        <button type="button" class="secondary" on:click=move |_| ed.decide(Prefer::Theirs)>{t!(i18n, plan.conflict.keep_theirs)}</button>
-                    </div>
-                </div>
-            })}
-            {move || deleted_elsewhere.get().then(|| view! {
-                <div class="tab-conflict">
-                    <h2>{t!(i18n, plan.conflict.deleted_title)}</h2>
-                    <p>{t!(i18n, plan.conflict.deleted_explained)}</p>
-                    <a href="#/">{t!(i18n, plan.conflict.back_to_list)}</a>
-                </div>
-            })}
+            {move || {
+                ed.conflict
+                    .get()
+                    .map(|fields| {
+                        view! {
+                            <div class="tab-conflict">
+                                <h2>{t!(i18n, plan.conflict.title)}</h2>
+                                <p>{t!(i18n, plan.conflict.explained)}</p>
+                                <ul>
+                                    {fields
+                                        .into_iter()
+                                        .map(|c| {
+                                            view! {
+                                                <li>
+                                                    {move || {
+                                                        let l = i18n.get_locale();
+                                                        view! {
+                                                            <strong>
+                                                                {crate::vocabulary::field_place(l, &c.path)}
+                                                            </strong>
+                                                            {td_string!(
+                                                                l, plan.conflict.values, mine = crate::vocabulary::field_value(l, &c.path, &c.mine), theirs = crate::vocabulary::field_value(l, &c.path, &c.theirs)
+                                                            )
+                                                                .to_string()}
+                                                        }
+                                                    }}
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                                <p>{t!(i18n, plan.conflict.question)}</p>
+                                <div class="form-actions">
+                                    <button type="button" class="primary" on:click=move |_| ed.decide(Prefer::Mine)>
+                                        {t!(i18n, plan.conflict.keep_mine)}
+                                    </button>
+                                    <button type="button" class="secondary" on:click=move |_| ed.decide(Prefer::Theirs)>
+                                        {t!(i18n, plan.conflict.keep_theirs)}
+                                    </button>
+                                </div>
+                            </div>
+                        }
+                    })
+            }}
+            {move || {
+                deleted_elsewhere
+                    .get()
+                    .then(|| {
+                        view! {
+                            <div class="tab-conflict">
+                                <h2>{t!(i18n, plan.conflict.deleted_title)}</h2>
+                                <p>{t!(i18n, plan.conflict.deleted_explained)}</p>
+                                <a href="#/">{t!(i18n, plan.conflict.back_to_list)}</a>
+                            </div>
+                        }
+                    })
+            }}
         </div>
-        <p class="tab-note" role="status">{move || ed.note.get().map(|note| note.text(i18n.get_locale()))}</p>
+        <p class="tab-note" role="status">
+            {move || ed.note.get().map(|note| note.text(i18n.get_locale()))}
+        </p>
         <closure::ClosedBanner editor=ed />
         <nav class="case-tabs" aria-label=move || t_string!(i18n, plan.case_tabs)>
-            <a href=move || Route::Plan { id, section: section.get() }.href() aria-current=move || (tab.get() == 0).then_some("page")>{t!(i18n, plan.tab_plan)}</a>
-            <a href=Route::Checklist { id, item: None }.href() aria-current=move || (tab.get() == 1).then_some("page")>{t!(i18n, plan.tab_checklist)}</a>
-            <a href=Route::History { id }.href() aria-current=move || (tab.get() == 2).then_some("page")>{t!(i18n, plan.tab_history)}</a>
+            <a
+                href=move || {
+                    Route::Plan {
+                        id,
+                        section: section.get(),
+                    }
+                        .href()
+                }
+                aria-current=move || (tab.get() == 0).then_some("page")
+            >
+                {t!(i18n, plan.tab_plan)}
+            </a>
+            <a href=Route::Checklist { id, item: None }.href() aria-current=move || (tab.get() == 1).then_some("page")>
+                {t!(i18n, plan.tab_checklist)}
+            </a>
+            <a href=Route::History { id }.href() aria-current=move || (tab.get() == 2).then_some("page")>
+                {t!(i18n, plan.tab_history)}
+            </a>
         </nav>
         {move || match tab.get() {
-            // A closed case is read-only: every control of the plan and checklist is disabled.
-            1 => view! { <fieldset class="read-only-wrap" role="none" disabled=move || closed.get()><ChecklistView editor=ed focus=focus_item /></fieldset> }.into_any(),
+            1 => {
+                // A closed case is read-only: every control of the plan and checklist is disabled.
+                view! {
+                    <fieldset class="read-only-wrap" role="none" disabled=move || closed.get()>
+                        <ChecklistView editor=ed focus=focus_item />
+                    </fieldset>
+                }
+                    .into_any()
+            }
             2 => view! { <history::HistoryView editor=ed /> }.into_any(),
-            _ => view! {
-                <div class="plan-layout">
-                    <StepList editor=ed current=section id />
-                    <fieldset class="read-only-wrap" role="none" disabled=move || closed.get()><SectionForm editor=ed section id /></fieldset>
-                </div>
-            }.into_any(),
+            _ => {
+                view! {
+                    <div class="plan-layout">
+                        <StepList editor=ed current=section id />
+                        <fieldset class="read-only-wrap" role="none" disabled=move || closed.get()>
+                            <SectionForm editor=ed section id />
+                        </fieldset>
+                    </div>
+                }
+                    .into_any()
+            }
         }}
         <closure::CloseDialog editor=ed open=confirm_close />
-        <ConfirmDialog open=confirm_delete
+        <ConfirmDialog
+            open=confirm_delete
             title=Signal::derive(move || t_string!(i18n, plan.delete_title, case = title.get()).to_string())
             message=Signal::derive(move || t_string!(i18n, plan.delete_message).to_string())
             confirm_label=Signal::derive(move || t_string!(i18n, plan.delete_confirm, case = title.get()).to_string())
-            on_confirm=Callback::new(delete) />
+            on_confirm=Callback::new(delete)
+        />
     }
 }
 
@@ -244,28 +335,38 @@ fn StepList(editor: Editor, current: Signal<Section>, id: CaseId) -> impl IntoVi
     view! {
         <nav class="steps" aria-label=move || t_string!(i18n, plan.sections_nav)>
             <ol>
-                {Section::ALL.into_iter().map(|s| {
-                    let state = move || ed.case.with(|c| ed.problems.with(|p| s.state(c, p)));
-                    let is_current = move || current.get() == s;
-                    let link = NodeRef::<leptos::html::A>::new();
-                    // On a phone the steps are a sideways strip: keep the current one in view.
-                    Effect::new(move |_| {
-                        if let (true, Some(a)) = (is_current(), link.get()) {
-                            let options = web_sys::ScrollIntoViewOptions::new();
-                            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                            options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
-                            a.scroll_into_view_with_scroll_into_view_options(&options);
+                {Section::ALL
+                    .into_iter()
+                    .map(|s| {
+                        let state = move || ed.case.with(|c| ed.problems.with(|p| s.state(c, p)));
+                        let is_current = move || current.get() == s;
+                        let link = NodeRef::<leptos::html::A>::new();
+                        Effect::new(move |_| {
+                            if let (true, Some(a)) = (is_current(), link.get()) {
+                                let options = web_sys::ScrollIntoViewOptions::new();
+                                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                                options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+                                a.scroll_into_view_with_scroll_into_view_options(&options);
+                            }
+                        });
+                        // On a phone the steps are a sideways strip: keep the current one in view.
+                        view! {
+                            <li
+                                class=move || format!("step {}", state_class(state()))
+                                on:focusin=|ev| keep_in_view(&event_target(&ev))
+                            >
+                                <a
+                                    node_ref=link
+                                    href=Route::Plan { id, section: s }.href()
+                                    aria-current=move || is_current().then_some("step")
+                                >
+                                    <span class="step-title">{s.tr()}</span>
+                                    <span class="step-state">{move || state().in_locale(i18n.get_locale())}</span>
+                                </a>
+                            </li>
                         }
-                    });
-                    view! {
-                        <li class=move || format!("step {}", state_class(state())) on:focusin=|ev| keep_in_view(&event_target(&ev))>
-                            <a node_ref=link href=Route::Plan { id, section: s }.href() aria-current=move || is_current().then_some("step")>
-                                <span class="step-title">{s.tr()}</span>
-                                <span class="step-state">{move || state().in_locale(i18n.get_locale())}</span>
-                            </a>
-                        </li>
-                    }
-                }).collect_view()}
+                    })
+                    .collect_view()}
             </ol>
         </nav>
     }
@@ -308,30 +409,60 @@ fn SectionForm(editor: Editor, section: Signal<Section>, id: CaseId) -> impl Int
     let link = move |s: Option<Section>| s.map(|s| Route::Plan { id, section: s }.href());
     view! {
         <section class="plan-section" aria-labelledby="section-title">
-            <h2 id="section-title" tabindex="-1" node_ref=heading>{move || section.get().in_locale(i18n.get_locale())}</h2>
+            <h2 id="section-title" tabindex="-1" node_ref=heading>
+                {move || section.get().in_locale(i18n.get_locale())}
+            </h2>
             <p class="purpose">{move || crate::vocabulary::section_purpose(i18n.get_locale(), section.get())}</p>
-            <p class="required-note">{t!(i18n, plan.required_before)} <span class="required">"*"</span> {t!(i18n, plan.required_after)}</p>
+            <p class="required-note">
+                {t!(i18n, plan.required_before)} <span class="required">"*"</span> {t!(i18n, plan.required_after)}
+            </p>
             <form class="section-form" on:submit=|ev| ev.prevent_default()>
                 // Built again in another language: the fields' texts are read as the form is made.
-                {move || { let l = i18n.get_locale(); match section.get() {
-                    Section::Case => sections::case_section(ed, l).into_any(),
-                    Section::Worker => sections::worker_section(ed, l).into_any(),
-                    Section::Child => sections::child_section(ed, l).into_any(),
-                    Section::Placement => sections::placement_section(ed, l).into_any(),
-                    Section::Needs => lists::needs_section(ed, l).into_any(),
-                    Section::Services => lists::services_section(ed, l).into_any(),
-                    Section::Actions => lists::actions_section(ed, l).into_any(),
-                    Section::Monitoring => sections::monitoring_section(ed, l).into_any(),
-                    Section::Participation => sections::participation_section(ed, l).into_any(),
-                    Section::Referrals => lists::referrals_section(ed, l).into_any(),
-                    Section::BestInterests => sections::best_interests_section(ed, l).into_any(),
-                }}}
+                {move || {
+                    let l = i18n.get_locale();
+                    match section.get() {
+                        Section::Case => sections::case_section(ed, l).into_any(),
+                        Section::Worker => sections::worker_section(ed, l).into_any(),
+                        Section::Child => sections::child_section(ed, l).into_any(),
+                        Section::Placement => sections::placement_section(ed, l).into_any(),
+                        Section::Needs => lists::needs_section(ed, l).into_any(),
+                        Section::Services => lists::services_section(ed, l).into_any(),
+                        Section::Actions => lists::actions_section(ed, l).into_any(),
+                        Section::Monitoring => sections::monitoring_section(ed, l).into_any(),
+                        Section::Participation => sections::participation_section(ed, l).into_any(),
+                        Section::Referrals => lists::referrals_section(ed, l).into_any(),
+                        Section::BestInterests => sections::best_interests_section(ed, l).into_any(),
+                    }
+                }}
             </form>
             <div class="step-buttons">
-                {move || link(section.get().previous()).map(|href| view! { <a class="button secondary" href=href rel="prev">{t!(i18n, plan.back)}</a> })}
+                {move || {
+                    link(section.get().previous())
+                        .map(|href| {
+                            view! {
+                                <a class="button secondary" href=href rel="prev">
+                                    {t!(i18n, plan.back)}
+                                </a>
+                            }
+                        })
+                }}
                 {move || match link(section.get().next()) {
-                    Some(href) => view! { <a class="button primary" href=href rel="next">{t!(i18n, plan.next)}</a> }.into_any(),
-                    None => view! { <a class="button primary" href="#/">{t!(i18n, plan.finish)}</a> }.into_any(),
+                    Some(href) => {
+                        view! {
+                            <a class="button primary" href=href rel="next">
+                                {t!(i18n, plan.next)}
+                            </a>
+                        }
+                            .into_any()
+                    }
+                    None => {
+                        view! {
+                            <a class="button primary" href="#/">
+                                {t!(i18n, plan.finish)}
+                            </a>
+                        }
+                            .into_any()
+                    }
                 }}
             </div>
         </section>

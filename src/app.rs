@@ -7,79 +7,22 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::components::focus::focus_id_later;
+use crate::context::{current_route, provide_store, Notice, OtherTabs, Profile, UnsavedWork};
 use crate::i18n::{
     follow_locale_on_html, preferred_locale, t, t_string, use_i18n, I18nSubContextProvider, LanguagePicker, Locale,
 };
 use crate::offline::{ReloadBanner, UpdateBanner, Updates};
+use crate::pages::case::CasePage;
 use crate::pages::demo::{DemoBanner, DemoPage};
 use crate::pages::exchange::{ExportPage, ImportPage};
 use crate::pages::overview::OverviewPage;
-use crate::pages::plan::{CaseView, PlanPage};
 use crate::pages::print::PrintPage;
-use crate::pages::profile::{Profile, ProfilePage};
+use crate::pages::profile::ProfilePage;
 use crate::pages::storage::StoragePage;
 use crate::pages::{case_list::CaseListPage, new_case::NewCasePage};
-use crate::route::Route;
-use crate::storage::{Change, StorageError, Store};
+use crate::route::{CaseTab, Page, Route};
+use crate::storage::{StorageError, Store};
 use crate::workspace::Workspace;
-
-/// The open store, for the pages below the shell.
-pub fn use_store() -> StoredValue<Store, LocalStorage> {
-    use_context::<StoredValue<Store, LocalStorage>>().expect("the store is opened before any page is shown")
-}
-
-/// Goes to a place in the app; the `hashchange` listener then shows it.
-pub fn navigate(route: Route) {
-    let _ = window().location().set_hash(&route.href());
-}
-
-/// Like [`navigate`], but the page left behind is dropped from the history, so Back does not
-/// return to a form already sent or a case already deleted.
-pub fn navigate_replacing(route: Route) {
-    let _ = window().location().replace(&route.href());
-}
-
-/// The latest thing another tab did to the stored cases (numbered, so a repeat still counts).
-#[derive(Clone, Copy)]
-pub struct OtherTabs(pub RwSignal<(u64, Option<Change>)>);
-
-/// Why leaving the current case would lose work: set by the plan while a change is not saved.
-#[derive(Clone, Copy)]
-pub struct UnsavedWork(pub RwSignal<Option<String>>);
-
-/// Names the page in the browser's tab and history, read first by screen readers.
-pub fn set_page_title(title: &str) {
-    document().set_title(&format!("{title} – Homeward"));
-}
-
-/// [`set_page_title`] that follows a switch of language.
-pub fn keep_page_title(title: impl Fn() -> String + 'static) {
-    Effect::new(move |_| set_page_title(&title()));
-}
-
-/// A one-line message that outlives a page change ("Case … was deleted"), or a problem.
-#[derive(Clone, Copy)]
-pub struct Notice {
-    done: RwSignal<Option<String>>,
-    problem: RwSignal<Option<String>>,
-}
-
-impl Notice {
-    pub fn show(self, message: String) {
-        self.problem.set(None);
-        self.done.set(Some(message));
-    }
-
-    pub fn problem(self, message: String) {
-        self.done.set(None);
-        self.problem.set(Some(message));
-    }
-
-    fn clear(self) {
-        self.done.set(None);
-        self.problem.set(None);
-    }
-}
 
 fn confirm_leaving(locale: Locale, reason: &str) -> bool {
     let question = crate::i18n::td_string!(locale, app.confirm_leaving, reason);
@@ -94,17 +37,13 @@ fn link_target(ev: &leptos::ev::MouseEvent) -> Option<String> {
     Some(href)
 }
 
-fn current_route() -> Route {
-    Route::parse(&window().location().hash().unwrap_or_default())
-}
-
 /// What differs between the whole app and the first load ([`crate::first_load`]): how a
 /// workspace is opened and which pages can be shown. Each build links only the code its own
 /// functions reach, so the first load carries the case list and not the rest.
 #[derive(Clone, Copy)]
 pub struct Build {
     pub open: fn(Workspace) -> Pin<Box<dyn Future<Output = Result<Store, StorageError>>>>,
-    pub page: fn(Page, Memo<CaseView>) -> AnyView,
+    pub page: fn(Page, Memo<CaseTab>) -> AnyView,
 }
 
 /// The whole app: every page, and the demo filled on first opening.
@@ -127,18 +66,15 @@ fn Shell(parts: Build, standby: Option<RwSignal<bool>>) -> impl IntoView {
     let i18n = use_i18n();
     follow_locale_on_html(i18n);
     let route = RwSignal::new(current_route());
-    let notice = Notice { done: RwSignal::new(None), problem: RwSignal::new(None) };
-    provide_context(notice);
-    let unsaved = UnsavedWork(RwSignal::new(None));
-    provide_context(unsaved);
+    let notice = Notice::provide();
+    let unsaved = UnsavedWork::provide();
     provide_context(Updates::start());
-    let profile = Profile::load();
-    provide_context(profile);
+    let profile = Profile::provide();
     // Following a link away from a case whose last change is not saved asks first, before the
     // address changes. The hashchange check below catches Back and typed addresses.
     let on_click = window_event_listener(leptos::ev::click, move |ev| {
         let Some(link) = link_target(&ev) else { return };
-        if Page::of(route.get_untracked()) == Page::of(Route::parse(&link)) {
+        if route.get_untracked().page() == Route::parse(&link).page() {
             return;
         }
         if let Some(reason) = unsaved.0.get_untracked() {
@@ -151,7 +87,7 @@ fn Shell(parts: Build, standby: Option<RwSignal<bool>>) -> impl IntoView {
     });
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         let (current, next) = (route.get_untracked(), current_route());
-        if Page::of(current) != Page::of(next) {
+        if current.page() != next.page() {
             if let Some(reason) = unsaved.0.get_untracked() {
                 if !confirm_leaving(i18n.get_locale_untracked(), &reason) {
                     // Stay: put the address back without a new history entry.
@@ -177,18 +113,12 @@ fn Shell(parts: Build, standby: Option<RwSignal<bool>>) -> impl IntoView {
     let workspace = Workspace::current();
     let opened = RwSignal::new(None::<Result<(), StorageError>>);
     let store = StoredValue::new_local(None::<Store>);
-    let other_tabs = OtherTabs(RwSignal::new((0, None)));
-    provide_context(other_tabs);
-    let superseded = Memo::new(move |_| other_tabs.0.with(|(_, c)| matches!(c, Some(Change::Superseded))));
+    let other_tabs = OtherTabs::provide();
+    let superseded = Memo::new(move |_| other_tabs.superseded());
     spawn_local(async move {
         match (parts.open)(workspace).await {
             Ok(s) => {
-                s.listen(move |change| {
-                    // Once superseded, stay so: later messages must not hide the reload prompt.
-                    if !other_tabs.0.with_untracked(|(_, c)| matches!(c, Some(Change::Superseded))) {
-                        other_tabs.0.update(|(n, c)| (*n, *c) = (*n + 1, Some(change)));
-                    }
-                });
+                s.listen(move |change| other_tabs.tell(change));
                 store.set_value(Some(s));
                 opened.set(Some(Ok(())));
             }
@@ -341,10 +271,10 @@ pub fn focus_main() {
 
 #[component]
 fn Workspace(store: Store, route: Signal<Route>, parts: Build) -> impl IntoView {
-    provide_context(StoredValue::new_local(store));
+    provide_store(store);
     // A case page stays mounted while moving between its steps, so only a change of case or
     // of page builds a new page.
-    let page = Memo::new(move |_| Page::of(route.get()));
+    let page = Memo::new(move |_| route.get().page());
     // On a new page, reading starts from the top of the content, not from the link just used.
     Effect::new(move |previous: Option<Page>| {
         let now = page.get();
@@ -353,17 +283,13 @@ fn Workspace(store: Store, route: Signal<Route>, parts: Build) -> impl IntoView 
         }
         now
     });
-    let view = Memo::new(move |_| match route.get() {
-        Route::Plan { section, .. } => CaseView::Plan(section),
-        Route::Checklist { item, .. } => CaseView::Checklist(item),
-        Route::History { .. } => CaseView::History,
-        _ => CaseView::Plan(crate::domain::Section::Case),
-    });
-    move || (parts.page)(page.get(), view)
+    // Off a case's tabs the value is unused: the case page is not drawn then.
+    let tab = Memo::new(move |_| route.get().case_tab().unwrap_or(CaseTab::Plan(crate::domain::Section::Case)));
+    move || (parts.page)(page.get(), tab)
 }
 
 /// Every page of the app.
-fn whole_page(page: Page, view: Memo<CaseView>) -> AnyView {
+fn whole_page(page: Page, tab: Memo<CaseTab>) -> AnyView {
     let i18n = use_i18n();
     match page {
         Page::List => view! { <CaseListPage /> }.into_any(),
@@ -375,47 +301,12 @@ fn whole_page(page: Page, view: Memo<CaseView>) -> AnyView {
         Page::Profile => view! { <ProfilePage /> }.into_any(),
         Page::Demo => view! { <DemoPage /> }.into_any(),
         Page::Print(id) => view! { <PrintPage id /> }.into_any(),
-        Page::Plan(id) => view! { <PlanPage id view=Signal::from(view) /> }.into_any(),
+        Page::Case(id) => view! { <CasePage id tab=Signal::from(tab) /> }.into_any(),
         Page::NotFound => view! {
             <h1>{t!(i18n, app.not_found)}</h1>
             <p>{t!(i18n, app.not_found_explained)}</p>
             <a href="#/">{t!(i18n, app.go_to_case_list)}</a>
         }
         .into_any(),
-    }
-}
-
-/// Which page a route shows; moving between the steps and the checklist of one case stays on
-/// the same page, with the same editor.
-#[derive(Clone, Copy, PartialEq)]
-pub enum Page {
-    List,
-    New,
-    Overview,
-    Export(Option<crate::domain::CaseId>),
-    Import,
-    Storage,
-    Profile,
-    Demo,
-    Print(crate::domain::CaseId),
-    Plan(crate::domain::CaseId),
-    NotFound,
-}
-
-impl Page {
-    fn of(route: Route) -> Self {
-        match route {
-            Route::Plan { id, .. } | Route::Checklist { id, .. } | Route::History { id } => Self::Plan(id),
-            Route::Overview => Self::Overview,
-            Route::Export { case } => Self::Export(case),
-            Route::Import => Self::Import,
-            Route::Storage => Self::Storage,
-            Route::Profile => Self::Profile,
-            Route::Demo => Self::Demo,
-            Route::Print { id } => Self::Print(id),
-            Route::CaseList => Self::List,
-            Route::NewCase => Self::New,
-            Route::NotFound => Self::NotFound,
-        }
     }
 }

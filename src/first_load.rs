@@ -10,9 +10,10 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::app::{App, Build, Page};
+use crate::app::{App, Build};
 use crate::i18n::{t, use_i18n};
 use crate::pages::case_list::CaseListPage;
+use crate::route::Page;
 use crate::route::Route;
 use crate::storage::Store;
 use crate::workspace::Workspace;

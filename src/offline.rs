@@ -134,7 +134,7 @@ impl Updates {
 /// Says a new version is ready; it is used once the user chooses to reload.
 #[component]
 pub fn UpdateBanner() -> impl IntoView {
-    let updates = use_context::<Updates>().expect("the shell provides Updates");
+    let updates = crate::context::use_updates();
     let i18n = use_i18n();
     view! {
         <div class="update-region" role="status">

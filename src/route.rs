@@ -44,6 +44,32 @@ pub enum Route {
     NotFound,
 }
 
+/// A screen of the app: what stays mounted while the address changes within it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    List,
+    New,
+    Overview,
+    Export(Option<CaseId>),
+    Import,
+    Storage,
+    Profile,
+    Demo,
+    Print(CaseId),
+    /// One case, with its plan, checklist and history as tabs.
+    Case(CaseId),
+    NotFound,
+}
+
+/// What of a case is on screen: a step of the plan, the checklist (opened at an item), or the
+/// history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseTab {
+    Plan(Section),
+    Checklist(Option<Uuid>),
+    History,
+}
+
 impl Route {
     /// Reads a fragment as the browser reports it (`#/…`, or empty for the start page).
     pub fn parse(hash: &str) -> Self {
@@ -94,6 +120,34 @@ impl Route {
         Self::Plan { id, section }
     }
 
+    /// The screen this address shows. Moving between the steps, checklist and history of one
+    /// case stays on the same page (and the same editor); only the case's tab changes.
+    pub fn page(self) -> Page {
+        match self {
+            Self::Plan { id, .. } | Self::Checklist { id, .. } | Self::History { id } => Page::Case(id),
+            Self::Overview => Page::Overview,
+            Self::Export { case } => Page::Export(case),
+            Self::Import => Page::Import,
+            Self::Storage => Page::Storage,
+            Self::Profile => Page::Profile,
+            Self::Demo => Page::Demo,
+            Self::Print { id } => Page::Print(id),
+            Self::CaseList => Page::List,
+            Self::NewCase => Page::New,
+            Self::NotFound => Page::NotFound,
+        }
+    }
+
+    /// Which of a case's tabs this address shows, if it names a case's tab.
+    pub fn case_tab(self) -> Option<CaseTab> {
+        match self {
+            Self::Plan { section, .. } => Some(CaseTab::Plan(section)),
+            Self::Checklist { item, .. } => Some(CaseTab::Checklist(item)),
+            Self::History { .. } => Some(CaseTab::History),
+            _ => None,
+        }
+    }
+
     /// The link to this place, relative to the page, so it works from any sub-path.
     pub fn href(self) -> String {
         match self {
@@ -119,26 +173,85 @@ impl Route {
 mod tests {
     use super::*;
 
-    #[test]
-    fn every_route_reads_back_from_its_own_link() {
-        let id = Uuid::new_v4();
-        let item = Some(Uuid::new_v4());
-        for route in [
+    /// Every variant, so a new route cannot be added without a place in the round trip.
+    fn one_of_each(id: CaseId, item: Uuid) -> Vec<Route> {
+        let every = |route: Route| match route {
+            Route::CaseList
+            | Route::NewCase
+            | Route::Plan { .. }
+            | Route::Checklist { .. }
+            | Route::History { .. }
+            | Route::Print { .. }
+            | Route::Overview
+            | Route::Export { .. }
+            | Route::Import
+            | Route::Storage
+            | Route::Profile
+            | Route::Demo
+            | Route::NotFound => route,
+        };
+        let mut routes = vec![
             Route::CaseList,
             Route::NewCase,
-            Route::Overview,
-            Route::Import,
-            Route::Export { case: None },
-            Route::Export { case: Some(id) },
-            Route::Plan { id, section: Section::Services },
-            Route::Plan { id, section: Section::BestInterests },
             Route::Checklist { id, item: None },
+            Route::Checklist { id, item: Some(item) },
             Route::History { id },
             Route::Print { id },
+            Route::Overview,
+            Route::Export { case: None },
+            Route::Export { case: Some(id) },
+            Route::Import,
+            Route::Storage,
+            Route::Profile,
             Route::Demo,
-            Route::Checklist { id, item },
+        ];
+        routes.extend(Section::ALL.iter().map(|&section| Route::Plan { id, section }));
+        routes.into_iter().map(every).collect()
+    }
+
+    #[test]
+    fn every_route_and_every_plan_step_survives_the_round_trip() {
+        let (id, item) = (Uuid::new_v4(), Uuid::new_v4());
+        for route in one_of_each(id, item) {
+            assert_eq!(Route::parse(&route.href()), route, "{}", route.href());
+        }
+        assert_eq!(Route::parse(&Route::NotFound.href()), Route::CaseList, "an unknown address leads to the list");
+    }
+
+    #[test]
+    fn an_address_decides_the_screen_and_the_case_tab() {
+        let (id, item) = (Uuid::new_v4(), Uuid::new_v4());
+        let page = |hash: &str| Route::parse(hash).page();
+        let tab = |hash: &str| Route::parse(hash).case_tab();
+        assert_eq!(page(""), Page::List);
+        assert_eq!(page("#/cases/new"), Page::New);
+        assert_eq!(page("#/overview"), Page::Overview);
+        assert_eq!(page("#/export"), Page::Export(None));
+        assert_eq!(page(&format!("#/export/{id}")), Page::Export(Some(id)));
+        assert_eq!(page("#/import"), Page::Import);
+        assert_eq!(page("#/storage"), Page::Storage);
+        assert_eq!(page("#/profile"), Page::Profile);
+        assert_eq!(page("#/demo"), Page::Demo);
+        assert_eq!(page(&format!("#/cases/{id}/print")), Page::Print(id));
+        assert_eq!(page("#/nowhere"), Page::NotFound);
+        // The plan, the checklist and the history of one case are one screen with three tabs.
+        for hash in [
+            format!("#/cases/{id}"),
+            format!("#/cases/{id}/plan/services"),
+            format!("#/cases/{id}/checklist"),
+            format!("#/cases/{id}/checklist/{item}"),
+            format!("#/cases/{id}/history"),
         ] {
-            assert_eq!(Route::parse(&route.href()), route);
+            assert_eq!(page(&hash), Page::Case(id), "{hash}");
+        }
+        assert_eq!(tab(&format!("#/cases/{id}")), Some(CaseTab::Plan(Section::Case)));
+        assert_eq!(tab(&format!("#/cases/{id}/plan/referrals")), Some(CaseTab::Plan(Section::Referrals)));
+        assert_eq!(tab(&format!("#/cases/{id}/checklist/{item}")), Some(CaseTab::Checklist(Some(item))));
+        assert_eq!(tab(&format!("#/cases/{id}/history")), Some(CaseTab::History));
+        assert_eq!(tab(&format!("#/cases/{id}/print")), None);
+        assert_eq!(tab("#/overview"), None);
+        for route in one_of_each(id, item) {
+            assert_eq!(route.case_tab().is_some(), matches!(route.page(), Page::Case(_)), "{route:?}");
         }
     }
 

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_store;
+use crate::context::use_store;
 use crate::domain::{Case, CaseId};
 use crate::i18n::{t, t_string, use_i18n};
 

@@ -5,13 +5,13 @@ use std::sync::Arc;
 use gloo_storage::{LocalStorage as Prefs, Storage};
 use leptos::prelude::*;
 
-use crate::app::{keep_page_title, use_store, OtherTabs};
+use crate::components::backup_reminder::BackupReminder;
 use crate::components::near_screen::NearScreen;
+use crate::context::today;
+use crate::context::{keep_page_title, use_other_tabs, use_store};
 use crate::domain::case_list::{CaseIndex, SortOrder};
 use crate::domain::{CaseSummary, Choice, Section};
 use crate::i18n::{number, t, t_string, td_string, use_i18n, Locale, Translate};
-use crate::pages::plan::today;
-use crate::pages::storage::BackupReminder;
 use crate::route::Route;
 
 /// Rows listed at once; more on request, so thousands of cases never block the page.
@@ -34,7 +34,7 @@ pub fn CaseListPage() -> impl IntoView {
     // Another tab made, changed or deleted a case: the table takes the list as it is now, in
     // place, keeping the filter, focus and rows shown; an empty page is simply drawn again.
     let fresh = RwSignal::new(None::<Vec<CaseSummary>>);
-    let other_tabs = use_context::<OtherTabs>().expect("the shell provides OtherTabs");
+    let other_tabs = use_other_tabs();
     Effect::new(move |seen: Option<u64>| {
         let (count, _) = other_tabs.0.get();
         if seen.is_some_and(|s| s != count) {

@@ -5,11 +5,11 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::app::{keep_page_title, use_store, Notice};
+use crate::context::{keep_page_title, use_notice, use_store};
+use crate::crypto_workers::{blob_of, download, Failure, Sealer};
 use crate::domain::demo::{exercise_cases, EXERCISE_PASSPHRASE, ORGANISATION};
 use crate::domain::exchange::{self, ExportDocument};
 use crate::i18n::{t, t_string, use_i18n};
-use crate::pages::exchange::worker::{blob_of, download, Failure, Sealer};
 use crate::workspace::{reset_demo, Workspace};
 
 /// The exercise file's name: plainly an exercise, never mistaken for a colleague's real export.
@@ -40,7 +40,7 @@ pub fn DemoPage() -> impl IntoView {
 #[component]
 fn DemoTools() -> impl IntoView {
     let i18n = use_i18n();
-    let notice = use_context::<Notice>().expect("the shell provides Notice");
+    let notice = use_notice();
     let making = RwSignal::new(false);
     let make_exercise = move |_| {
         if making.get_untracked() {
@@ -108,7 +108,7 @@ fn DemoTools() -> impl IntoView {
 pub fn ResetDemoButton() -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
-    let notice = use_context::<Notice>().expect("the shell provides Notice");
+    let notice = use_notice();
     view! {
         <button
             type="button"

@@ -1,10 +1,12 @@
+//! One module per screen. A page imports context, components, the editor, the domain and
+//! storage, never the shell (`crate::app`) and never another page.
+
+pub mod case;
 pub mod case_list;
-pub mod checklist;
 pub mod demo;
 pub mod exchange;
 pub mod new_case;
 pub mod overview;
-pub mod plan;
 pub mod print;
 pub mod profile;
 pub mod storage;

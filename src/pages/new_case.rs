@@ -5,12 +5,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
 
-use crate::app::{keep_page_title, navigate_replacing, use_store};
 use crate::components::fields::{SelectField, TextField};
 use crate::components::focus::focus_later;
+use crate::context::today;
+use crate::context::{keep_page_title, navigate_replacing, use_store};
 use crate::domain::{validate, Case, PlacementType, Section};
 use crate::i18n::{t, t_string, use_i18n};
-use crate::pages::plan::today;
 use crate::route::Route;
 
 #[component]
@@ -42,7 +42,7 @@ pub fn NewCasePage() -> impl IntoView {
         case.set_pathway(pathway.get());
         let event = crate::domain::history::HistoryEntry::event(
             case.created_at,
-            &crate::pages::profile::user_name(),
+            &crate::context::user_name(),
             "case",
             "Case created",
         );
@@ -77,8 +77,8 @@ pub fn NewCasePage() -> impl IntoView {
                 Ok(stored) => {
                     // Now there is something worth keeping: ask the browser not to evict it.
                     spawn_local(async {
-                        if crate::pages::storage::is_persisted().await == Some(false) {
-                            let _ = crate::pages::storage::ask_to_persist().await;
+                        if crate::storage::device::is_persisted().await == Some(false) {
+                            let _ = crate::storage::device::ask_to_persist().await;
                         }
                     });
                     navigate_replacing(Route::Plan { id: stored.id, section: Section::Case })

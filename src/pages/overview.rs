@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::app::{keep_page_title, use_store};
+use crate::context::today;
+use crate::context::{keep_page_title, use_store};
 use crate::domain::overview::{Overview, OverviewEntry};
 use crate::domain::Section;
 use crate::i18n::{number, t, t_string, use_i18n};
-use crate::pages::plan::today;
 use crate::route::Route;
 
 #[component]

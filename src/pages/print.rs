@@ -6,14 +6,13 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::app::keep_page_title;
 use crate::components::case_loader::CaseLoader;
+use crate::context::keep_page_title;
+use crate::context::today;
 use crate::domain::checklist::{Milestone, MilestoneStatus};
 use crate::domain::items::ListItem;
 use crate::domain::{Case, CaseId, Choice};
 use crate::i18n::{long_date, t_string, td_string, use_i18n, Locale, Translate};
-use crate::pages::checklist::{progress_text_in, title_in};
-use crate::pages::plan::today;
 use crate::route::Route;
 
 fn date(l: Locale, d: Option<NaiveDate>) -> String {
@@ -465,7 +464,7 @@ fn document(l: Locale, case: &Case, printed: chrono::DateTime<chrono::Utc>) -> i
                             </section>
                             <section>
                                 <h2>{td_string!(l, print.checklist.title)}</h2>
-                                <p>{progress_text_in(l, case.checklist_progress(today()))}</p>
+                                <p>{crate::vocabulary::checklist_progress(l, case.checklist_progress(today()))}</p>
                                 {table(
                                     vec![
                                         td_string!(l, print.checklist.activity),
@@ -480,7 +479,7 @@ fn document(l: Locale, case: &Case, printed: chrono::DateTime<chrono::Utc>) -> i
                                         .iter()
                                         .map(|i| {
                                             vec![
-                                                title_in(l, i),
+                                                crate::vocabulary::checklist_item_title(l, i),
                                                 i.status.in_locale(l).into(),
                                                 i.responsible.clone(),
                                                 date(l, i.due),

@@ -1,56 +1,17 @@
 //! The name of the person using this browser, recorded in each case's history. Kept as a small
 //! preference in this browser (not in the cases), set once and changeable.
 
-use gloo_storage::{LocalStorage as Prefs, Storage};
 use leptos::prelude::*;
 
-use crate::app::keep_page_title;
 use crate::components::fields::TextField;
-use crate::i18n::{t, t_string, td_string, use_i18n, Locale};
-
-const NAME_PREF: &str = "homeward.profile.name";
-/// What the history records while no name is set ("Unnamed user"), in the interface's language.
-pub fn unnamed(locale: Locale) -> String {
-    td_string!(locale, common.unnamed_user).to_string()
-}
-
-/// The name set here, if any.
-pub fn saved_name() -> Option<String> {
-    Prefs::get::<String>(NAME_PREF).ok().map(|n| n.trim().to_string()).filter(|n| !n.is_empty())
-}
-
-/// The name the history records.
-pub fn user_name() -> String {
-    // The language chosen is always the one remembered, so this is the language on screen.
-    saved_name().unwrap_or_else(|| unnamed(crate::i18n::preferred_locale()))
-}
-
-/// The app-wide view of the name, so the header follows a change at once.
-#[derive(Clone, Copy)]
-pub struct Profile(pub RwSignal<Option<String>>);
-
-impl Profile {
-    pub fn load() -> Self {
-        Self(RwSignal::new(saved_name()))
-    }
-
-    pub fn set(self, name: String) {
-        let name = name.trim().to_string();
-        if name.is_empty() {
-            Prefs::delete(NAME_PREF);
-            self.0.set(None);
-        } else {
-            let _ = Prefs::set(NAME_PREF, &name);
-            self.0.set(Some(name));
-        }
-    }
-}
+use crate::context::{keep_page_title, unnamed, use_profile};
+use crate::i18n::{t, t_string, use_i18n};
 
 #[component]
 pub fn ProfilePage() -> impl IntoView {
     let i18n = use_i18n();
     keep_page_title(move || t_string!(i18n, storage.profile.title).to_string());
-    let profile = use_context::<Profile>().expect("the shell provides Profile");
+    let profile = use_profile();
     let typed = RwSignal::new(profile.0.get_untracked().unwrap_or_default());
     view! {
         <h1>{t!(i18n, storage.profile.title)}</h1>

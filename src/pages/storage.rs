@@ -1,64 +1,15 @@
 //! How safely the cases are kept in this browser: persistent storage, space used, and backups.
 //! Browsers may clear a site's data; an encrypted export of every case is the copy that survives.
 
-use std::sync::Arc;
-
-use chrono::{DateTime, Duration, Utc};
-use gloo_storage::{LocalStorage as Prefs, Storage};
-use js_sys::{Promise, Reflect};
+use chrono::Utc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsValue;
-use wasm_bindgen_futures::JsFuture;
-use web_sys::StorageManager;
 
-use crate::app::{keep_page_title, use_store};
-use crate::domain::backup::BackupStatus;
-use crate::domain::CaseSummary;
+use crate::components::backup_reminder::backup_status;
+use crate::context::{keep_page_title, use_store};
 use crate::i18n::{number, t, t_string, use_i18n};
 use crate::route::Route;
-use crate::storage::StorageError;
-
-const SNOOZE_PREF: &str = "homeward.backup.snoozed_until";
-
-fn manager() -> Option<StorageManager> {
-    let navigator = window().navigator();
-    // Absent outside secure contexts and in old browsers.
-    Reflect::has(&navigator, &JsValue::from_str("storage")).ok()?.then(|| navigator.storage())
-}
-
-async fn settle(promise: Result<Promise, JsValue>) -> Option<JsValue> {
-    JsFuture::from(promise.ok()?).await.ok()
-}
-
-/// Whether the browser has promised not to evict this site's data; None if it cannot say.
-pub async fn is_persisted() -> Option<bool> {
-    settle(manager()?.persisted()).await?.as_bool()
-}
-
-/// Asks for that promise. Chrome decides silently (installed, bookmarked, used often); Firefox
-/// asks the user, so this is called when there is something worth keeping.
-pub async fn ask_to_persist() -> Option<bool> {
-    settle(manager()?.persist()).await?.as_bool()
-}
-
-/// (bytes used, bytes this site may use), as the browser estimates them.
-async fn estimate() -> Option<(f64, f64)> {
-    let estimate = settle(manager()?.estimate()).await?;
-    let number = |key: &str| Reflect::get(&estimate, &JsValue::from_str(key)).ok()?.as_f64();
-    Some((number("usage")?, number("quota")?))
-}
-
-async fn backup_status(
-    store: crate::storage::Store,
-    cases: Option<Arc<[CaseSummary]>>,
-) -> Result<BackupStatus, StorageError> {
-    let cases = match cases {
-        Some(cases) => cases,
-        None => store.list().await?.cases.into(),
-    };
-    Ok(BackupStatus::assess(store.last_backup().await?, &cases, Utc::now()))
-}
+use crate::storage::device::{ask_to_persist, estimate, is_persisted};
 
 #[component]
 pub fn StoragePage() -> impl IntoView {
@@ -208,40 +159,5 @@ fn Persistence() -> impl IntoView {
                 Some(None) => view! { <p class="state-warn">{t!(i18n, storage.cannot_say)}</p> }.into_any(),
             }}
         </div>
-    }
-}
-
-/// On the case list: a reminder to export a backup, when one is due and not put off.
-#[component]
-pub fn BackupReminder(cases: Arc<[CaseSummary]>) -> impl IntoView {
-    let i18n = use_i18n();
-    let store = use_store();
-    let snoozed = RwSignal::new(Prefs::get::<DateTime<Utc>>(SNOOZE_PREF).is_ok_and(|until| until > Utc::now()));
-    let cases = StoredValue::new(cases);
-    let status = LocalResource::new(move || backup_status(store.get_value(), Some(cases.get_value())));
-    let later = move |_| {
-        let _ = Prefs::set(SNOOZE_PREF, Utc::now() + Duration::days(1));
-        snoozed.set(true);
-    };
-    move || {
-        let status = status.get().and_then(Result::ok).filter(|s| s.due && !snoozed.get())?;
-        Some(view! {
-            <section class="backup-reminder" aria-labelledby="backup-reminder-title">
-                <h2 id="backup-reminder-title">{t!(i18n, storage.reminder.title)}</h2>
-                <p>
-                    {move || crate::vocabulary::backup_reminder(i18n.get_locale(), &status, Utc::now())} " "
-                    {t!(i18n, storage.reminder.only_copy)}
-                </p>
-                <div class="form-actions">
-                    <a class="button primary" href=Route::Export { case: None }.href()>
-                        {t!(i18n, storage.export_all)}
-                    </a>
-                    <button type="button" class="secondary" on:click=later>
-                        {t!(i18n, storage.reminder.later)}
-                    </button>
-                    <a href=Route::Storage.href()>{t!(i18n, storage.reminder.why)}</a>
-                </div>
-            </section>
-        })
     }
 }

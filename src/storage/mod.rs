@@ -2,6 +2,7 @@
 //! small records in `summaries` and the overview those in `deadlines`, written in the same
 //! transaction as the case so they never disagree; `meta` keeps the device's case numbering and the schema version.
 
+pub mod device;
 mod early;
 mod error;
 mod export;

@@ -1,6 +1,6 @@
 //! The checklist catalogue's texts: activities' titles and explanations, checklist items, milestones.
 
-use crate::domain::checklist::{catalogue, ChecklistItem, Milestone, ACTIVITIES};
+use crate::domain::checklist::{catalogue, ChecklistItem, Milestone, Progress, ACTIVITIES};
 use crate::i18n::{td_string, Locale};
 
 /// The catalogue's texts, one entry per activity identifier (`catalogue.activity.<id>`).
@@ -112,6 +112,26 @@ pub(super) fn stored_checklist_title(l: Locale, title: &str) -> String {
         None if title == ChecklistItem::default().title() => td_string!(l, catalogue.untitled_activity).to_string(),
         None => title.to_string(),
     }
+}
+
+/// The line that sums a checklist up: done of applicable, overdue, milestones reached.
+pub fn checklist_progress(l: Locale, p: Progress) -> String {
+    if p.applicable == 0 {
+        return td_string!(l, checklist.progress.none).to_string();
+    }
+    let mut parts = vec![td_string!(
+        l,
+        checklist.progress.done,
+        done = p.done,
+        applicable = p.applicable,
+        percent = p.percent().unwrap_or(0)
+    )
+    .to_string()];
+    if p.overdue > 0 {
+        parts.push(td_string!(l, checklist.progress.overdue, n = p.overdue).to_string());
+    }
+    parts.push(td_string!(l, checklist.progress.milestones, n = p.milestones_reached).to_string());
+    parts.join(" · ")
 }
 
 #[cfg(test)]

@@ -10,15 +10,15 @@ use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::worker::{case_label, download, Failure, Sealer};
-use crate::app::{keep_page_title, use_store};
 use crate::components::fields::TextField;
 use crate::components::focus::focus_id_later;
+use crate::context::today;
+use crate::context::{keep_page_title, use_store};
+use crate::crypto_workers::{case_label, download, Failure, Sealer};
 use crate::domain::exchange::{self, file_name};
 use crate::domain::passphrase::{assess, Refusal, Strength};
 use crate::domain::{CaseId, CaseSummary};
 use crate::i18n::{number, t, t_string, td_string, use_i18n, Locale, Translate};
-use crate::pages::plan::today;
 use crate::storage::ExportRead;
 use uuid::Uuid;
 use wasm_bindgen::JsValue;

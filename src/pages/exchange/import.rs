@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::worker::{ask, case_label, field, request, Failure};
-use crate::app::{keep_page_title, navigate_replacing, use_store, Notice};
 use crate::components::fields::TextField;
 use crate::components::focus::focus_id_later;
+use crate::context::{keep_page_title, navigate_replacing, use_notice, use_store};
+use crate::crypto_workers::{ask, case_label, field, request, Failure};
 use crate::domain::exchange::merge::{Comparison, ImportPlan, Resolution};
 use crate::domain::exchange::WorkerError;
 use crate::domain::Case;
@@ -86,7 +86,7 @@ fn outcome_text(l: Locale, plan: &ImportPlan) -> String {
 #[component]
 pub fn ImportPage() -> impl IntoView {
     let store = use_store();
-    let notice = use_context::<Notice>().expect("notice context");
+    let notice = use_notice();
     let i18n = use_i18n();
     keep_page_title(move || t_string!(i18n, exchange.import.title).to_string());
     let file = RwSignal::new(None::<web_sys::File>);

@@ -3,7 +3,6 @@
 
 mod export;
 mod import;
-pub(crate) mod worker;
 
 pub use export::ExportPage;
 pub use import::ImportPage;

@@ -5,14 +5,15 @@ use chrono::Utc;
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
-use super::editor::{today, Editor};
 use crate::components::confirm::{closed_by_browser, follow_open};
 use crate::components::fields::{CheckboxField, DateField, TextField};
 use crate::components::focus::focus_id_later;
+use crate::context::today;
+use crate::context::user_name;
 use crate::domain::handover::{Handover, HandoverProblem};
 use crate::domain::CaseWorker;
+use crate::editor::Editor;
 use crate::i18n::{date, t, td_string, use_i18n};
-use crate::pages::profile::user_name;
 use crate::vocabulary::{handover_points, handover_problem};
 
 /// The current worker's name (changed only by a handover) and the earlier workers.

@@ -4,12 +4,13 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::editor::{today, Editor, ListAccess};
 use crate::components::fields::{DateField, SelectField, TextField};
 use crate::components::focus::focus_id_later;
+use crate::context::today;
 use crate::domain::items::{ListItem, Removed};
 use crate::domain::monitoring::{SeenAlone, Visit};
 use crate::domain::Section;
+use crate::editor::{Editor, ListAccess};
 use crate::i18n::{td_string, use_i18n, Locale};
 use crate::route::Route;
 use crate::vocabulary::visit_title;

@@ -4,11 +4,12 @@
 use leptos::prelude::*;
 
 use crate::components::fields::{DateField, SelectField, TextField};
+use crate::context::today;
 use crate::domain::checklist::Milestone;
 use crate::domain::checklist::{MilestoneRecord, MilestoneStatus};
 use crate::domain::Choice;
+use crate::editor::Editor;
 use crate::i18n::{t, t_string, td_string, use_i18n, Translate};
-use crate::pages::plan::{today, Editor};
 
 /// The five milestones in one glance, above the activities.
 #[component]

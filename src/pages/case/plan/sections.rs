@@ -2,9 +2,10 @@
 
 use leptos::prelude::*;
 
-use super::editor::{today, Editor};
 use crate::components::fields::{DateField, NumberField, SelectField, TextField};
+use crate::context::today;
 use crate::domain::{ChildAgreement, Determination, PlacementType, PlanStatus, Sex, VisitFrequency};
+use crate::editor::Editor;
 use crate::i18n::{td_string, Locale, Translate};
 use crate::route::Route;
 
@@ -65,7 +66,7 @@ pub fn worker_section(ed: Editor, l: Locale) -> impl IntoView {
             }
                 .into_any()
         } else {
-            view! { <super::handover::CurrentWorker editor=ed /> }.into_any()
+            view! { <super::super::handover::CurrentWorker editor=ed /> }.into_any()
         }}
         <TextField
             label=td_string!(l, plan.sections.role)

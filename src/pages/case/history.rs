@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::editor::Editor;
 use crate::domain::history::{ChangeKind, FieldChange, HistoryEntry};
+use crate::editor::Editor;
 use crate::i18n::{date_time, t, t_string, td_string, use_i18n, Locale};
 use crate::vocabulary::{change_new, change_old, change_place, history_area, history_event};
 

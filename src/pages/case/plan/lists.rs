@@ -4,12 +4,12 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::editor::today;
-use super::editor::{Editor, ListAccess};
 use crate::components::fields::{field_id, CheckboxField, DateField, SelectField, TextField};
 use crate::components::focus::focus_id_later;
+use crate::context::today;
 use crate::domain::items::{Direction, ListItem, Removed, URGENT_ANSWER_DAYS};
 use crate::domain::{Action, ItemStatus, ProtectionNeed, Referral, ReferralStatus, Service, ServiceType};
+use crate::editor::{Editor, ListAccess};
 use crate::i18n::{td_string, use_i18n, Locale};
 
 const NEEDS: ListAccess<ProtectionNeed> = ListAccess { get: |p| &p.needs, get_mut: |p| &mut p.needs };

@@ -1,66 +1,56 @@
-//! The guided Care and Protection Plan: one step per section, moved through with Next and Back
-//! or by jumping from the step list, which shows how far each step is filled in.
+//! One case's screen: its header (title, progress, save state, export, print, close, delete),
+//! what another tab did to it, and its three tabs below — the plan, the checklist and the
+//! history. The screen stays mounted, with one editor, while the address moves between tabs.
 
+mod checklist;
 mod closure;
-mod editor;
 mod handover;
 mod history;
-mod lists;
-mod sections;
-mod visits;
+mod plan;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-pub use editor::{today, Editor};
-
-use crate::app::{keep_page_title, navigate_replacing, use_store, Notice, OtherTabs, UnsavedWork};
 use crate::components::case_loader::CaseLoader;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::focus::focus_id_later;
 use crate::components::save_status::SaveStatus;
+use crate::context::{keep_page_title, navigate_replacing, today, use_notice, use_store};
 use crate::domain::concurrent::Prefer;
-use crate::domain::{CaseId, Section, SectionState};
+use crate::domain::{CaseId, Section};
+use crate::editor::{use_editing_session, Editor};
 use crate::i18n::{t, t_string, td_string, use_i18n, Translate};
-use crate::pages::checklist::{progress_text, ChecklistView};
-use crate::route::Route;
-use crate::storage::Change;
-
-/// What of a case is on screen: a step of the plan, or the checklist (opened at an item).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum CaseView {
-    Plan(Section),
-    Checklist(Option<uuid::Uuid>),
-    History,
-}
+use crate::route::{CaseTab, Route};
+use checklist::{progress_text, ChecklistView};
 
 #[component]
-pub fn PlanPage(id: CaseId, #[prop(into)] view: Signal<CaseView>) -> impl IntoView {
+pub fn CasePage(id: CaseId, #[prop(into)] tab: Signal<CaseTab>) -> impl IntoView {
     let store = use_store();
     let i18n = use_i18n();
     let show =
-        Callback::new(move |case| view! { <PlanEditor editor=Editor::new(case, store.get_value()) view /> }.into_any());
+        Callback::new(move |case| view! { <CaseScreen editor=Editor::new(case, store.get_value()) tab /> }.into_any());
     view! { <CaseLoader id loading=Signal::derive(move || t_string!(i18n, plan.opening_case).to_string()) show /> }
 }
 
 #[component]
-fn PlanEditor(editor: Editor, view: Signal<CaseView>) -> impl IntoView {
+fn CaseScreen(editor: Editor, tab: Signal<CaseTab>) -> impl IntoView {
     let ed = editor;
     let i18n = use_i18n();
+    let view = tab;
     // Which tab: 0 plan, 1 checklist, 2 history.
     let tab = Memo::new(move |_| match view.get() {
-        CaseView::Plan(_) => 0,
-        CaseView::Checklist(_) => 1,
-        CaseView::History => 2,
+        CaseTab::Plan(_) => 0,
+        CaseTab::Checklist(_) => 1,
+        CaseTab::History => 2,
     });
     // The plan step to return to from the checklist.
     let section = Memo::new(move |last: Option<&Section>| match view.get() {
-        CaseView::Plan(s) => s,
-        CaseView::Checklist(_) | CaseView::History => last.copied().unwrap_or(Section::Case),
+        CaseTab::Plan(s) => s,
+        CaseTab::Checklist(_) | CaseTab::History => last.copied().unwrap_or(Section::Case),
     });
     let focus_item = Signal::derive(move || match view.get() {
-        CaseView::Checklist(item) => item,
-        CaseView::Plan(_) | CaseView::History => None,
+        CaseTab::Checklist(item) => item,
+        CaseTab::Plan(_) | CaseTab::History => None,
     });
     let section: Signal<Section> = section.into();
     // Switching between the tabs starts reading at the new heading.
@@ -71,58 +61,8 @@ fn PlanEditor(editor: Editor, view: Signal<CaseView>) -> impl IntoView {
         }
         now
     });
-    // Whatever is still waiting to be written goes now if the tab is hidden or closed.
-    let on_hide = window_event_listener(leptos::ev::pagehide, move |_| ed.flush_while_closing());
-    let on_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
-        if document().hidden() {
-            ed.flush();
-        }
-    });
-    let unsaved = use_context::<UnsavedWork>().expect("unsaved-work context");
-    // Back in this tab after working in another: take over what was saved there.
-    let on_shown = window_event_listener(leptos::ev::visibilitychange, move |_| {
-        if !document().hidden() {
-            ed.refresh();
-        }
-    });
-    let on_focus = window_event_listener(leptos::ev::focus, move |_| ed.refresh());
-    // Another tab saved or deleted this case, or a newer Homeward needs the database.
     let id = ed.case.with_untracked(|c| c.id);
-    let deleted_elsewhere = RwSignal::new(false);
-    let other_tabs = use_context::<OtherTabs>().expect("the shell provides OtherTabs");
-    Effect::new(move |seen: Option<u64>| {
-        let (count, change) = other_tabs.0.get();
-        if seen.is_some_and(|s| s != count) {
-            match change {
-                Some(Change::Deleted { id: changed }) if changed == id => deleted_elsewhere.set(true),
-                Some(Change::Superseded) => ed.flush(),
-                // Messages can come faster than effects run, so only the last is seen: whatever
-                // it was, compare with the stored case (one quick read).
-                Some(_) => ed.refresh(),
-                None => {}
-            }
-        }
-        count
-    });
-    // Only a change the browser refused to store is worth stopping someone from leaving.
-    let on_leave = window_event_listener(leptos::ev::beforeunload, move |ev| {
-        if unsaved.0.get_untracked().is_some() {
-            ev.prevent_default();
-            ev.set_return_value("");
-        }
-    });
-    on_cleanup(move || {
-        on_hide.remove();
-        on_hidden.remove();
-        on_leave.remove();
-        on_shown.remove();
-        on_focus.remove();
-        // Leaving was confirmed, or nothing was failing; a save still failing after this is
-        // reported through the notice instead.
-        unsaved.0.try_set(None);
-        ed.flush();
-    });
-
+    let deleted_elsewhere = use_editing_session(ed);
     let title = Memo::new(move |_| ed.case.with(|c| crate::vocabulary::case_title(i18n.get_locale(), c)));
     keep_page_title(move || {
         let l = i18n.get_locale();
@@ -136,7 +76,7 @@ fn PlanEditor(editor: Editor, view: Signal<CaseView>) -> impl IntoView {
     let confirm_delete = RwSignal::new(false);
     let confirm_close = RwSignal::new(false);
     let closed = Memo::new(move |_| ed.case.with(|c| c.is_closed()));
-    let notice = use_context::<Notice>().expect("notice context");
+    let notice = use_notice();
     let store = use_store();
     let delete = move |_| {
         let store = store.get_value();
@@ -308,9 +248,9 @@ fn PlanEditor(editor: Editor, view: Signal<CaseView>) -> impl IntoView {
             _ => {
                 view! {
                     <div class="plan-layout">
-                        <StepList editor=ed current=section id />
+                        <plan::StepList editor=ed current=section id />
                         <fieldset class="read-only-wrap" role="none" disabled=move || closed.get()>
-                            <SectionForm editor=ed section id />
+                            <plan::SectionForm editor=ed section id />
                         </fieldset>
                     </div>
                 }
@@ -325,146 +265,5 @@ fn PlanEditor(editor: Editor, view: Signal<CaseView>) -> impl IntoView {
             confirm_label=Signal::derive(move || t_string!(i18n, plan.delete_confirm, case = title.get()).to_string())
             on_confirm=Callback::new(delete)
         />
-    }
-}
-
-#[component]
-fn StepList(editor: Editor, current: Signal<Section>, id: CaseId) -> impl IntoView {
-    let ed = editor;
-    let i18n = use_i18n();
-    view! {
-        <nav class="steps" aria-label=move || t_string!(i18n, plan.sections_nav)>
-            <ol>
-                {Section::ALL
-                    .into_iter()
-                    .map(|s| {
-                        let state = move || ed.case.with(|c| ed.problems.with(|p| s.state(c, p)));
-                        let is_current = move || current.get() == s;
-                        let link = NodeRef::<leptos::html::A>::new();
-                        Effect::new(move |_| {
-                            if let (true, Some(a)) = (is_current(), link.get()) {
-                                let options = web_sys::ScrollIntoViewOptions::new();
-                                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                                options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
-                                a.scroll_into_view_with_scroll_into_view_options(&options);
-                            }
-                        });
-                        // On a phone the steps are a sideways strip: keep the current one in view.
-                        view! {
-                            <li
-                                class=move || format!("step {}", state_class(state()))
-                                on:focusin=|ev| keep_in_view(&event_target(&ev))
-                            >
-                                <a
-                                    node_ref=link
-                                    href=Route::Plan { id, section: s }.href()
-                                    aria-current=move || is_current().then_some("step")
-                                >
-                                    <span class="step-title">{s.tr()}</span>
-                                    <span class="step-state">{move || state().in_locale(i18n.get_locale())}</span>
-                                </a>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ol>
-        </nav>
-    }
-}
-
-/// A step reached with Tab is brought wholly into the phone's strip: the browser leaves one
-/// that is partly in view where it is, its focus ring half cut off.
-fn keep_in_view(link: &web_sys::Element) {
-    let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-    options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
-    link.scroll_into_view_with_scroll_into_view_options(&options);
-}
-
-fn state_class(state: SectionState) -> &'static str {
-    match state {
-        SectionState::NotStarted => "not-started",
-        SectionState::InProgress => "in-progress",
-        SectionState::Complete => "complete",
-        SectionState::NeedsAttention => "attention",
-    }
-}
-
-#[component]
-fn SectionForm(editor: Editor, section: Signal<Section>, id: CaseId) -> impl IntoView {
-    let ed = editor;
-    let i18n = use_i18n();
-    let heading = NodeRef::<leptos::html::H2>::new();
-    // Moving to another step puts focus on its heading, so keyboard and screen-reader users
-    // start reading at the top of the new step.
-    Effect::new(move |previous: Option<Section>| {
-        let now = section.get();
-        if previous.is_some_and(|p| p != now) {
-            if let Some(h) = heading.get() {
-                let _ = h.focus();
-            }
-        }
-        now
-    });
-    let link = move |s: Option<Section>| s.map(|s| Route::Plan { id, section: s }.href());
-    view! {
-        <section class="plan-section" aria-labelledby="section-title">
-            <h2 id="section-title" tabindex="-1" node_ref=heading>
-                {move || section.get().in_locale(i18n.get_locale())}
-            </h2>
-            <p class="purpose">{move || crate::vocabulary::section_purpose(i18n.get_locale(), section.get())}</p>
-            <p class="required-note">
-                {t!(i18n, plan.required_before)} <span class="required">"*"</span> {t!(i18n, plan.required_after)}
-            </p>
-            <form class="section-form" on:submit=|ev| ev.prevent_default()>
-                // Built again in another language: the fields' texts are read as the form is made.
-                {move || {
-                    let l = i18n.get_locale();
-                    match section.get() {
-                        Section::Case => sections::case_section(ed, l).into_any(),
-                        Section::Worker => sections::worker_section(ed, l).into_any(),
-                        Section::Child => sections::child_section(ed, l).into_any(),
-                        Section::Placement => sections::placement_section(ed, l).into_any(),
-                        Section::Needs => lists::needs_section(ed, l).into_any(),
-                        Section::Services => lists::services_section(ed, l).into_any(),
-                        Section::Actions => lists::actions_section(ed, l).into_any(),
-                        Section::Monitoring => sections::monitoring_section(ed, l).into_any(),
-                        Section::Participation => sections::participation_section(ed, l).into_any(),
-                        Section::Referrals => lists::referrals_section(ed, l).into_any(),
-                        Section::BestInterests => sections::best_interests_section(ed, l).into_any(),
-                    }
-                }}
-            </form>
-            <div class="step-buttons">
-                {move || {
-                    link(section.get().previous())
-                        .map(|href| {
-                            view! {
-                                <a class="button secondary" href=href rel="prev">
-                                    {t!(i18n, plan.back)}
-                                </a>
-                            }
-                        })
-                }}
-                {move || match link(section.get().next()) {
-                    Some(href) => {
-                        view! {
-                            <a class="button primary" href=href rel="next">
-                                {t!(i18n, plan.next)}
-                            </a>
-                        }
-                            .into_any()
-                    }
-                    None => {
-                        view! {
-                            <a class="button primary" href="#/">
-                                {t!(i18n, plan.finish)}
-                            </a>
-                        }
-                            .into_any()
-                    }
-                }}
-            </div>
-        </section>
     }
 }

@@ -7,8 +7,8 @@ use crate::components::focus::focus_id_later;
 use crate::domain::checklist::Milestone;
 use crate::domain::checklist::{ChecklistItem, Theme, ACTIVITIES};
 use crate::domain::Choice;
+use crate::editor::Editor;
 use crate::i18n::{t, t_string, td_string, use_i18n, Translate};
-use crate::pages::plan::Editor;
 
 #[component]
 pub fn AddActivity(editor: Editor) -> impl IntoView {

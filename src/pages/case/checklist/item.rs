@@ -7,12 +7,13 @@ use uuid::Uuid;
 use super::{item_title, use_shown, with_item};
 use crate::components::fields::{DateField, SelectField, TextField};
 use crate::components::focus::focus_id_later;
+use crate::context::today;
 use crate::domain::checklist::Milestone;
 use crate::domain::checklist::{ChecklistFilter, ChecklistItem, ChecklistStatus, Theme};
 use crate::domain::due::DueState;
 use crate::domain::Choice;
+use crate::editor::Editor;
 use crate::i18n::{date, t, t_string, td_string, use_i18n, Locale, Translate};
-use crate::pages::plan::{today, Editor};
 
 #[component]
 pub fn ChecklistRow(editor: Editor, id: Uuid, filter: RwSignal<ChecklistFilter>) -> impl IntoView {

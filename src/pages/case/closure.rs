@@ -4,13 +4,14 @@ use chrono::Utc;
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
-use super::editor::{today, Editor};
 use crate::components::confirm::{closed_by_browser, follow_open};
 use crate::components::fields::{SelectField, TextField};
 use crate::components::focus::focus_id_later;
+use crate::context::today;
+use crate::context::user_name;
 use crate::domain::closure::ClosureOutcome;
+use crate::editor::Editor;
 use crate::i18n::{long_date, t, t_string, td_string, use_i18n, Translate};
-use crate::pages::profile::user_name;
 
 /// While the case is closed: how and why, and the way back.
 #[component]

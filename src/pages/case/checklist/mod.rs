@@ -11,40 +11,21 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::components::focus::focus_id_later;
+use crate::context::today;
 use crate::domain::checklist::{ChecklistFilter, ChecklistItem, Progress, StatusFilter, Theme};
 use crate::domain::{Choice, Section};
-use crate::i18n::{t, t_string, td_string, use_i18n, Locale, Translate};
-use crate::pages::plan::{today, Editor};
+use crate::editor::Editor;
+use crate::i18n::{t, t_string, use_i18n, Locale, Translate};
 use crate::route::Route;
 
-/// The line that sums the checklist up, on the case page and (from the summary) in the list,
-/// in the language showing now (read inside a reactive closure, it follows a switch).
+/// The line that sums the checklist up, on the case page, in the language showing now (read
+/// inside a reactive closure, it follows a switch).
 pub fn progress_text(p: Progress) -> String {
-    progress_text_in(use_i18n().get_locale(), p)
-}
-
-/// [`progress_text`] in a given language.
-pub fn progress_text_in(l: Locale, p: Progress) -> String {
-    if p.applicable == 0 {
-        return td_string!(l, checklist.progress.none).to_string();
-    }
-    let mut parts = vec![td_string!(
-        l,
-        checklist.progress.done,
-        done = p.done,
-        applicable = p.applicable,
-        percent = p.percent().unwrap_or(0)
-    )
-    .to_string()];
-    if p.overdue > 0 {
-        parts.push(td_string!(l, checklist.progress.overdue, n = p.overdue).to_string());
-    }
-    parts.push(td_string!(l, checklist.progress.milestones, n = p.milestones_reached).to_string());
-    parts.join(" · ")
+    crate::vocabulary::checklist_progress(use_i18n().get_locale(), p)
 }
 
 /// An activity's title in a language: the catalogue's, or the worker's own as written.
-pub(crate) fn title_in(l: Locale, item: &ChecklistItem) -> String {
+fn title_in(l: Locale, item: &ChecklistItem) -> String {
     crate::vocabulary::checklist_item_title(l, item)
 }
 

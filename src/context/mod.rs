@@ -1,0 +1,113 @@
+//! App-wide state: what the shell (`crate::app`) sets up once and every page reads. Each value
+//! has one `use_…` accessor; pages import from here, never from `app.rs`.
+//!
+//! The shell provides, in this order: [`Notice`], [`UnsavedWork`], `offline::Updates`,
+//! [`Profile`], [`OtherTabs`], then (once storage is open) the store ([`use_store`]).
+
+mod notice;
+mod profile;
+
+use chrono::{Local, NaiveDate};
+use leptos::prelude::*;
+
+use crate::route::Route;
+use crate::storage::{Change, Store};
+
+pub use notice::{use_notice, Notice};
+pub use profile::{unnamed, use_profile, user_name, Profile};
+
+/// A value the shell provides to every page. A missing one is a bug in the shell's set-up,
+/// not something a page can recover from.
+fn provided<T: Clone + 'static>() -> T {
+    use_context::<T>().unwrap_or_else(|| {
+        panic!("the shell (crate::app) provides {} before any page is drawn", std::any::type_name::<T>())
+    })
+}
+
+/// The day as the worker's device has it: due dates and overdue items count from here.
+pub fn today() -> NaiveDate {
+    Local::now().date_naive()
+}
+
+/// Whether a new build of Homeward is waiting, or has replaced this tab's code.
+pub fn use_updates() -> crate::offline::Updates {
+    provided()
+}
+
+/// The open store.
+pub fn use_store() -> StoredValue<Store, LocalStorage> {
+    provided()
+}
+
+pub fn provide_store(store: Store) {
+    provide_context(StoredValue::new_local(store));
+}
+
+/// The latest thing another tab did to the stored cases (numbered, so a repeat still counts).
+#[derive(Clone, Copy)]
+pub struct OtherTabs(pub RwSignal<(u64, Option<Change>)>);
+
+impl OtherTabs {
+    pub fn provide() -> Self {
+        let tabs = Self(RwSignal::new((0, None)));
+        provide_context(tabs);
+        tabs
+    }
+
+    /// Once superseded (a newer Homeward took the database), it stays so: later messages must
+    /// not hide the reload prompt.
+    pub fn tell(self, change: Change) {
+        if !self.superseded_untracked() {
+            self.0.update(|(n, c)| (*n, *c) = (*n + 1, Some(change)));
+        }
+    }
+
+    pub fn superseded(self) -> bool {
+        self.0.with(|(_, c)| matches!(c, Some(Change::Superseded)))
+    }
+
+    fn superseded_untracked(self) -> bool {
+        self.0.with_untracked(|(_, c)| matches!(c, Some(Change::Superseded)))
+    }
+}
+
+pub fn use_other_tabs() -> OtherTabs {
+    provided()
+}
+
+/// Why leaving the current case would lose work: set by the editor while a change is not saved.
+#[derive(Clone, Copy)]
+pub struct UnsavedWork(pub RwSignal<Option<String>>);
+
+impl UnsavedWork {
+    pub fn provide() -> Self {
+        let unsaved = Self(RwSignal::new(None));
+        provide_context(unsaved);
+        unsaved
+    }
+}
+
+pub fn use_unsaved_work() -> UnsavedWork {
+    provided()
+}
+
+/// Names the page in the browser's tab and history, read first by screen readers.
+pub fn set_page_title(title: &str) {
+    document().set_title(&format!("{title} – Homeward"));
+}
+
+/// [`set_page_title`] that follows a switch of language.
+pub fn keep_page_title(title: impl Fn() -> String + 'static) {
+    Effect::new(move |_| set_page_title(&title()));
+}
+
+/// Where the browser's address is now.
+pub fn current_route() -> Route {
+    Route::parse(&window().location().hash().unwrap_or_default())
+}
+
+/// Goes to a place in the app, dropping the page left behind from the history, so Back does not
+/// return to a form already sent or a case already deleted. (Links go everywhere else.)
+pub fn navigate_replacing(route: Route) {
+    let _ = window().location().replace(&route.href());
+}

@@ -1,0 +1,199 @@
+//! The editing session of one case: the case on screen, its validation, its autosave
+//! ([`autosave`]: every change written within about half a second, "Saved" only once IndexedDB
+//! has committed), catching up with other tabs, and the tab and window listeners that drive both
+//! ([`use_editing_session`]). Pages edit a case only through an [`Editor`].
+
+mod autosave;
+mod session;
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use uuid::Uuid;
+
+use crate::components::save_status::SaveState;
+use crate::context::{today, use_notice, use_unsaved_work};
+use crate::domain::concurrent::{Conflict, Prefer};
+use crate::domain::items::{ItemList, ListItem};
+use crate::domain::{validate, Case, Plan, Problem};
+use crate::i18n::use_i18n;
+use crate::storage::Store;
+
+use autosave::Autosave;
+pub use autosave::TabNote;
+pub use session::use_editing_session;
+
+const SAVE_DELAY: Duration = Duration::from_millis(400);
+
+#[derive(Clone, Copy)]
+pub struct Editor {
+    pub case: RwSignal<Case>,
+    pub problems: Memo<Vec<Problem>>,
+    pub save_state: RwSignal<SaveState>,
+    /// Fields changed both here and in another tab, awaiting the worker's choice.
+    pub conflict: RwSignal<Option<Vec<Conflict>>>,
+    /// A word on what another tab changed.
+    pub note: RwSignal<Option<TabNote>>,
+    autosave: StoredValue<Rc<Autosave>, LocalStorage>,
+}
+
+impl Editor {
+    /// Must be called under the app's shell, which provides the unsaved-work flag and the notice.
+    pub fn new(case: Case, store: Store) -> Self {
+        let latest = RefCell::new(case.clone());
+        let base = RefCell::new(case.clone());
+        let conflict = RwSignal::new(None);
+        let note = RwSignal::new(None);
+        let case = RwSignal::new(case);
+        let problems = Memo::new(move |_| case.with(|c| validate(c, today())));
+        let save_state = RwSignal::new(SaveState::Saved { at: String::new() });
+        let autosave = Rc::new(Autosave {
+            store,
+            latest,
+            changes: Cell::new(0),
+            saved: Cell::new(0),
+            saving: Cell::new(false),
+            discarded: Cell::new(false),
+            failing: Cell::new(false),
+            base,
+            conflict,
+            note,
+            state: save_state,
+            case,
+            unsaved: use_unsaved_work(),
+            notice: use_notice(),
+            i18n: use_i18n(),
+        });
+        Self { case, problems, save_state, conflict, note, autosave: StoredValue::new_local(autosave) }
+    }
+
+    /// Applies a change on screen at once and schedules its save.
+    pub fn edit(self, change: impl FnOnce(&mut Case)) {
+        let mut next = self.case.get_untracked();
+        change(&mut next);
+        // A closed case is read-only: the one change it takes is being reopened.
+        if self.case.with_untracked(Case::is_closed) && next.is_closed() {
+            return;
+        }
+        self.case.set(next);
+        self.note.set(None);
+        let Some(autosave) = self.autosave.try_get_value() else { return };
+        *autosave.latest.borrow_mut() = self.case.get_untracked();
+        autosave.changes.set(autosave.changes.get() + 1);
+        self.save_state.set(SaveState::Saving);
+        set_timeout(move || spawn_local(autosave.run()), SAVE_DELAY);
+    }
+
+    /// A change that is complete in itself, like ticking a box: saved at once, not after a pause.
+    pub fn edit_now(self, change: impl FnOnce(&mut Case)) {
+        self.edit(change);
+        self.flush();
+    }
+
+    /// Writes what is on screen now, if anything is waiting. Safe to call at any time, also
+    /// while the page is closing: the save finishes on its own.
+    pub fn flush(self) {
+        if let Some(autosave) = self.autosave.try_get_value() {
+            spawn_local(autosave.run());
+        }
+    }
+
+    /// The tab is being closed or reloaded: what is waiting goes at once, committed before the
+    /// page is gone ([`Store::save_while_closing`]). Not after a refused save: unchecked, it
+    /// would land over another tab's newer save or bring back a case deleted there.
+    pub fn flush_while_closing(self) {
+        let Some(autosave) = self.autosave.try_get_value() else { return };
+        if !autosave.pending() || autosave.saving.get() || autosave.failing.get() {
+            return;
+        }
+        let snapshot = autosave.prepared();
+        spawn_local(async move {
+            let _ = autosave.store.save_while_closing(&snapshot).await;
+        });
+    }
+
+    /// The case is being deleted: pending and later changes are never written back.
+    pub fn discard(self) {
+        if let Some(autosave) = self.autosave.try_get_value() {
+            autosave.discarded.set(true);
+            autosave.unsaved.0.set(None);
+        }
+    }
+
+    /// Catches up with what another tab saved: taken over, or combined with the edits here.
+    pub fn refresh(self) {
+        if let Some(autosave) = self.autosave.try_get_value() {
+            spawn_local(autosave.reconcile(None));
+        }
+    }
+
+    /// The worker's choice for the fields both tabs changed; everything else is combined.
+    pub fn decide(self, prefer: Prefer) {
+        // The conflict stays up, holding the autosave back, until the choice is written.
+        if let Some(autosave) = self.autosave.try_get_value() {
+            spawn_local(autosave.reconcile(Some(prefer)));
+        }
+    }
+
+    /// The deletion failed: the case stays, and so does saving it.
+    pub fn resume(self) {
+        if let Some(autosave) = self.autosave.try_get_value() {
+            autosave.discarded.set(false);
+            spawn_local(autosave.run());
+        }
+    }
+
+    /// A value of the case for a field, and the way to change it.
+    pub fn bind<T: Clone + Send + Sync + 'static>(
+        self,
+        get: impl Fn(&Case) -> T + Send + Sync + 'static,
+        set: impl Fn(&mut Case, T) + Send + Sync + 'static,
+    ) -> (Signal<T>, Callback<T>) {
+        let value = Signal::derive(move || self.case.with(&get));
+        let change = Callback::new(move |v: T| self.edit(|c| set(c, v)));
+        (value, change)
+    }
+
+    /// Like [`bind`](Self::bind), for a field of one item in one of the plan's lists.
+    pub fn bind_item<L: ListItem + Send + Sync + 'static, T: Clone + Default + Send + Sync + 'static>(
+        self,
+        list: ListAccess<L>,
+        id: Uuid,
+        get: impl Fn(&L) -> T + Send + Sync + 'static,
+        set: impl Fn(&mut L, T) + Send + Sync + 'static,
+    ) -> (Signal<T>, Callback<T>) {
+        self.bind(
+            move |c| (list.get)(&c.plan).get(id).map(&get).unwrap_or_default(),
+            move |c, v| {
+                (list.get_mut)(&mut c.plan).update(id, |item| set(item, v));
+            },
+        )
+    }
+
+    /// The validation message for a field, if there is one.
+    pub fn error(self, field: impl Into<String>) -> Signal<Option<String>> {
+        let field = field.into();
+        let i18n = use_i18n();
+        Signal::derive(move || {
+            self.problems.with(|ps| {
+                ps.iter().find(|p| p.field == field).map(|p| crate::vocabulary::problem_message(i18n.get_locale(), p))
+            })
+        })
+    }
+}
+
+/// How to reach one of the plan's lists, so list editing is written once for all four.
+pub struct ListAccess<L: 'static> {
+    pub get: fn(&Plan) -> &ItemList<L>,
+    pub get_mut: fn(&mut Plan) -> &mut ItemList<L>,
+}
+
+impl<L> Clone for ListAccess<L> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<L> Copy for ListAccess<L> {}

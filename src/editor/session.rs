@@ -1,0 +1,63 @@
+//! The tab and window listeners that drive an editing session, owned and removed together.
+
+use leptos::prelude::*;
+
+use super::Editor;
+use crate::context::{use_other_tabs, use_unsaved_work};
+use crate::storage::Change;
+
+/// Keeps `editor` in step with the tab and the other tabs while the calling component is
+/// mounted: what is waiting is written when the tab is hidden or closed, a change saved in
+/// another tab is taken over when this one is shown again or told of it, leaving with a refused
+/// save asks first. Returns whether the case was deleted in another tab.
+pub fn use_editing_session(editor: Editor) -> Signal<bool> {
+    let ed = editor;
+    let unsaved = use_unsaved_work();
+    // Whatever is still waiting to be written goes now if the tab is hidden or closed.
+    let on_hide = window_event_listener(leptos::ev::pagehide, move |_| ed.flush_while_closing());
+    let on_visibility = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if document().hidden() {
+            ed.flush();
+        } else {
+            // Back in this tab after working in another: take over what was saved there.
+            ed.refresh();
+        }
+    });
+    let on_focus = window_event_listener(leptos::ev::focus, move |_| ed.refresh());
+    // Only a change the browser refused to store is worth stopping someone from leaving.
+    let on_leave = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        if unsaved.0.get_untracked().is_some() {
+            ev.prevent_default();
+            ev.set_return_value("");
+        }
+    });
+    // Another tab saved or deleted this case, or a newer Homeward needs the database.
+    let id = ed.case.with_untracked(|c| c.id);
+    let deleted_elsewhere = RwSignal::new(false);
+    let other_tabs = use_other_tabs();
+    Effect::new(move |seen: Option<u64>| {
+        let (count, change) = other_tabs.0.get();
+        if seen.is_some_and(|s| s != count) {
+            match change {
+                Some(Change::Deleted { id: changed }) if changed == id => deleted_elsewhere.set(true),
+                Some(Change::Superseded) => ed.flush(),
+                // Messages can come faster than effects run, so only the last is seen: whatever
+                // it was, compare with the stored case (one quick read).
+                Some(_) => ed.refresh(),
+                None => {}
+            }
+        }
+        count
+    });
+    on_cleanup(move || {
+        on_hide.remove();
+        on_visibility.remove();
+        on_leave.remove();
+        on_focus.remove();
+        // Leaving was confirmed, or nothing was failing; a save still failing after this is
+        // reported through the notice instead.
+        unsaved.0.try_set(None);
+        ed.flush();
+    });
+    deleted_elsewhere.into()
+}

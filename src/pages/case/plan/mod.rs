@@ -1,0 +1,154 @@
+//! The plan tab: the guided Care and Protection Plan, one step per section, moved through with
+//! Next and Back or by jumping from the step list, which shows how far each step is filled in.
+
+mod lists;
+mod sections;
+mod visits;
+
+use leptos::prelude::*;
+
+use crate::domain::{CaseId, Section, SectionState};
+use crate::editor::Editor;
+use crate::i18n::{t, t_string, use_i18n, Translate};
+use crate::route::Route;
+
+#[component]
+pub(super) fn StepList(editor: Editor, current: Signal<Section>, id: CaseId) -> impl IntoView {
+    let ed = editor;
+    let i18n = use_i18n();
+    view! {
+        <nav class="steps" aria-label=move || t_string!(i18n, plan.sections_nav)>
+            <ol>
+                {Section::ALL
+                    .into_iter()
+                    .map(|s| {
+                        let state = move || ed.case.with(|c| ed.problems.with(|p| s.state(c, p)));
+                        let is_current = move || current.get() == s;
+                        let link = NodeRef::<leptos::html::A>::new();
+                        Effect::new(move |_| {
+                            if let (true, Some(a)) = (is_current(), link.get()) {
+                                let options = web_sys::ScrollIntoViewOptions::new();
+                                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                                options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+                                a.scroll_into_view_with_scroll_into_view_options(&options);
+                            }
+                        });
+                        // On a phone the steps are a sideways strip: keep the current one in view.
+                        view! {
+                            <li
+                                class=move || format!("step {}", state_class(state()))
+                                on:focusin=|ev| keep_in_view(&event_target(&ev))
+                            >
+                                <a
+                                    node_ref=link
+                                    href=Route::Plan { id, section: s }.href()
+                                    aria-current=move || is_current().then_some("step")
+                                >
+                                    <span class="step-title">{s.tr()}</span>
+                                    <span class="step-state">{move || state().in_locale(i18n.get_locale())}</span>
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+        </nav>
+    }
+}
+
+/// A step reached with Tab is brought wholly into the phone's strip: the browser leaves one
+/// that is partly in view where it is, its focus ring half cut off.
+fn keep_in_view(link: &web_sys::Element) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+    link.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+fn state_class(state: SectionState) -> &'static str {
+    match state {
+        SectionState::NotStarted => "not-started",
+        SectionState::InProgress => "in-progress",
+        SectionState::Complete => "complete",
+        SectionState::NeedsAttention => "attention",
+    }
+}
+
+#[component]
+pub(super) fn SectionForm(editor: Editor, section: Signal<Section>, id: CaseId) -> impl IntoView {
+    let ed = editor;
+    let i18n = use_i18n();
+    let heading = NodeRef::<leptos::html::H2>::new();
+    // Moving to another step puts focus on its heading, so keyboard and screen-reader users
+    // start reading at the top of the new step.
+    Effect::new(move |previous: Option<Section>| {
+        let now = section.get();
+        if previous.is_some_and(|p| p != now) {
+            if let Some(h) = heading.get() {
+                let _ = h.focus();
+            }
+        }
+        now
+    });
+    let link = move |s: Option<Section>| s.map(|s| Route::Plan { id, section: s }.href());
+    view! {
+        <section class="plan-section" aria-labelledby="section-title">
+            <h2 id="section-title" tabindex="-1" node_ref=heading>
+                {move || section.get().in_locale(i18n.get_locale())}
+            </h2>
+            <p class="purpose">{move || crate::vocabulary::section_purpose(i18n.get_locale(), section.get())}</p>
+            <p class="required-note">
+                {t!(i18n, plan.required_before)} <span class="required">"*"</span> {t!(i18n, plan.required_after)}
+            </p>
+            <form class="section-form" on:submit=|ev| ev.prevent_default()>
+                // Built again in another language: the fields' texts are read as the form is made.
+                {move || {
+                    let l = i18n.get_locale();
+                    match section.get() {
+                        Section::Case => sections::case_section(ed, l).into_any(),
+                        Section::Worker => sections::worker_section(ed, l).into_any(),
+                        Section::Child => sections::child_section(ed, l).into_any(),
+                        Section::Placement => sections::placement_section(ed, l).into_any(),
+                        Section::Needs => lists::needs_section(ed, l).into_any(),
+                        Section::Services => lists::services_section(ed, l).into_any(),
+                        Section::Actions => lists::actions_section(ed, l).into_any(),
+                        Section::Monitoring => sections::monitoring_section(ed, l).into_any(),
+                        Section::Participation => sections::participation_section(ed, l).into_any(),
+                        Section::Referrals => lists::referrals_section(ed, l).into_any(),
+                        Section::BestInterests => sections::best_interests_section(ed, l).into_any(),
+                    }
+                }}
+            </form>
+            <div class="step-buttons">
+                {move || {
+                    link(section.get().previous())
+                        .map(|href| {
+                            view! {
+                                <a class="button secondary" href=href rel="prev">
+                                    {t!(i18n, plan.back)}
+                                </a>
+                            }
+                        })
+                }}
+                {move || match link(section.get().next()) {
+                    Some(href) => {
+                        view! {
+                            <a class="button primary" href=href rel="next">
+                                {t!(i18n, plan.next)}
+                            </a>
+                        }
+                            .into_any()
+                    }
+                    None => {
+                        view! {
+                            <a class="button primary" href="#/">
+                                {t!(i18n, plan.finish)}
+                            </a>
+                        }
+                            .into_any()
+                    }
+                }}
+            </div>
+        </section>
+    }
+}

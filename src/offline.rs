@@ -26,6 +26,11 @@ pub struct Updates {
     applying: StoredValue<bool>,
 }
 
+/// The shell's [`Updates`].
+pub fn use_updates() -> Updates {
+    crate::context::provided()
+}
+
 fn container() -> Option<ServiceWorkerContainer> {
     let navigator = window().navigator();
     // Missing outside secure contexts (plain http on a LAN address): the app then simply works
@@ -134,7 +139,7 @@ impl Updates {
 /// Says a new version is ready; it is used once the user chooses to reload.
 #[component]
 pub fn UpdateBanner() -> impl IntoView {
-    let updates = crate::context::use_updates();
+    let updates = use_updates();
     let i18n = use_i18n();
     view! {
         <div class="update-region" role="status">

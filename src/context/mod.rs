@@ -1,7 +1,8 @@
 //! App-wide state: what the shell (`crate::app`) sets up once and every page reads. Each value
 //! has one `use_…` accessor; pages import from here, never from `app.rs`.
 //!
-//! The shell provides, in this order: [`Notice`], [`UnsavedWork`], `offline::Updates`,
+//! The shell provides, in this order: [`Notice`], [`UnsavedWork`], `offline::Updates` (read with
+//! `offline::use_updates`),
 //! [`Profile`], [`OtherTabs`], then (once storage is open) the store ([`use_store`]).
 
 mod notice;
@@ -18,20 +19,15 @@ pub use profile::{unnamed, use_profile, user_name, Profile};
 
 /// A value the shell provides to every page. A missing one is a bug in the shell's set-up,
 /// not something a page can recover from.
-fn provided<T: Clone + 'static>() -> T {
+pub(crate) fn provided<T: Clone + 'static>() -> T {
     use_context::<T>().unwrap_or_else(|| {
-        panic!("the shell (crate::app) provides {} before any page is drawn", std::any::type_name::<T>())
+        panic!("the shell (app.rs) provides {} before any page is drawn", std::any::type_name::<T>())
     })
 }
 
 /// The day as the worker's device has it: due dates and overdue items count from here.
 pub fn today() -> NaiveDate {
     Local::now().date_naive()
-}
-
-/// Whether a new build of Homeward is waiting, or has replaced this tab's code.
-pub fn use_updates() -> crate::offline::Updates {
-    provided()
 }
 
 /// The open store.

@@ -1,7 +1,6 @@
 //! The steps of the guided plan form, and how far each one is filled in.
 
 use super::case::Case;
-use super::validation::Problem;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Section {
@@ -119,29 +118,8 @@ impl Section {
         self.position().checked_sub(1).map(|i| Self::ALL[i])
     }
 
-    /// How far the section is filled in, given the problems validation found in the case.
-    pub fn state(self, case: &Case, problems: &[Problem]) -> SectionState {
-        if problems.iter().any(|p| p.section == self) {
-            return SectionState::NeedsAttention;
-        }
-        let (filled, started) = self.progress(case);
-        if filled {
-            SectionState::Complete
-        } else if started {
-            SectionState::InProgress
-        } else {
-            SectionState::NotStarted
-        }
-    }
-
-    /// How many of the plan's sections are complete, out of all of them.
-    pub fn completed(case: &Case, problems: &[Problem]) -> (usize, usize) {
-        let done = Self::ALL.iter().filter(|s| s.state(case, problems) == SectionState::Complete).count();
-        (done, Self::ALL.len())
-    }
-
     /// (everything the step asks for is there, something has been entered)
-    fn progress(self, case: &Case) -> (bool, bool) {
+    pub(super) fn progress(self, case: &Case) -> (bool, bool) {
         let plan = &case.plan;
         let has = |s: &str| !s.trim().is_empty();
         match self {

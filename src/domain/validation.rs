@@ -7,7 +7,7 @@ use super::case::Case;
 use super::choices::Determination;
 use super::items::ListItem;
 use super::monitoring::VisitFrequency;
-use super::section::Section;
+use super::section::{Section, SectionState};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -76,6 +76,31 @@ impl ProblemKind {
 impl Problem {
     fn new(section: Section, field: impl Into<String>, kind: ProblemKind) -> Self {
         Self { section, field: field.into(), kind, message: kind.message() }
+    }
+}
+
+/// A section's state depends on the problems found in it, so it is worked out here, beside
+/// validation, and `section.rs` needs nothing of this file.
+impl Section {
+    /// How far the section is filled in, given the problems validation found in the case.
+    pub fn state(self, case: &Case, problems: &[Problem]) -> SectionState {
+        if problems.iter().any(|p| p.section == self) {
+            return SectionState::NeedsAttention;
+        }
+        let (filled, started) = self.progress(case);
+        if filled {
+            SectionState::Complete
+        } else if started {
+            SectionState::InProgress
+        } else {
+            SectionState::NotStarted
+        }
+    }
+
+    /// How many of the plan's sections are complete, out of all of them.
+    pub fn completed(case: &Case, problems: &[Problem]) -> (usize, usize) {
+        let done = Self::ALL.iter().filter(|s| s.state(case, problems) == SectionState::Complete).count();
+        (done, Self::ALL.len())
     }
 }
 

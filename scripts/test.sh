@@ -20,13 +20,19 @@ in_own_group() {
   return "$status"
 }
 
-echo "== Domain (native cargo test)"
+echo "== Style: leptosfmt and rustfmt, clippy with warnings as errors (native and wasm)"
+leptosfmt --check -q src tests || { echo "Format with: leptosfmt src tests && cargo fmt" >&2; exit 1; }
+cargo fmt --check
+cargo clippy --locked --all-targets -q -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --tests -q -- -D warnings
+
+echo "== Domain and the code's own rules (native cargo test)"
 cargo test --locked
 
-echo "== Storage in headless Chromium (wasm-bindgen-test)"
+echo "== The interface's vocabulary (wasm, in Node) and storage in headless Chromium (wasm-bindgen-test)"
 # The runner's default of 20 s is tight for 10,000 records on two busy cores.
 export WASM_BINDGEN_TEST_TIMEOUT=120
-in_own_group cargo test --locked --target wasm32-unknown-unknown --test storage
+in_own_group cargo test --locked --target wasm32-unknown-unknown --lib --test storage
 
 echo "== Release build"
 release_build

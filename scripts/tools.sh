@@ -6,6 +6,7 @@
 HOMEWARD_TOOLS="${HOMEWARD_TOOLS:-$HOME/.cache/homeward/tools}"
 TRUNK_VERSION="0.22.1"
 BINARYEN_VERSION="132.0.0"
+LEPTOSFMT_VERSION="0.1.33"
 export TRUNK_SKIP_VERSION_CHECK=true
 export PATH="$HOMEWARD_TOOLS/bin:$HOMEWARD_TOOLS/node/node_modules/.bin:$PATH"
 # A build cache that outlives the clone keeps a warm CI run short.
@@ -21,6 +22,20 @@ homeward_tools() {
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     say "adding the wasm32 target"
     rustup target add wasm32-unknown-unknown || return 1
+  fi
+
+  if [ "$want" = test ]; then
+    # The style gates: rustfmt and clippy from rustup, leptosfmt for the view! macros.
+    for component in rustfmt clippy; do
+      if ! rustup component list --installed | grep -q "^$component"; then
+        say "adding $component"
+        rustup component add "$component" || return 1
+      fi
+    done
+    if [ "$(leptosfmt --version 2>/dev/null)" != "leptosfmt $LEPTOSFMT_VERSION" ]; then
+      say "installing leptosfmt $LEPTOSFMT_VERSION (about 2 minutes, once)"
+      cargo install leptosfmt --version "$LEPTOSFMT_VERSION" --locked --root "$HOMEWARD_TOOLS" || return 1
+    fi
   fi
 
   if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then

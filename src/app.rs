@@ -37,12 +37,15 @@ fn link_target(ev: &leptos::ev::MouseEvent) -> Option<String> {
     Some(href)
 }
 
+/// A workspace's store being opened.
+pub type Opening = Pin<Box<dyn Future<Output = Result<Store, StorageError>>>>;
+
 /// What differs between the whole app and the first load ([`crate::first_load`]): how a
 /// workspace is opened and which pages can be shown. Each build links only the code its own
 /// functions reach, so the first load carries the case list and not the rest.
 #[derive(Clone, Copy)]
 pub struct Build {
-    pub open: fn(Workspace) -> Pin<Box<dyn Future<Output = Result<Store, StorageError>>>>,
+    pub open: fn(Workspace) -> Opening,
     pub page: fn(Page, Memo<CaseTab>) -> AnyView,
 }
 

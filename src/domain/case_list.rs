@@ -111,7 +111,7 @@ impl CaseIndex {
                 // What the row shows, so typing what is on screen finds it.
                 let mut haystack = String::with_capacity(160);
                 for text in [
-                    &*summary.display_number(),
+                    summary.display_number(),
                     &summary.child_name,
                     &summary.worker_name,
                     summary.placement_label(),

@@ -34,7 +34,7 @@ pub fn place(path: &str) -> String {
         "checklist" => "Checklist",
         other => other,
     };
-    let field = rest.iter().filter(|p| p.as_str() != "items").last().map(|f| capitalise(f));
+    let field = rest.iter().rfind(|p| p.as_str() != "items").map(|f| capitalise(f));
     match field {
         Some(field) => format!("{area}: {field}"),
         None => capitalise(area),

@@ -26,8 +26,10 @@ use super::error::{Stage, StorageError};
 /// browser calling a freed closure.
 struct Listeners<'a> {
     target: &'a EventTarget,
-    attached: Vec<(&'static str, Closure<dyn FnMut(Event)>)>,
+    attached: Vec<(&'static str, Listener)>,
 }
+
+type Listener = Closure<dyn FnMut(Event)>;
 
 impl Drop for Listeners<'_> {
     fn drop(&mut self) {

@@ -178,7 +178,7 @@ pub fn field_place(l: Locale, path: &str) -> String {
         "checklist" => td_string!(l, vocab.area.checklist).to_string(),
         other => field_name(l, other).map_or_else(|| as_words(other), str::to_string),
     };
-    match rest.iter().filter(|p| **p != "items").last() {
+    match rest.iter().rfind(|p| **p != "items") {
         Some(field) => td_string!(
             l,
             vocab.change.place,

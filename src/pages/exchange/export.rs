@@ -29,6 +29,8 @@ const READ_AHEAD_AT_MOST: usize = 2_000;
 
 /// Cases being read, or read, ahead of the export (see `ExportForm`).
 type ReadAhead = Shared<LocalBoxFuture<'static, Option<Rc<ExportRead>>>>;
+/// The cases that went into the file (id and version, to record the export) and its name.
+type Gathered = (Vec<(CaseId, Uuid)>, String);
 
 #[derive(Clone, PartialEq)]
 enum Progress {
@@ -171,7 +173,7 @@ fn ExportForm(all: Vec<CaseSummary>, preselect: Option<CaseId>) -> impl IntoView
             // A backup covers what was stored when it was read, not what changed while encrypting.
             let started = chrono::Utc::now();
             let outcome: Result<Progress, Failure> = async {
-                let gathered: RefCell<Option<(Vec<(CaseId, Uuid)>, String)>> = RefCell::default();
+                let gathered: RefCell<Option<Gathered>> = RefCell::default();
                 // The file's contents; what is recorded afterwards is kept aside meanwhile.
                 let contents = async {
                     let earlier = match ahead.try_update_value(Option::take).flatten() {

@@ -29,15 +29,6 @@ impl SortOrder {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::NextDue => "Next due first",
-            Self::CaseNumber => "Case number",
-            Self::ChildName => "Child's name",
-            Self::RecentlyChanged => "Recently changed",
-        }
-    }
-
     pub fn from_key(key: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|s| s.key() == key)
     }

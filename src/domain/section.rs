@@ -73,6 +73,9 @@ impl Section {
         Self::ALL.into_iter().find(|s| s.slug() == slug)
     }
 
+    /// The English title: what the vocabulary's tests hold `locales/en` to (the app words it
+    /// through `vocabulary`), and the history's area in tests.
+    #[cfg(test)]
     pub fn title(self) -> &'static str {
         match self {
             Self::Case => "Case and plan",
@@ -89,7 +92,8 @@ impl Section {
         }
     }
 
-    /// One line telling the worker what the step is for.
+    /// One line telling the worker what the step is for, in English (as [`Self::title`]).
+    #[cfg(test)]
     pub fn purpose(self) -> &'static str {
         match self {
             Self::Case => "The case number keeps the child's identity private. Set the plan's status and when it will be reviewed.",

@@ -98,10 +98,6 @@ pub enum Change {
 const LET_GO_AFTER_MS: u32 = 300;
 
 impl Store {
-    pub async fn open() -> Result<Store, StorageError> {
-        Self::open_named(DB_NAME).await
-    }
-
     pub async fn open_named(name: &str) -> Result<Store, StorageError> {
         let db = raw::open(name, SCHEMA_VERSION, schema::create_stores).await?;
         let listener: Listener = Rc::default();

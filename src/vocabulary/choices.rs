@@ -1,6 +1,5 @@
 //! The closed vocabularies' values (`vocab.<group>.<key>`): the `translate!` macro and its `Translate` impls.
 
-use crate::domain::case_list::SortOrder;
 use crate::domain::checklist::{ChecklistStatus, Milestone, MilestoneStatus, StatusFilter, Theme};
 use crate::domain::closure::ClosureOutcome;
 use crate::domain::monitoring::SeenAlone;
@@ -85,7 +84,6 @@ translate!(Section => section {
     Referrals => referrals,
     BestInterests => best_interests,
 });
-translate!(SortOrder => sort_order { NextDue => next_due, CaseNumber => case_number, ChildName => child_name, RecentlyChanged => recently_changed });
 translate!(Strength => strength { Weak => weak, Fair => fair, Strong => strong, VeryStrong => very_strong });
 translate!(ClosureOutcome => closure_outcome {
     Reunified => reunified,

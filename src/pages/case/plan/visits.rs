@@ -84,9 +84,7 @@ pub fn visit_log(ed: Editor, l: Locale) -> impl IntoView {
 }
 
 fn visit_form(ed: Editor, id: Uuid, l: Locale, remove: impl Fn(Uuid) + Copy + 'static) -> impl IntoView {
-    let text = |get: fn(&Visit) -> String, set: fn(&mut Visit, String)| {
-        ed.bind_item(VISITS, id, get, set)
-    };
+    let text = |get: fn(&Visit) -> String, set: fn(&mut Visit, String)| ed.bind_item(VISITS, id, get, set);
     let (date, set_date) = ed.bind_item(VISITS, id, |v| v.date, |v, x| v.date = x);
     let (by, set_by) = text(|v| v.visited_by.clone(), |v, x| v.visited_by = x);
     let (place, set_place) = text(|v| v.place.clone(), |v, x| v.place = x);

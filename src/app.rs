@@ -6,6 +6,7 @@ use std::pin::Pin;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::components::alert::ErrorAlert;
 use crate::components::focus::focus_id_later;
 use crate::context::{current_route, provide_store, Notice, OtherTabs, Profile, UnsavedWork};
 use crate::i18n::{
@@ -211,9 +212,7 @@ fn Shell(parts: Build, standby: Option<RwSignal<bool>>) -> impl IntoView {
                         Some(Err(error)) => {
                             view! {
                                 <h1>{t!(i18n, app.cannot_open_storage)}</h1>
-                                <p class="error-box" role="alert">
-                                    {move || crate::vocabulary::storage_error(i18n.get_locale(), &error)}
-                                </p>
+                                <ErrorAlert error />
                             }
                                 .into_any()
                         }

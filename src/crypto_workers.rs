@@ -14,6 +14,7 @@ use web_sys::{ErrorEvent, MessageEvent, Worker};
 use crate::domain::exchange::{ReadError, WorkerError};
 use crate::i18n::{td_string, Locale};
 use crate::storage::StorageError;
+use crate::vocabulary::InWords;
 
 /// Trunk's loader for the worker, beside `index.html`, so this works from any sub-path.
 const WORKER_URL: &str = "./crypto_worker_loader.js";
@@ -38,17 +39,17 @@ pub enum Failure {
     Damaged(String),
 }
 
-impl Failure {
-    pub fn message(&self, l: Locale) -> String {
+impl InWords for Failure {
+    fn in_words(&self, l: Locale) -> String {
         match self {
             Self::Unavailable => td_string!(l, exchange.errors.unavailable).to_string(),
-            Self::Worker(WorkerError::Crypto(e)) => crate::vocabulary::crypto_error(l, e),
+            Self::Worker(WorkerError::Crypto(e)) => e.in_words(l),
             Self::Worker(WorkerError::Read(e)) => read_error(l, e),
             Self::Worker(WorkerError::NeedsPassphrase) => td_string!(l, exchange.errors.needs_passphrase).to_string(),
             Self::Worker(WorkerError::Prepare(detail)) => td_string!(l, exchange.errors.prepare, detail).to_string(),
             Self::Worker(WorkerError::UnknownRequest) => td_string!(l, exchange.errors.unknown_request).to_string(),
             Self::Said(text) => text.clone(),
-            Self::Storage(e) => crate::vocabulary::storage_error(l, e),
+            Self::Storage(e) => e.in_words(l),
             Self::NotMade => td_string!(l, exchange.errors.not_made).to_string(),
             Self::NotSaved => td_string!(l, exchange.errors.not_saved).to_string(),
             Self::Unreadable => td_string!(l, exchange.errors.unreadable).to_string(),

@@ -11,7 +11,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::app::{App, Build};
-use crate::i18n::{t, use_i18n};
+use crate::components::alert::Alert;
+use crate::i18n::{t, t_string, use_i18n};
 use crate::pages::case_list::CaseListPage;
 use crate::route::Page;
 use crate::route::Route;
@@ -50,9 +51,7 @@ const FIRST_LOAD: Build = Build {
                     when=move || failed.get()
                     fallback=move || view! { <p class="loading">{t!(i18n, app.opening_page)}</p> }
                 >
-                    <p class="error-box" role="alert">
-                        {t!(i18n, app.rest_not_loaded)}
-                    </p>
+                    <Alert text=Signal::derive(move || t_string!(i18n, app.rest_not_loaded).to_string()) />
                 </Show>
             }
             .into_any()

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::alert::ErrorAlert;
 use crate::context::use_store;
 use crate::domain::{Case, CaseId};
 use crate::i18n::{t, t_string, use_i18n};
@@ -32,9 +33,7 @@ pub fn CaseLoader(
         .into_any(),
         Some(Err(error)) => view! {
             <h1>{t!(i18n, common.case_not_opened)}</h1>
-            <p class="error-box" role="alert">
-                {move || crate::vocabulary::storage_error(i18n.get_locale(), &error)}
-            </p>
+            <ErrorAlert error />
             <a href="#/">{t!(i18n, common.back_to_case_list)}</a>
         }
         .into_any(),

@@ -1,3 +1,4 @@
+pub mod alert;
 pub mod backup_reminder;
 pub mod case_loader;
 pub mod confirm;

@@ -15,6 +15,7 @@ use crate::domain::history::{diff, History};
 use crate::domain::Case;
 use crate::i18n::{td_string, Locale};
 use crate::storage::{StorageError, Store};
+use crate::vocabulary::InWords;
 
 /// What the page says about another tab's change it took over.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -95,7 +96,7 @@ impl Autosave {
                     // Another tab saved first: combine its change with the ones here.
                     spawn_local(self.clone().reconcile(None));
                 }
-                let reason = crate::vocabulary::storage_error(self.locale(), &error);
+                let reason = error.in_words(self.locale());
                 if self.state.try_set(SaveState::Failed(reason.clone())).is_none() {
                     self.unsaved.0.set(Some(reason));
                 } else {

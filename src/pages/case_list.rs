@@ -5,6 +5,7 @@ use std::sync::Arc;
 use gloo_storage::{LocalStorage as Prefs, Storage};
 use leptos::prelude::*;
 
+use crate::components::alert::Alert;
 use crate::components::backup_reminder::BackupReminder;
 use crate::components::near_screen::NearScreen;
 use crate::context::today;
@@ -13,6 +14,7 @@ use crate::domain::case_list::{CaseIndex, SortOrder};
 use crate::domain::{CaseSummary, Choice, Section};
 use crate::i18n::{number, t, t_string, td_string, use_i18n, Locale, Translate};
 use crate::route::Route;
+use crate::vocabulary::InWords;
 
 /// Rows listed at once; more on request, so thousands of cases never block the page.
 const ROWS_PER_PAGE: usize = 100;
@@ -58,11 +60,10 @@ pub fn CaseListPage() -> impl IntoView {
             None => view! { <p class="loading">{t!(i18n, cases.list.loading)}</p> }.into_any(),
             Some(Err(error)) => {
                 view! {
-                    <p class="error-box" role="alert">
-                        {t!(
-                            i18n, cases.list.cannot_read, error = move || crate::vocabulary::storage_error(i18n.get_locale(), &error)
-                        )}
-                    </p>
+                    <Alert text=Signal::derive(move || {
+                        let l = i18n.get_locale();
+                        td_string!(l, cases.list.cannot_read, error = error.in_words(l)).to_string()
+                    }) />
                 }
                     .into_any()
             }
@@ -71,9 +72,7 @@ pub fn CaseListPage() -> impl IntoView {
                     {(unreadable > 0)
                         .then(|| {
                             view! {
-                                <p class="error-box" role="alert">
-                                    {move || unreadable_message(i18n.get_locale(), unreadable)}
-                                </p>
+                                <Alert text=Signal::derive(move || unreadable_message(i18n.get_locale(), unreadable)) />
                             }
                         })}
                     {if list.is_empty() {

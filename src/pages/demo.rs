@@ -10,6 +10,7 @@ use crate::crypto_workers::{blob_of, download, Failure, Sealer};
 use crate::domain::demo::{exercise_cases, EXERCISE_PASSPHRASE, ORGANISATION};
 use crate::domain::exchange::{self, ExportDocument};
 use crate::i18n::{t, t_string, use_i18n};
+use crate::vocabulary::InWords;
 use crate::workspace::{reset_demo, Workspace};
 
 /// The exercise file's name: plainly an exercise, never mistaken for a colleague's real export.
@@ -67,7 +68,7 @@ fn DemoTools() -> impl IntoView {
             match outcome {
                 Ok(()) => notice.show(t_string!(i18n, demo.exercise_saved, file = EXERCISE_FILE).to_string()),
                 Err(failure) => notice.problem(
-                    t_string!(i18n, demo.exercise_failed, detail = failure.message(i18n.get_locale_untracked()))
+                    t_string!(i18n, demo.exercise_failed, detail = failure.in_words(i18n.get_locale_untracked()))
                         .to_string(),
                 ),
             }
@@ -117,7 +118,7 @@ pub fn ResetDemoButton() -> impl IntoView {
                 let store = store.get_value();
                 spawn_local(async move {
                     if let Err(error) = reset_demo(store).await {
-                        notice.problem(crate::vocabulary::storage_error(i18n.get_locale_untracked(), &error));
+                        notice.problem(error.in_words(i18n.get_locale_untracked()));
                     }
                 });
             }

@@ -5,13 +5,15 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
 
+use crate::components::alert::Alert;
 use crate::components::fields::{SelectField, TextField};
 use crate::components::focus::focus_later;
 use crate::context::today;
 use crate::context::{keep_page_title, navigate_replacing, use_store};
 use crate::domain::{validate, Case, PlacementType, Section};
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::route::Route;
+use crate::vocabulary::InWords;
 
 #[component]
 pub fn NewCasePage() -> impl IntoView {
@@ -137,11 +139,10 @@ pub fn NewCasePage() -> impl IntoView {
                     .get()
                     .map(|f| {
                         view! {
-                            <p class="error-box" role="alert">
-                                {t!(
-                                    i18n, cases.new.not_created, error = move || crate::vocabulary::storage_error(i18n.get_locale(), &f)
-                                )}
-                            </p>
+                            <Alert text=Signal::derive(move || {
+                                let l = i18n.get_locale();
+                                td_string!(l, cases.new.not_created, error = f.in_words(l)).to_string()
+                            }) />
                         }
                     })
             }}

@@ -3,12 +3,14 @@
 
 use leptos::prelude::*;
 
+use crate::components::alert::Alert;
 use crate::context::today;
 use crate::context::{keep_page_title, use_store};
 use crate::domain::overview::{Overview, OverviewEntry};
 use crate::domain::Section;
-use crate::i18n::{number, t, t_string, use_i18n};
+use crate::i18n::{number, t, t_string, td_string, use_i18n};
 use crate::route::Route;
+use crate::vocabulary::InWords;
 
 #[component]
 pub fn OverviewPage() -> impl IntoView {
@@ -26,11 +28,10 @@ pub fn OverviewPage() -> impl IntoView {
             None => view! { <p class="loading">{t!(i18n, cases.overview.loading)}</p> }.into_any(),
             Some(Err(error)) => {
                 view! {
-                    <p class="error-box" role="alert">
-                        {t!(
-                            i18n, cases.overview.cannot_read, error = move || crate::vocabulary::storage_error(i18n.get_locale(), &error)
-                        )}
-                    </p>
+                    <Alert text=Signal::derive(move || {
+                        let l = i18n.get_locale();
+                        td_string!(l, cases.overview.cannot_read, error = error.in_words(l)).to_string()
+                    }) />
                 }
                     .into_any()
             }
@@ -41,14 +42,12 @@ pub fn OverviewPage() -> impl IntoView {
                     {(unreadable > 0)
                         .then(|| {
                             view! {
-                                <p class="error-box" role="alert">
-                                    {move || {
-                                        t_string!(
-                                            i18n, cases.overview.unreadable, count = number(i18n.get_locale(), unreadable as f64)
-                                        )
-                                            .to_string()
-                                    }}
-                                </p>
+                                <Alert text=Signal::derive(move || {
+                                    t_string!(
+                                        i18n, cases.overview.unreadable, count = number(i18n.get_locale(), unreadable as f64)
+                                    )
+                                        .to_string()
+                                }) />
                             }
                         })}
                     {overview

@@ -5,6 +5,7 @@ use chrono::Utc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::components::alert::ErrorAlert;
 use crate::components::backup_reminder::backup_status;
 use crate::context::{keep_page_title, use_store};
 use crate::i18n::{number, t, t_string, use_i18n};
@@ -89,14 +90,7 @@ pub fn StoragePage() -> impl IntoView {
                             }
                                 .into_any()
                         }
-                        Err(error) => {
-                            view! {
-                                <p class="error-box" role="alert">
-                                    {move || crate::vocabulary::storage_error(i18n.get_locale(), &error)}
-                                </p>
-                            }
-                                .into_any()
-                        }
+                        Err(error) => view! { <ErrorAlert error /> }.into_any(),
                     })
             }}
         </section>

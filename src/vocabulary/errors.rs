@@ -1,11 +1,31 @@
-//! Storage and encryption failures in words a case worker can act on (`errors.json`).
+//! Storage and encryption failures in words a case worker can act on (`errors.json`), and the one
+//! way anything that went wrong is worded: [`InWords`].
 
 use crate::crypto::CryptoError;
 use crate::i18n::{td_string, Locale};
 use crate::storage::StorageError;
 
+/// What went wrong, kept as data and worded in the reader's language only when shown (so a
+/// message on screen follows a switch of language). Every error type the pages show has it, and
+/// `components::alert::Alert` shows it.
+pub trait InWords {
+    fn in_words(&self, l: Locale) -> String;
+}
+
+impl InWords for StorageError {
+    fn in_words(&self, l: Locale) -> String {
+        storage_error(l, self)
+    }
+}
+
+impl InWords for CryptoError {
+    fn in_words(&self, l: Locale) -> String {
+        crypto_error(l, self)
+    }
+}
+
 /// A storage failure told in words a case worker can act on.
-pub fn storage_error(l: Locale, error: &StorageError) -> String {
+fn storage_error(l: Locale, error: &StorageError) -> String {
     match error {
         StorageError::QuotaExceeded => td_string!(l, errors.quota_exceeded).to_string(),
         StorageError::Blocked => td_string!(l, errors.blocked).to_string(),
@@ -20,7 +40,7 @@ pub fn storage_error(l: Locale, error: &StorageError) -> String {
 }
 
 /// An export or import failure of the encryption layer.
-pub fn crypto_error(l: Locale, error: &CryptoError) -> String {
+fn crypto_error(l: Locale, error: &CryptoError) -> String {
     match error {
         CryptoError::WrongPassphrase => td_string!(l, errors.wrong_passphrase).to_string(),
         CryptoError::NotAge => td_string!(l, errors.not_age).to_string(),

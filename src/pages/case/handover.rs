@@ -5,6 +5,7 @@ use chrono::Utc;
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
+use crate::components::alert::Alert;
 use crate::components::confirm::{closed_by_browser, follow_open};
 use crate::components::fields::{CheckboxField, DateField, TextField};
 use crate::components::focus::focus_id_later;
@@ -206,9 +207,9 @@ fn HandoverDialog(editor: Editor, open: RwSignal<bool>) -> impl IntoView {
                                     set=set_open_items
                                 />
                             </fieldset>
-                            <p class="error-box" role="alert">
-                                {move || problem.get().map(|p| handover_problem(l, &p))}
-                            </p>
+                            <Alert text=Signal::derive(move || {
+                                problem.get().map(|p| handover_problem(l, &p)).unwrap_or_default()
+                            }) />
                             <div class="actions">
                                 <button type="submit" class="primary">
                                     {td_string!(l, plan.handover.hand_over)}

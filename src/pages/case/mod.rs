@@ -21,6 +21,7 @@ use crate::domain::{CaseId, Section};
 use crate::editor::{use_editing_session, Editor};
 use crate::i18n::{t, t_string, td_string, use_i18n, Translate};
 use crate::route::{CaseTab, Route};
+use crate::vocabulary::InWords;
 use checklist::{progress_text, ChecklistView};
 
 #[component]
@@ -92,10 +93,7 @@ fn CaseScreen(editor: Editor, tab: Signal<CaseTab>) -> impl IntoView {
                 Err(error) => {
                     ed.resume();
                     let l = i18n.get_locale_untracked();
-                    notice.problem(
-                        td_string!(l, plan.not_deleted, error = crate::vocabulary::storage_error(l, &error))
-                            .to_string(),
-                    );
+                    notice.problem(td_string!(l, plan.not_deleted, error = error.in_words(l)).to_string());
                 }
             }
         });

@@ -10,6 +10,7 @@ use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::components::alert::{Alert, ErrorAlert};
 use crate::components::fields::TextField;
 use crate::components::focus::focus_id_later;
 use crate::context::today;
@@ -20,6 +21,7 @@ use crate::domain::passphrase::{assess, Refusal, Strength};
 use crate::domain::{CaseId, CaseSummary};
 use crate::i18n::{number, t, t_string, td_string, use_i18n, Locale, Translate};
 use crate::storage::ExportRead;
+use crate::vocabulary::InWords;
 use uuid::Uuid;
 use wasm_bindgen::JsValue;
 
@@ -59,23 +61,16 @@ pub fn ExportPage(case: Option<CaseId>) -> impl IntoView {
         <p class="lead">{t!(i18n, exchange.export.lead)}</p>
         {move || match cases.get() {
             None => view! { <p class="loading">{t!(i18n, exchange.export.loading)}</p> }.into_any(),
-            Some(Err(error)) => {
-                view! {
-                    <p class="error-box" role="alert">
-                        {move || crate::vocabulary::storage_error(i18n.get_locale(), &error)}
-                    </p>
-                }
-                    .into_any()
-            }
+            Some(Err(error)) => view! { <ErrorAlert error /> }.into_any(),
             Some(Ok(list)) if list.cases.is_empty() => view! { <p>{t!(i18n, exchange.export.no_cases)}</p> }.into_any(),
             Some(Ok(list)) => {
                 view! {
                     {(list.unreadable > 0)
                         .then(|| {
                             view! {
-                                <p class="error-box" role="alert">
-                                    {t!(i18n, exchange.export.unreadable, n = list.unreadable)}
-                                </p>
+                                <Alert text=Signal::derive(move || {
+                                    t_string!(i18n, exchange.export.unreadable, n = list.unreadable).to_string()
+                                }) />
                             }
                         })}
                     <ExportForm all=list.cases preselect=case />
@@ -396,14 +391,15 @@ fn ExportForm(all: Vec<CaseSummary>, preselect: Option<CaseId>) -> impl IntoView
                     Progress::Failed(failure) => {
                         Some(
                             view! {
-                                <p class="error-box">
-                                    {move || {
+                                <Alert
+                                    in_live_region=true
+                                    text=Signal::derive(move || {
                                         t_string!(
-                                            i18n, exchange.export.failed, reason = failure.message(i18n.get_locale())
+                                            i18n, exchange.export.failed, reason = failure.in_words(i18n.get_locale())
                                         )
                                             .to_string()
-                                    }}
-                                </p>
+                                    })
+                                />
                             }
                                 .into_any(),
                         )

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::components::alert::ErrorAlert;
 use crate::components::fields::TextField;
 use crate::components::focus::focus_id_later;
 use crate::context::{keep_page_title, navigate_replacing, use_notice, use_store};
@@ -14,6 +15,7 @@ use crate::domain::Case;
 use crate::i18n::{number, t, t_string, td_string, use_i18n, Locale};
 use crate::route::Route;
 use crate::storage::StorageError;
+use crate::vocabulary::InWords;
 
 #[derive(Clone, PartialEq)]
 enum Stage {
@@ -36,15 +38,14 @@ enum Problem {
     NotWritten(StorageError),
 }
 
-impl Problem {
-    fn message(&self, l: Locale) -> String {
+impl InWords for Problem {
+    fn in_words(&self, l: Locale) -> String {
         match self {
             Self::NoFile => td_string!(l, exchange.import.choose_file).to_string(),
-            Self::Open(failure) => failure.message(l),
+            Self::Open(failure) => failure.in_words(l),
             Self::Undecided(n) => td_string!(l, exchange.import.undecided, n = *n).to_string(),
             Self::NotWritten(error) => {
-                td_string!(l, exchange.import.not_imported, reason = crate::vocabulary::storage_error(l, error))
-                    .to_string()
+                td_string!(l, exchange.import.not_imported, reason = error.in_words(l)).to_string()
             }
         }
     }
@@ -240,9 +241,7 @@ pub fn ImportPage() -> impl IntoView {
                             .into_any(),
                     )
                 }
-                Stage::Failed(problem) => {
-                    Some(view! { <p class="error-box">{move || problem.message(i18n.get_locale())}</p> }.into_any())
-                }
+                Stage::Failed(problem) => Some(view! { <ErrorAlert error=problem in_live_region=true /> }.into_any()),
                 _ => None,
             }}
         </div>

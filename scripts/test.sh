@@ -38,4 +38,5 @@ echo "== Release build"
 release_build
 
 echo "== End to end in headless Chromium"
-in_own_group node --test --test-concurrency=1 --test-timeout=120000 tests/e2e/
+# Two files at a time: each drives its own Chromium and server, and two cores keep both busy.
+in_own_group node --test --test-concurrency=2 --test-timeout=120000 tests/e2e/

@@ -142,8 +142,8 @@ test('the training demo\'s cases are written in the interface\'s language, and e
     await page.getByRole('row').filter({ hasText: 'Valentina Quispe' }).getByRole('link').first().click();
     await page.waitForURL(/plan\//);
     await page.goto(page.url().replace(/plan\/.*$/, 'plan/needs'));
-    await page.locator('textarea').first().waitFor();
-    await page.waitForFunction((texts) => [...document.querySelectorAll('textarea')]
+    await page.locator('h2').first().waitFor();
+    await page.waitForFunction((texts) => [...document.querySelectorAll('input, textarea')]
       .some((e) => texts.some((t) => e.value.startsWith(t))), Object.values(need));
     return shown();
   };

@@ -10,6 +10,8 @@ use crate::storage::{delete_database, StorageError, Store, DB_NAME, DEMO_DB_NAME
 
 const KEY: &str = "homeward.workspace";
 const DEMO: &str = "demo";
+/// Set while the tab is switching into the demo, until the demo's database is open.
+const ENTERING: &str = "homeward.demo_entering";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Workspace {
@@ -36,12 +38,18 @@ impl Workspace {
         }
     }
 
-    /// Opens this workspace's cases; the demo is filled with its fictional cases the first time.
+    /// Opens this workspace's cases; the demo is filled with its fictional cases the first time,
+    /// in the interface's language. Entering the demo from the real cases finds it filled in
+    /// another language, its cases are written again in this one; a reload inside the demo
+    /// keeps what trainees did, whatever the language.
     pub async fn open(self) -> Result<Store, StorageError> {
         let store = Store::open_named(self.database()).await?;
         if self.is_demo() {
             let today = chrono::Local::now().date_naive();
-            store.seed_once(|| demo_cases(today)).await?;
+            let language = crate::vocabulary::language(crate::i18n::preferred_locale());
+            let entering = SessionStorage::get::<bool>(ENTERING).unwrap_or(false);
+            store.seed_once(language.code(), entering, || demo_cases(today, language)).await?;
+            SessionStorage::delete(ENTERING);
         }
         Ok(store)
     }
@@ -52,6 +60,7 @@ impl Workspace {
         match self {
             Self::Demo => {
                 let _ = SessionStorage::set(KEY, DEMO);
+                let _ = SessionStorage::set(ENTERING, true);
             }
             Self::Real => SessionStorage::delete(KEY),
         }

@@ -25,7 +25,7 @@ use super::checklist::{ChecklistStatus, Milestone, MilestoneStatus};
 use super::choices::PlacementType;
 use super::history::{diff, FieldChange, HistoryEntry};
 use super::items::{ProtectionNeed, Referral};
-use super::{ReferralStatus, Section};
+use super::{Language, ReferralStatus, Section};
 
 pub use exercise::exercise_cases;
 pub use many::many_cases;
@@ -33,21 +33,31 @@ pub use many::many_cases;
 /// The passphrase of the exercise file: four unrelated words, easy to say aloud in a course.
 pub const EXERCISE_PASSPHRASE: &str = "copper llama river biscuit";
 
-/// The organisation of every demo case: fictional, and plainly so.
-pub const ORGANISATION: &str = "Example Children's Service";
+/// The organisation of every demo case, in the demo's language: fictional, and plainly so.
+pub fn organisation(language: Language) -> &'static str {
+    tr(language, "Example Children's Service", "Servicio Infantil Ejemplo", "Service de l'enfance Exemple")
+}
 
-/// The demo workspace: eight fictional cases, every pathway, every stage of a plan.
-pub fn demo_cases(today: NaiveDate) -> Vec<Case> {
+/// The demo workspace: eight fictional cases, every pathway, every stage of a plan, written in
+/// `language`. Every language gives the same cases (ids, dates, statuses, items): only the words
+/// differ. People's names are the same in all.
+pub fn demo_cases(today: NaiveDate, language: Language) -> Vec<Case> {
     vec![
-        cases::valentina(today),
-        cases::mateo(today),
-        cases::joaquin(today),
-        cases::yerlin(today),
-        more_cases::dayana(today),
-        more_cases::andres(today),
-        more_cases::ikram(today),
-        more_cases::thiago(today),
+        cases::valentina(today, language),
+        cases::mateo(today, language),
+        cases::joaquin(today, language),
+        cases::yerlin(today, language),
+        more_cases::dayana(today, language),
+        more_cases::andres(today, language),
+        more_cases::ikram(today, language),
+        more_cases::thiago(today, language),
     ]
+}
+
+/// The one of three texts, English, Spanish and French, in `language`. The demo's texts are
+/// written side by side where they are used, so each reads with its translations.
+fn tr(language: Language, en: &'static str, es: &'static str, fr: &'static str) -> &'static str {
+    language.pick(en, es, fr)
 }
 
 /// An id of the demo (see the module's notes).

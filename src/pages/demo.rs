@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 
 use crate::context::{keep_page_title, use_notice, use_store};
 use crate::crypto_workers::{blob_of, download, Failure, Sealer};
-use crate::domain::demo::{exercise_cases, EXERCISE_PASSPHRASE, ORGANISATION};
+use crate::domain::demo::{exercise_cases, organisation, EXERCISE_PASSPHRASE};
 use crate::domain::exchange::{self, ExportDocument};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::vocabulary::InWords;
@@ -23,7 +23,12 @@ pub fn DemoPage() -> impl IntoView {
     let in_demo = Workspace::current().is_demo();
     view! {
         <h1>{t!(i18n, demo.title)}</h1>
-        <p class="lead">{t!(i18n, demo.explained, organisation = ORGANISATION)}</p>
+        <p class="lead">
+            {move || {
+                let organisation = organisation(crate::vocabulary::language(i18n.get_locale()));
+                t_string!(i18n, demo.explained, organisation).to_string()
+            }}
+        </p>
         {if in_demo {
             view! { <DemoTools /> }.into_any()
         } else {
@@ -51,8 +56,9 @@ fn DemoTools() -> impl IntoView {
         spawn_local(async move {
             let today = chrono::Local::now().date_naive();
             let outcome: Result<(), Failure> = async {
-                // Already marked as exported, as a colleague's file would be.
-                let cases = exercise_cases(today);
+                // Already marked as exported, as a colleague's file would be; in the interface's
+                // language.
+                let cases = exercise_cases(today, crate::vocabulary::language(i18n.get_locale_untracked()));
                 let contents = async {
                     blob_of(&exchange::write(&ExportDocument::new(
                         cases,

@@ -313,21 +313,39 @@ impl Store {
     }
 
     /// Fills an empty workspace once (the demo's fictional cases): the cases, what the list and
-    /// overview read, and the mark that it was done, in one transaction. A workspace filled
-    /// before is left alone, so cases a trainee deleted do not come back until a reset.
-    pub async fn seed_once(&self, cases: impl FnOnce() -> Vec<Case>) -> Result<bool, StorageError> {
+    /// overview read, and the mark that it was done, in one transaction. The mark records `mark`
+    /// (the language the cases are written in). A workspace filled before is left alone, so cases
+    /// a trainee deleted do not come back until a reset; with `refill`, one filled under another
+    /// mark has every case replaced by `cases` (the demo entered in another language).
+    pub async fn seed_once(
+        &self,
+        mark: &str,
+        refill: bool,
+        cases: impl FnOnce() -> Vec<Case>,
+    ) -> Result<bool, StorageError> {
         let tx = self.transaction(&[META, CASES, SUMMARIES, DEADLINES], IdbTransactionMode::Readwrite)?;
         let seeded = raw::write(&tx, async {
             let meta = tx.object_store(META)?;
-            if !raw::request(&meta.get(&JsValue::from_str(SEEDED))?).await?.is_undefined() {
-                return Ok(false);
+            let found = raw::request(&meta.get(&JsValue::from_str(SEEDED))?).await?;
+            if !found.is_undefined() {
+                // Marked `true` before the mark named a language: English, the only one then.
+                let before = from_js::<MetaRecord<serde_json::Value>>(found)
+                    .ok()
+                    .and_then(|record| record.value.as_str().map(str::to_string))
+                    .unwrap_or_else(|| "en".into());
+                if before == mark || !refill {
+                    return Ok(false);
+                }
+                for name in [CASES, SUMMARIES, DEADLINES] {
+                    tx.object_store(name)?.clear()?;
+                }
             }
             let store = tx.object_store(CASES)?;
             for case in cases() {
                 store.put(&to_js(&case)?)?;
                 put_derived(&tx, &case)?;
             }
-            meta.put(&to_js(&MetaRecord { key: SEEDED.into(), value: true })?)?;
+            meta.put(&to_js(&MetaRecord { key: SEEDED.into(), value: mark })?)?;
             Ok(true)
         })
         .await;

@@ -14,3 +14,15 @@ pub use due::*;
 pub use errors::*;
 pub use history::*;
 pub use plan::*;
+
+use crate::domain::Language;
+use crate::i18n::Locale;
+
+/// The domain's language for the interface's: the demo's cases are written in it.
+pub fn language(locale: Locale) -> Language {
+    match locale {
+        Locale::en => Language::En,
+        Locale::es => Language::Es,
+        Locale::fr => Language::Fr,
+    }
+}

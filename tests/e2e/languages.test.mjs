@@ -123,6 +123,61 @@ test('pages in Spanish and French have no English left, and dates follow the lan
   }
 });
 
+test('the training demo\'s cases are written in the interface\'s language, and entering it again in another language rewrites them', async () => {
+  const page = await app.browser.page();
+  const es = texts('es');
+  const fr = texts('fr');
+  // One need of Valentina's case, in each language (src/domain/demo/cases.rs).
+  const need = {
+    en: 'Needs support to rebuild trust with her mother',
+    es: 'Necesita apoyo para reconstruir la confianza con su madre',
+    fr: 'A besoin de soutien pour rétablir la confiance avec sa mère',
+  };
+  const organisation = { es: 'Servicio Infantil Ejemplo', fr: "Service de l'enfance Exemple" };
+  /** What the page shows and what its fields hold. */
+  const shown = () => page.evaluate(() => [document.body.innerText,
+    ...[...document.querySelectorAll('input, textarea')].map((e) => e.value)].join('\n'));
+  const valentinasNeeds = async () => {
+    await page.goto(app.server.url);
+    await page.getByRole('row').filter({ hasText: 'Valentina Quispe' }).getByRole('link').first().click();
+    await page.waitForURL(/plan\//);
+    await page.goto(page.url().replace(/plan\/.*$/, 'plan/needs'));
+    await page.locator('h2').first().waitFor();
+    await page.waitForFunction((texts) => [...document.querySelectorAll('input, textarea')]
+      .some((e) => texts.some((t) => e.value.startsWith(t))), Object.values(need));
+    return shown();
+  };
+
+  await page.goto(app.server.url);
+  await page.getByLabel(/^(Language|Idioma|Langue)$/).selectOption({ label: 'Español' });
+  await page.getByRole('button', { name: es['app.open_demo'] }).click();
+  await page.getByRole('region', { name: es['demo.banner_label'] }).waitFor();
+  let text = await valentinasNeeds();
+  assert.ok(text.includes(need.es), 'the need in Spanish');
+  assert.ok(!text.includes(need.en) && !text.includes(need.fr), 'and in no other language');
+  await page.goto(app.server.url + '#/demo');
+  await page.getByText(organisation.es).first().waitFor();
+
+  // Switching the language inside the demo keeps the cases as trainees left them, even across a reload.
+  await page.getByLabel(/^(Language|Idioma|Langue)$/).selectOption({ label: 'Français' });
+  await page.reload();
+  await page.getByRole('region', { name: fr['demo.banner_label'] }).waitFor();
+  assert.ok((await valentinasNeeds()).includes(need.es), 'a reload inside the demo rewrites nothing');
+
+  // Left and entered again, in French: the cases are written again in French.
+  await page.getByRole('region', { name: fr['demo.banner_label'] }).getByRole('button', { name: fr['demo.leave'] }).click();
+  await page.getByRole('button', { name: fr['app.open_demo'] }).click();
+  await page.getByRole('region', { name: fr['demo.banner_label'] }).waitFor();
+  text = await valentinasNeeds();
+  assert.ok(text.includes(need.fr), 'the need in French');
+  assert.ok(!text.includes(need.en) && !text.includes(need.es), 'and in no other language');
+  await page.goto(app.server.url + '#/demo');
+  await page.getByText(organisation.fr).first().waitFor();
+  await page.getByRole('button', { name: fr['demo.leave'] }).first().click();
+  await page.getByRole('button', { name: fr['app.open_demo'] }).waitFor();
+  assert.deepEqual(app.browser.errors, []);
+});
+
 test('the stylesheet lays out with logical properties, so a right-to-left language can be added', () => {
   const css = readFileSync(join(LOCALES, '..', 'style', 'main.css'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
   const physical = css.split('\n').map((line, i) => [i + 1, line]).filter(([, line]) =>

@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use super::demo_cases;
 use crate::domain::Case;
+use crate::domain::Language;
 
 const FIRST_NAMES: [&str; 24] = [
     "Alejandra",
@@ -64,7 +65,7 @@ const SURNAMES: [&str; 20] = [
 /// large set can be made and stored a part at a time. Ids read `be4c0000-…-<n>`, never an id
 /// the app or the demo makes.
 pub fn many_cases(numbers: Range<usize>, today: NaiveDate) -> Vec<Case> {
-    let templates = demo_cases(today);
+    let templates = demo_cases(today, Language::En);
     let year = chrono::Datelike::year(&today);
     numbers
         .map(|n| {

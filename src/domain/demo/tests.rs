@@ -22,19 +22,17 @@ fn named<'a>(cases: &'a [Case], child: &str) -> &'a Case {
     cases.iter().find(|c| c.plan.child.name.starts_with(child)).unwrap_or_else(|| panic!("a case of {child}"))
 }
 
-#[test]
-fn every_placement_pathway_is_shown() {
-    let cases = demo_cases(course_days()[0]);
+fn every_placement_pathway_is_shown(language: Language) {
+    let cases = demo_cases(course_days()[0], language);
     for &pathway in PlacementType::ALL {
         assert!(cases.iter().any(|c| c.plan.placement.kind == Some(pathway)), "{} is missing", pathway.label());
     }
     assert_eq!(cases.len(), 8);
 }
 
-#[test]
-fn every_stage_is_shown_whatever_day_the_course_runs() {
+fn every_stage_is_shown_whatever_day_the_course_runs(language: Language) {
     for today in course_days() {
-        let cases = demo_cases(today);
+        let cases = demo_cases(today, language);
         let draft: Vec<&Case> = cases.iter().filter(|c| c.plan.status == PlanStatus::Draft).collect();
         assert_eq!(draft.len(), 1);
         let (complete, _) = Section::completed(draft[0], &validate(draft[0], today));
@@ -73,10 +71,9 @@ fn every_stage_is_shown_whatever_day_the_course_runs() {
     }
 }
 
-#[test]
-fn an_overdue_visit_an_unanswered_urgent_referral_and_a_handover() {
+fn an_overdue_visit_an_unanswered_urgent_referral_and_a_handover(language: Language) {
     for today in course_days() {
-        let cases = demo_cases(today);
+        let cases = demo_cases(today, language);
         let late_visit = cases.iter().filter(|c| !c.is_closed()).any(|c| {
             c.plan.monitoring.next_visit(c.plan.start_date).is_some_and(|next| next < today)
                 && c.plan.monitoring.visits.len() >= 2
@@ -106,7 +103,7 @@ fn an_overdue_visit_an_unanswered_urgent_referral_and_a_handover() {
             .expect("a follow-up made an action");
         assert!(valentina.plan.actions.get(visit.follow_up_action.unwrap()).is_some());
     }
-    let cases = demo_cases(course_days()[0]);
+    let cases = demo_cases(course_days()[0], language);
     let mateo = named(&cases, "Mateo");
     assert_eq!(mateo.handovers.len(), 1);
     assert_eq!(
@@ -116,12 +113,11 @@ fn an_overdue_visit_an_unanswered_urgent_referral_and_a_handover() {
     assert!(mateo.history.0.iter().any(|e| e.event.starts_with("Handed over from Marisol Huamán to Daniel Mensah")));
 }
 
-#[test]
-fn every_history_is_a_readable_timeline() {
+fn every_history_is_a_readable_timeline(language: Language) {
     let today = course_days()[0];
     let end_of_yesterday = today.and_hms_opt(0, 0, 0).unwrap().and_utc();
     let mut people = std::collections::HashSet::new();
-    for case in demo_cases(today).iter().chain(&exercise_cases(today)) {
+    for case in demo_cases(today, language).iter().chain(&exercise_cases(today, language)) {
         let history = &case.history.0;
         assert!(history.len() >= 2, "{} has a history", case.title());
         assert_eq!(history[0].event, "Case created");
@@ -135,10 +131,9 @@ fn every_history_is_a_readable_timeline() {
     assert!(people.len() >= 6, "{people:?}");
 }
 
-#[test]
-fn plans_are_full_valid_and_use_every_choice() {
+fn plans_are_full_valid_and_use_every_choice(language: Language) {
     let today = course_days()[0];
-    let cases = demo_cases(today);
+    let cases = demo_cases(today, language);
     for case in &cases {
         assert_eq!(validate(case, today), vec![], "{}", case.title());
         assert!(case.case_number.starts_with("DEMO-"));
@@ -180,7 +175,7 @@ fn plans_are_full_valid_and_use_every_choice() {
         assert!(cases.iter().any(|c| c.plan.participation.child_agrees == agreement));
     }
     let active: Vec<_> = cases.iter().filter(|c| c.plan.status == PlanStatus::Active).collect();
-    assert!(active.iter().all(|c| c.plan.worker.organisation == ORGANISATION
+    assert!(active.iter().all(|c| c.plan.worker.organisation == organisation(language)
         && !c.plan.needs.is_empty()
         && !c.plan.services.is_empty()
         && !c.plan.actions.is_empty()
@@ -188,11 +183,10 @@ fn plans_are_full_valid_and_use_every_choice() {
         && !c.plan.participation.child_views.is_empty()));
 }
 
-#[test]
-fn the_exercise_file_is_one_conflict_and_the_rest_new() {
+fn the_exercise_file_is_one_conflict_and_the_rest_new(language: Language) {
     for today in course_days() {
-        let demo = demo_cases(today);
-        let exercise = exercise_cases(today);
+        let demo = demo_cases(today, language);
+        let exercise = exercise_cases(today, language);
         let local = |id| demo.iter().find(|c| c.id == id).cloned();
         let mut plan = ImportPlan::new(exercise.clone(), local);
         assert_eq!((plan.count(Comparison::Conflict), plan.count(Comparison::New)), (1, exercise.len() - 1));
@@ -216,10 +210,9 @@ fn the_exercise_file_is_one_conflict_and_the_rest_new() {
     }
 }
 
-#[test]
-fn the_exercise_file_is_a_conflict_whatever_day_the_workspace_was_made() {
-    let seeded = demo_cases(d("2026-11-02"));
-    let exercise = exercise_cases(d("2026-11-23"));
+fn the_exercise_file_is_a_conflict_whatever_day_the_workspace_was_made(language: Language) {
+    let seeded = demo_cases(d("2026-11-02"), language);
+    let exercise = exercise_cases(d("2026-11-23"), language);
     let plan = ImportPlan::new(exercise.clone(), |id| seeded.iter().find(|c| c.id == id).cloned());
     assert_eq!((plan.count(Comparison::Conflict), plan.count(Comparison::New)), (1, exercise.len() - 1));
     // Imported once and taken: the same file again changes nothing.
@@ -235,27 +228,211 @@ fn the_exercise_passphrase_passes_the_rules() {
     assert_eq!(assess(EXERCISE_PASSPHRASE).refusal, None);
 }
 
-#[test]
-fn the_same_day_gives_the_same_cases_with_fixed_ids() {
+fn the_same_day_gives_the_same_cases_with_fixed_ids(language: Language) {
     let today = course_days()[0];
-    assert_eq!(demo_cases(today), demo_cases(today));
-    assert_eq!(exercise_cases(today), exercise_cases(today));
-    let all: Vec<Case> = demo_cases(today).into_iter().chain(exercise_cases(today)).collect();
+    assert_eq!(demo_cases(today, language), demo_cases(today, language));
+    assert_eq!(exercise_cases(today, language), exercise_cases(today, language));
+    let all: Vec<Case> = demo_cases(today, language).into_iter().chain(exercise_cases(today, language)).collect();
     let json = serde_json::to_string(&all).unwrap();
     // No random (v4) id anywhere: a uuid's version digit is the 15th character.
     let random =
         json.split('"').filter(|s| s.len() == 36 && s.as_bytes()[8] == b'-' && s.as_bytes()[14] == b'4').count();
     assert_eq!(random, 0);
-    let ids: std::collections::HashSet<_> = demo_cases(today).iter().map(|c| c.id).collect();
+    let ids: std::collections::HashSet<_> = demo_cases(today, language).iter().map(|c| c.id).collect();
     assert_eq!(ids.len(), 8);
-    assert_ne!(demo_cases(today), demo_cases(today + chrono::Duration::days(1)), "dates follow the day");
+    assert_ne!(
+        demo_cases(today, language),
+        demo_cases(today + chrono::Duration::days(1), language),
+        "dates follow the day"
+    );
+}
+
+fn every_case_round_trips_through_json(language: Language) {
+    let today = course_days()[0];
+    for case in demo_cases(today, language).into_iter().chain(exercise_cases(today, language)) {
+        let json = serde_json::to_string(&case).unwrap();
+        assert_eq!(serde_json::from_str::<Case>(&json).unwrap(), case);
+    }
+}
+
+/// Every text a worker wrote in a case: what changes with the demo's language.
+fn written(case: &Case) -> Vec<String> {
+    let p = &case.plan;
+    let mut texts = vec![
+        &p.child.languages,
+        &p.child.disability_needs,
+        &p.child.current_setting,
+        &p.placement.location,
+        &p.placement.caregivers,
+        &p.placement.relationship,
+        &p.worker.role,
+        &p.worker.organisation,
+        &p.monitoring.notes,
+        &p.participation.child_views,
+        &p.participation.consulted_how,
+        &p.participation.family_views,
+        &p.best_interests.outcome,
+    ];
+    for n in p.needs.iter() {
+        texts.extend([&n.need, &n.response, &n.by_whom]);
+    }
+    for s in p.services.iter() {
+        texts.extend([&s.description, &s.provider, &s.location]);
+    }
+    for a in p.actions.iter() {
+        texts.extend([&a.what, &a.responsible]);
+    }
+    for r in p.referrals.iter() {
+        texts.extend([&r.to, &r.reason, &r.feedback]);
+    }
+    for v in p.monitoring.visits.iter() {
+        texts.extend([&v.place, &v.seen, &v.wellbeing, &v.services_checked, &v.concerns, &v.follow_up]);
+    }
+    for i in &case.checklist.items {
+        texts.extend([&i.responsible, &i.notes, &i.not_applicable_reason]);
+    }
+    texts.extend(case.checklist.milestones.iter().map(|m| &m.evidence));
+    for h in &case.handovers {
+        texts.extend([&h.note, &h.to.role, &h.from.role, &h.to.organisation]);
+    }
+    texts.extend(case.closure.iter().map(|c| &c.reason));
+    texts.into_iter().cloned().collect()
+}
+
+/// A sentence rather than a name: a word in it starts with a small letter ("Lucía Fernández"
+/// is a name; "Ana and Rafael Duarte" is English, "Ana y Rafael Duarte" Spanish).
+fn sentence(text: &str) -> bool {
+    text.split_whitespace().count() > 1 && text.split_whitespace().any(|w| w.starts_with(|c: char| c.is_lowercase()))
+}
+
+/// A case as JSON with every text written in words blanked out: what must be the same in every
+/// language (ids, dates, times, statuses, activity ids, case numbers, addresses, counts).
+fn structure(case: &Case) -> serde_json::Value {
+    fn blank(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::String(s) => {
+                let data = s.parse::<uuid::Uuid>().is_ok()
+                    || s.parse::<NaiveDate>().is_ok()
+                    || s.parse::<chrono::DateTime<Utc>>().is_ok()
+                    || s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+                    || s.contains('@')
+                    || s.starts_with("DEMO-");
+                if !data {
+                    *s = "…".into();
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(blank),
+            serde_json::Value::Object(fields) => fields.values_mut().for_each(blank),
+            _ => {}
+        }
+    }
+    let mut value = serde_json::to_value(case).unwrap();
+    blank(&mut value);
+    value
 }
 
 #[test]
-fn every_case_round_trips_through_json() {
-    let today = course_days()[0];
-    for case in demo_cases(today).into_iter().chain(exercise_cases(today)) {
-        let json = serde_json::to_string(&case).unwrap();
-        assert_eq!(serde_json::from_str::<Case>(&json).unwrap(), case);
+fn every_language_gives_the_same_cases_in_its_own_words() {
+    for today in course_days() {
+        let all = |l| demo_cases(today, l).into_iter().chain(exercise_cases(today, l)).collect::<Vec<_>>();
+        let english = all(Language::En);
+        let english_sentences: std::collections::HashSet<String> =
+            english.iter().flat_map(written).filter(|t| sentence(t)).collect();
+        assert!(english_sentences.len() > 250, "{}", english_sentences.len());
+        for language in [Language::Es, Language::Fr] {
+            let cases = all(language);
+            assert_eq!(cases.len(), english.len());
+            for (case, en) in cases.iter().zip(&english) {
+                assert_eq!((case.id, case.version, &case.case_number), (en.id, en.version, &en.case_number));
+                assert_eq!(case.plan.child.name, en.plan.child.name);
+                assert_eq!(structure(case), structure(en), "{} in {}", en.title(), language.code());
+                let texts = written(case);
+                assert_eq!(texts.len(), written(en).len());
+                for text in texts {
+                    assert!(
+                        !english_sentences.contains(&text),
+                        "English left in {}'s case in {}: {text}",
+                        en.plan.child.name,
+                        language.code()
+                    );
+                }
+                // Nothing written is left empty where English has words, nor the other way round.
+                for (text, en_text) in written(case).iter().zip(written(en)) {
+                    assert_eq!(text.is_empty(), en_text.is_empty(), "{en_text}");
+                }
+            }
+        }
+        let spanish = all(Language::Es);
+        let french = all(Language::Fr);
+        assert!(spanish.iter().flat_map(written).any(|t| t.contains("Servicio Infantil Ejemplo")));
+        assert!(french.iter().flat_map(written).any(|t| t.contains("Service de l'enfance Exemple")));
+    }
+}
+
+/// The tests above, for the demo in every language.
+mod every_language {
+    use super::*;
+
+    #[test]
+    fn every_placement_pathway_is_shown() {
+        for language in Language::ALL {
+            super::every_placement_pathway_is_shown(language);
+        }
+    }
+
+    #[test]
+    fn every_stage_is_shown_whatever_day_the_course_runs() {
+        for language in Language::ALL {
+            super::every_stage_is_shown_whatever_day_the_course_runs(language);
+        }
+    }
+
+    #[test]
+    fn an_overdue_visit_an_unanswered_urgent_referral_and_a_handover() {
+        for language in Language::ALL {
+            super::an_overdue_visit_an_unanswered_urgent_referral_and_a_handover(language);
+        }
+    }
+
+    #[test]
+    fn every_history_is_a_readable_timeline() {
+        for language in Language::ALL {
+            super::every_history_is_a_readable_timeline(language);
+        }
+    }
+
+    #[test]
+    fn plans_are_full_valid_and_use_every_choice() {
+        for language in Language::ALL {
+            super::plans_are_full_valid_and_use_every_choice(language);
+        }
+    }
+
+    #[test]
+    fn the_exercise_file_is_one_conflict_and_the_rest_new() {
+        for language in Language::ALL {
+            super::the_exercise_file_is_one_conflict_and_the_rest_new(language);
+        }
+    }
+
+    #[test]
+    fn the_exercise_file_is_a_conflict_whatever_day_the_workspace_was_made() {
+        for language in Language::ALL {
+            super::the_exercise_file_is_a_conflict_whatever_day_the_workspace_was_made(language);
+        }
+    }
+
+    #[test]
+    fn the_same_day_gives_the_same_cases_with_fixed_ids() {
+        for language in Language::ALL {
+            super::the_same_day_gives_the_same_cases_with_fixed_ids(language);
+        }
+    }
+
+    #[test]
+    fn every_case_round_trips_through_json() {
+        for language in Language::ALL {
+            super::every_case_round_trips_through_json(language);
+        }
     }
 }

@@ -8,7 +8,7 @@ use std::task::Poll;
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use homeward::domain::case::CASE_FORMAT;
-use homeward::domain::{Action, Case, PlacementType, ProtectionNeed, Referral, Service};
+use homeward::domain::{Action, Case, DueWhat, PlacementType, ProtectionNeed, Referral, Service};
 use homeward::storage::{delete_database, Stage, StorageError, Store, SCHEMA_VERSION};
 use uuid::Uuid;
 use wasm_bindgen::prelude::*;
@@ -161,7 +161,10 @@ async fn save_get_list_delete_round_trip() {
         "the whole case, list items included, comes back"
     );
     assert_eq!(store.list().await.unwrap().cases, vec![case.summary()]);
-    assert_eq!(store.list().await.unwrap().cases[0].next_due.as_ref().unwrap().what, "Action: Visit school");
+    assert_eq!(
+        store.list().await.unwrap().cases[0].next_due.as_ref().unwrap().what,
+        DueWhat::Action { text: "Visit school".into() }
+    );
 
     store.delete(case.id).await.unwrap();
     assert_eq!(store.get(case.id).await.unwrap(), None);
@@ -444,14 +447,15 @@ async fn deadlines_follow_every_save_and_delete() {
     let whats = |d: &[homeward::domain::CaseDeadlines]| {
         d.iter().flat_map(|c| c.items.iter().map(|i| i.what.clone())).collect::<Vec<_>>()
     };
-    assert!(whats(&store.deadlines().await.unwrap().0).contains(&"Action: Visit school".to_string()));
+    assert!(whats(&store.deadlines().await.unwrap().0).contains(&DueWhat::Action { text: "Visit school".into() }));
     case.set_pathway(Some(PlacementType::Foster));
     let item = case.checklist.items[0].id;
     case.checklist.update(item, |i| i.due = Some(d("2026-11-10")));
     case.touch(Utc::now());
     store.save(&case).await.unwrap();
-    let title = format!("Checklist: {}", case.checklist.items[0].title());
-    assert!(whats(&store.deadlines().await.unwrap().0).contains(&title));
+    let first = &case.checklist.items[0];
+    let what = DueWhat::Checklist { activity: first.activity.clone(), title: first.title.clone() };
+    assert!(whats(&store.deadlines().await.unwrap().0).contains(&what));
     store.delete(case.id).await.unwrap();
     assert!(store.deadlines().await.unwrap().0.is_empty());
     finish(store, name).await;

@@ -44,7 +44,7 @@ pub fn NewCasePage() -> impl IntoView {
             case.created_at,
             &crate::pages::profile::user_name(),
             "case",
-            "Case created",
+            crate::domain::history::Event::Created,
         );
         case.history.push(event);
         case

@@ -27,7 +27,13 @@ pub fn history_area(l: Locale, entry: &HistoryEntry) -> &'static str {
 
 /// Who made an entry: the name stored, or "Unnamed user" when none was set.
 pub fn history_by(l: Locale, entry: &HistoryEntry) -> String {
-    match entry.by.trim() {
+    person(l, &entry.by)
+}
+
+/// A person recorded by the name they set (a history entry's or a closure's author), or
+/// "Unnamed user" in this language when they set none.
+pub fn person(l: Locale, name: &str) -> String {
+    match name.trim() {
         "" => td_string!(l, common.unnamed_user).to_string(),
         name => name.to_string(),
     }

@@ -260,15 +260,15 @@ mod tests {
         let (id, item) = (Uuid::new_v4(), Uuid::new_v4());
         let date = "2026-11-23".parse().unwrap();
         assert_eq!(
-            Route::of_due(id, &DueItem::at(DuePlace::Checklist, Some(item), "x".into(), date)),
+            Route::of_due(id, &DueItem::at(DuePlace::Checklist, Some(item), crate::domain::DueWhat::PlanReview, date)),
             Route::Checklist { id, item: Some(item) }
         );
         assert_eq!(
-            Route::of_due(id, &DueItem::at(DuePlace::Referrals, Some(item), "x".into(), date)),
+            Route::of_due(id, &DueItem::at(DuePlace::Referrals, Some(item), crate::domain::DueWhat::PlanReview, date)),
             Route::Plan { id, section: Section::Referrals }
         );
         assert_eq!(
-            Route::of_due(id, &DueItem::new("Plan review".into(), date)),
+            Route::of_due(id, &DueItem::new(crate::domain::DueWhat::PlanReview, date)),
             Route::Plan { id, section: Section::Case }
         );
     }

@@ -8,7 +8,9 @@ use std::task::Poll;
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use homeward::domain::case::CASE_FORMAT;
-use homeward::domain::{Action, Case, PlacementType, ProtectionNeed, Referral, Service};
+use homeward::domain::closure::ClosureOutcome;
+use homeward::domain::history::Event;
+use homeward::domain::{Action, Case, DueWhat, PlacementType, ProtectionNeed, Referral, Service};
 use homeward::storage::{delete_database, Stage, StorageError, Store, SCHEMA_VERSION};
 use uuid::Uuid;
 use wasm_bindgen::prelude::*;
@@ -161,7 +163,10 @@ async fn save_get_list_delete_round_trip() {
         "the whole case, list items included, comes back"
     );
     assert_eq!(store.list().await.unwrap().cases, vec![case.summary()]);
-    assert_eq!(store.list().await.unwrap().cases[0].next_due.as_ref().unwrap().what, "Action: Visit school");
+    assert_eq!(
+        store.list().await.unwrap().cases[0].next_due.as_ref().unwrap().what,
+        DueWhat::Action { text: "Visit school".into() }
+    );
 
     store.delete(case.id).await.unwrap();
     assert_eq!(store.get(case.id).await.unwrap(), None);
@@ -444,14 +449,15 @@ async fn deadlines_follow_every_save_and_delete() {
     let whats = |d: &[homeward::domain::CaseDeadlines]| {
         d.iter().flat_map(|c| c.items.iter().map(|i| i.what.clone())).collect::<Vec<_>>()
     };
-    assert!(whats(&store.deadlines().await.unwrap().0).contains(&"Action: Visit school".to_string()));
+    assert!(whats(&store.deadlines().await.unwrap().0).contains(&DueWhat::Action { text: "Visit school".into() }));
     case.set_pathway(Some(PlacementType::Foster));
     let item = case.checklist.items[0].id;
     case.checklist.update(item, |i| i.due = Some(d("2026-11-10")));
     case.touch(Utc::now());
     store.save(&case).await.unwrap();
-    let title = format!("Checklist: {}", case.checklist.items[0].title());
-    assert!(whats(&store.deadlines().await.unwrap().0).contains(&title));
+    let first = &case.checklist.items[0];
+    let what = DueWhat::Checklist { activity: first.activity.clone(), title: first.title.clone() };
+    assert!(whats(&store.deadlines().await.unwrap().0).contains(&what));
     store.delete(case.id).await.unwrap();
     assert!(store.deadlines().await.unwrap().0.is_empty());
     finish(store, name).await;
@@ -699,4 +705,66 @@ fn dom_exceptions_map_to_errors_a_worker_can_act_on() {
         StorageError::Other("plain text".into())
     );
     assert!(StorageError::QuotaExceeded.to_string().contains("out of storage space"));
+}
+
+#[wasm_bindgen_test]
+async fn schema_5_rewrites_old_sentences_as_data_and_can_run_again() {
+    let name = "homeward-test-v5-rewrite";
+    delete_database(name).await.unwrap();
+    let mut case = case_with_items("OLD-5", "Maya");
+    case.plan.status = homeward::domain::PlanStatus::Active;
+    let mut record = serde_json::to_value(&case).unwrap();
+    // As version 4 stored it: events and changes in English, the author in the language on screen.
+    record["history"] = serde_json::json!([
+        {"at": "2026-11-02T09:30:00Z", "by": "Usuario sin nombre", "area": "case", "event": "Case created", "changes": []},
+        {"at": "2026-11-03T09:30:00Z", "by": "Ana Ruiz", "area": "needs", "event": "", "changes": [
+            {"path": "plan.needs[x].by_when", "what": "Protection needs: By when — Safe place to sleep",
+             "kind": "changed", "old": "(empty)", "new": "1 Dec 2026"}]},
+        {"at": "2026-11-04T09:30:00Z", "by": "Ana Ruiz", "area": "case",
+         "event": "Case closed: Kinship care. Stable", "changes": []},
+    ]);
+    let old_summary = serde_json::json!({
+        "id": case.id, "case_number": "OLD-5", "child_name": "Maya", "worker_name": "Ana Ruiz",
+        "placement": null, "status": "active", "next_due": {"what": "Action: Visit school", "date": "2026-11-20", "place": "actions"},
+        "updated_at": "2026-11-02T09:30:00Z", "revision": 0
+    });
+    make_v2(name, &format!("[{record}]"), &format!("[{old_summary}]")).await.unwrap();
+
+    for _ in 0..2 {
+        let store = Store::open_named(name).await.unwrap();
+        let read = store.get(case.id).await.unwrap().unwrap();
+        let events: Vec<_> = read.history.0.iter().map(|e| e.event.clone()).collect();
+        assert_eq!(
+            events,
+            [
+                Some(Event::Created),
+                None,
+                Some(Event::Closed { outcome: ClosureOutcome::Kinship, reason: "Stable".into() })
+            ]
+        );
+        assert_eq!(read.history.0[0].by, "", "an unnamed author is stored as no name");
+        store.close();
+        let stored: serde_json::Value =
+            serde_json::from_str(&get_raw(name, "cases", &case.id.to_string()).await.unwrap().as_string().unwrap())
+                .unwrap();
+        assert_eq!(stored["history"][0]["event"], serde_json::json!({"kind": "created"}));
+        assert_eq!(stored["history"][0]["by"], "");
+        let change = &stored["history"][1]["changes"][0];
+        assert_eq!(
+            (change.get("what"), &change["item"], &change["old"], &change["new"]),
+            (
+                None,
+                &serde_json::json!("Safe place to sleep"),
+                &serde_json::Value::Null,
+                &serde_json::json!("2026-12-01")
+            )
+        );
+        let summary: serde_json::Value =
+            serde_json::from_str(&get_raw(name, "summaries", &case.id.to_string()).await.unwrap().as_string().unwrap())
+                .unwrap();
+        assert_eq!(summary["next_due"]["what"]["kind"], "action", "the summary is rebuilt in today's form");
+        // Run the step again, as a cut-short upgrade would: the same data comes out.
+        put_raw(name, "meta", r#"[{"key":"schema_version","value":4}]"#).await.unwrap();
+    }
+    delete_database(name).await.unwrap();
 }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::i18n::{td_string, Locale};
 
 const NAME_PREF: &str = "homeward.profile.name";
-/// What the history records while no name is set ("Unnamed user"), in the interface's language.
+/// How the history names a person who set no name ("Unnamed user"), in the interface's language.
 pub fn unnamed(locale: Locale) -> String {
     td_string!(locale, common.unnamed_user).to_string()
 }
@@ -17,10 +17,9 @@ pub fn saved_name() -> Option<String> {
     Prefs::get::<String>(NAME_PREF).ok().map(|n| n.trim().to_string()).filter(|n| !n.is_empty())
 }
 
-/// The name the history records.
+/// The name the history records: empty when none is set, worded "Unnamed user" when shown.
 pub fn user_name() -> String {
-    // The language chosen is always the one remembered, so this is the language on screen.
-    saved_name().unwrap_or_else(|| unnamed(crate::i18n::preferred_locale()))
+    saved_name().unwrap_or_default()
 }
 
 /// The app-wide view of the name, so the header follows a change at once.

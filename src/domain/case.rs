@@ -7,7 +7,7 @@ use uuid::Uuid;
 use super::checklist::{Checklist, Progress};
 use super::choices::{Choice, PlacementType, PlanStatus, ReferralStatus};
 use super::closure::Closure;
-use super::due::{DueItem, DuePlace, DueState};
+use super::due::{DueItem, DuePlace, DueState, DueWhat};
 use super::handover::Handover;
 use super::history::History;
 use super::plan::Plan;
@@ -134,7 +134,8 @@ impl Case {
     pub fn deadlines(&self) -> CaseDeadlines {
         CaseDeadlines {
             id: self.id,
-            title: self.title(),
+            case_number: self.case_number.clone(),
+            child_name: self.plan.child.name.clone(),
             worker_name: self.plan.worker.name.clone(),
             items: self.due_items(),
         }
@@ -152,48 +153,41 @@ impl Case {
             return Vec::new();
         }
         let mut items = Vec::new();
-        let mut add = |place: DuePlace, id: Option<uuid::Uuid>, what: String, date: Option<chrono::NaiveDate>| {
+        let mut add = |place: DuePlace, id: Option<uuid::Uuid>, what: DueWhat, date: Option<chrono::NaiveDate>| {
             if let Some(date) = date {
                 items.push(DueItem::at(place, id, what, date));
             }
         };
+        let text = |text: &str| text.trim().to_string();
         for need in plan.needs.iter().filter(|n| n.status.is_open()) {
-            add(DuePlace::Needs, Some(need.id), format!("Need: {}", or_untitled(&need.need)), need.by_when);
+            add(DuePlace::Needs, Some(need.id), DueWhat::Need { text: text(&need.need) }, need.by_when);
         }
         for service in plan.services.in_display_order().iter().filter(|s| s.status.is_open()) {
-            let what = if service.description.trim().is_empty() {
-                service.kind.label().to_string()
-            } else {
-                service.description.trim().to_string()
-            };
-            add(DuePlace::Services, Some(service.id), format!("Service: {what}"), service.by_when);
+            let what = DueWhat::Service { service_type: Some(service.kind), description: text(&service.description) };
+            add(DuePlace::Services, Some(service.id), what, service.by_when);
         }
         for action in plan.actions.iter().filter(|a| a.status.is_open()) {
-            add(DuePlace::Actions, Some(action.id), format!("Action: {}", or_untitled(&action.what)), action.by_when);
+            add(DuePlace::Actions, Some(action.id), DueWhat::Action { text: text(&action.what) }, action.by_when);
         }
         // A planned referral's date is when it is to be made; once made, it waits on the service.
         for referral in plan.referrals.iter().filter(|r| r.status == ReferralStatus::Planned) {
-            add(
-                DuePlace::Referrals,
-                Some(referral.id),
-                format!("Referral: {}", or_untitled(&referral.to)),
-                referral.date,
-            );
+            add(DuePlace::Referrals, Some(referral.id), DueWhat::Referral { to: text(&referral.to) }, referral.date);
         }
         // An urgent referral that was made waits a set number of days for the service's answer.
         for referral in plan.referrals.iter() {
             add(
                 DuePlace::Referrals,
                 Some(referral.id),
-                format!("Answer to urgent referral: {}", or_untitled(&referral.to)),
+                DueWhat::ReferralAnswer { to: text(&referral.to) },
                 referral.answer_due(),
             );
         }
         for item in self.checklist.items.iter().filter(|i| i.status.is_open()) {
-            add(DuePlace::Checklist, Some(item.id), format!("Checklist: {}", item.title()), item.due);
+            let what = DueWhat::Checklist { activity: item.activity.clone(), title: text(&item.title) };
+            add(DuePlace::Checklist, Some(item.id), what, item.due);
         }
-        add(DuePlace::Monitoring, None, "Monitoring visit".into(), plan.monitoring.next_visit(plan.start_date));
-        add(DuePlace::Case, None, "Plan review".into(), plan.next_review);
+        add(DuePlace::Monitoring, None, DueWhat::MonitoringVisit, plan.monitoring.next_visit(plan.start_date));
+        add(DuePlace::Case, None, DueWhat::PlanReview, plan.next_review);
         items
     }
 }
@@ -203,13 +197,6 @@ pub fn display_number(number: &str) -> &str {
     match number.trim() {
         "" => "Case without a number",
         number => number,
-    }
-}
-
-fn or_untitled(text: &str) -> String {
-    match text.trim() {
-        "" => "(not described yet)".to_string(),
-        t => t.to_string(),
     }
 }
 
@@ -274,7 +261,11 @@ impl ChecklistCounts {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CaseDeadlines {
     pub id: CaseId,
-    pub title: String,
+    /// The case's number and the child's name, to name the case by ([`Case::title`]).
+    #[serde(default)]
+    pub case_number: String,
+    #[serde(default)]
+    pub child_name: String,
     #[serde(default)]
     pub worker_name: String,
     pub items: Vec<DueItem>,
@@ -347,7 +338,7 @@ mod tests {
         });
         c.plan.services.push(Service { by_when: Some(d("2026-12-05")), ..Default::default() });
         let due = c.next_due().unwrap();
-        assert_eq!(due.what, "Action: Visit school");
+        assert_eq!(due.what, DueWhat::Action { text: "Visit school".into() });
         assert_eq!(due.date, d("2026-12-01"));
         assert!(due.is_overdue(d("2026-12-02")));
         assert!(!due.is_overdue(d("2026-12-01")));

@@ -289,7 +289,7 @@ mod tests {
         case.plan.worker.name = worker.into();
         case.plan.placement.kind = Some(PlacementType::Kinship);
         let mut s = case.summary();
-        s.next_due = due.map(|d| DueItem::new("x".into(), d.parse().unwrap()));
+        s.next_due = due.map(|d| DueItem::new(crate::domain::DueWhat::PlanReview, d.parse().unwrap()));
         s
     }
 

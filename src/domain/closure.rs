@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::checklist::ChecklistItem;
 use super::choices::{lenient, Choice, PlanStatus, ReferralStatus};
-use super::history::HistoryEntry;
+use super::history::{Event, HistoryEntry};
 use super::Case;
 
 choice!(
@@ -30,6 +30,8 @@ pub struct Closure {
     pub outcome: ClosureOutcome,
     pub reason: String,
     pub closed_on: NaiveDate,
+    /// Empty when the person had set no name (worded "Unnamed user" when shown).
+    #[serde(deserialize_with = "super::legacy::by")]
     pub closed_by: String,
 }
 
@@ -118,7 +120,7 @@ impl Case {
             now,
             by,
             "case",
-            &format!("Case closed: {}. {}", outcome.label(), reason.trim()),
+            Event::Closed { outcome, reason: reason.trim().to_string() },
         ));
         Ok(())
     }
@@ -130,7 +132,7 @@ impl Case {
         }
         self.plan.status = PlanStatus::Active;
         self.closure = None;
-        self.history.push(HistoryEntry::event(now, by, "case", "Case reopened"));
+        self.history.push(HistoryEntry::event(now, by, "case", Event::Reopened));
     }
 }
 
@@ -168,7 +170,10 @@ mod tests {
         assert_eq!(case.closure.as_ref().unwrap().outcome, ClosureOutcome::Kinship);
         assert_eq!(
             case.history.0.last().unwrap().event,
-            "Case closed: Kinship care. Living with her aunt, stable for six months"
+            Some(Event::Closed {
+                outcome: ClosureOutcome::Kinship,
+                reason: "Living with her aunt, stable for six months".into()
+            })
         );
         assert_eq!(case.close(ClosureOutcome::Other, "again", today, "Ana", now()), Err(ClosureProblem::AlreadyClosed));
 
@@ -176,7 +181,7 @@ mod tests {
         assert!(!case.is_closed());
         assert_eq!(case.plan.status, PlanStatus::Active);
         assert!(case.closure.is_none());
-        assert_eq!(case.history.0.last().unwrap().event, "Case reopened");
+        assert_eq!(case.history.0.last().unwrap().event, Some(Event::Reopened));
         assert_eq!(case.history.0.last().unwrap().by, "Marc");
     }
 

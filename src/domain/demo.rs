@@ -23,7 +23,7 @@ use uuid::Uuid;
 use super::case::Case;
 use super::checklist::{ChecklistStatus, Milestone, MilestoneStatus};
 use super::choices::PlacementType;
-use super::history::{diff, FieldChange, HistoryEntry};
+use super::history::{diff, Event, FieldChange, HistoryEntry};
 use super::items::{ProtectionNeed, Referral};
 use super::{Language, ReferralStatus, Section};
 
@@ -106,7 +106,7 @@ impl Builder {
         let case_number = format!("DEMO-{}-{number:04}", created.year());
         let mut case = Case::start(demo_id(number, 0, 0), &case_number, child, worker, created);
         case.set_pathway(Some(pathway));
-        case.history.push(HistoryEntry::event(created, worker, "case", "Case created"));
+        case.history.push(HistoryEntry::event(created, worker, "case", Event::Created));
         let mut builder = Self { case, number, branch: 0, next: 0, today };
         builder.settle();
         builder

@@ -4,6 +4,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::choices::ServiceType;
+
 /// How many days ahead count as "due soon": the coming week.
 pub const SOON_DAYS: i64 = 7;
 
@@ -35,17 +37,6 @@ impl DueState {
     }
 }
 
-/// Says how far off a date is, the way a worker would say it.
-pub fn describe(date: NaiveDate, today: NaiveDate) -> String {
-    match (date - today).num_days() {
-        0 => "due today".into(),
-        1 => "due tomorrow".into(),
-        -1 => "1 day overdue".into(),
-        d if d < 0 => format!("{} days overdue", -d),
-        d => format!("due in {d} days"),
-    }
-}
-
 /// The place in a case where a dated item is worked on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
@@ -60,9 +51,68 @@ pub enum DuePlace {
     Checklist,
 }
 
+/// What falls due, as data, worded when shown. Texts are the worker's own, trimmed; empty when
+/// not described yet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum DueWhat {
+    Need {
+        text: String,
+    },
+    /// A service by its description, or by its type when it has none (`service_type` is `null`
+    /// in items an earlier version stored with a description).
+    Service {
+        #[serde(default, deserialize_with = "super::choices::lenient_option")]
+        service_type: Option<ServiceType>,
+        #[serde(default)]
+        description: String,
+    },
+    Action {
+        text: String,
+    },
+    /// A planned referral, to be made.
+    Referral {
+        to: String,
+    },
+    /// The answer to an urgent referral that was made.
+    ReferralAnswer {
+        to: String,
+    },
+    /// A checklist item: a catalogue activity by its identifier (and its title when added), or the
+    /// worker's own by its title.
+    Checklist {
+        #[serde(default)]
+        activity: Option<String>,
+        #[serde(default)]
+        title: String,
+    },
+    MonitoringVisit,
+    PlanReview,
+    /// Words an earlier version stored that this build does not recognise, or an item of a newer
+    /// version: shown as they are.
+    Unknown {
+        #[serde(default)]
+        text: String,
+    },
+}
+
+impl DueWhat {
+    /// The worker's words in it, to order items of one case that fall due the same day.
+    pub fn text(&self) -> &str {
+        match self {
+            Self::Need { text } | Self::Action { text } | Self::Unknown { text } => text,
+            Self::Service { description, .. } => description,
+            Self::Referral { to } | Self::ReferralAnswer { to } => to,
+            Self::Checklist { title, .. } => title,
+            Self::MonitoringVisit | Self::PlanReview => "",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "super::legacy::StoredDueItem")]
 pub struct DueItem {
-    pub what: String,
+    pub what: DueWhat,
     pub date: NaiveDate,
     #[serde(default)]
     pub place: DuePlace,
@@ -72,11 +122,11 @@ pub struct DueItem {
 }
 
 impl DueItem {
-    pub fn new(what: String, date: NaiveDate) -> Self {
+    pub fn new(what: DueWhat, date: NaiveDate) -> Self {
         Self { what, date, place: DuePlace::Case, item: None }
     }
 
-    pub fn at(place: DuePlace, item: Option<Uuid>, what: String, date: NaiveDate) -> Self {
+    pub fn at(place: DuePlace, item: Option<Uuid>, what: DueWhat, date: NaiveDate) -> Self {
         Self { what, date, place, item }
     }
 
@@ -110,19 +160,10 @@ mod tests {
     }
 
     #[test]
-    fn described_in_words() {
-        let today = d("2026-11-23");
-        assert_eq!(describe(d("2026-11-23"), today), "due today");
-        assert_eq!(describe(d("2026-11-24"), today), "due tomorrow");
-        assert_eq!(describe(d("2026-11-26"), today), "due in 3 days");
-        assert_eq!(describe(d("2026-11-22"), today), "1 day overdue");
-        assert_eq!(describe(d("2026-11-03"), today), "20 days overdue");
-    }
-
-    #[test]
     fn an_item_stored_before_places_existed_still_reads() {
         let item: DueItem = serde_json::from_str(r#"{"what":"Plan review","date":"2027-01-10"}"#).unwrap();
         assert_eq!(item.place, DuePlace::Case);
+        assert_eq!(item.what, DueWhat::PlanReview);
         assert_eq!(item.item, None);
     }
 }

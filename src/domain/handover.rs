@@ -6,9 +6,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::history::HistoryEntry;
+use super::history::{Event, HistoryEntry};
 use super::plan::CaseWorker;
 use super::Case;
+
+/// The path of a handover's note in its history entry.
+pub const HANDOVER_NOTE: &str = "handover.note";
 
 /// One change of case worker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -40,12 +43,34 @@ impl Default for Handover {
     }
 }
 
-/// The handover checklist, as the worker reads it.
+/// The handover checklist, as the worker reads it in English, in the order of [`HandoverPoint::ALL`].
 pub const CHECKLIST: [&str; 3] = [
     "The plan was reviewed with the new case worker",
     "The child and the family were told who their new case worker is",
     "Open referrals and urgent needs were reviewed together",
 ];
+
+/// A point of the handover checklist, as stored in a handover's history event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HandoverPoint {
+    PlanReviewed,
+    ChildAndFamilyTold,
+    ReferralsAndNeedsReviewed,
+}
+
+impl HandoverPoint {
+    pub const ALL: [Self; 3] = [Self::PlanReviewed, Self::ChildAndFamilyTold, Self::ReferralsAndNeedsReviewed];
+
+    /// Its place in [`CHECKLIST`].
+    pub fn index(self) -> usize {
+        match self {
+            Self::PlanReviewed => 0,
+            Self::ChildAndFamilyTold => 1,
+            Self::ReferralsAndNeedsReviewed => 2,
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum HandoverProblem {
@@ -67,10 +92,10 @@ impl Handover {
         [self.plan_reviewed, self.child_and_family_told, self.referrals_and_needs_reviewed]
     }
 
-    /// The checklist items left undone.
-    pub fn undone(&self) -> Vec<&'static str> {
+    /// The checklist points left undone.
+    pub fn undone(&self) -> Vec<HandoverPoint> {
         let done = self.checklist_done();
-        CHECKLIST.iter().zip(done).filter(|(_, d)| !d).map(|(item, _)| *item).collect()
+        HandoverPoint::ALL.into_iter().zip(done).filter(|(_, d)| !d).map(|(point, _)| point).collect()
     }
 }
 
@@ -96,19 +121,16 @@ impl Case {
         handover.from = self.plan.worker.clone();
         handover.to.name = name;
         handover.to.since = Some(on);
-        let mut event = format!("Handed over from {} to {}", handover.from.name, handover.to.name);
-        let undone = handover.undone();
-        if !undone.is_empty() {
-            event.push_str(&format!(" (not done: {})", undone.join("; ").to_lowercase()));
-        }
-        let mut entry = HistoryEntry::event(now, by, "worker", &event);
-        entry.changes.push(super::history::FieldChange {
-            path: "handover.note".into(),
-            what: "Handover note".into(),
-            kind: super::history::ChangeKind::Added,
-            old: String::new(),
-            new: handover.note.trim().to_string(),
-        });
+        let event = Event::HandedOver {
+            from: handover.from.name.clone(),
+            to: handover.to.name.clone(),
+            not_done: handover.undone(),
+        };
+        let mut entry = HistoryEntry::event(now, by, "worker", event);
+        entry.changes.push(super::history::FieldChange::added(
+            HANDOVER_NOTE,
+            serde_json::Value::String(handover.note.trim().to_string()),
+        ));
         self.plan.worker = handover.to.clone();
         self.handovers.push(handover);
         self.history.push(entry);
@@ -154,7 +176,14 @@ mod tests {
             ("Ana Ruiz", Some(d("2026-03-01")), Some(d("2026-11-20")))
         );
         let entry = case.history.0.last().unwrap();
-        assert_eq!(entry.event, "Handed over from Ana Ruiz to Marc Dubois (not done: the child and the family were told who their new case worker is; open referrals and urgent needs were reviewed together)");
+        assert_eq!(
+            entry.event,
+            Some(Event::HandedOver {
+                from: "Ana Ruiz".into(),
+                to: "Marc Dubois".into(),
+                not_done: vec![HandoverPoint::ChildAndFamilyTold, HandoverPoint::ReferralsAndNeedsReviewed],
+            })
+        );
         assert_eq!(entry.changes[0].new, "Grandmother prefers calls after 6 pm.");
         // The worker change itself is told by the entry, not again as field edits.
         assert!(crate::domain::history::diff(&before, &case).is_empty());

@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use uuid::Uuid;
 
-use super::paths::{area_key, place, shown};
+use super::closure::ClosureOutcome;
+use super::handover::HandoverPoint;
+use super::paths::area_key;
 use super::{Case, Section};
 
 /// Edits this close together, by the same person to the same section, make one entry.
@@ -25,16 +27,58 @@ pub enum ChangeKind {
     Removed,
 }
 
+/// One field or item changed. Stored as data and worded when shown: the place from `path`,
+/// values as the case stores them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "super::legacy::StoredChange")]
 pub struct FieldChange {
-    /// Where, as stored (`plan.needs[<id>].need`): ties later edits of the same field together.
+    /// Where, as stored (`plan.needs[<id>].need`): ties later edits of the same field together,
+    /// and names the place when shown ("Protection needs: Need").
     pub path: String,
-    /// Where, as read: "Protection needs: Need".
-    pub what: String,
+    /// For a field inside a list item, the item by its name ([`item_name`]); `null` otherwise.
+    #[serde(default, skip_serializing_if = "Value::is_null")]
+    pub item: Value,
     pub kind: ChangeKind,
-    /// For a change, the old and new value; for an added or removed item, what it was.
-    pub old: String,
-    pub new: String,
+    /// For a change, the old and new value; for an added or removed item, its name. Values are
+    /// as the case stores them (text, choice keys, ISO dates, `true`/`false`, numbers, a visit
+    /// frequency), `null` when empty, `{}` for a compound value that changed; long texts keep
+    /// their first 300 characters. The proposed activities added at once are one change at
+    /// `checklist.items` whose `new` is their count.
+    pub old: Value,
+    pub new: Value,
+}
+
+impl FieldChange {
+    /// Something added where there was nothing.
+    pub fn added(path: &str, new: Value) -> Self {
+        Self { path: path.into(), item: Value::Null, kind: ChangeKind::Added, old: Value::Null, new }
+    }
+}
+
+/// An event worth its own line in the history, stored as data and worded when shown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Event {
+    Created,
+    Closed {
+        #[serde(deserialize_with = "super::choices::lenient")]
+        outcome: ClosureOutcome,
+        reason: String,
+    },
+    Reopened,
+    HandedOver {
+        from: String,
+        to: String,
+        /// The points of the handover checklist left undone.
+        #[serde(default)]
+        not_done: Vec<HandoverPoint>,
+    },
+    /// Words an earlier version stored that this build does not recognise, or an event of a
+    /// newer version: shown as they are.
+    Unknown {
+        #[serde(default)]
+        text: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -42,11 +86,15 @@ pub struct FieldChange {
 pub struct HistoryEntry {
     pub id: Uuid,
     pub at: DateTime<Utc>,
+    /// The name set in the browser that made the change; empty when none was set (shown as
+    /// "Unnamed user" in the reader's language).
+    #[serde(deserialize_with = "super::legacy::by")]
     pub by: String,
     /// A plan section's slug or [`CHECKLIST`]; for the timeline's filter.
     pub area: String,
-    /// A sentence for events that are not field edits: "Case created", "Case closed".
-    pub event: String,
+    /// For entries that are not field edits: a case made, closed, handed over…
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "super::legacy::event")]
+    pub event: Option<Event>,
     pub changes: Vec<FieldChange>,
 }
 
@@ -57,7 +105,7 @@ impl Default for HistoryEntry {
             at: DateTime::<Utc>::MIN_UTC,
             by: String::new(),
             area: String::new(),
-            event: String::new(),
+            event: None,
             changes: Vec::new(),
         }
     }
@@ -65,17 +113,8 @@ impl Default for HistoryEntry {
 
 impl HistoryEntry {
     /// An event worth its own line, such as a case made or closed.
-    pub fn event(at: DateTime<Utc>, by: &str, area: &str, event: &str) -> Self {
-        Self { at, by: by.to_string(), area: area.to_string(), event: event.to_string(), ..Self::default() }
-    }
-
-    /// The section's title, or "Checklist", in English (for tests).
-    #[cfg(test)]
-    pub fn area_title(&self) -> &'static str {
-        if self.area == CHECKLIST {
-            return "Checklist and milestones";
-        }
-        Section::from_slug(&self.area).unwrap_or(Section::Case).title()
+    pub fn event(at: DateTime<Utc>, by: &str, area: &str, event: Event) -> Self {
+        Self { at, by: by.to_string(), area: area.to_string(), event: Some(event), ..Self::default() }
     }
 }
 
@@ -149,17 +188,7 @@ pub fn diff(before: &Case, after: &Case) -> Vec<FieldChange> {
         changes.iter().filter(|c| c.kind == ChangeKind::Added && c.path.starts_with("checklist.items[")).count();
     if proposed > 3 {
         changes.retain(|c| !(c.kind == ChangeKind::Added && c.path.starts_with("checklist.items[")));
-        changes.push(FieldChange {
-            path: "checklist.items".into(),
-            what: "Checklist".into(),
-            kind: ChangeKind::Added,
-            old: String::new(),
-            new: format!("{proposed} activities"),
-        });
-    }
-    for change in &mut changes {
-        change.old = shortened(&change.old);
-        change.new = shortened(&change.new);
+        changes.push(FieldChange::added("checklist.items", Value::from(proposed)));
     }
     if before.closure.is_some() != after.closure.is_some() {
         // Closing and reopening have their own entries.
@@ -179,6 +208,18 @@ fn shortened(text: &str) -> String {
     match text.char_indices().nth(LONGEST) {
         Some((at, _)) => format!("{}…", &text[..at]),
         None => text.to_string(),
+    }
+}
+
+/// A value as the history keeps it: as stored, `null` when empty, long texts shortened, and a
+/// compound value other than a visit frequency as `{}`.
+fn kept(value: &Value) -> Value {
+    match value {
+        Value::String(s) if s.is_empty() => Value::Null,
+        Value::String(s) => Value::String(shortened(s)),
+        Value::Object(o) if o.contains_key("every") => value.clone(),
+        Value::Object(_) | Value::Array(_) => Value::Object(Map::new()),
+        _ => value.clone(),
     }
 }
 
@@ -208,11 +249,11 @@ fn compare(before: &Value, after: &Value, path: &str, out: &mut Vec<FieldChange>
                 if find(a, &item[key]).is_none() {
                     let at = format!("{path}[{}]", label_of(&item[key]));
                     out.push(FieldChange {
-                        what: place(&at),
                         path: at,
+                        item: Value::Null,
                         kind: ChangeKind::Removed,
-                        old: summary(item),
-                        new: String::new(),
+                        old: item_name(item),
+                        new: Value::Null,
                     });
                 }
             }
@@ -223,17 +264,19 @@ fn compare(before: &Value, after: &Value, path: &str, out: &mut Vec<FieldChange>
                         let from = out.len();
                         compare(&old, item, &at, out);
                         // Say which item: "Protection needs: By when — School bullying".
-                        let name = summary(item);
+                        let name = item_name(item);
                         for change in &mut out[from..] {
-                            change.what = format!("{} — {name}", change.what);
+                            if change.item.is_null() {
+                                change.item = name.clone();
+                            }
                         }
                     }
                     None => out.push(FieldChange {
-                        what: place(&at),
                         path: at,
+                        item: Value::Null,
                         kind: ChangeKind::Added,
-                        old: String::new(),
-                        new: summary(item),
+                        old: Value::Null,
+                        new: item_name(item),
                     }),
                 }
             }
@@ -242,30 +285,24 @@ fn compare(before: &Value, after: &Value, path: &str, out: &mut Vec<FieldChange>
             for gone in b.iter().filter(|v| !a.contains(v)) {
                 let at = format!("{path}[{}]", label_of(gone));
                 out.push(FieldChange {
-                    what: place(&at),
                     path: at,
+                    item: Value::Null,
                     kind: ChangeKind::Removed,
-                    old: shown(Some(gone)),
-                    new: String::new(),
+                    old: kept(gone),
+                    new: Value::Null,
                 });
             }
             for added in a.iter().filter(|v| !b.contains(v)) {
                 let at = format!("{path}[{}]", label_of(added));
-                out.push(FieldChange {
-                    what: place(&at),
-                    path: at,
-                    kind: ChangeKind::Added,
-                    old: String::new(),
-                    new: shown(Some(added)),
-                });
+                out.push(FieldChange::added(&at, kept(added)));
             }
         }
         _ => out.push(FieldChange {
             path: path.into(),
-            what: place(path),
+            item: Value::Null,
             kind: ChangeKind::Changed,
-            old: shown(Some(before)),
-            new: shown(Some(after)),
+            old: kept(before),
+            new: kept(after),
         }),
     }
 }
@@ -281,16 +318,23 @@ fn label_of(id: &Value) -> String {
     id.as_str().map_or_else(|| id.to_string(), str::to_string)
 }
 
-/// An item in a few words: its name, need, action, title…
-fn summary(item: &Value) -> String {
+/// A list item by its name: its title, need, action, description… as stored (a visit by its
+/// ISO date), `null` when it has none. A checklist item of the catalogue is named by its
+/// activity (`{"activity": "respite_care", "title": "Respite care"}`), so it is shown with the
+/// catalogue's title in the reader's language.
+pub fn item_name(item: &Value) -> Value {
     const NAMES: [&str; 8] = ["title", "need", "what", "description", "to", "follow_up", "name", "date"];
-    let fields = item.as_object().cloned().unwrap_or_else(Map::new);
+    let Some(fields) = item.as_object() else { return Value::Null };
+    if let Some(activity) = fields.get("activity").filter(|a| a.is_string()) {
+        let title = fields.get("title").cloned().unwrap_or(Value::Null);
+        return serde_json::json!({ "activity": activity, "title": title });
+    }
     NAMES
         .iter()
         .filter_map(|k| fields.get(*k))
-        .map(|v| shown(Some(v)))
-        .find(|s| s != "(empty)")
-        .unwrap_or_else(|| "an item".into())
+        .map(kept)
+        .find(|v| v.is_string() || v.is_number())
+        .unwrap_or(Value::Null)
 }
 
 /// The case's history: entries oldest first.
@@ -314,7 +358,7 @@ impl History {
             // Among this person's latest run of recent entries, the one for this area.
             let window = Duration::minutes(COALESCE_MINUTES);
             let run =
-                self.0.iter().rev().take_while(|e| e.by == by && e.event.is_empty() && at - e.at <= window).count();
+                self.0.iter().rev().take_while(|e| e.by == by && e.event.is_none() && at - e.at <= window).count();
             let recent = (self.0.len() - run..self.0.len()).rev().find(|&i| self.0[i].area == area);
             match recent {
                 Some(i) => {

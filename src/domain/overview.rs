@@ -8,7 +8,9 @@ use super::due::{DueItem, DueState};
 #[derive(Debug, Clone, PartialEq)]
 pub struct OverviewEntry {
     pub case_id: CaseId,
-    pub case_title: String,
+    /// The case's number and the child's name, to name the case by.
+    pub case_number: String,
+    pub child_name: String,
     pub worker_name: String,
     pub item: DueItem,
     pub state: DueState,
@@ -33,7 +35,8 @@ impl Overview {
                 }
                 let entry = OverviewEntry {
                     case_id: case.id,
-                    case_title: case.title.clone(),
+                    case_number: case.case_number.clone(),
+                    child_name: case.child_name.clone(),
                     worker_name: case.worker_name.clone(),
                     item: item.clone(),
                     state,
@@ -46,7 +49,11 @@ impl Overview {
             }
         }
         let by_case = |a: &OverviewEntry, b: &OverviewEntry| {
-            a.case_title.cmp(&b.case_title).then_with(|| a.item.what.cmp(&b.item.what))
+            (a.case_number.trim(), a.child_name.trim(), a.item.what.text()).cmp(&(
+                b.case_number.trim(),
+                b.child_name.trim(),
+                b.item.what.text(),
+            ))
         };
         overview.overdue.sort_by(|a, b| b.item.date.cmp(&a.item.date).then_with(|| by_case(a, b)));
         overview.due_soon.sort_by(|a, b| a.item.date.cmp(&b.item.date).then_with(|| by_case(a, b)));
@@ -62,7 +69,7 @@ impl Overview {
 mod tests {
     use super::*;
     use crate::domain::checklist::ChecklistItem;
-    use crate::domain::due::DuePlace;
+    use crate::domain::due::{DuePlace, DueWhat};
     use crate::domain::items::{Action, ProtectionNeed, Referral, Service};
     use crate::domain::{Case, ItemStatus, PlanStatus, ReferralStatus};
     use chrono::Utc;
@@ -122,18 +129,28 @@ mod tests {
         closed.plan.status = PlanStatus::Closed;
 
         let overview = Overview::build(&[a.deadlines(), b.deadlines(), closed.deadlines()], today);
-        let overdue: Vec<(&str, &str)> =
-            overview.overdue.iter().map(|e| (e.case_title.as_str(), e.item.what.as_str())).collect();
+        let overdue: Vec<(&str, &str, &DueWhat)> =
+            overview.overdue.iter().map(|e| (e.case_number.as_str(), e.child_name.as_str(), &e.item.what)).collect();
         assert_eq!(
             overdue,
             [
-                ("B-2 (Child)", "Plan review"),
-                ("A-1 (Child)", "Checklist: Visit the school"),
-                ("A-1 (Child)", "Need: Birth certificate")
+                ("B-2", "Child", &DueWhat::PlanReview),
+                ("A-1", "Child", &DueWhat::Checklist { activity: None, title: "Visit the school".into() }),
+                ("A-1", "Child", &DueWhat::Need { text: "Birth certificate".into() })
             ]
         );
-        let soon: Vec<&str> = overview.due_soon.iter().map(|e| e.item.what.as_str()).collect();
-        assert_eq!(soon, ["Action: Call the aunt", "Referral: School", "Service: Clinic"]);
+        let soon: Vec<&DueWhat> = overview.due_soon.iter().map(|e| &e.item.what).collect();
+        assert_eq!(
+            soon,
+            [
+                &DueWhat::Action { text: "Call the aunt".into() },
+                &DueWhat::Referral { to: "School".into() },
+                &DueWhat::Service {
+                    service_type: Some(crate::domain::ServiceType::Health),
+                    description: "Clinic".into()
+                }
+            ]
+        );
         assert_eq!(overview.due_soon[0].state, DueState::Today);
         let checklist = &overview.overdue[1].item;
         assert_eq!((checklist.place, checklist.item), (DuePlace::Checklist, Some(checklist_item.id)));

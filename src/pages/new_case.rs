@@ -46,7 +46,7 @@ pub fn NewCasePage() -> impl IntoView {
             case.created_at,
             &crate::context::user_name(),
             "case",
-            "Case created",
+            crate::domain::history::Event::Created,
         );
         case.history.push(event);
         case

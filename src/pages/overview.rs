@@ -147,7 +147,7 @@ fn DueTable(
                                 }
                                     .href();
                                 let day = e.item.date;
-                                let title = e.case_title.clone();
+                                let (number, child) = (e.case_number.clone(), e.child_name.clone());
                                 let item = e.item.clone();
                                 view! {
                                     <tr>
@@ -170,9 +170,10 @@ fn DueTable(
                                         </th>
                                         <td data-label=move || t_string!(i18n, cases.overview.col_case)>
                                             <a href=case>
-                                                {move || crate::vocabulary::stored_case_title(
+                                                {move || crate::vocabulary::named_case(
                                                     i18n.get_locale(),
-                                                    &title,
+                                                    &number,
+                                                    &child,
                                                 )}
                                             </a>
                                         </td>

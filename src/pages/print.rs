@@ -145,7 +145,7 @@ fn document(l: Locale, case: &Case, printed: chrono::DateTime<chrono::Utc>) -> i
                                     view! {
                                         <p class="closed-note">
                                             {td_string!(
-                                                l, print.closed_note, date = long_date(l, c.closed_on), by = c.closed_by.clone(), outcome = c.outcome.in_locale(l), reason = c.reason.clone()
+                                                l, print.closed_note, date = long_date(l, c.closed_on), by = crate::vocabulary::person(l, &c.closed_by), outcome = c.outcome.in_locale(l), reason = c.reason.clone()
                                             )
                                                 .to_string()}
                                         </p>

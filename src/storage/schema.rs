@@ -18,7 +18,7 @@ use super::raw;
 use crate::domain::{Case, CaseSummary, PlanStatus};
 
 /// The IndexedDB version and the version recorded in `meta` once its data steps have run.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 pub(crate) const CASES: &str = "cases";
 pub(crate) const SUMMARIES: &str = "summaries";
@@ -39,11 +39,16 @@ struct Step {
     data: Option<DataStep>,
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum DataStep {
     /// The list reads summaries only and the overview deadlines only, so every case stored
     /// before they existed, or before they carried what they carry now, needs them rewritten.
     RebuildDerived,
+    /// Every case written again in today's form: history events, changes and due items as data
+    /// rather than English sentences (`domain::legacy` reads the old forms), with its summary
+    /// and deadlines rebuilt. Reading a case already in today's form gives it back unchanged,
+    /// so the step is safe to repeat.
+    RewriteCases,
 }
 
 const STEPS: &[Step] = &[
@@ -54,6 +59,8 @@ const STEPS: &[Step] = &[
     // Every write to the summaries marks the list changed. A new version so no tab still
     // running older code, which does not mark, can write beside this one.
     Step { version: 4, stores: &[], data: None },
+    // History events, changes, due items and unnamed authors stored as data.
+    Step { version: 5, stores: &[], data: Some(DataStep::RewriteCases) },
 ];
 
 /// Runs in `onupgradeneeded`. Only ever adds stores: rexie's builder, by contrast, deletes every
@@ -151,11 +158,16 @@ pub(crate) async fn run_data_steps(db: &IdbDatabase) -> Result<(), StorageError>
         }
         let mut steps: Vec<DataStep> =
             STEPS.iter().filter(|step| step.version > reached).filter_map(|step| step.data).collect();
-        // Each rebuild writes everything derived, so one is enough however many versions behind.
+        // Each rebuild writes everything derived, so one is enough however many versions behind;
+        // rewriting the cases rebuilds it too.
+        if steps.contains(&DataStep::RewriteCases) {
+            steps.retain(|step| *step == DataStep::RewriteCases);
+        }
         steps.dedup_by_key(|step| *step as u8);
         for step in steps {
             match step {
-                DataStep::RebuildDerived => rebuild_derived(&tx).await?,
+                DataStep::RebuildDerived => rebuild_derived(&tx, false).await?,
+                DataStep::RewriteCases => rebuild_derived(&tx, true).await?,
             }
         }
         meta.put(&to_js(&MetaRecord { key: SCHEMA_KEY.into(), value: SCHEMA_VERSION })?)?;
@@ -187,12 +199,18 @@ pub(crate) fn mark_list_changed(tx: &IdbTransaction) -> Result<(), StorageError>
     Ok(())
 }
 
-async fn rebuild_derived(tx: &IdbTransaction) -> Result<(), StorageError> {
+/// Writes every case's summary and deadlines again, and with `rewrite` the case itself, as
+/// read (in today's form).
+async fn rebuild_derived(tx: &IdbTransaction, rewrite: bool) -> Result<(), StorageError> {
     let summaries = summaries_to_write(tx)?;
-    let records: Array = raw::request(&tx.object_store(CASES)?.get_all()?).await?.unchecked_into();
+    let cases = tx.object_store(CASES)?;
+    let records: Array = raw::request(&cases.get_all()?).await?.unchecked_into();
     for record in records.iter() {
         let summary = match from_js::<Case>(record.clone()) {
             Ok(case) => {
+                if rewrite {
+                    cases.put(&to_js(&case)?)?;
+                }
                 put_derived(tx, &case)?;
                 continue;
             }

@@ -66,7 +66,12 @@ catalogue_texts!(
 /// stored one for an activity this build does not know or the worker's own, and a
 /// placeholder when the worker's own has none.
 pub fn checklist_item_title(l: Locale, item: &ChecklistItem) -> String {
-    match (&item.activity, item.title.trim()) {
+    checklist_title(l, item.activity.as_deref(), &item.title)
+}
+
+/// [`checklist_item_title`] from an item's activity and stored title (as due items keep them).
+pub fn checklist_title(l: Locale, activity: Option<&str>, title: &str) -> String {
+    match (activity, title.trim()) {
         (Some(id), stored) if catalogue::activity(id).is_some() || !stored.is_empty() => activity_title(l, id, stored),
         (_, "") => td_string!(l, catalogue.untitled_activity).to_string(),
         (_, stored) => stored.to_string(),

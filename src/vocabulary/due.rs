@@ -2,9 +2,9 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::catalogue::stored_checklist_title;
+use super::catalogue::checklist_title;
 use crate::domain::backup::{self, BackupStatus};
-use crate::domain::{Choice, DueItem, DuePlace, ServiceType};
+use crate::domain::{DueItem, DueWhat};
 use crate::i18n::{long_date, td_string, Locale, Translate};
 
 /// When the last backup was: "never", "today", "yesterday", "3 days ago (20 November 2026)".
@@ -54,38 +54,33 @@ pub fn due_description(l: Locale, date: NaiveDate, today: NaiveDate) -> String {
     }
 }
 
-/// What falls due, as stored in English with the case's summary ("Need: Birth certificate",
-/// "Plan review"), in the interface's language; the worker's own words are kept.
+/// What falls due ("Need: Birth certificate", "Plan review"), in the interface's language; the
+/// worker's own words are kept.
 pub fn due_item_what(l: Locale, item: &DueItem) -> String {
-    let stored = item.what.as_str();
-    if l == Locale::en {
-        return stored.to_string();
-    }
     let words = |text: &str| {
-        if text == "(not described yet)" {
+        if text.is_empty() {
             td_string!(l, vocab.due_item.not_described_yet).to_string()
         } else {
             text.to_string()
         }
     };
-    let after = |prefix: &str| stored.strip_prefix(prefix).map(words);
-    let translated = match item.place {
-        DuePlace::Needs => after("Need: ").map(|what| td_string!(l, vocab.due_item.need, what).to_string()),
-        DuePlace::Services => after("Service: ").map(|what| {
-            let what = ServiceType::ALL.iter().find(|k| k.label() == what).map_or(what, |k| k.in_locale(l).to_string());
+    match &item.what {
+        DueWhat::Need { text } => td_string!(l, vocab.due_item.need, what = words(text)).to_string(),
+        DueWhat::Service { service_type, description } => {
+            let what = match (description.as_str(), service_type) {
+                ("", Some(kind)) => kind.in_locale(l).to_string(),
+                (description, _) => words(description),
+            };
             td_string!(l, vocab.due_item.service, what).to_string()
-        }),
-        DuePlace::Actions => after("Action: ").map(|what| td_string!(l, vocab.due_item.action, what).to_string()),
-        DuePlace::Referrals => after("Answer to urgent referral: ")
-            .map(|what| td_string!(l, vocab.due_item.urgent_answer, what).to_string())
-            .or_else(|| after("Referral: ").map(|what| td_string!(l, vocab.due_item.referral, what).to_string())),
-        DuePlace::Checklist => stored
-            .strip_prefix("Checklist: ")
-            .map(|title| td_string!(l, vocab.due_item.checklist, what = stored_checklist_title(l, title)).to_string()),
-        DuePlace::Monitoring => {
-            (stored == "Monitoring visit").then(|| td_string!(l, vocab.due_item.monitoring_visit).to_string())
         }
-        DuePlace::Case => (stored == "Plan review").then(|| td_string!(l, vocab.due_item.plan_review).to_string()),
-    };
-    translated.unwrap_or_else(|| stored.to_string())
+        DueWhat::Action { text } => td_string!(l, vocab.due_item.action, what = words(text)).to_string(),
+        DueWhat::Referral { to } => td_string!(l, vocab.due_item.referral, what = words(to)).to_string(),
+        DueWhat::ReferralAnswer { to } => td_string!(l, vocab.due_item.urgent_answer, what = words(to)).to_string(),
+        DueWhat::Checklist { activity, title } => {
+            td_string!(l, vocab.due_item.checklist, what = checklist_title(l, activity.as_deref(), title)).to_string()
+        }
+        DueWhat::MonitoringVisit => td_string!(l, vocab.due_item.monitoring_visit).to_string(),
+        DueWhat::PlanReview => td_string!(l, vocab.due_item.plan_review).to_string(),
+        DueWhat::Unknown { text } => text.clone(),
+    }
 }

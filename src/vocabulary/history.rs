@@ -2,12 +2,13 @@
 
 use chrono::NaiveDate;
 
-use super::catalogue::stored_checklist_title;
+use serde_json::Value;
+
+use super::catalogue::{activity_title, stored_checklist_title};
 use super::plan::{handover_points, visit_frequency_choice};
 use crate::domain::checklist::{ChecklistStatus, Milestone, MilestoneStatus, Theme};
-use crate::domain::closure::ClosureOutcome;
-use crate::domain::handover;
-use crate::domain::history::{self, FieldChange, HistoryEntry};
+use crate::domain::handover::HANDOVER_NOTE;
+use crate::domain::history::{self, Event, FieldChange, HistoryEntry};
 use crate::domain::monitoring::{SeenAlone, VisitFrequency};
 use crate::domain::paths;
 use crate::domain::section::Section;
@@ -24,52 +25,39 @@ pub fn history_area(l: Locale, entry: &HistoryEntry) -> &'static str {
     Section::from_slug(&entry.area).unwrap_or(Section::Case).in_locale(l)
 }
 
-/// The sentence of a history event ("Case created", "Case closed: …", "Handed over from … to
-/// …"), stored in English, in the interface's language. An event this build does not know
-/// reads as stored.
-pub fn history_event(l: Locale, entry: &HistoryEntry) -> String {
-    let text = entry.event.as_str();
-    if l == Locale::en {
-        return text.to_string();
+/// Who made an entry: the name stored, or "Unnamed user" when none was set.
+pub fn history_by(l: Locale, entry: &HistoryEntry) -> String {
+    person(l, &entry.by)
+}
+
+/// A person recorded by the name they set (a history entry's or a closure's author), or
+/// "Unnamed user" in this language when they set none.
+pub fn person(l: Locale, name: &str) -> String {
+    match name.trim() {
+        "" => td_string!(l, common.unnamed_user).to_string(),
+        name => name.to_string(),
     }
-    match text {
-        "Case created" => return td_string!(l, vocab.event.created).to_string(),
-        "Case reopened" => return td_string!(l, vocab.event.reopened).to_string(),
-        _ => {}
-    }
-    if let Some(rest) = text.strip_prefix("Case closed: ") {
-        for &outcome in ClosureOutcome::ALL {
-            if let Some(reason) = rest.strip_prefix(outcome.label()).and_then(|r| r.strip_prefix(". ")) {
-                return td_string!(l, vocab.event.closed, outcome = outcome.in_locale(l), reason).to_string();
-            }
+}
+
+/// A history event ("Case created", "Case closed: …", "Handed over from … to …") in the
+/// interface's language. An event this build does not know reads as stored.
+pub fn history_event(l: Locale, event: &Event) -> String {
+    match event {
+        Event::Created => td_string!(l, vocab.event.created).to_string(),
+        Event::Reopened => td_string!(l, vocab.event.reopened).to_string(),
+        Event::Closed { outcome, reason } => {
+            td_string!(l, vocab.event.closed, outcome = outcome.in_locale(l), reason).to_string()
         }
-    }
-    if let Some(rest) = text.strip_prefix("Handed over from ") {
-        let (names, not_done) = match rest.strip_suffix(')').and_then(|r| r.split_once(" (not done: ")) {
-            Some((names, points)) => (names, Some(points)),
-            None => (rest, None),
-        };
-        if let Some((from, to)) = names.split_once(" to ") {
-            return match not_done {
-                None => td_string!(l, vocab.event.handed_over, from, to).to_string(),
-                Some(points) => {
-                    let ours = handover_points(l);
-                    let points = points
-                        .split("; ")
-                        .map(|p| {
-                            handover::CHECKLIST
-                                .iter()
-                                .position(|c| c.to_lowercase() == p)
-                                .map_or_else(|| p.to_string(), |i| ours[i].to_lowercase())
-                        })
-                        .collect::<Vec<_>>()
-                        .join("; ");
-                    td_string!(l, vocab.event.handed_over_not_done, from, to, points).to_string()
-                }
-            };
+        Event::HandedOver { from, to, not_done } if not_done.is_empty() => {
+            td_string!(l, vocab.event.handed_over, from, to).to_string()
         }
+        Event::HandedOver { from, to, not_done } => {
+            let ours = handover_points(l);
+            let points = not_done.iter().map(|p| ours[p.index()].to_lowercase()).collect::<Vec<_>>().join("; ");
+            td_string!(l, vocab.event.handed_over_not_done, from, to, points).to_string()
+        }
+        Event::Unknown { text } => text.clone(),
     }
-    text.to_string()
 }
 
 /// The parts of a stored path that name places: `plan.needs[<id>].by_when` → `needs`, `by_when`.
@@ -211,60 +199,89 @@ pub fn field_value(l: Locale, path: &str, text: &str) -> String {
     }
     let parts = path_parts(path);
     let (area, field) = (parts.first().copied().unwrap_or_default(), parts.last().copied().unwrap_or_default());
+    if field == "urgent" && (text == "yes" || text == "no") {
+        return yes_no(l, text == "yes");
+    }
+    if field == "frequency" {
+        if let Some((k, _)) = VisitFrequency::CHOICES.iter().find(|(k, _)| *k == text.replace(' ', "_")) {
+            return visit_frequency_choice(l, k).to_string();
+        }
+    }
     if let Some(n) =
         text.strip_prefix("every ").and_then(|r| r.strip_suffix(" days")).and_then(|n| n.parse::<u32>().ok())
     {
         return td_string!(l, vocab.change.every_days, n).to_string();
     }
     let key = text.replace(' ', "_");
-    let choice: Option<&'static str> = match (area, field) {
-        (_, "urgent") => match text {
-            "yes" => Some(td_string!(l, vocab.change.yes)),
-            "no" => Some(td_string!(l, vocab.change.no)),
-            _ => None,
-        },
-        ("needs" | "services" | "actions", "status") => ItemStatus::from_key(&key).map(|c| c.in_locale(l)),
-        ("referrals", "status") => ReferralStatus::from_key(&key).map(|c| c.in_locale(l)),
+    if let Some(words) = choice_words(l, path, &key) {
+        return words.to_string();
+    }
+    if area == "checklist" {
+        return stored_checklist_title(l, text);
+    }
+    text.to_string()
+}
+
+/// A choice stored at a path (`in_progress` at `plan.needs[<id>].status`), in the interface's
+/// language; `None` when the field holds no choice or the key is unknown.
+fn choice_words(l: Locale, path: &str, key: &str) -> Option<&'static str> {
+    let parts = path_parts(path);
+    let (area, field) = (parts.first().copied().unwrap_or_default(), parts.last().copied().unwrap_or_default());
+    match (area, field) {
+        (_, "urgent") => None,
+        ("needs" | "services" | "actions", "status") => ItemStatus::from_key(key).map(|c| c.in_locale(l)),
+        ("referrals", "status") => ReferralStatus::from_key(key).map(|c| c.in_locale(l)),
         ("checklist", "status") if path.contains("milestones") => {
-            MilestoneStatus::from_key(&key).map(|c| c.in_locale(l))
+            MilestoneStatus::from_key(key).map(|c| c.in_locale(l))
         }
-        ("checklist", "status") => ChecklistStatus::from_key(&key).map(|c| c.in_locale(l)),
-        ("status", _) => PlanStatus::from_key(&key).map(|c| c.in_locale(l)),
-        ("placement", "kind") => PlacementType::from_key(&key).map(|c| c.in_locale(l)),
-        ("services", "kind") => ServiceType::from_key(&key).map(|c| c.in_locale(l)),
-        (_, "sex") => Sex::from_key(&key).map(|c| c.in_locale(l)),
-        (_, "seen_alone") => SeenAlone::from_key(&key).map(|c| c.in_locale(l)),
-        (_, "child_agrees") => ChildAgreement::from_key(&key).map(|c| c.in_locale(l)),
-        (_, "determination") => Determination::from_key(&key).map(|c| c.in_locale(l)),
-        (_, "theme") => Theme::from_key(&key).map(|c| c.in_locale(l)),
-        (_, "milestone") => Milestone::from_key(&key).map(|c| c.in_locale(l)),
-        (_, "frequency") => {
-            VisitFrequency::CHOICES.iter().find(|(k, _)| *k == key).map(|(k, _)| visit_frequency_choice(l, k))
-        }
-        ("checklist", _) => return stored_checklist_title(l, text),
+        ("checklist", "status") => ChecklistStatus::from_key(key).map(|c| c.in_locale(l)),
+        ("status", _) => PlanStatus::from_key(key).map(|c| c.in_locale(l)),
+        ("placement", "kind") => PlacementType::from_key(key).map(|c| c.in_locale(l)),
+        ("services", "kind") => ServiceType::from_key(key).map(|c| c.in_locale(l)),
+        (_, "sex") => Sex::from_key(key).map(|c| c.in_locale(l)),
+        (_, "seen_alone") => SeenAlone::from_key(key).map(|c| c.in_locale(l)),
+        (_, "child_agrees") => ChildAgreement::from_key(key).map(|c| c.in_locale(l)),
+        (_, "determination") => Determination::from_key(key).map(|c| c.in_locale(l)),
+        (_, "theme") => Theme::from_key(key).map(|c| c.in_locale(l)),
+        (_, "milestone") => Milestone::from_key(key).map(|c| c.in_locale(l)),
         _ => None,
-    };
-    choice.map_or_else(|| text.to_string(), str::to_string)
+    }
+}
+
+fn yes_no(l: Locale, yes: bool) -> String {
+    if yes { td_string!(l, vocab.change.yes) } else { td_string!(l, vocab.change.no) }.to_string()
 }
 
 /// Where a change in the history was made ("Protection needs: By when — School bullying"), in
-/// the interface's language.
+/// the interface's language: the place from its path, and the item by its name.
 pub fn change_place(l: Locale, change: &FieldChange) -> String {
-    if l == Locale::en {
-        return change.what.clone();
-    }
-    if change.path == "handover.note" {
+    if change.path == HANDOVER_NOTE {
         return td_string!(l, vocab.change.handover_note).to_string();
     }
-    let english = paths::place(&change.path);
     let place = field_place(l, &change.path);
-    match change.what.strip_prefix(english.as_str()).and_then(|rest| rest.strip_prefix(" — ")) {
-        // The item the field belongs to, named by its main text.
-        Some(name) => {
-            let item_path = change.path.find(']').map_or(change.path.as_str(), |end| &change.path[..=end]);
-            format!("{place} — {}", field_value(l, item_path, name))
+    if change.item.is_null() {
+        return place;
+    }
+    format!("{place} — {}", item_words(l, &change.item))
+}
+
+/// A list item by its stored name ([`history::item_name`]): the worker's words, an ISO date as
+/// a date, a catalogue activity by its title in this language.
+fn item_words(l: Locale, name: &Value) -> String {
+    match name {
+        Value::Null => td_string!(l, vocab.change.an_item).to_string(),
+        Value::Object(o) => {
+            let title = o.get("title").and_then(Value::as_str).unwrap_or_default();
+            match o.get("activity").and_then(Value::as_str) {
+                Some(id) => activity_title(l, id, title),
+                None => title.to_string(),
+            }
         }
-        None => place,
+        Value::String(text) => match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+            Ok(day) => date(l, day),
+            Err(_) => text.clone(),
+        },
+        other => other.to_string(),
     }
 }
 
@@ -278,26 +295,54 @@ pub fn change_new(l: Locale, change: &FieldChange) -> String {
     change_value(l, change, &change.new)
 }
 
-fn change_value(l: Locale, change: &FieldChange, text: &str) -> String {
-    if l != Locale::en && change.path == "checklist.items" {
-        if let Some(n) = text.strip_suffix(" activities").and_then(|n| n.parse::<usize>().ok()) {
+/// A value as [`FieldChange`] stores it, in the interface's language. The worker's words are kept.
+fn change_value(l: Locale, change: &FieldChange, value: &Value) -> String {
+    let path = change.path.as_str();
+    if path == "checklist.items" {
+        if let Some(n) = value.as_u64() {
             return td_string!(l, vocab.change.activities, n).to_string();
         }
     }
-    if change.path == "handover.note" {
-        return text.to_string();
+    if path == HANDOVER_NOTE {
+        return value.as_str().unwrap_or_default().to_string();
     }
-    field_value(l, &change.path, text)
+    // An item added or removed is named; a plain value in a list (a language) is itself.
+    let in_list_of_items = path.ends_with(']')
+        && path.rsplit('.').next().and_then(|last| last.split('[').next()).is_some_and(|list| {
+            matches!(list, "needs" | "services" | "actions" | "visits" | "referrals" | "items" | "milestones")
+        });
+    if in_list_of_items {
+        return item_words(l, value);
+    }
+    match value {
+        Value::Null => td_string!(l, vocab.change.empty).to_string(),
+        Value::Bool(yes) => yes_no(l, *yes),
+        Value::Number(n) => n.to_string(),
+        Value::Object(o) if o.contains_key("every") => match serde_json::from_value::<VisitFrequency>(value.clone()) {
+            Ok(VisitFrequency::EveryNDays(n)) => td_string!(l, vocab.change.every_days, n).to_string(),
+            Ok(frequency) => visit_frequency_choice(l, frequency.key()).to_string(),
+            Err(_) => td_string!(l, vocab.change.changed).to_string(),
+        },
+        Value::Object(_) | Value::Array(_) => td_string!(l, vocab.change.changed).to_string(),
+        Value::String(text) => {
+            if let Ok(day) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+                return date(l, day);
+            }
+            choice_words(l, path, text).map_or_else(|| text.clone(), str::to_string)
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::closure::ClosureOutcome;
+    use crate::domain::handover::HandoverPoint;
     use crate::domain::Case;
     use chrono::Utc;
 
     #[wasm_bindgen_test::wasm_bindgen_test]
-    fn the_history_reads_in_english_as_stored_and_is_translated_from_it() {
+    fn the_history_is_worded_from_its_data_in_each_language() {
         use chrono::TimeZone;
         let now = Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap();
         let before = Case::new(uuid::Uuid::new_v4(), "HW-1".into(), now);
@@ -308,51 +353,45 @@ mod tests {
         after.set_pathway(Some(PlacementType::Kinship));
         let changes = history::diff(&before, &after);
         for c in &changes {
-            assert_eq!(change_place(Locale::en, c), c.what);
-            assert_eq!(change_old(Locale::en, c), c.old);
-            assert_eq!(change_new(Locale::en, c), c.new);
             assert!(!change_place(Locale::es, c).is_empty());
         }
         let role = changes.iter().find(|c| c.path == "plan.worker.role").unwrap();
+        assert_eq!(change_place(Locale::en, role), "Case worker: Role");
         assert_eq!(change_place(Locale::fr, role), "Référent du dossier : Fonction");
         assert_eq!(change_old(Locale::fr, role), "(vide)");
         let status = changes.iter().find(|c| c.path == "plan.status").unwrap();
         assert_eq!(change_new(Locale::es, status), "Activo");
+        assert_eq!(change_new(Locale::en, status), "Active");
         let proposed = changes.iter().find(|c| c.path == "checklist.items").unwrap();
         assert!(change_new(Locale::es, proposed).ends_with(" actividades"));
-        for path in [
-            "plan.worker.role",
-            "plan.needs[x].by_when",
-            "checklist.items[y].status",
-            "case_number",
-            "plan.status",
-            "checklist.milestones[placed].evidence",
-        ] {
-            assert_eq!(field_place(Locale::en, path), paths::place(path));
-        }
+        let service = changes.iter().find(|c| c.path.starts_with("plan.services[")).unwrap();
+        assert_eq!(change_new(Locale::fr, service), "Clinic");
         assert_eq!(field_place(Locale::es, "plan.needs[x].by_when"), "Necesidades de protección: Para cuándo");
         assert_eq!(field_value(Locale::es, "plan.needs[x].status", "in progress"), "En curso");
-        assert_eq!(field_value(Locale::en, "plan.needs[x].status", "in progress"), "in progress");
 
         let mut case = before.clone();
-        case.close(ClosureOutcome::Kinship, "Stable with her aunt", now.date_naive(), "Ana", now).unwrap();
+        case.close(ClosureOutcome::Kinship, "Stable with her aunt", now.date_naive(), "", now).unwrap();
         let closed = case.history.0.last().unwrap();
-        assert_eq!(history_event(Locale::en, closed), closed.event);
         assert_eq!(
-            history_event(Locale::fr, closed),
+            history_event(Locale::en, closed.event.as_ref().unwrap()),
+            "Case closed: Kinship care. Stable with her aunt"
+        );
+        assert_eq!(
+            history_event(Locale::fr, closed.event.as_ref().unwrap()),
             "Dossier clôturé : Prise en charge par la famille élargie. Stable with her aunt"
         );
-        let handed = HistoryEntry::event(
-            now,
-            "Ana",
-            "worker",
-            "Handed over from Ana to Marc (not done: the plan was reviewed with the new case worker)",
-        );
+        assert_eq!(history_by(Locale::es, closed), "Usuario sin nombre");
+        let handed =
+            Event::HandedOver { from: "Ana".into(), to: "Marc".into(), not_done: vec![HandoverPoint::PlanReviewed] };
         assert_eq!(
             history_event(Locale::es, &handed),
             "Traspaso de Ana a Marc (pendiente: se revisó el plan con la nueva persona responsable del caso)"
         );
-        let unknown = HistoryEntry::event(now, "Ana", "case", "Something newer");
+        assert_eq!(
+            history_event(Locale::en, &handed),
+            "Handed over from Ana to Marc (not done: the plan was reviewed with the new case worker)"
+        );
+        let unknown = Event::Unknown { text: "Something newer".into() };
         assert_eq!(history_event(Locale::es, &unknown), "Something newer");
     }
 }

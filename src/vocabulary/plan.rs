@@ -1,7 +1,6 @@
 //! The plan's texts: sections, visits, the handover, problems, open items, case titles, referrals.
 
 use super::catalogue::checklist_item_title;
-use crate::domain::case::display_number;
 use crate::domain::checklist::ItemProblem;
 use crate::domain::closure::OpenItem;
 use crate::domain::handover::HandoverProblem;
@@ -158,22 +157,16 @@ pub fn case_number(l: Locale, number: &str) -> String {
 
 /// How a case is named to a person, as [`Case::title`]: its number, and the child's name.
 pub fn case_title(l: Locale, case: &Case) -> String {
-    let number = case_number(l, &case.case_number);
-    match case.plan.child.name.trim() {
-        "" => number,
-        name => format!("{number} ({name})"),
-    }
+    named_case(l, &case.case_number, &case.plan.child.name)
 }
 
-/// A case title as stored with the overview's deadlines ([`Case::title`], in English), with the
-/// words for a case without a number in this language.
-pub fn stored_case_title(l: Locale, stored: &str) -> String {
-    let untitled = display_number("");
-    match stored.strip_prefix(untitled) {
-        Some(rest) if rest.is_empty() || rest.starts_with(" (") => {
-            format!("{}{rest}", td_string!(l, vocab.case.without_number))
-        }
-        _ => stored.to_string(),
+/// A case named by its number and the child's name (as the overview's deadlines keep them), as
+/// [`case_title`] names it.
+pub fn named_case(l: Locale, number: &str, child_name: &str) -> String {
+    let number = case_number(l, number);
+    match child_name.trim() {
+        "" => number,
+        name => format!("{number} ({name})"),
     }
 }
 
@@ -213,7 +206,7 @@ mod tests {
     use crate::domain::passphrase::Strength;
     use crate::domain::section::SectionState;
     use crate::domain::validation;
-    use crate::domain::{Determination, DueItem, DuePlace, ReferralStatus};
+    use crate::domain::{Determination, DueItem, DuePlace, DueWhat, ReferralStatus, ServiceType};
     use crate::vocabulary::{backup_last, backup_reminder, bytes, due_description, due_item_what, history_area};
     use chrono::{NaiveDate, Utc};
 
@@ -246,9 +239,11 @@ mod tests {
         }
         assert_eq!(visit_frequency(Locale::es, VisitFrequency::EveryNDays(9)), "Cada 9 días");
         assert_eq!(handover_points(Locale::en), crate::domain::handover::CHECKLIST);
-        for area in ["checklist", "worker", "best-interests", "unknown"] {
+        for (area, title) in
+            [("checklist", "Checklist and milestones"), ("worker", "Case worker"), ("unknown", Section::Case.title())]
+        {
             let entry = HistoryEntry { area: area.into(), ..HistoryEntry::default() };
-            assert_eq!(history_area(Locale::en, &entry), entry.area_title());
+            assert_eq!(history_area(Locale::en, &entry), title);
         }
     }
 
@@ -291,21 +286,30 @@ mod tests {
         case.plan.referrals.push(Referral { to: "Clinic".into(), status: ReferralStatus::Made, ..Referral::default() });
         assert_eq!(open_items(Locale::en, &case), case.open_items());
         assert!(open_items(Locale::es, &case).contains(&"Derivación a Clinic (realizada)".to_string()));
-        for d in ["2026-11-23", "2026-11-24", "2026-11-22", "2026-11-03", "2026-11-26"] {
-            let d: NaiveDate = d.parse().unwrap();
-            assert_eq!(due_description(Locale::en, d, today), crate::domain::due::describe(d, today));
+        for (d, words) in [
+            ("2026-11-23", "due today"),
+            ("2026-11-24", "due tomorrow"),
+            ("2026-11-22", "1 day overdue"),
+            ("2026-11-03", "20 days overdue"),
+            ("2026-11-26", "due in 3 days"),
+        ] {
+            assert_eq!(due_description(Locale::en, d.parse().unwrap(), today), words);
         }
-        let mut items = case.due_items();
-        items.push(DueItem::new("Plan review".into(), today));
-        for item in &items {
-            assert_eq!(due_item_what(Locale::en, item), item.what);
-        }
-        let review = DueItem::at(DuePlace::Case, None, "Plan review".into(), today);
+        let review = DueItem::at(DuePlace::Case, None, DueWhat::PlanReview, today);
+        assert_eq!(due_item_what(Locale::en, &review), "Plan review");
         assert_eq!(due_item_what(Locale::fr, &review), "Révision du plan");
-        let checklist = DueItem::at(DuePlace::Checklist, None, "Checklist: Respite care".into(), today);
+        let respite = DueWhat::Checklist { activity: Some("respite_care".into()), title: "Respite care".into() };
+        let checklist = DueItem::at(DuePlace::Checklist, None, respite, today);
         assert_eq!(due_item_what(Locale::es, &checklist), "Lista de actividades: Cuidado de respiro");
+        let untitled = DueItem::at(DuePlace::Actions, None, DueWhat::Action { text: String::new() }, today);
+        assert_eq!(due_item_what(Locale::fr, &untitled), "Action : (pas encore décrit)");
+        let service = DueWhat::Service { service_type: Some(ServiceType::Health), description: String::new() };
+        assert_eq!(
+            due_item_what(Locale::es, &DueItem::at(DuePlace::Services, None, service, today)),
+            "Servicio: Salud"
+        );
         assert_eq!(case_title(Locale::en, &case), case.title());
-        assert_eq!(stored_case_title(Locale::fr, &case.title()), "Dossier sans numéro");
+        assert_eq!(named_case(Locale::fr, " ", ""), "Dossier sans numéro");
         assert_eq!(placement_label(Locale::en, case.summary().placement), case.summary().placement_label());
         assert_eq!(placement_label(Locale::en, None), "Not decided");
         for size in [0.0, 532.0, 1_500.0, 25_000.0, 3_200_000.0] {

@@ -96,7 +96,7 @@ test('cases are exported into an age file that the stock age tool decrypts', asy
   ageCli(['-d', '-o', plain, exported.path], [PASS]);
   const document = JSON.parse(await readFile(plain, 'utf8'));
   assert.equal(document.format, 'homeward-export');
-  assert.equal(document.format_version, 1);
+  assert.equal(document.format_version, 2);
   assert.equal(document.cases.length, 3);
   assert.deepEqual(JSON.parse(before_export), [...document.cases].sort((a, b) => a.id.localeCompare(b.id)), 'the file holds the cases exactly as stored');
 });

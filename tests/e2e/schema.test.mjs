@@ -66,4 +66,103 @@ for (const name of names) {
       await server.close();
     }
   });
+
+  test(`${name.replace('.json', '')}: history events and due items read in Spanish and French, none in English`, async () => {
+    const fixture = JSON.parse(await readFile(join(FIXTURES, name), 'utf8'));
+    const version = Number(name.match(/v(\d+)/)[1]);
+    const [first] = fixture.stores.cases.records;
+    const need = first.plan.needs[0];
+    if (version < 5) oldSentences(fixture, first, need);
+    const server = await serve('/');
+    const browser = await openBrowser({ locale: 'es-ES' });
+    try {
+      const page = await browser.page();
+      await layDown(page, server.url, fixture);
+      browser.errors.length = 0; // the bare page's missing favicon
+      const expect = {
+        es: {
+          label: 'Español',
+          history: [
+            ...(version >= 4 ? ['Caso creado'] : []),
+            ...(version < 5 ? [
+              'Traspaso de Ana Ruiz a Marc Dubois (pendiente: se revisó el plan con la nueva persona responsable del caso)',
+              'Caso cerrado: Cuidado por familia extensa. Stable with her aunt',
+              'Caso reabierto',
+              'Necesidades de protección: Para cuándo — Return to school',
+              'Nota de traspaso',
+              '12 actividades',
+            ] : []),
+            'Usuario sin nombre',
+          ],
+          overview: [`Necesidad: ${need.need}`],
+        },
+        fr: {
+          label: 'Français',
+          history: [
+            ...(version >= 4 ? ['Dossier créé'] : []),
+            ...(version < 5 ? [
+              'Passation de Ana Ruiz à Marc Dubois (non fait : le plan a été revu avec le nouveau référent du dossier)',
+              'Dossier clôturé : Prise en charge par la famille élargie. Stable with her aunt',
+              'Dossier rouvert',
+              'Besoins de protection : Pour quand — Return to school',
+              'Note de passation',
+              '12 activités',
+            ] : []),
+            'Utilisateur sans nom',
+          ],
+          overview: [`Besoin : ${need.need}`],
+        },
+      };
+      const english = /Case created|Case closed|Case reopened|Handed over|not done|Unnamed user|Handover note|Need: |Protection needs|By when|\d activities|Jan 2026|\(empty\)/;
+      for (const [language, { label, history, overview }] of Object.entries(expect)) {
+        await page.goto(server.url);
+        await page.getByLabel(/^(Language|Idioma|Langue)$/).selectOption({ label });
+        await page.goto(`${server.url}#/cases/${first.id}/history`);
+        await page.locator('.timeline-entry').first().waitFor();
+        const timeline = await page.locator('.timeline').innerText();
+        for (const words of history) assert.ok(timeline.includes(words), `${language} history: ${words}\n${timeline}`);
+        assert.doesNotMatch(timeline, english, `${language} history`);
+        await page.goto(`${server.url}#/overview`);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await page.waitForLoadState('networkidle');
+        const main = await page.locator('main').innerText();
+        for (const words of overview) assert.ok(main.includes(words), `${language} overview: ${words}\n${main}`);
+        assert.doesNotMatch(main, english, `${language} overview`);
+        await page.goto(server.url);
+        await page.getByRole('row', { name: new RegExp(first.plan.child.name) }).waitFor();
+        const row = await page.getByRole('row', { name: new RegExp(first.plan.child.name) }).innerText();
+        assert.ok(row.includes(overview[0]), `${language} case list: ${row}`);
+      }
+      assert.deepEqual(browser.errors, []);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
+}
+
+/**
+ * What versions up to 4 stored in English, added to the first case of an older dump: the
+ * sentences of the events the domain made (a handover with a point not done, a closing, a
+ * reopening), a change with its place and value in words, the proposed activities' line, an
+ * author recorded as "Unnamed user", and a need due in the past with its derived records in
+ * their old form (they are rebuilt from the case).
+ */
+function oldSentences(fixture, first, need) {
+  need.by_when = '2026-01-10';
+  const at = (day) => `2026-01-0${day}T10:00:00Z`;
+  const entry = (day, area, event, changes = []) => ({ id: `00000000-0000-4000-8000-00000000000${day}`, at: at(day), by: 'Unnamed user', area, event, changes });
+  first.history = [
+    ...(first.history ?? []),
+    entry(1, 'needs', '', [{ path: `plan.needs[${need.id}].by_when`, what: `Protection needs: By when — ${need.need}`, kind: 'changed', old: '(empty)', new: '10 Jan 2026' }]),
+    entry(2, 'checklist', '', [{ path: 'checklist.items', what: 'Checklist', kind: 'added', old: '', new: '12 activities' }]),
+    entry(3, 'worker', 'Handed over from Ana Ruiz to Marc Dubois (not done: the plan was reviewed with the new case worker)', [{ path: 'handover.note', what: 'Handover note', kind: 'added', old: '', new: 'Calls after 6 pm' }]),
+    entry(4, 'case', 'Case closed: Kinship care. Stable with her aunt'),
+    entry(5, 'case', 'Case reopened'),
+  ];
+  const item = { what: `Need: ${need.need}`, date: need.by_when, place: 'needs', item: need.id };
+  const summary = fixture.stores.summaries?.records.find((r) => r.id === first.id);
+  if (summary) summary.next_due = item;
+  const deadlines = fixture.stores.deadlines?.records.find((r) => r.id === first.id);
+  if (deadlines) deadlines.items = [item];
 }

@@ -11,8 +11,10 @@ use super::case::Case;
 
 /// Names the document, so a JSON file of something else is told apart.
 pub const FORMAT_NAME: &str = "homeward-export";
-/// Raised when a change means an older Homeward could misread the document.
-pub const FORMAT_VERSION: u32 = 1;
+/// Raised when a change means an older Homeward could misread the document. Version 2 stores
+/// history events, changes and due items as data; version 1 files, with them in English
+/// sentences, still read (through `domain::legacy`, as every stored case does).
+pub const FORMAT_VERSION: u32 = 2;
 /// The largest file an import reads: decrypting and holding it takes several times its size in
 /// memory, which an old phone may not have. About 40,000 full cases.
 pub const MAX_FILE_BYTES: usize = 200 * 1024 * 1024;

@@ -61,7 +61,7 @@ fn a_document_round_trips_every_field() {
     assert_eq!(read(&bytes).unwrap(), doc);
     let text = String::from_utf8(bytes).unwrap();
     assert!(
-        text.starts_with(r#"{"format":"homeward-export","format_version":1,"#),
+        text.starts_with(r#"{"format":"homeward-export","format_version":2,"#),
         "the header comes first: {}",
         &text[..80]
     );
@@ -73,8 +73,8 @@ fn foreign_newer_damaged_and_oversized_documents_are_refused() {
     assert_eq!(read(br#"{"name":"a shopping list"}"#), Err(ReadError::NotAnExport));
     assert_eq!(read(br#"{"format":"homeward-export"}"#), Err(ReadError::NotAnExport));
     assert_eq!(
-        read(br#"{"format":"homeward-export","format_version":2,"cases":"anything"}"#),
-        Err(ReadError::TooNew { found: 2, supported: 1 })
+        read(br#"{"format":"homeward-export","format_version":3,"cases":"anything"}"#),
+        Err(ReadError::TooNew { found: 3, supported: 2 })
     );
     assert!(matches!(
         read(br#"{"format":"homeward-export","format_version":1,"cases":[{"id":"x"}]}"#),
@@ -252,4 +252,64 @@ fn a_worker_failure_reaches_the_page_as_it_was() {
     }
     // The English text stays what it was before the failure was structured.
     assert_eq!(WorkerError::Crypto(CryptoError::WrongPassphrase).to_string(), CryptoError::WrongPassphrase.to_string());
+}
+
+#[test]
+fn a_version_1_file_reads_its_sentences_as_data() {
+    use crate::domain::closure::ClosureOutcome;
+    use crate::domain::handover::HandoverPoint;
+    use crate::domain::history::Event;
+    use crate::domain::{DueWhat, ServiceType};
+    use serde_json::json;
+    let mut case = serde_json::to_value(full_case("V1-1")).unwrap();
+    // As format version 1 wrote the history: events, places and values in English words.
+    case["history"] = json!([
+        {"at": "2026-11-01T09:00:00Z", "by": "Unnamed user", "area": "case", "event": "Case created", "changes": []},
+        {"at": "2026-11-02T09:00:00Z", "by": "Ana Ruiz", "area": "checklist", "event": "", "changes": [
+            {"path": "checklist.items", "what": "Checklist", "kind": "added", "old": "", "new": "12 activities"}]},
+        {"at": "2026-11-03T09:00:00Z", "by": "Ana Ruiz", "area": "worker",
+         "event": "Handed over from Ana Ruiz to Marc Dubois (not done: the plan was reviewed with the new case worker)",
+         "changes": [{"path": "handover.note", "what": "Handover note", "kind": "added", "old": "", "new": "Calls after 6"}]},
+        {"at": "2026-11-04T09:00:00Z", "by": "Utilisateur sans nom", "area": "case",
+         "event": "Case closed: Foster care. Placed with the Diallo family", "changes": []},
+        {"at": "2026-11-05T09:00:00Z", "by": "Marc Dubois", "area": "case", "event": "Case reopened", "changes": []},
+    ]);
+    let document = json!({
+        "format": "homeward-export", "format_version": 1, "app_version": "0.1.0",
+        "exported_at": "2026-11-23T10:00:00Z", "cases": [case],
+    });
+    let read_back = read(&serde_json::to_vec(&document).unwrap()).unwrap();
+    let history = &read_back.cases[0].history.0;
+    let events: Vec<Option<Event>> = history.iter().map(|e| e.event.clone()).collect();
+    assert_eq!(
+        events,
+        [
+            Some(Event::Created),
+            None,
+            Some(Event::HandedOver {
+                from: "Ana Ruiz".into(),
+                to: "Marc Dubois".into(),
+                not_done: vec![HandoverPoint::PlanReviewed]
+            }),
+            Some(Event::Closed { outcome: ClosureOutcome::Foster, reason: "Placed with the Diallo family".into() }),
+            Some(Event::Reopened),
+        ]
+    );
+    assert_eq!((history[0].by.as_str(), history[3].by.as_str()), ("", ""));
+    assert_eq!(history[1].changes[0].new, json!(12));
+    assert_eq!(history[2].changes[0].new, json!("Calls after 6"));
+    // Written again, it is format 2 with the data, and reads back the same.
+    let again = write(&read_back);
+    let text = String::from_utf8(again.clone()).unwrap();
+    assert!(
+        text.contains(
+            r#""event":{"kind":"handed_over","from":"Ana Ruiz","to":"Marc Dubois","not_done":["plan_reviewed"]}"#
+        ),
+        "{text}"
+    );
+    assert_eq!(read(&again).unwrap().cases, read_back.cases);
+    // Due items (in summaries and deadlines) of version 1's form read the same way.
+    let due: crate::domain::DueItem =
+        serde_json::from_value(json!({"what": "Service: Health", "date": "2026-12-01", "place": "services"})).unwrap();
+    assert_eq!(due.what, DueWhat::Service { service_type: Some(ServiceType::Health), description: String::new() });
 }

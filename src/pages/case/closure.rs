@@ -38,7 +38,7 @@ pub fn ClosedBanner(editor: Editor) -> impl IntoView {
                                                     {move || {
                                                         let l = i18n.get_locale();
                                                         td_string!(
-                                                            l, plan.closure.closed_on, date = long_date(l, closure.closed_on), by = closure.closed_by.clone(), outcome = closure.outcome.in_locale(l)
+                                                            l, plan.closure.closed_on, date = long_date(l, closure.closed_on), by = crate::vocabulary::person(l, &closure.closed_by), outcome = closure.outcome.in_locale(l)
                                                         )
                                                             .to_string()
                                                     }}

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::domain::history::{ChangeKind, FieldChange, HistoryEntry};
 use crate::editor::Editor;
 use crate::i18n::{date_time, t, t_string, td_string, use_i18n, Locale};
-use crate::vocabulary::{change_new, change_old, change_place, history_area, history_event};
+use crate::vocabulary::{change_new, change_old, change_place, history_area, history_by, history_event};
 
 #[component]
 pub fn HistoryView(editor: Editor) -> impl IntoView {
@@ -73,14 +73,16 @@ fn TimelineEntry(entry: HistoryEntry) -> impl IntoView {
     move || {
         let l = i18n.get_locale();
         let when = date_time(l, entry.at);
-        let heading =
-            if entry.event.is_empty() { history_area(l, &entry).to_string() } else { history_event(l, &entry) };
+        let heading = match &entry.event {
+            None => history_area(l, &entry).to_string(),
+            Some(event) => history_event(l, event),
+        };
         view! {
             <li class="timeline-entry">
                 <p class="timeline-head">
                     <strong>{heading}</strong>
                     <span class="timeline-meta">
-                        {t_string!(i18n, plan.history.meta, when, by = entry.by.clone()).to_string()}
+                        {t_string!(i18n, plan.history.meta, when, by = history_by(l, &entry)).to_string()}
                     </span>
                 </p>
                 <ul class="changes">

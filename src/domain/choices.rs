@@ -164,6 +164,43 @@ choice!(
     }
 );
 
+choice!(
+    /// Where the child's case ended.
+    ClosureOutcome {
+        Reunified = "reunified": "Reunified with family",
+        Kinship = "kinship": "Kinship care",
+        Foster = "foster": "Foster care",
+        SmallGroupHome = "small_group_home": "Small group home",
+        SupportedIndependentLiving = "supported_independent_living": "Supported independent living",
+        IndependentLiving = "independent_living": "Independent living",
+        Transferred = "transferred": "Transferred to another agency",
+        Other = "other": "Other",
+    }
+);
+default_choice!(ClosureOutcome => Other);
+
+/// A point of the handover checklist, as stored in a handover's history event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HandoverPoint {
+    PlanReviewed,
+    ChildAndFamilyTold,
+    ReferralsAndNeedsReviewed,
+}
+
+impl HandoverPoint {
+    pub const ALL: [Self; 3] = [Self::PlanReviewed, Self::ChildAndFamilyTold, Self::ReferralsAndNeedsReviewed];
+
+    /// Its place in `handover::CHECKLIST`.
+    pub fn index(self) -> usize {
+        match self {
+            Self::PlanReviewed => 0,
+            Self::ChildAndFamilyTold => 1,
+            Self::ReferralsAndNeedsReviewed => 2,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

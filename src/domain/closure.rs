@@ -5,24 +5,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::checklist::ChecklistItem;
+pub use super::choices::ClosureOutcome;
 use super::choices::{lenient, Choice, PlanStatus, ReferralStatus};
 use super::history::{Event, HistoryEntry};
 use super::Case;
-
-choice!(
-    /// Where the child's case ended.
-    ClosureOutcome {
-        Reunified = "reunified": "Reunified with family",
-        Kinship = "kinship": "Kinship care",
-        Foster = "foster": "Foster care",
-        SmallGroupHome = "small_group_home": "Small group home",
-        SupportedIndependentLiving = "supported_independent_living": "Supported independent living",
-        IndependentLiving = "independent_living": "Independent living",
-        Transferred = "transferred": "Transferred to another agency",
-        Other = "other": "Other",
-    }
-);
-default_choice!(ClosureOutcome => Other);
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Closure {

@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+pub use super::choices::HandoverPoint;
 use super::history::{Event, HistoryEntry};
 use super::plan::CaseWorker;
 use super::Case;
@@ -49,28 +50,6 @@ pub const CHECKLIST: [&str; 3] = [
     "The child and the family were told who their new case worker is",
     "Open referrals and urgent needs were reviewed together",
 ];
-
-/// A point of the handover checklist, as stored in a handover's history event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum HandoverPoint {
-    PlanReviewed,
-    ChildAndFamilyTold,
-    ReferralsAndNeedsReviewed,
-}
-
-impl HandoverPoint {
-    pub const ALL: [Self; 3] = [Self::PlanReviewed, Self::ChildAndFamilyTold, Self::ReferralsAndNeedsReviewed];
-
-    /// Its place in [`CHECKLIST`].
-    pub fn index(self) -> usize {
-        match self {
-            Self::PlanReviewed => 0,
-            Self::ChildAndFamilyTold => 1,
-            Self::ReferralsAndNeedsReviewed => 2,
-        }
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum HandoverProblem {

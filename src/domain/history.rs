@@ -8,8 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use uuid::Uuid;
 
-use super::closure::ClosureOutcome;
-use super::handover::HandoverPoint;
+use super::choices::{ClosureOutcome, HandoverPoint};
 use super::paths::area_key;
 use super::{Case, Section};
 

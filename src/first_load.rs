@@ -16,7 +16,7 @@ use crate::i18n::{t, t_string, use_i18n};
 use crate::pages::case_list::CaseListPage;
 use crate::route::Page;
 use crate::route::Route;
-use crate::storage::Store;
+use crate::storage::{StorageError, Store};
 use crate::workspace::Workspace;
 
 /// The whole app as Trunk writes it beside the page: a classic script that defines
@@ -39,7 +39,7 @@ thread_local! {
 
 /// The first load's one page: the case list. Anything else is the whole app's.
 const FIRST_LOAD: Build = Build {
-    open: |workspace| Box::pin(Store::open_named(workspace.database())),
+    open: |workspace| Box::pin(open(workspace)),
     page: |page, _| match page {
         Page::List => view! { <CaseListPage /> }.into_any(),
         _ => {
@@ -58,6 +58,22 @@ const FIRST_LOAD: Build = Build {
         }
     },
 };
+
+/// The workspace's store, without the code that upgrades cases stored by an earlier version:
+/// for those, the whole app takes over at once, upgrades them and draws the list.
+async fn open(workspace: Workspace) -> Result<Store, StorageError> {
+    match Store::open_current(workspace.database()).await {
+        Err(StorageError::Outdated) => {
+            hand_over(false, None);
+            match JsFuture::from(whole_app()).await {
+                // Taking over: this first load is about to leave the page.
+                Ok(_) => std::future::pending().await,
+                Err(_) => Err(StorageError::Outdated),
+            }
+        }
+        opened => opened,
+    }
+}
 
 /// Starts Homeward: the case list by itself, or straight into the whole app when the address
 /// names another page or the tab is in the training demo.

@@ -768,3 +768,49 @@ async fn schema_5_rewrites_old_sentences_as_data_and_can_run_again() {
     }
     delete_database(name).await.unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn the_first_load_opens_a_new_or_current_database_and_leaves_an_older_one_to_the_whole_app() {
+    // A new database: the first load records it as current, so nothing is left to upgrade.
+    let name = "homeward-test-first-load-open";
+    delete_database(name).await.unwrap();
+    let store = Store::open_current(name).await.expect("a new database opens in the first load");
+    store.create(&case_with_items("NEW-1", "Maya")).await.unwrap();
+    store.close();
+    let recorded = get_raw(name, "meta", "schema_version").await.unwrap().as_string().unwrap();
+    assert_eq!(recorded, format!(r#"{{"key":"schema_version","value":{SCHEMA_VERSION}}}"#));
+    let store = Store::open_current(name).await.expect("a current database opens in the first load");
+    assert_eq!(store.list().await.unwrap().cases.len(), 1);
+    finish(store, name).await;
+
+    // Cases stored by version 2, one of them unreadable: the first load changes nothing.
+    let name = "homeward-test-first-load-older";
+    delete_database(name).await.unwrap();
+    let case = case_with_items("OLD-1", "Tomás");
+    let mut record = serde_json::to_value(&case).unwrap();
+    record["history"] = serde_json::json!([{"at": "2026-11-02T09:30:00Z", "by": "Ana", "event": "Case created"}]);
+    let broken = Uuid::new_v4();
+    let cases = format!(r#"[{record}, {{"id":"{broken}","case_number":"OLD-2","revision":"many"}}]"#);
+    make_v2(name, &cases, "[]").await.unwrap();
+    let before = get_raw(name, "cases", &case.id.to_string()).await.unwrap().as_string().unwrap();
+    assert_eq!(Store::open_current(name).await.err(), Some(StorageError::Outdated));
+    assert_eq!(get_raw(name, "cases", &case.id.to_string()).await.unwrap().as_string().unwrap(), before);
+    assert_eq!(
+        get_raw(name, "meta", "schema_version").await.unwrap().as_string().unwrap(),
+        r#"{"key":"schema_version","value":2}"#
+    );
+    // Deadlines an earlier version derived for the case that can no longer be read.
+    let stale = format!(r#"[{{"id":"{broken}","items":[{{"what":"Plan review","date":"2026-11-20"}}]}}]"#);
+    put_raw(name, "deadlines", &stale).await.unwrap();
+
+    // The whole app upgrades them; then the first load opens the database as it is.
+    let store = Store::open_named(name).await.unwrap();
+    let events: Vec<_> = store.get(case.id).await.unwrap().unwrap().history.0.into_iter().map(|e| e.event).collect();
+    assert_eq!(events, [Some(Event::Created)]);
+    let (deadlines, unreadable) = store.deadlines().await.unwrap();
+    assert_eq!((deadlines.len(), unreadable), (1, 0), "the unreadable case's old deadlines are gone");
+    store.close();
+    let store = Store::open_current(name).await.expect("an upgraded database opens in the first load");
+    assert_eq!(store.list().await.unwrap().cases.len(), 2, "the unreadable case is still listed");
+    finish(store, name).await;
+}

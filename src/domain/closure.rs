@@ -17,7 +17,6 @@ pub struct Closure {
     pub reason: String,
     pub closed_on: NaiveDate,
     /// Empty when the person had set no name (worded "Unnamed user" when shown).
-    #[serde(deserialize_with = "super::legacy::by")]
     pub closed_by: String,
 }
 

@@ -88,19 +88,13 @@ pub enum DueWhat {
     },
     MonitoringVisit,
     PlanReview,
-    /// Words an earlier version stored that this build does not recognise, or an item of a newer
-    /// version: shown as they are.
-    Unknown {
-        #[serde(default)]
-        text: String,
-    },
 }
 
 impl DueWhat {
     /// The worker's words in it, to order items of one case that fall due the same day.
     pub fn text(&self) -> &str {
         match self {
-            Self::Need { text } | Self::Action { text } | Self::Unknown { text } => text,
+            Self::Need { text } | Self::Action { text } => text,
             Self::Service { description, .. } => description,
             Self::Referral { to } | Self::ReferralAnswer { to } => to,
             Self::Checklist { title, .. } => title,
@@ -110,7 +104,6 @@ impl DueWhat {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(from = "super::legacy::StoredDueItem")]
 pub struct DueItem {
     pub what: DueWhat,
     pub date: NaiveDate,
@@ -157,13 +150,5 @@ mod tests {
         assert_eq!(DueState::of(Some(d("2026-11-30")), today), DueState::Soon, "seven days ahead is still this week");
         assert_eq!(DueState::of(Some(d("2026-12-01")), today), DueState::Later);
         assert!(DueState::Today.is_pressing() && !DueState::Later.is_pressing() && !DueState::NoDate.is_pressing());
-    }
-
-    #[test]
-    fn an_item_stored_before_places_existed_still_reads() {
-        let item: DueItem = serde_json::from_str(r#"{"what":"Plan review","date":"2027-01-10"}"#).unwrap();
-        assert_eq!(item.place, DuePlace::Case);
-        assert_eq!(item.what, DueWhat::PlanReview);
-        assert_eq!(item.item, None);
     }
 }

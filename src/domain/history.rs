@@ -29,7 +29,6 @@ pub enum ChangeKind {
 /// One field or item changed. Stored as data and worded when shown: the place from `path`,
 /// values as the case stores them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(from = "super::legacy::StoredChange")]
 pub struct FieldChange {
     /// Where, as stored (`plan.needs[<id>].need`): ties later edits of the same field together,
     /// and names the place when shown ("Protection needs: Need").
@@ -87,12 +86,11 @@ pub struct HistoryEntry {
     pub at: DateTime<Utc>,
     /// The name set in the browser that made the change; empty when none was set (shown as
     /// "Unnamed user" in the reader's language).
-    #[serde(deserialize_with = "super::legacy::by")]
     pub by: String,
     /// A plan section's slug or [`CHECKLIST`]; for the timeline's filter.
     pub area: String,
     /// For entries that are not field edits: a case made, closed, handed over…
-    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "super::legacy::event")]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "lenient_event")]
     pub event: Option<Event>,
     pub changes: Vec<FieldChange>,
 }
@@ -108,6 +106,19 @@ impl Default for HistoryEntry {
             changes: Vec::new(),
         }
     }
+}
+
+/// A stored event; one of a kind this build does not know (written by a newer Homeward) reads as
+/// [`Event::Unknown`] named by its kind, so it never makes a whole case unreadable.
+fn lenient_event<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Event>, D::Error> {
+    Ok(match Option::<Value>::deserialize(d)? {
+        None | Some(Value::Null) => None,
+        Some(Value::String(text)) => Some(Event::Unknown { text }),
+        Some(value) => Some(Event::deserialize(&value).unwrap_or_else(|_| {
+            let kind = value.get("kind").and_then(Value::as_str).unwrap_or_default();
+            Event::Unknown { text: super::paths::capitalise(&kind.replace('_', " ")) }
+        })),
+    })
 }
 
 impl HistoryEntry {

@@ -3,21 +3,23 @@
 //! "20 Nov 2026", "in progress"), due items ("Need: …", "Plan review") and "Unnamed user" as
 //! an author, in the language that was on screen. Up to schema version 4 and export format 1.
 //!
-//! This is the only code that reads those sentences: every case, summary and deadline record is
-//! read through it (the serde shims below), so a record of any version reads as today's data.
-//! What it does not recognise is kept as it was stored ([`Event::Unknown`], [`DueWhat::Unknown`]).
+//! This is the only code that reads those sentences, and only when a record of an earlier
+//! version is upgraded: by the schema's data step that writes every stored case again in
+//! today's form (`storage/schema.rs`), and by an import of an export of format 1. Everything
+//! else reads today's form directly, so none of this is in the first load. Summaries and
+//! deadline records are not upgraded here: the same data step derives them again from the
+//! upgraded cases. What it does not recognise is kept as it was stored ([`Event::Unknown`]).
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Deserializer};
+use serde::Deserialize;
 use serde_json::{Map, Value};
-use uuid::Uuid;
 
+use super::case::Case;
 use super::checklist::{ChecklistStatus, Milestone, MilestoneStatus, Theme, ACTIVITIES};
 use super::choices::{
     ChildAgreement, Choice, Determination, ItemStatus, PlacementType, PlanStatus, ReferralStatus, ServiceType, Sex,
 };
 use super::closure::ClosureOutcome;
-use super::due::{DueItem, DuePlace, DueWhat};
 use super::handover::{HandoverPoint, CHECKLIST as HANDOVER_CHECKLIST, HANDOVER_NOTE};
 use super::history::{ChangeKind, Event, FieldChange};
 use super::monitoring::{SeenAlone, VisitFrequency};
@@ -26,25 +28,45 @@ use super::paths;
 /// "Unnamed user" in each language earlier versions recorded it in (`common.unnamed_user`).
 pub const UNNAMED_USER: [&str; 3] = ["Unnamed user", "Usuario sin nombre", "Utilisateur sans nom"];
 
+/// A stored case of any version, in today's form. Reading a case already in today's form gives
+/// it back unchanged.
+pub fn upgrade_case(mut case: Value) -> Result<Case, serde_json::Error> {
+    if let Some(entries) = case.get_mut("history").and_then(Value::as_array_mut) {
+        entries.iter_mut().for_each(upgrade_entry);
+    }
+    if let Some(closure) = case.get_mut("closure").filter(|c| c.is_object()) {
+        upgrade_author(closure, "closed_by");
+    }
+    Case::deserialize(case)
+}
+
+/// A history entry of any version, in today's form: its author, its event and its changes.
+pub fn upgrade_entry(entry: &mut Value) {
+    if !entry.is_object() {
+        return;
+    }
+    upgrade_author(entry, "by");
+    if let Some(Value::String(text)) = entry.get("event") {
+        entry["event"] = if text.is_empty() {
+            Value::Null
+        } else {
+            serde_json::to_value(event_from_sentence(text)).unwrap_or(Value::Null)
+        };
+    }
+    if let Some(changes) = entry.get_mut("changes").and_then(Value::as_array_mut) {
+        for change in changes.iter_mut().filter(|c| c.get("what").is_some()) {
+            if let Ok(stored) = StoredChange::deserialize(&*change) {
+                *change = serde_json::to_value(FieldChange::from(stored)).unwrap_or(Value::Null);
+            }
+        }
+    }
+}
+
 /// The author of an entry or a closure: empty for a person who had set no name.
-pub fn by<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    let name = Option::<String>::deserialize(d)?.unwrap_or_default();
-    Ok(if UNNAMED_USER.contains(&name.trim()) { String::new() } else { name })
-}
-
-/// A history entry's event: data as stored now, or an earlier version's sentence.
-pub fn event<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Event>, D::Error> {
-    Ok(match Value::deserialize(d)? {
-        Value::Null => None,
-        Value::String(text) if text.is_empty() => None,
-        Value::String(text) => Some(event_from_sentence(&text)),
-        value => Some(Event::deserialize(&value).unwrap_or_else(|_| Event::Unknown { text: kind_of(&value) })),
-    })
-}
-
-/// What a record of a newer version calls its kind, to show something rather than nothing.
-fn kind_of(value: &Value) -> String {
-    value.get("kind").and_then(Value::as_str).map(|k| paths::capitalise(&k.replace('_', " "))).unwrap_or_default()
+fn upgrade_author(record: &mut Value, key: &str) {
+    if record.get(key).and_then(Value::as_str).is_some_and(|name| UNNAMED_USER.contains(&name.trim())) {
+        record[key] = Value::String(String::new());
+    }
 }
 
 /// An event as earlier versions wrote it.
@@ -80,9 +102,9 @@ pub fn event_from_sentence(text: &str) -> Event {
     Event::Unknown { text: text.to_string() }
 }
 
-/// A change as stored: today's form, or an earlier version's with `what` and values in words.
+/// A change as earlier versions stored it, with `what` and values in words.
 #[derive(Deserialize)]
-pub struct StoredChange {
+struct StoredChange {
     #[serde(default)]
     path: String,
     /// Earlier versions only: the place in English, with the item's name after " — ".
@@ -226,58 +248,6 @@ pub fn value_from_words(path: &str, text: &str) -> Value {
         _ => false,
     };
     Value::String(if is_key { key } else { text.to_string() })
-}
-
-/// A due item as stored: today's form, or an earlier version's `what` in words.
-#[derive(Deserialize)]
-pub struct StoredDueItem {
-    what: Value,
-    date: NaiveDate,
-    #[serde(default)]
-    place: DuePlace,
-    #[serde(default)]
-    item: Option<Uuid>,
-}
-
-impl From<StoredDueItem> for DueItem {
-    fn from(stored: StoredDueItem) -> Self {
-        let what = match stored.what {
-            Value::String(text) => due_from_words(stored.place, &text),
-            value => DueWhat::deserialize(&value).unwrap_or_else(|_| DueWhat::Unknown { text: kind_of(&value) }),
-        };
-        Self { what, date: stored.date, place: stored.place, item: stored.item }
-    }
-}
-
-/// What falls due, as earlier versions wrote it ("Need: …", "Service: Health", "Plan review").
-pub fn due_from_words(place: DuePlace, text: &str) -> DueWhat {
-    let words = |rest: &str| if rest == "(not described yet)" { String::new() } else { rest.to_string() };
-    let after = |prefix: &str| text.strip_prefix(prefix).map(words);
-    let found = match place {
-        DuePlace::Needs => after("Need: ").map(|text| DueWhat::Need { text }),
-        DuePlace::Services => {
-            after("Service: ").map(|what| match ServiceType::ALL.iter().find(|k| k.label() == what) {
-                Some(&kind) => DueWhat::Service { service_type: Some(kind), description: String::new() },
-                None => DueWhat::Service { service_type: None, description: what },
-            })
-        }
-        DuePlace::Actions => after("Action: ").map(|text| DueWhat::Action { text }),
-        DuePlace::Referrals => after("Answer to urgent referral: ")
-            .map(|to| DueWhat::ReferralAnswer { to })
-            .or_else(|| after("Referral: ").map(|to| DueWhat::Referral { to })),
-        DuePlace::Checklist => {
-            text.strip_prefix("Checklist: ").map(|title| match ACTIVITIES.iter().find(|a| a.title == title) {
-                Some(activity) => DueWhat::Checklist { activity: Some(activity.id.into()), title: title.into() },
-                None if title == "(activity without a title)" => {
-                    DueWhat::Checklist { activity: None, title: String::new() }
-                }
-                None => DueWhat::Checklist { activity: None, title: title.into() },
-            })
-        }
-        DuePlace::Monitoring => (text == "Monitoring visit").then_some(DueWhat::MonitoringVisit),
-        DuePlace::Case => (text == "Plan review").then_some(DueWhat::PlanReview),
-    };
-    found.unwrap_or_else(|| DueWhat::Unknown { text: text.to_string() })
 }
 
 #[cfg(test)]

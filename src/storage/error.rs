@@ -21,6 +21,8 @@ pub enum StorageError {
     Aborted(String),
     #[error("This browser does not allow Homeward to store data (private mode or storage turned off). Open Homeward in a normal window with site data allowed, then reload ({0}).")]
     Unavailable(String),
+    #[error("The cases on this device were stored by an earlier version of Homeward, and the part of Homeward that brings them up to date could not be loaded. Connect to the internet, then reload.")]
+    Outdated,
     #[error("A stored case could not be read ({0}).")]
     Corrupt(String),
     #[error("The browser's storage reported an error: {0}")]

@@ -98,7 +98,23 @@ pub enum Change {
 const LET_GO_AFTER_MS: u32 = 300;
 
 impl Store {
+    /// Opens the database `name`, first bringing cases stored by an earlier version up to date
+    /// (the schema's data steps).
     pub async fn open_named(name: &str) -> Result<Store, StorageError> {
+        let store = Self::connect(name).await?;
+        schema::run_data_steps(&store.connection.db).await?;
+        Ok(store)
+    }
+
+    /// Opens the database `name` as the first load does, without the code that upgrades stored
+    /// cases: [`StorageError::Outdated`] if an earlier version stored cases that need it.
+    pub async fn open_current(name: &str) -> Result<Store, StorageError> {
+        let store = Self::connect(name).await?;
+        schema::check_current(&store.connection.db).await?;
+        Ok(store)
+    }
+
+    async fn connect(name: &str) -> Result<Store, StorageError> {
         let db = raw::open(name, SCHEMA_VERSION, schema::create_stores).await?;
         let listener: Listener = Rc::default();
         let tell = |listener: &Listener, change: Change| {
@@ -143,9 +159,7 @@ impl Store {
             listener,
             _on_message: on_message,
         };
-        let store = Store { connection: Rc::new(connection) };
-        schema::run_data_steps(&store.connection.db).await?;
-        Ok(store)
+        Ok(Store { connection: Rc::new(connection) })
     }
 
     /// The number the next new case would get on this device: `<DEVICECODE>-<year>-<seq:04>`.

@@ -15,6 +15,7 @@ use web_sys::{IdbDatabase, IdbObjectStore, IdbObjectStoreParameters, IdbTransact
 
 use super::error::{corrupt, StorageError};
 use super::raw;
+use crate::domain::legacy::upgrade_case;
 use crate::domain::{Case, CaseSummary, PlanStatus};
 
 /// The IndexedDB version and the version recorded in `meta` once its data steps have run.
@@ -44,10 +45,10 @@ enum DataStep {
     /// The list reads summaries only and the overview deadlines only, so every case stored
     /// before they existed, or before they carried what they carry now, needs them rewritten.
     RebuildDerived,
-    /// Every case written again in today's form: history events, changes and due items as data
-    /// rather than English sentences (`domain::legacy` reads the old forms), with its summary
-    /// and deadlines rebuilt. Reading a case already in today's form gives it back unchanged,
-    /// so the step is safe to repeat.
+    /// Every case written again in today's form: history events and changes as data rather than
+    /// English sentences (`domain::legacy` upgrades the old forms), with its summary and
+    /// deadlines rebuilt (due items as data too). Upgrading a case already in today's form gives
+    /// it back unchanged, so the step is safe to repeat. Only this step reads the old forms.
     RewriteCases,
 }
 
@@ -139,20 +140,45 @@ pub(crate) fn from_json_each<T: DeserializeOwned>(text: &str) -> Result<(Vec<T>,
     Ok((read, unreadable))
 }
 
+/// The version whose data steps this database has had, read in `tx` (which includes `meta`).
+async fn reached_version(tx: &IdbTransaction) -> Result<u32, StorageError> {
+    let found = raw::request(&tx.object_store(META)?.get(&JsValue::from_str(SCHEMA_KEY))?).await?;
+    // Version 1 recorded nothing. A brand-new database also lands here.
+    if found.is_undefined() {
+        return Ok(1);
+    }
+    Ok(from_js::<MetaRecord<u32>>(found).map_err(|e| corrupt("the schema version record", e))?.value)
+}
+
+/// For the first load, which carries no data steps: a database whose data steps have all run
+/// is ready; so is one with no cases, which is recorded as having had them. One with cases
+/// stored by an earlier version is left as it is, [`StorageError::Outdated`], for the whole
+/// app to upgrade.
+pub(crate) async fn check_current(db: &IdbDatabase) -> Result<(), StorageError> {
+    let stores = Array::of2(&CASES.into(), &META.into());
+    let tx = db.transaction_with_str_sequence_and_mode(&stores, IdbTransactionMode::Readwrite)?;
+    raw::write(&tx, async {
+        if reached_version(&tx).await? >= SCHEMA_VERSION {
+            return Ok(());
+        }
+        let cases = raw::request(&tx.object_store(CASES)?.count()?).await?.as_f64().unwrap_or(0.0);
+        if cases > 0.0 {
+            return Err(StorageError::Outdated);
+        }
+        tx.object_store(META)?.put(&to_js(&MetaRecord { key: SCHEMA_KEY.into(), value: SCHEMA_VERSION })?)?;
+        Ok(())
+    })
+    .await
+}
+
 /// Runs the data steps this database has not had yet, all in one transaction.
 pub(crate) async fn run_data_steps(db: &IdbDatabase) -> Result<(), StorageError> {
     let stores = Array::of4(&CASES.into(), &SUMMARIES.into(), &DEADLINES.into(), &META.into());
     let tx = db.transaction_with_str_sequence_and_mode(&stores, IdbTransactionMode::Readwrite)?;
     raw::write(&tx, async {
         let meta = tx.object_store(META)?;
-        let found = raw::request(&meta.get(&JsValue::from_str(SCHEMA_KEY))?).await?;
-        // Version 1 recorded nothing. A brand-new database also lands here: its data steps run
-        // over empty stores, which costs one transaction once.
-        let reached = if found.is_undefined() {
-            1
-        } else {
-            from_js::<MetaRecord<u32>>(found).map_err(|e| corrupt("the schema version record", e))?.value
-        };
+        // A brand-new database's data steps run over empty stores, which costs one transaction once.
+        let reached = reached_version(&tx).await?;
         if reached >= SCHEMA_VERSION {
             return Ok(());
         }
@@ -200,13 +226,15 @@ pub(crate) fn mark_list_changed(tx: &IdbTransaction) -> Result<(), StorageError>
 }
 
 /// Writes every case's summary and deadlines again, and with `rewrite` the case itself, as
-/// read (in today's form).
+/// upgraded (in today's form).
 async fn rebuild_derived(tx: &IdbTransaction, rewrite: bool) -> Result<(), StorageError> {
     let summaries = summaries_to_write(tx)?;
     let cases = tx.object_store(CASES)?;
     let records: Array = raw::request(&cases.get_all()?).await?.unchecked_into();
     for record in records.iter() {
-        let summary = match from_js::<Case>(record.clone()) {
+        let upgraded =
+            from_js::<serde_json::Value>(record.clone()).and_then(|v| upgrade_case(v).map_err(|e| e.to_string()));
+        let summary = match upgraded {
             Ok(case) => {
                 if rewrite {
                     cases.put(&to_js(&case)?)?;
@@ -215,9 +243,13 @@ async fn rebuild_derived(tx: &IdbTransaction, rewrite: bool) -> Result<(), Stora
                 continue;
             }
             // A case this code cannot read must not stop the whole app from opening, nor vanish
-            // from the list: list it by number, and opening it reports it as unreadable.
+            // from the list: list it by number, and opening it reports it as unreadable. Its
+            // deadlines, derived by an earlier version, go: they cannot be derived again.
             Err(_) => match summary_of_unreadable(&record) {
-                Some(summary) => summary,
+                Some(summary) => {
+                    tx.object_store(DEADLINES)?.delete(&JsValue::from_str(&summary.id.to_string()))?;
+                    summary
+                }
                 None => continue,
             },
         };

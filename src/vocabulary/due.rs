@@ -81,6 +81,5 @@ pub fn due_item_what(l: Locale, item: &DueItem) -> String {
         }
         DueWhat::MonitoringVisit => td_string!(l, vocab.due_item.monitoring_visit).to_string(),
         DueWhat::PlanReview => td_string!(l, vocab.due_item.plan_review).to_string(),
-        DueWhat::Unknown { text } => text.clone(),
     }
 }

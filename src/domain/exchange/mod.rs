@@ -12,8 +12,8 @@ use super::case::Case;
 /// Names the document, so a JSON file of something else is told apart.
 pub const FORMAT_NAME: &str = "homeward-export";
 /// Raised when a change means an older Homeward could misread the document. Version 2 stores
-/// history events, changes and due items as data; version 1 files, with them in English
-/// sentences, still read (through `domain::legacy`, as every stored case does).
+/// history events and changes as data; version 1 files, with them in English sentences, are
+/// upgraded as they are read (`domain::legacy`).
 pub const FORMAT_VERSION: u32 = 2;
 /// The largest file an import reads: decrypting and holding it takes several times its size in
 /// memory, which an old phone may not have. About 40,000 full cases.
@@ -93,7 +93,15 @@ pub fn read(plaintext: &[u8]) -> Result<ExportDocument, ReadError> {
         Some(_) => {}
         None => return Err(ReadError::NotAnExport),
     }
-    let document: ExportDocument = serde_json::from_slice(plaintext).map_err(|e| ReadError::Damaged(e.to_string()))?;
+    let damaged = |e: serde_json::Error| ReadError::Damaged(e.to_string());
+    let document: ExportDocument = if header.format_version == Some(1) {
+        let ExportDocument { format, format_version, app_version, exported_at, cases } =
+            serde_json::from_slice::<ExportDocument<Vec<serde_json::Value>>>(plaintext).map_err(damaged)?;
+        let cases = cases.into_iter().map(super::legacy::upgrade_case).collect::<Result<_, _>>().map_err(damaged)?;
+        ExportDocument { format, format_version, app_version, exported_at, cases }
+    } else {
+        serde_json::from_slice(plaintext).map_err(damaged)?
+    };
     let mut seen = std::collections::HashSet::new();
     for case in &document.cases {
         if !seen.insert(case.id) {

@@ -259,7 +259,6 @@ fn a_version_1_file_reads_its_sentences_as_data() {
     use crate::domain::closure::ClosureOutcome;
     use crate::domain::handover::HandoverPoint;
     use crate::domain::history::Event;
-    use crate::domain::{DueWhat, ServiceType};
     use serde_json::json;
     let mut case = serde_json::to_value(full_case("V1-1")).unwrap();
     // As format version 1 wrote the history: events, places and values in English words.
@@ -308,8 +307,4 @@ fn a_version_1_file_reads_its_sentences_as_data() {
         "{text}"
     );
     assert_eq!(read(&again).unwrap().cases, read_back.cases);
-    // Due items (in summaries and deadlines) of version 1's form read the same way.
-    let due: crate::domain::DueItem =
-        serde_json::from_value(json!({"what": "Service: Health", "date": "2026-12-01", "place": "services"})).unwrap();
-    assert_eq!(due.what, DueWhat::Service { service_type: Some(ServiceType::Health), description: String::new() });
 }

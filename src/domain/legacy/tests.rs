@@ -1,10 +1,13 @@
 use serde_json::json;
+use uuid::Uuid;
 
 use super::*;
 use crate::domain::history::HistoryEntry;
 use crate::domain::Case;
 
-fn entry(value: Value) -> HistoryEntry {
+/// An entry as an earlier version stored it, upgraded and read.
+fn entry(mut value: Value) -> HistoryEntry {
+    upgrade_entry(&mut value);
     serde_json::from_value(value).unwrap()
 }
 
@@ -87,17 +90,16 @@ fn unnamed_user_in_every_language_is_an_empty_author() {
         let unnamed = texts["unnamed_user"].as_str().unwrap();
         assert!(UNNAMED_USER.contains(&unnamed), "{language}: {unnamed}");
         assert_eq!(entry(json!({"by": unnamed})).by, "", "{language}");
-        let closure: crate::domain::closure::Closure = serde_json::from_value(
-            json!({"outcome": "kinship", "reason": "r", "closed_on": "2026-11-20", "closed_by": unnamed}),
-        )
-        .unwrap();
-        assert_eq!(closure.closed_by, "");
+        let mut case = serde_json::to_value(Case::new(Uuid::from_u128(1), "HW-1".into(), chrono::Utc::now())).unwrap();
+        case["closure"] = json!({"outcome": "kinship", "reason": "r", "closed_on": "2026-11-20", "closed_by": unnamed});
+        assert_eq!(upgrade_case(case).unwrap().closure.unwrap().closed_by, "");
     }
     assert_eq!(entry(json!({"by": "Ana Ruiz"})).by, "Ana Ruiz");
 }
 
 fn old_change(path: &str, what: &str, kind: &str, old: &str, new: &str) -> FieldChange {
-    serde_json::from_value(json!({"path": path, "what": what, "kind": kind, "old": old, "new": new})).unwrap()
+    let change = json!({"path": path, "what": what, "kind": kind, "old": old, "new": new});
+    entry(json!({"by": "Ana", "changes": [change]})).changes.remove(0)
 }
 
 #[test]
@@ -168,84 +170,27 @@ fn old_changes_keep_their_path_and_read_their_values_as_data() {
         old: json!("not_started"),
         new: json!("done"),
     };
-    assert_eq!(serde_json::from_value::<FieldChange>(serde_json::to_value(&now).unwrap()).unwrap(), now);
-}
-
-fn old_due(place: &str, what: &str) -> DueWhat {
-    let item: DueItem = serde_json::from_value(json!({"what": what, "date": "2026-11-20", "place": place})).unwrap();
-    item.what
+    let stored = json!({"by": "Ana", "changes": [serde_json::to_value(&now).unwrap()]});
+    assert_eq!(entry(stored).changes, vec![now]);
 }
 
 #[test]
-fn every_old_due_item_reads_as_data() {
-    assert_eq!(old_due("needs", "Need: Birth certificate"), DueWhat::Need { text: "Birth certificate".into() });
-    assert_eq!(old_due("needs", "Need: (not described yet)"), DueWhat::Need { text: String::new() });
-    assert_eq!(
-        old_due("services", "Service: Clinic visits"),
-        DueWhat::Service { service_type: None, description: "Clinic visits".into() }
-    );
-    for &kind in ServiceType::ALL {
-        assert_eq!(
-            old_due("services", &format!("Service: {}", kind.label())),
-            DueWhat::Service { service_type: Some(kind), description: String::new() }
-        );
+fn cases_stored_by_every_earlier_version_upgrade_once_and_stay_as_they_are() {
+    for version in 1..=4 {
+        let path = format!("{}/tests/fixtures/schema-v{version}.json", env!("CARGO_MANIFEST_DIR"));
+        let fixture: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        for stored in fixture["stores"]["cases"]["records"].as_array().unwrap() {
+            let upgraded = upgrade_case(stored.clone()).unwrap_or_else(|e| panic!("v{version}: {e}"));
+            let today = serde_json::to_value(&upgraded).unwrap();
+            // Today's form is read directly, and upgrading it again changes nothing.
+            assert_eq!(serde_json::from_value::<Case>(today.clone()).unwrap(), upgraded, "v{version}");
+            assert_eq!(upgrade_case(today).unwrap(), upgraded, "v{version}");
+        }
     }
-    assert_eq!(old_due("actions", "Action: Visit school"), DueWhat::Action { text: "Visit school".into() });
-    assert_eq!(old_due("actions", "Action: (not described yet)"), DueWhat::Action { text: String::new() });
-    assert_eq!(old_due("referrals", "Referral: Clinic"), DueWhat::Referral { to: "Clinic".into() });
-    assert_eq!(
-        old_due("referrals", "Answer to urgent referral: Clinic"),
-        DueWhat::ReferralAnswer { to: "Clinic".into() }
-    );
-    assert_eq!(
-        old_due("checklist", "Checklist: Respite care"),
-        DueWhat::Checklist { activity: Some("respite_care".into()), title: "Respite care".into() }
-    );
-    assert_eq!(
-        old_due("checklist", "Checklist: Visit grandmother"),
-        DueWhat::Checklist { activity: None, title: "Visit grandmother".into() }
-    );
-    assert_eq!(
-        old_due("checklist", "Checklist: (activity without a title)"),
-        DueWhat::Checklist { activity: None, title: String::new() }
-    );
-    assert_eq!(old_due("monitoring", "Monitoring visit"), DueWhat::MonitoringVisit);
-    assert_eq!(old_due("case", "Plan review"), DueWhat::PlanReview);
-    assert_eq!(old_due("case", "Something newer"), DueWhat::Unknown { text: "Something newer".into() });
-    // Before places were stored, every item read as the case's.
-    let item: DueItem = serde_json::from_value(json!({"what": "Plan review", "date": "2027-01-10"})).unwrap();
-    assert_eq!(item.what, DueWhat::PlanReview);
-}
-
-#[test]
-fn due_items_made_now_match_what_their_old_words_read_as() {
-    use crate::domain::checklist::ChecklistItem;
-    use crate::domain::items::{Action, ProtectionNeed, Referral, Service};
-    let day: NaiveDate = "2026-11-20".parse().unwrap();
-    let mut case = Case::new(Uuid::from_u128(1), "HW-1".into(), chrono::Utc::now());
-    case.plan.needs.push(ProtectionNeed { need: " ".into(), by_when: Some(day), ..Default::default() });
-    case.plan.services.push(Service { kind: ServiceType::Health, by_when: Some(day), ..Default::default() });
-    case.plan.actions.push(Action { what: "Visit school".into(), by_when: Some(day), ..Default::default() });
-    case.plan.referrals.push(Referral { to: "Clinic".into(), date: Some(day), ..Default::default() });
-    let mut item = ChecklistItem::from_activity(&ACTIVITIES[0]);
-    item.due = Some(day);
-    case.checklist.add(item);
-    case.plan.next_review = Some(day);
-    let made: Vec<Value> = case.due_items().iter().map(|i| serde_json::to_value(i).unwrap()).collect();
-    for (made, (place, words)) in made.iter().zip([
-        ("needs", "Need: (not described yet)".to_string()),
-        ("services", format!("Service: {}", ServiceType::Health.label())),
-        ("actions", "Action: Visit school".into()),
-        ("referrals", "Referral: Clinic".into()),
-        ("checklist", format!("Checklist: {}", ACTIVITIES[0].title)),
-        ("case", "Plan review".into()),
-    ]) {
-        let now: DueItem = serde_json::from_value(made.clone()).unwrap();
-        let DueWhat::Service { service_type, description } = &now.what else {
-            assert_eq!(now.what, old_due(place, &words), "{made}");
-            continue;
-        };
-        assert_eq!((service_type, description.as_str()), (&Some(ServiceType::Health), ""));
-    }
-    assert_eq!(made[0]["what"], json!({"kind": "need", "text": ""}));
+    // Only the upgrade reads the old sentences: a case read directly shows them as they are.
+    let mut old = serde_json::to_value(Case::new(Uuid::from_u128(1), "HW-1".into(), chrono::Utc::now())).unwrap();
+    old["history"] = json!([{"at": "2026-11-20T09:00:00Z", "by": "Ana", "area": "case", "event": "Case created"}]);
+    let direct = serde_json::from_value::<Case>(old.clone()).unwrap().history.0[0].event.clone();
+    assert_eq!(direct, Some(Event::Unknown { text: "Case created".into() }));
+    assert_eq!(upgrade_case(old).unwrap().history.0[0].event, Some(Event::Created));
 }

@@ -205,6 +205,18 @@ fn no_file_but_the_shell_and_the_entry_points_imports_the_shell() {
 }
 
 #[test]
+fn only_the_schema_step_and_a_format_1_import_read_old_forms() {
+    // Everyday reads parse today's form alone; a reader of old forms on the first load's path
+    // once cost it 65 KB of brotli wasm.
+    let allowed = ["src/storage/schema.rs", "src/domain/exchange/mod.rs"];
+    for (file, to) in imports() {
+        if to.contains("src/domain/legacy.rs") && !file.starts_with("src/domain/legacy") {
+            assert!(allowed.contains(&file.as_str()), "{file} reads old forms through domain::legacy");
+        }
+    }
+}
+
+#[test]
 fn no_circle_of_imports_between_files() {
     let imports = imports();
     let circles = strongly_connected(&imports);

@@ -18,6 +18,8 @@ const { values: options } = parseArgs({
     json: { type: 'string' },
     // Only the case list at each size, for a quick look at a change (no table is printed).
     'lists-only': { type: 'boolean', default: false },
+    // Only the bulk write, module against plain IndexedDB (no table is printed).
+    'bulk-only': { type: 'boolean', default: false },
   },
 });
 const RUNS = Number(options.runs);
@@ -157,7 +159,7 @@ async function bulkFigures() {
 }
 
 const results = { date: new Date().toISOString(), runs: RUNS, lists: {} };
-for (const count of SIZES) {
+for (const count of options['bulk-only'] ? [] : SIZES) {
   console.error(`== ${count.toLocaleString('en')} cases`);
   results.lists[count] = await listFigures(count);
   log(JSON.stringify(results.lists[count]));
@@ -169,6 +171,10 @@ if (options['lists-only']) {
 console.error('== Bulk write');
 results.bulk = await bulkFigures();
 log(JSON.stringify(results.bulk));
+if (options['bulk-only']) {
+  await server.close();
+  process.exit(0);
+}
 console.error('== Export, import and key derivation');
 results.exchange = await exchangeFigures({ server, harnessUrl, runs: RUNS, median, browserWith, installProbes, timeClick, log });
 log(JSON.stringify(results.exchange));

@@ -18,6 +18,9 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "storage/deletion.rs"]
+mod deletion;
+
 // The raw IndexedDB side of the tests, written against the browser API directly so it does not
 // share any code (or mistakes) with the module under test. The v1 layout is what version 1 of
 // Homeward wrote: `cases` and `meta`, no `summaries`.
@@ -168,7 +171,7 @@ async fn save_get_list_delete_round_trip() {
         DueWhat::Action { text: "Visit school".into() }
     );
 
-    store.delete(case.id).await.unwrap();
+    store.delete(case.id, "Ana Ruiz").await.unwrap();
     assert_eq!(store.get(case.id).await.unwrap(), None);
     assert!(store.list().await.unwrap().cases.is_empty(), "the summary goes with the case");
     finish(store, name).await;
@@ -210,7 +213,7 @@ async fn a_save_that_has_not_seen_a_later_one_is_refused_not_written_over_it() {
     assert_eq!(store.get(opened.id).await.unwrap(), Some(first.clone()), "the first tab's save stands");
 
     // A case deleted elsewhere is not brought back by a late save.
-    store.delete(opened.id).await.unwrap();
+    store.delete(opened.id, "Ana Ruiz").await.unwrap();
     first.touch(Utc::now());
     assert_eq!(store.save(&first).await, Err(StorageError::Deleted));
     assert_eq!(store.get(opened.id).await.unwrap(), None);
@@ -331,7 +334,7 @@ async fn creating_a_case_moves_the_numbering_on_and_it_survives_reopening() {
     let late = store.create(&case_with_items(&first, "Luz")).await.unwrap();
     assert_eq!(late.case_number, second);
     assert_eq!(store.get(late.id).await.unwrap().unwrap().case_number, second);
-    store.delete(late.id).await.unwrap();
+    store.delete(late.id, "Ana Ruiz").await.unwrap();
     let second = store.propose_case_number(2026).await.unwrap();
     assert_eq!(second, format!("{}-2026-0003", parts[0]), "a number once given out is not given again");
 
@@ -458,7 +461,7 @@ async fn deadlines_follow_every_save_and_delete() {
     let first = &case.checklist.items[0];
     let what = DueWhat::Checklist { activity: first.activity.clone(), title: first.title.clone() };
     assert!(whats(&store.deadlines().await.unwrap().0).contains(&what));
-    store.delete(case.id).await.unwrap();
+    store.delete(case.id, "Ana Ruiz").await.unwrap();
     assert!(store.deadlines().await.unwrap().0.is_empty());
     finish(store, name).await;
 }

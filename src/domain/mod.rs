@@ -10,6 +10,7 @@ pub mod case_number;
 pub mod checklist;
 pub mod closure;
 pub mod concurrent;
+pub mod deletion;
 pub mod demo;
 pub mod due;
 pub mod exchange;

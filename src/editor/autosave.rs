@@ -47,6 +47,8 @@ pub(super) struct Autosave {
     pub(super) saving: Cell<bool>,
     /// Set once the case is deleted: nothing may write it back.
     pub(super) discarded: Cell<bool>,
+    /// The case was deleted in another tab (told so, or found gone): shown, and never written.
+    pub(super) deleted_elsewhere: RwSignal<bool>,
     /// The last save was refused; set until one commits.
     pub(super) failing: Cell<bool>,
     /// The case as last read from or written to storage: what both tabs started from when
@@ -91,6 +93,10 @@ impl Autosave {
             let snapshot = self.prepared();
             if let Err(error) = self.store.save(&snapshot).await {
                 self.saving.set(false);
+                if error == StorageError::Deleted {
+                    self.gone();
+                    return;
+                }
                 self.failing.set(true);
                 if error == StorageError::ChangedElsewhere {
                     // Another tab saved first: combine its change with the ones here.
@@ -166,7 +172,12 @@ impl Autosave {
     /// unless both changed the same field, which waits for the worker's choice (`prefer`).
     pub(super) async fn reconcile(self: Rc<Self>, prefer: Option<Prefer>) {
         let id = self.latest.borrow().id;
-        let Ok(Some(theirs)) = self.store.get(id).await else { return };
+        let theirs = match self.store.get(id).await {
+            Ok(Some(theirs)) => theirs,
+            // Deleted in another tab, whether or not its message was seen here.
+            Ok(None) => return self.gone(),
+            Err(_) => return,
+        };
         if theirs.revision <= self.base.borrow().revision || self.saving.get() {
             // Nothing new, or a save is running: if it is refused it comes back here.
             return;
@@ -197,6 +208,17 @@ impl Autosave {
         self.unsaved.0.set(None);
         self.note.try_set(Some(TabNote::Combined(at)));
         self.run().await;
+    }
+}
+
+impl Autosave {
+    /// The case was deleted in another tab: nothing here is written again, not even as the tab
+    /// closes, and leaving asks nothing.
+    pub(super) fn gone(&self) {
+        self.discarded.set(true);
+        self.failing.set(false);
+        self.unsaved.0.set(None);
+        self.deleted_elsewhere.try_set(true);
     }
 }
 

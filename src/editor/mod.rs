@@ -57,6 +57,7 @@ impl Editor {
             saved: Cell::new(0),
             saving: Cell::new(false),
             discarded: Cell::new(false),
+            deleted_elsewhere: RwSignal::new(false),
             failing: Cell::new(false),
             base,
             conflict,
@@ -135,6 +136,21 @@ impl Editor {
         // The conflict stays up, holding the autosave back, until the choice is written.
         if let Some(autosave) = self.autosave.try_get_value() {
             spawn_local(autosave.reconcile(Some(prefer)));
+        }
+    }
+
+    /// Another tab deleted the case: this one stops writing it (see [`Autosave::gone`]).
+    pub fn deleted_elsewhere(self) {
+        if let Some(autosave) = self.autosave.try_get_value() {
+            autosave.gone();
+        }
+    }
+
+    /// Whether the case was found deleted in another tab.
+    pub fn is_deleted_elsewhere(self) -> Signal<bool> {
+        match self.autosave.try_get_value() {
+            Some(autosave) => autosave.deleted_elsewhere.into(),
+            None => Signal::stored(false),
         }
     }
 

@@ -33,16 +33,16 @@ pub fn use_editing_session(editor: Editor) -> Signal<bool> {
     });
     // Another tab saved or deleted this case, or a newer Homeward needs the database.
     let id = ed.case.with_untracked(|c| c.id);
-    let deleted_elsewhere = RwSignal::new(false);
     let other_tabs = use_other_tabs();
     Effect::new(move |seen: Option<u64>| {
         let (count, change) = other_tabs.0.get();
         if seen.is_some_and(|s| s != count) {
             match change {
-                Some(Change::Deleted { id: changed }) if changed == id => deleted_elsewhere.set(true),
+                Some(Change::Deleted { id: changed }) if changed == id => ed.deleted_elsewhere(),
                 Some(Change::Superseded) => ed.flush(),
                 // Messages can come faster than effects run, so only the last is seen: whatever
-                // it was, compare with the stored case (one quick read).
+                // it was, compare with the stored case (one quick read, which also finds a
+                // deletion whose message was hidden behind a later one).
                 Some(_) => ed.refresh(),
                 None => {}
             }
@@ -59,5 +59,5 @@ pub fn use_editing_session(editor: Editor) -> Signal<bool> {
         unsaved.0.try_set(None);
         ed.flush();
     });
-    deleted_elsewhere.into()
+    ed.is_deleted_elsewhere()
 }

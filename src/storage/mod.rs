@@ -2,6 +2,7 @@
 //! small records in `summaries` and the overview those in `deadlines`, written in the same
 //! transaction as the case so they never disagree; `meta` keeps the device's case numbering and the schema version.
 
+mod deletion;
 pub mod device;
 mod early;
 mod error;
@@ -29,7 +30,7 @@ use crate::domain::{Case, CaseDeadlines, CaseId, CaseNumber, CaseSummary, Device
 use error::corrupt;
 use schema::{
     from_js, from_js_each, from_json_each, json_text, put_derived, summaries_to_write, to_js, to_js_each, MetaRecord,
-    CASES, CASE_NUMBERS, DEADLINES, LAST_BACKUP, LIST_CHANGED, META, SUMMARIES,
+    CASES, CASE_NUMBERS, DEADLINES, LAST_BACKUP, LIST_CHANGED, META, SUMMARIES, TOMBSTONES,
 };
 
 pub const DB_NAME: &str = "homeward";
@@ -237,11 +238,22 @@ impl Store {
     /// For a page that is being closed: the same writes, committed at once without the
     /// revision check, because the browser runs no more of the page's code once it is gone
     /// and a transaction left to commit by itself is dropped with the page. The cost: if
-    /// another tab saved this case in the last moment, this save lands over it.
+    /// another tab saved this case in the last moment, this save lands over it. A case deleted
+    /// meanwhile is not written back: its tombstone makes the transaction fail.
     pub async fn save_while_closing(&self, case: &Case) -> Result<(), StorageError> {
-        let tx = self.transaction(&[CASES, SUMMARIES, DEADLINES, META], IdbTransactionMode::Readwrite)?;
-        tx.object_store(CASES)?.put(&to_js(case)?)?;
-        put_derived(&tx, case)?;
+        let stores = [CASES, SUMMARIES, DEADLINES, META, TOMBSTONES];
+        let tx = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
+        let queued = (|| {
+            // A case deleted in another tab, even a moment ago, is not written back.
+            deletion::refuse_if_deleted(&tx, case.id)?;
+            tx.object_store(CASES)?.put(&to_js(case)?)?;
+            put_derived(&tx, case)
+        })();
+        if let Err(err) = queued {
+            // Left to commit by itself, the case could land without its summary or deadlines.
+            let _ = tx.abort();
+            return Err(err);
+        }
         // `commit()` is in every browser Homeward supports (web-sys flags it deprecated only
         // because it was missing from an older spec); where it is not, the transaction still
         // commits by itself if the page lives long enough.
@@ -400,19 +412,6 @@ impl Store {
         let tx = self.transaction(&[DEADLINES], IdbTransactionMode::Readonly)?;
         let records = raw::request(&tx.object_store(DEADLINES)?.get_all()?).await?;
         from_js_each::<CaseDeadlines>(&records).map_err(|e| corrupt("the deadlines", e))
-    }
-
-    /// Removes the case and what is kept beside it, in one transaction.
-    pub async fn delete(&self, id: CaseId) -> Result<(), StorageError> {
-        let tx = self.transaction(&[CASES, SUMMARIES, DEADLINES, META], IdbTransactionMode::Readwrite)?;
-        let result = raw::write(&tx, async {
-            tx.object_store(CASES)?.delete(&key(id))?;
-            summaries_to_write(&tx)?.delete(&key(id))?;
-            tx.object_store(DEADLINES)?.delete(&key(id))?;
-            Ok(())
-        })
-        .await;
-        self.announce(result, || Change::Deleted { id })
     }
 
     /// Calls `callback` with what other tabs write, and when this tab must let go of the

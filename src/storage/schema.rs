@@ -19,12 +19,16 @@ use crate::domain::legacy::upgrade_case;
 use crate::domain::{Case, CaseSummary, PlanStatus};
 
 /// The IndexedDB version and the version recorded in `meta` once its data steps have run.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 pub(crate) const CASES: &str = "cases";
 pub(crate) const SUMMARIES: &str = "summaries";
 pub(crate) const DEADLINES: &str = "deadlines";
 pub(crate) const META: &str = "meta";
+/// What each deleted case leaves behind: id, when, by whom (`domain::deletion::Tombstone`).
+pub(crate) const TOMBSTONES: &str = "tombstones";
+/// The content of deleted cases, until restored or deleted permanently.
+pub(crate) const RECENTLY_DELETED: &str = "recently_deleted";
 pub(crate) const CASE_NUMBERS: &str = "case_numbers";
 /// When every case on the device last went into an encrypted export.
 pub(crate) const LAST_BACKUP: &str = "last_backup";
@@ -62,6 +66,8 @@ const STEPS: &[Step] = &[
     Step { version: 4, stores: &[], data: None },
     // History events, changes, due items and unnamed authors stored as data.
     Step { version: 5, stores: &[], data: Some(DataStep::RewriteCases) },
+    // Deletion leaves a tombstone, and the content apart until it is restored or erased.
+    Step { version: 6, stores: &[(TOMBSTONES, "id"), (RECENTLY_DELETED, "id")], data: None },
 ];
 
 /// Runs in `onupgradeneeded`. Only ever adds stores: rexie's builder, by contrast, deletes every
@@ -151,18 +157,22 @@ async fn reached_version(tx: &IdbTransaction) -> Result<u32, StorageError> {
 }
 
 /// For the first load, which carries no data steps: a database whose data steps have all run
-/// is ready; so is one with no cases, which is recorded as having had them. One with cases
+/// is ready; so is one with no cases, or one that missed only versions without a data step,
+/// which is recorded as having had them. One with cases
 /// stored by an earlier version is left as it is, [`StorageError::Outdated`], for the whole
 /// app to upgrade.
 pub(crate) async fn check_current(db: &IdbDatabase) -> Result<(), StorageError> {
     let stores = Array::of2(&CASES.into(), &META.into());
     let tx = db.transaction_with_str_sequence_and_mode(&stores, IdbTransactionMode::Readwrite)?;
     raw::write(&tx, async {
-        if reached_version(&tx).await? >= SCHEMA_VERSION {
+        let reached = reached_version(&tx).await?;
+        if reached >= SCHEMA_VERSION {
             return Ok(());
         }
+        // Versions that only added stores (made when the database opened) need nothing more.
+        let data_steps = STEPS.iter().any(|step| step.version > reached && step.data.is_some());
         let cases = raw::request(&tx.object_store(CASES)?.count()?).await?.as_f64().unwrap_or(0.0);
-        if cases > 0.0 {
+        if cases > 0.0 && data_steps {
             return Err(StorageError::Outdated);
         }
         tx.object_store(META)?.put(&to_js(&MetaRecord { key: SCHEMA_KEY.into(), value: SCHEMA_VERSION })?)?;

@@ -15,7 +15,7 @@ use crate::components::case_loader::CaseLoader;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::focus::focus_id_later;
 use crate::components::save_status::SaveStatus;
-use crate::context::{keep_page_title, navigate_replacing, today, use_notice, use_store};
+use crate::context::{keep_page_title, navigate_replacing, today, use_notice, use_store, user_name};
 use crate::domain::concurrent::Prefer;
 use crate::domain::{CaseId, Section};
 use crate::editor::{use_editing_session, Editor};
@@ -85,7 +85,7 @@ fn CaseScreen(editor: Editor, tab: Signal<CaseTab>) -> impl IntoView {
         // A change still waiting to be saved must not bring the case back after it is gone.
         ed.discard();
         spawn_local(async move {
-            match store.delete(id).await {
+            match store.delete(id, &user_name()).await {
                 Ok(()) => {
                     notice.show(td_string!(i18n.get_locale_untracked(), plan.deleted, case = name).to_string());
                     navigate_replacing(Route::CaseList);

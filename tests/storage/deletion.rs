@@ -1,0 +1,69 @@
+//! A deleted case stays deleted: its tombstone, its content kept apart, and no closing save
+//! that brings it back.
+
+use chrono::Utc;
+use wasm_bindgen_test::*;
+
+use super::{case_with_items, finish, fresh, get_raw};
+
+#[wasm_bindgen_test]
+async fn a_deletion_leaves_a_tombstone_and_keeps_the_content_apart() {
+    let name = "homeward-test-tombstone";
+    let store = fresh(name).await;
+    let case = store.create(&case_with_items("T-1", "Lucía Gómez")).await.unwrap();
+    let before = Utc::now();
+
+    store.delete(case.id, "Ana Ruiz").await.unwrap();
+
+    let stone = store.tombstone(case.id).await.unwrap().expect("a tombstone");
+    assert_eq!((stone.id, stone.deleted_by.as_str()), (case.id, "Ana Ruiz"));
+    assert!(stone.deleted_at >= before && stone.deleted_at <= Utc::now());
+    assert_eq!(store.get(case.id).await.unwrap(), None);
+    let id = case.id.to_string();
+    for gone in ["summaries", "deadlines"] {
+        assert_eq!(get_raw(name, gone, &id).await.unwrap().as_string().unwrap(), "null", "{gone}");
+    }
+    let kept: homeward::domain::Case =
+        serde_json::from_str(&get_raw(name, "recently_deleted", &id).await.unwrap().as_string().unwrap()).unwrap();
+    assert_eq!(kept, case, "the content is kept apart, to be restored");
+    finish(store, name).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_closing_save_of_a_case_deleted_meanwhile_writes_nothing() {
+    let name = "homeward-test-closing-after-delete";
+    let store = fresh(name).await;
+    let case = store.create(&case_with_items("T-2", "Koffi Mensah")).await.unwrap();
+    // Another tab deletes it; this tab, which never heard, closes with an edit waiting.
+    let other_tab = homeward::storage::Store::open_named(name).await.unwrap();
+    other_tab.delete(case.id, "Marc Dubois").await.unwrap();
+    other_tab.close();
+    let mut edited = case.clone();
+    edited.plan.child.name = "Koffi Mensah Jr".into();
+    edited.touch(Utc::now());
+
+    assert!(store.save_while_closing(&edited).await.is_err(), "refused");
+
+    assert_eq!(store.get(case.id).await.unwrap(), None, "the case is not back");
+    assert!(store.list().await.unwrap().cases.is_empty(), "nor its summary");
+    assert!(store.deadlines().await.unwrap().0.is_empty(), "nor its deadlines");
+    assert!(store.tombstone(case.id).await.unwrap().is_some(), "the tombstone stays");
+    finish(store, name).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_closing_save_of_a_live_case_lands_and_leaves_no_tombstone() {
+    let name = "homeward-test-closing-save";
+    let store = fresh(name).await;
+    let case = store.create(&case_with_items("T-3", "Ana Quispe")).await.unwrap();
+    let mut edited = case.clone();
+    edited.plan.child.name = "Ana María Quispe".into();
+    edited.touch(Utc::now());
+
+    store.save_while_closing(&edited).await.unwrap();
+
+    assert_eq!(store.get(case.id).await.unwrap(), Some(edited.clone()));
+    assert_eq!(store.list().await.unwrap().cases, vec![edited.summary()]);
+    assert_eq!(store.tombstone(case.id).await.unwrap(), None, "the guard's probe is taken away again");
+    finish(store, name).await;
+}

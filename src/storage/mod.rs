@@ -30,7 +30,7 @@ use crate::domain::{Case, CaseDeadlines, CaseId, CaseNumber, CaseSummary, Device
 use error::corrupt;
 use schema::{
     from_js, from_js_each, from_json_each, json_text, put_derived, summaries_to_write, to_js, to_js_each, MetaRecord,
-    CASES, CASE_NUMBERS, DEADLINES, LAST_BACKUP, LIST_CHANGED, META, SUMMARIES, TOMBSTONES,
+    CASES, CASE_NUMBERS, DEADLINES, LAST_BACKUP, LIST_CHANGED, META, RECENTLY_DELETED, SUMMARIES, TOMBSTONES,
 };
 
 pub const DB_NAME: &str = "homeward";
@@ -293,11 +293,18 @@ impl Store {
     /// the stored case must still have (or that none may exist); a case changed since the
     /// preview aborts the whole import with [`StorageError::ChangedElsewhere`].
     pub async fn import(&self, writes: &[Write]) -> Result<(), StorageError> {
-        let tx = self.transaction(&[CASES, SUMMARIES, DEADLINES, META], IdbTransactionMode::Readwrite)?;
+        let stores = [CASES, SUMMARIES, DEADLINES, META, TOMBSTONES, RECENTLY_DELETED];
+        let tx = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
         let result = raw::write(&tx, async {
             let cases = tx.object_store(CASES)?;
             let summaries_store = summaries_to_write(&tx)?;
             let checks = writes.iter().map(|w| cases.get(&key(w.case.id))).collect::<Result<Vec<_>, _>>()?;
+            let tombstones = tx.object_store(TOMBSTONES)?;
+            let deleted = writes.iter().map(|w| tombstones.get(&key(w.case.id))).collect::<Result<Vec<_>, _>>()?;
+            for w in writes.iter().filter(|w| w.restores) {
+                tombstones.delete(&key(w.case.id))?;
+                tx.object_store(RECENTLY_DELETED)?.delete(&key(w.case.id))?;
+            }
             // In batches, so the JSON text of each stays a few megabytes however large the file.
             for batch in writes.chunks(IMPORT_BATCH) {
                 let stored: Vec<&Case> = batch.iter().map(|w| &w.case).collect();
@@ -319,6 +326,12 @@ impl Store {
                     Reflect::get(&stored, &JsValue::from_str("revision")).ok().and_then(|r| r.as_f64()).unwrap_or(0.0)
                 });
                 if stored_revision != w.expect_revision.map(|r| r as f64) {
+                    return Err(StorageError::ChangedElsewhere);
+                }
+            }
+            // A case deleted here comes back only when the worker chose to bring it back.
+            for (check, w) in deleted.iter().zip(writes) {
+                if !w.restores && !raw::request(check).await?.is_undefined() {
                     return Err(StorageError::ChangedElsewhere);
                 }
             }

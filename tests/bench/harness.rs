@@ -50,8 +50,10 @@ mod calls {
     pub fn prepare(first: u32, count: u32) {
         let today = chrono::Utc::now().date_naive();
         let cases = many_cases(first as usize..(first + count) as usize, today);
-        PREPARED
-            .with(|p| *p.borrow_mut() = cases.into_iter().map(|case| Write { case, expect_revision: None }).collect());
+        PREPARED.with(|p| {
+            *p.borrow_mut() =
+                cases.into_iter().map(|case| Write { case, expect_revision: None, restores: false }).collect()
+        });
     }
 
     /// Stores the prepared cases as new ones, in one transaction, through the storage module's

@@ -17,12 +17,12 @@ let dir;
 before(async () => { dir = await mkdtemp(join(tmpdir(), 'homeward-files-')); });
 
 /** Every stored case, as IndexedDB holds it, in id order. */
-const snapshot = (page) => page.evaluate(async () => {
+const snapshot = (page, store = 'cases') => page.evaluate(async (store) => {
   const db = await new Promise((ok, fail) => { const r = indexedDB.open('homeward'); r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
-  const all = await new Promise((ok) => { const r = db.transaction(['cases']).objectStore('cases').getAll(); r.onsuccess = () => ok(r.result); });
+  const all = await new Promise((ok) => { const r = db.transaction([store]).objectStore(store).getAll(); r.onsuccess = () => ok(r.result); });
   db.close();
   return JSON.stringify(all.sort((a, b) => a.id.localeCompare(b.id)));
-});
+}, store);
 
 /** Runs the stock `age` tool, typing the passphrase into its terminal prompt. */
 function ageCli(args, answers) {
@@ -147,14 +147,29 @@ test('export all, delete them, import: every field is back exactly', async () =>
   }
   assert.equal(await snapshot(page), '[]');
 
+  // Deleted here: they come back only if the worker says so, case by case.
   await openFile(page, exported.path);
   await page.getByRole('heading', { name: 'What this file would change' }).waitFor();
-  await page.getByText('3 new · 0 newer · 0 changed on both sides · 0 identical · 0 older').waitFor();
+  await page.getByText('0 new · 0 newer · 0 changed on both sides · 0 identical · 0 older · 3 deleted on this device').waitFor();
+  assert.equal(await page.locator('.preview-what').getByText(/^Deleted on this device on .+ by Unnamed user: you decide$/).count(), 3);
+  await page.getByText('Decide whether to bring back the 3 cases deleted on this device.').waitFor();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  // The first decision to make takes focus.
+  await page.waitForFunction(() => document.activeElement?.id.endsWith('-mine'));
+  for (const option of await page.getByRole('radio', { name: 'Keep it deleted' }).all()) await option.check();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByText('Imported: nothing needed changing.').waitFor();
+  assert.equal(await snapshot(page), '[]', 'kept deleted');
+
+  await openFile(page, exported.path);
+  await page.getByText('0 new · 0 newer · 0 changed on both sides · 0 identical · 0 older · 3 deleted on this device').waitFor();
   // Hostile text in a file is shown as text in the preview too.
   await page.locator('.preview-title').getByText(`(Lucía ${HOSTILE})`, { exact: false }).waitFor();
+  for (const option of await page.getByRole('radio', { name: 'Bring it back' }).all()) await option.check();
   await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.getByText('Imported: 3 new.').waitFor();
+  await page.getByText('Imported: 3 brought back after being deleted here.').waitFor();
   assert.equal(await snapshot(page), before_export);
+  assert.equal(await snapshot(page, 'tombstones'), '[]', 'brought back, they are no longer deleted');
   // Hostile text stays text.
   await page.getByRole('cell', { name: `Lucía ${HOSTILE}` }).waitFor();
   assert.notEqual(await page.title(), 'owned');

@@ -112,11 +112,15 @@ test('import the file back with the keyboard alone', async () => {
   await page.keyboard.type(PASS);
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: 'What this file would change' }).waitFor({ timeout: 60_000 });
-  await page.getByText('1 new · 0 newer · 0 changed on both sides · 1 identical · 0 older').waitFor();
+  // The case deleted just before comes back only when the worker says so.
+  await page.getByText('0 new · 0 newer · 0 changed on both sides · 1 identical · 0 older · 1 deleted on this device').waitFor();
   await assertFocusReaches(page, 'preview-title', 'focus moves to the preview');
+  await tabTo(page, 'Keep it deleted');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.getByRole('radio', { name: 'Bring it back' }).isChecked(), true, 'the arrow key chooses');
   await tabTo(page, 'Import');
   await page.keyboard.press('Enter');
-  await page.getByText('Imported: 1 new.').waitFor();
+  await page.getByText('Imported: 1 brought back after being deleted here.').waitFor();
   await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
   await assertPageFocus(page, 'the case list after importing');
   await page.getByRole('row').filter({ hasText: 'Marc Dubois' }).waitFor();

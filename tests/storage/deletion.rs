@@ -67,3 +67,29 @@ async fn a_closing_save_of_a_live_case_lands_and_leaves_no_tombstone() {
     assert_eq!(store.tombstone(case.id).await.unwrap(), None, "the guard's probe is taken away again");
     finish(store, name).await;
 }
+
+#[wasm_bindgen_test]
+async fn an_import_meets_a_tombstone_only_by_bringing_the_case_back() {
+    use homeward::domain::exchange::merge::Write;
+    use homeward::storage::StorageError;
+    let name = "homeward-test-import-over-tombstone";
+    let store = fresh(name).await;
+    let case = store.create(&case_with_items("T-4", "Rosa Condori")).await.unwrap();
+    let other = case_with_items("T-5", "Juan Mamani");
+    store.delete(case.id, "Ana Ruiz").await.unwrap();
+    let write = |restores| Write { case: case.clone(), expect_revision: None, restores };
+
+    // A preview made before the deletion, say in another tab, would offer it as new.
+    let refused =
+        store.import(&[Write { case: other.clone(), expect_revision: None, restores: false }, write(false)]).await;
+    assert_eq!(refused, Err(StorageError::ChangedElsewhere));
+    assert!(store.list().await.unwrap().cases.is_empty(), "all or nothing: not even the other case");
+    assert!(store.tombstone(case.id).await.unwrap().is_some());
+
+    store.import(&[write(true)]).await.unwrap();
+    assert_eq!(store.get(case.id).await.unwrap(), Some(case.clone()), "brought back");
+    assert_eq!(store.tombstone(case.id).await.unwrap(), None, "no longer deleted");
+    let id = case.id.to_string();
+    assert_eq!(get_raw(name, "recently_deleted", &id).await.unwrap().as_string().unwrap(), "null");
+    finish(store, name).await;
+}

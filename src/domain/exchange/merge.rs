@@ -6,12 +6,15 @@
 //! - **newer** when it was made from the version on the device (that version is among its
 //!   exchanged ancestors), so taking it loses nothing;
 //! - **older** when the device's version was made from it;
-//! - a **conflict** otherwise: both sides changed since they last exchanged it.
+//! - a **conflict** otherwise: both sides changed since they last exchanged it;
+//! - **deleted here** when the device deleted it (its tombstone): it comes back only if the
+//!   worker says so.
 
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::super::case::{Case, CaseId};
+use super::super::deletion::Tombstone;
 
 /// How many exchanged versions a case remembers; beyond that an old file reads as a conflict,
 /// which asks the worker rather than guessing.
@@ -24,9 +27,16 @@ pub enum Comparison {
     Older,
     Identical,
     Conflict,
+    /// Deleted on this device: kept deleted unless the worker brings it back.
+    DeletedHere,
 }
 
 impl Comparison {
+    /// Whether the worker must decide before the import can go ahead.
+    pub fn asks(self) -> bool {
+        matches!(self, Self::Conflict | Self::DeletedHere)
+    }
+
     pub fn of(local: Option<&Case>, incoming: &Case) -> Self {
         let Some(local) = local else { return Self::New };
         // A case saved before versions existed has none: nothing can be told about it, so the
@@ -46,10 +56,12 @@ impl Comparison {
     }
 }
 
-/// What the worker decided for a conflict.
+/// What the worker decided for a conflict, or for a case deleted here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Resolution {
+    /// Mine stays as it is (for a case deleted here: it stays deleted).
     KeepMine,
+    /// Theirs is taken (for a case deleted here: it is brought back).
     TakeTheirs,
     /// The incoming case is added as a copy with a new identity; the device's stays as it is.
     KeepBoth,
@@ -63,6 +75,8 @@ pub struct Entry {
     pub local: Option<Case>,
     pub comparison: Comparison,
     pub resolution: Option<Resolution>,
+    /// For a case deleted here: when and by whom.
+    pub deleted: Option<Tombstone>,
 }
 
 /// A write the import makes, with the revision the stored case must still have (`None`: no
@@ -72,6 +86,9 @@ pub struct Entry {
 pub struct Write {
     pub case: Case,
     pub expect_revision: Option<u64>,
+    /// The case was deleted here and the worker brought it back: its tombstone goes. Without
+    /// this, a write meeting a tombstone stops the import.
+    pub restores: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -87,10 +104,23 @@ impl ImportPlan {
             .map(|incoming| {
                 let local = local(incoming.id);
                 let comparison = Comparison::of(local.as_ref(), &incoming);
-                Entry { incoming, local, comparison, resolution: None }
+                Entry { incoming, local, comparison, resolution: None, deleted: None }
             })
             .collect();
         Self { entries }
+    }
+
+    /// Marks each new case that was deleted on this device (`tombstone` finds its tombstone by
+    /// id; asked only for the cases not on the device), so that it waits for the worker's
+    /// decision instead of coming back silently.
+    pub fn with_deleted_here(mut self, mut tombstone: impl FnMut(CaseId) -> Option<Tombstone>) -> Self {
+        for e in self.entries.iter_mut().filter(|e| e.comparison == Comparison::New) {
+            if let Some(stone) = tombstone(e.incoming.id) {
+                e.comparison = Comparison::DeletedHere;
+                e.deleted = Some(stone);
+            }
+        }
+        self
     }
 
     pub fn count(&self, comparison: Comparison) -> usize {
@@ -98,7 +128,11 @@ impl ImportPlan {
     }
 
     pub fn resolve(&mut self, id: CaseId, resolution: Resolution) {
-        for e in self.entries.iter_mut().filter(|e| e.incoming.id == id && e.comparison == Comparison::Conflict) {
+        for e in self.entries.iter_mut().filter(|e| e.incoming.id == id && e.comparison.asks()) {
+            // A deleted case has no copy here to keep beside it: it is kept deleted or brought back.
+            if e.comparison == Comparison::DeletedHere && resolution == Resolution::KeepBoth {
+                continue;
+            }
             e.resolution = Some(resolution);
         }
     }
@@ -109,9 +143,24 @@ impl ImportPlan {
         }
     }
 
-    /// Conflicts still waiting for a decision.
+    /// Conflicts the worker settled by taking the file's case.
+    pub fn count_replaced(&self) -> usize {
+        self.taken(Comparison::Conflict)
+    }
+
+    /// Cases deleted here that the worker brought back.
+    pub fn count_restored(&self) -> usize {
+        self.taken(Comparison::DeletedHere)
+    }
+
+    fn taken(&self, comparison: Comparison) -> usize {
+        let taken = |e: &&Entry| e.comparison == comparison && e.resolution == Some(Resolution::TakeTheirs);
+        self.entries.iter().filter(taken).count()
+    }
+
+    /// Conflicts and cases deleted here still waiting for a decision.
     pub fn undecided(&self) -> usize {
-        self.entries.iter().filter(|e| e.comparison == Comparison::Conflict && e.resolution.is_none()).count()
+        self.entries.iter().filter(|e| e.comparison.asks() && e.resolution.is_none()).count()
     }
 
     /// Everything the import writes. Refuses while a conflict is undecided.
@@ -124,15 +173,19 @@ impl ImportPlan {
             let take = |local: &Case| Write {
                 case: taken(local, &e.incoming, e.comparison == Comparison::Newer),
                 expect_revision: Some(local.revision),
+                restores: false,
             };
             match (e.comparison, e.resolution, &e.local) {
                 (Comparison::New, _, _) => {
-                    writes.push(Write { case: arrived(e.incoming.clone()), expect_revision: None })
+                    writes.push(Write { case: arrived(e.incoming.clone()), expect_revision: None, restores: false })
+                }
+                (Comparison::DeletedHere, Some(Resolution::TakeTheirs), _) => {
+                    writes.push(Write { case: arrived(e.incoming.clone()), expect_revision: None, restores: true })
                 }
                 (Comparison::Newer, _, Some(local))
                 | (Comparison::Conflict, Some(Resolution::TakeTheirs), Some(local)) => writes.push(take(local)),
                 (Comparison::Conflict, Some(Resolution::KeepBoth), _) => {
-                    writes.push(Write { case: copy_of(&e.incoming, now), expect_revision: None })
+                    writes.push(Write { case: copy_of(&e.incoming, now), expect_revision: None, restores: false })
                 }
                 _ => {}
             }

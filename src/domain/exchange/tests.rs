@@ -308,3 +308,36 @@ fn a_version_1_file_reads_its_sentences_as_data() {
     );
     assert_eq!(read(&again).unwrap().cases, read_back.cases);
 }
+
+#[test]
+fn a_case_deleted_here_comes_back_only_when_the_worker_says_so() {
+    use crate::domain::deletion::Tombstone;
+    let deleted = exported(full_case("E-1"));
+    let fresh = exported(full_case("F-1"));
+    let stone = Tombstone::new(deleted.id, now(), "Ana Ruiz");
+    let same = exported(full_case("G-1"));
+    let plan = || {
+        ImportPlan::new(vec![same.clone(), deleted.clone(), fresh.clone()], |id| (id == same.id).then(|| same.clone()))
+            .with_deleted_here(|id| (id == deleted.id).then(|| stone.clone()))
+    };
+    let mut asked = plan();
+    assert_eq!([Comparison::DeletedHere, Comparison::New].map(|c| asked.count(c)), [1, 1]);
+    assert_eq!(asked.entries[1].deleted, Some(stone.clone()), "when and by whom, to tell the worker");
+    assert_eq!(asked.writes(now()), Err(Undecided(1)), "it waits for a decision");
+    asked.resolve_all(Resolution::TakeTheirs);
+    assert_eq!(asked.undecided(), 1, "deciding every conflict at once does not bring deleted cases back");
+    asked.resolve(deleted.id, Resolution::KeepBoth);
+    assert_eq!(asked.undecided(), 1, "there is nothing here to keep beside it");
+
+    asked.resolve(deleted.id, Resolution::KeepMine);
+    let kept_deleted = asked.writes(now()).unwrap();
+    assert_eq!(kept_deleted.iter().map(|w| (w.case.id, w.restores)).collect::<Vec<_>>(), [(fresh.id, false)]);
+
+    let mut brought_back = plan();
+    brought_back.resolve(deleted.id, Resolution::TakeTheirs);
+    let writes = brought_back.writes(now()).unwrap();
+    assert_eq!(
+        writes.iter().map(|w| (w.case.id, w.expect_revision, w.restores)).collect::<Vec<_>>(),
+        [(deleted.id, None, true), (fresh.id, None, false)]
+    );
+}

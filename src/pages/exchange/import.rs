@@ -4,11 +4,13 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::preview::Preview;
 use crate::components::alert::ErrorAlert;
 use crate::components::fields::TextField;
 use crate::components::focus::focus_id_later;
 use crate::context::{keep_page_title, navigate_replacing, use_notice, use_store};
-use crate::crypto_workers::{ask, case_label, field, request, Failure};
+use crate::crypto_workers::{ask, field, request, Failure};
+use crate::domain::deletion::Tombstone;
 use crate::domain::exchange::merge::{Comparison, ImportPlan, Resolution};
 use crate::domain::exchange::WorkerError;
 use crate::domain::Case;
@@ -65,9 +67,12 @@ fn outcome_text(l: Locale, plan: &ImportPlan) -> String {
                 .to_string(),
         ),
         (
-            decided(Resolution::TakeTheirs),
-            td_string!(l, exchange.import.outcome.replaced, n = number(l, decided(Resolution::TakeTheirs) as f64))
-                .to_string(),
+            plan.count_replaced(),
+            td_string!(l, exchange.import.outcome.replaced, n = number(l, plan.count_replaced() as f64)).to_string(),
+        ),
+        (
+            plan.count_restored(),
+            td_string!(l, exchange.import.outcome.restored, n = number(l, plan.count_restored() as f64)).to_string(),
         ),
         (
             decided(Resolution::KeepBoth),
@@ -136,7 +141,9 @@ pub fn ImportPage() -> impl IntoView {
                 // In the order asked for, so each incoming case meets its stored one directly.
                 let local = store.get_many(&ids).await?;
                 let mut local = local.into_iter();
-                Ok(ImportPlan::new(incoming, |_| local.next().flatten()))
+                let deleted: Vec<Tombstone> = store.tombstones_of(&ids).await?.into_iter().flatten().collect();
+                let plan = ImportPlan::new(incoming, |_| local.next().flatten());
+                Ok(plan.with_deleted_here(|id| deleted.iter().find(|t| t.id == id).cloned()))
             }
             .await;
             match outcome {
@@ -254,194 +261,5 @@ pub fn ImportPage() -> impl IntoView {
             </Show>
             <Preview plan on_import=Callback::new(write) busy=Signal::derive(move || stage.get() == Stage::Writing) />
         </Show>
-    }
-}
-
-fn what_happens(l: Locale, comparison: Comparison) -> &'static str {
-    match comparison {
-        Comparison::New => td_string!(l, exchange.preview.will_add),
-        Comparison::Newer => td_string!(l, exchange.preview.will_replace),
-        Comparison::Older => td_string!(l, exchange.preview.yours_kept),
-        Comparison::Identical => td_string!(l, exchange.preview.nothing_to_do),
-        Comparison::Conflict => td_string!(l, exchange.preview.you_decide),
-    }
-}
-
-fn resolution_label(l: Locale, r: Resolution) -> &'static str {
-    match r {
-        Resolution::KeepMine => td_string!(l, exchange.preview.keep_mine),
-        Resolution::TakeTheirs => td_string!(l, exchange.preview.take_theirs),
-        Resolution::KeepBoth => td_string!(l, exchange.preview.keep_both),
-    }
-}
-
-#[component]
-fn Preview(plan: RwSignal<ImportPlan>, on_import: Callback<()>, busy: Signal<bool>) -> impl IntoView {
-    let i18n = use_i18n();
-    let counts = move || {
-        let l = i18n.get_locale();
-        plan.with(|p| {
-            [
-                td_string!(l, exchange.preview.count_new, n = number(l, p.count(Comparison::New) as f64)).to_string(),
-                td_string!(l, exchange.preview.count_newer, n = number(l, p.count(Comparison::Newer) as f64))
-                    .to_string(),
-                td_string!(l, exchange.preview.count_conflict, n = number(l, p.count(Comparison::Conflict) as f64))
-                    .to_string(),
-                td_string!(l, exchange.preview.count_identical, n = number(l, p.count(Comparison::Identical) as f64))
-                    .to_string(),
-                td_string!(l, exchange.preview.count_older, n = number(l, p.count(Comparison::Older) as f64))
-                    .to_string(),
-            ]
-            .join(" · ")
-        })
-    };
-    let conflicts = move || plan.with(|p| p.count(Comparison::Conflict));
-    view! {
-        <section class="preview" aria-labelledby="preview-title">
-            <h2 id="preview-title" tabindex="-1">
-                {t!(i18n, exchange.preview.title)}
-            </h2>
-            <p class="preview-counts">{counts}</p>
-            <Show when=move || { conflicts() > 1 }>
-                <div class="choice-tools" role="group" aria-label=move || t_string!(i18n, exchange.preview.decide_all)>
-                    <button
-                        type="button"
-                        class="small"
-                        on:click=move |_| plan.update(|p| p.resolve_all(Resolution::KeepMine))
-                    >
-                        {t!(i18n, exchange.preview.keep_mine_all)}
-                    </button>
-                    <button
-                        type="button"
-                        class="small"
-                        on:click=move |_| plan.update(|p| p.resolve_all(Resolution::TakeTheirs))
-                    >
-                        {t!(i18n, exchange.preview.take_theirs_all)}
-                    </button>
-                    <button
-                        type="button"
-                        class="small"
-                        on:click=move |_| plan.update(|p| p.resolve_all(Resolution::KeepBoth))
-                    >
-                        {t!(i18n, exchange.preview.keep_both_all)}
-                    </button>
-                </div>
-            </Show>
-            <ul class="preview-list">
-                // Drawn once per file: choosing an option changes only what is checked, so focus
-                // stays on the option just chosen.
-                <For
-                    each=move || plan.with(|p| p.entries.iter().map(|e| e.incoming.id).collect::<Vec<_>>())
-                    key=|id| *id
-                    let:id
-                >
-                    {
-                        let (number, name, comparison) = plan
-                            .with_untracked(|p| {
-                                p.entries
-                                    .iter()
-                                    .find(|e| e.incoming.id == id)
-                                    .map(|e| (
-                                        e.incoming.case_number.clone(),
-                                        e.incoming.plan.child.name.clone(),
-                                        e.comparison,
-                                    ))
-                                    .unwrap_or((String::new(), String::new(), Comparison::Identical))
-                            });
-                        let title = Signal::derive(move || case_label(i18n.get_locale(), &number, &name));
-                        let chosen = move || {
-                            plan.with(|p| p.entries.iter().find(|e| e.incoming.id == id).and_then(|e| e.resolution))
-                        };
-                        view! {
-                            <li class=format!("preview-item {}", comparison_class(comparison))>
-                                <span class="preview-title">{title}</span>
-                                <span class="preview-what">{move || what_happens(i18n.get_locale(), comparison)}</span>
-                                {(comparison == Comparison::Conflict)
-                                    .then(|| {
-                                        view! {
-                                            <fieldset class="resolution">
-                                                <legend>
-                                                    {move || {
-                                                        t_string!(
-                                                            i18n, exchange.preview.what_to_do, title = title.get()
-                                                        )
-                                                            .to_string()
-                                                    }}
-                                                </legend>
-                                                {[Resolution::KeepMine, Resolution::TakeTheirs, Resolution::KeepBoth]
-                                                    .into_iter()
-                                                    .map(|r| {
-                                                        let input_id = format!("resolve-{id}-{}", resolution_key(r));
-                                                        view! {
-                                                            <div class="field checkbox">
-                                                                <input
-                                                                    type="radio"
-                                                                    id=input_id.clone()
-                                                                    name=format!("resolve-{id}")
-                                                                    prop:checked=move || chosen() == Some(r)
-                                                                    on:change=move |_| plan.update(|p| p.resolve(id, r))
-                                                                />
-                                                                <label for=input_id>
-                                                                    {move || resolution_label(i18n.get_locale(), r)}
-                                                                </label>
-                                                            </div>
-                                                        }
-                                                    })
-                                                    .collect_view()}
-                                            </fieldset>
-                                        }
-                                    })}
-                            </li>
-                        }
-                    }
-                </For>
-            </ul>
-            <p class="muted" role="status">
-                {move || match plan.with(|p| p.undecided()) {
-                    0 => String::new(),
-                    1 => t_string!(i18n, exchange.preview.decide_one).to_string(),
-                    n => t_string!(i18n, exchange.preview.decide_many, n).to_string(),
-                }}
-            </p>
-            <button
-                type="button"
-                class="primary"
-                disabled=move || busy.get()
-                on:click=move |_| {
-                    let undecided = plan
-                        .with_untracked(|p| {
-                            p.entries
-                                .iter()
-                                .find(|e| e.comparison == Comparison::Conflict && e.resolution.is_none())
-                                .map(|e| e.incoming.id)
-                        });
-                    if let Some(id) = undecided {
-                        focus_id_later(&format!("resolve-{id}-mine"));
-                        return;
-                    }
-                    on_import.run(())
-                }
-            >
-                {t!(i18n, exchange.preview.import)}
-            </button>
-        </section>
-    }
-}
-
-fn comparison_class(c: Comparison) -> &'static str {
-    match c {
-        Comparison::New => "new",
-        Comparison::Newer => "newer",
-        Comparison::Older => "older",
-        Comparison::Identical => "identical",
-        Comparison::Conflict => "conflict",
-    }
-}
-
-fn resolution_key(r: Resolution) -> &'static str {
-    match r {
-        Resolution::KeepMine => "mine",
-        Resolution::TakeTheirs => "theirs",
-        Resolution::KeepBoth => "both",
     }
 }

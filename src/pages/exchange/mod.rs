@@ -3,6 +3,7 @@
 
 mod export;
 mod import;
+mod preview;
 
 pub use export::ExportPage;
 pub use import::ImportPage;

@@ -20,6 +20,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[path = "storage/deletion.rs"]
 mod deletion;
+#[path = "storage/durability.rs"]
+mod durability;
 
 // The raw IndexedDB side of the tests, written against the browser API directly so it does not
 // share any code (or mistakes) with the module under test. The v1 layout is what version 1 of

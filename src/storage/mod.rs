@@ -14,7 +14,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
-use js_sys::{Array, Reflect};
+use js_sys::Reflect;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 use wasm_bindgen::closure::Closure;
@@ -451,8 +451,7 @@ impl Store {
         if self.connection.superseded.get() {
             return Err(StorageError::Superseded);
         }
-        let names: Array = stores.iter().map(|name| JsValue::from_str(name)).collect();
-        Ok(self.connection.db.transaction_with_str_sequence_and_mode(&names, mode)?)
+        raw::transaction(&self.connection.db, stores, mode)
     }
 }
 

@@ -12,12 +12,13 @@ use std::future::Future;
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
-use js_sys::{Function, Promise, Reflect};
+use js_sys::{Array, Function, Promise, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
-    Event, EventTarget, IdbDatabase, IdbFactory, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbVersionChangeEvent,
+    Event, EventTarget, IdbDatabase, IdbFactory, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTransactionMode,
+    IdbVersionChangeEvent,
 };
 
 use super::error::{Stage, StorageError};
@@ -119,6 +120,37 @@ pub(crate) async fn write<T>(
             Err(err)
         }
     }
+}
+
+/// Opens a transaction over `stores`. A readwrite one asks for strict durability: Chromium
+/// (since 121) otherwise reports a commit before the data reaches the disk, and "Saved" would
+/// then not survive a power cut.
+pub(crate) fn transaction(
+    db: &IdbDatabase,
+    stores: &[&str],
+    mode: IdbTransactionMode,
+) -> Result<IdbTransaction, StorageError> {
+    let names: Array = stores.iter().map(|name| JsValue::from_str(name)).collect();
+    if mode != IdbTransactionMode::Readwrite {
+        return Ok(db.transaction_with_str_sequence_and_mode(&names, mode)?);
+    }
+    let options = js_sys::Object::new();
+    Reflect::set(&options, &"durability".into(), &"strict".into())?;
+    Ok(db.unchecked_ref::<Database>().transaction_with_options(&names, "readwrite", &options)?)
+}
+
+// web-sys has the options argument only behind its unstable-API flag; this one call is bound here.
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The browser's `IDBDatabase`, for the call web-sys does not offer.
+    type Database;
+    #[wasm_bindgen(method, catch, js_name = transaction)]
+    fn transaction_with_options(
+        this: &Database,
+        stores: &Array,
+        mode: &str,
+        options: &js_sys::Object,
+    ) -> Result<IdbTransaction, JsValue>;
 }
 
 fn factory() -> Result<IdbFactory, StorageError> {

@@ -162,8 +162,7 @@ async fn reached_version(tx: &IdbTransaction) -> Result<u32, StorageError> {
 /// stored by an earlier version is left as it is, [`StorageError::Outdated`], for the whole
 /// app to upgrade.
 pub(crate) async fn check_current(db: &IdbDatabase) -> Result<(), StorageError> {
-    let stores = Array::of2(&CASES.into(), &META.into());
-    let tx = db.transaction_with_str_sequence_and_mode(&stores, IdbTransactionMode::Readwrite)?;
+    let tx = raw::transaction(db, &[CASES, META], IdbTransactionMode::Readwrite)?;
     raw::write(&tx, async {
         let reached = reached_version(&tx).await?;
         if reached >= SCHEMA_VERSION {
@@ -183,8 +182,7 @@ pub(crate) async fn check_current(db: &IdbDatabase) -> Result<(), StorageError> 
 
 /// Runs the data steps this database has not had yet, all in one transaction.
 pub(crate) async fn run_data_steps(db: &IdbDatabase) -> Result<(), StorageError> {
-    let stores = Array::of4(&CASES.into(), &SUMMARIES.into(), &DEADLINES.into(), &META.into());
-    let tx = db.transaction_with_str_sequence_and_mode(&stores, IdbTransactionMode::Readwrite)?;
+    let tx = raw::transaction(db, &[CASES, SUMMARIES, DEADLINES, META], IdbTransactionMode::Readwrite)?;
     raw::write(&tx, async {
         let meta = tx.object_store(META)?;
         // A brand-new database's data steps run over empty stores, which costs one transaction once.

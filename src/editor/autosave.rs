@@ -11,6 +11,7 @@ use leptos::task::spawn_local;
 use crate::components::save_status::SaveState;
 use crate::context::{user_name, Notice, UnsavedWork};
 use crate::domain::concurrent::{combine, Conflict, Prefer};
+use crate::domain::exchange::merge::with_recorded_exchanges;
 use crate::domain::history::{diff, History};
 use crate::domain::Case;
 use crate::i18n::{td_string, Locale};
@@ -179,7 +180,10 @@ impl Autosave {
             Err(_) => return,
         };
         if theirs.revision <= self.base.borrow().revision || self.saving.get() {
-            // Nothing new, or a save is running: if it is refused it comes back here.
+            // Nothing new, or a save is running: if it is refused it comes back here. An export
+            // recorded meanwhile changes no revision; taken over here, no save from this tab,
+            // not even as it closes, erases it.
+            self.take_recorded_exchanges(&theirs.exchanged);
             return;
         }
         let at = theirs.updated_at;
@@ -212,6 +216,21 @@ impl Autosave {
 }
 
 impl Autosave {
+    /// Exports recorded in storage since this tab read the case, taken into what it holds.
+    fn take_recorded_exchanges(&self, recorded: &[uuid::Uuid]) {
+        for held in [&self.base, &self.latest] {
+            let merged = with_recorded_exchanges(&held.borrow(), recorded);
+            if let Some(merged) = merged {
+                held.borrow_mut().exchanged = merged.exchanged;
+            }
+        }
+        self.case.try_update_untracked(|c| {
+            if let Some(merged) = with_recorded_exchanges(c, recorded) {
+                c.exchanged = merged.exchanged;
+            }
+        });
+    }
+
     /// The case was deleted in another tab: nothing here is written again, not even as the tab
     /// closes, and leaving asks nothing.
     pub(super) fn gone(&self) {

@@ -11,7 +11,7 @@ use web_sys::IdbTransactionMode;
 
 use super::error::corrupt;
 use super::schema::{from_js, mark_list_changed, to_js, CASES, META};
-use super::{key, list_changed, raw, StorageError, Store};
+use super::{key, list_changed, raw, Change, StorageError, Store};
 use crate::domain::exchange::merge::remember;
 use crate::domain::CaseId;
 
@@ -108,7 +108,7 @@ impl Store {
     /// read for the export is left as it is.
     pub async fn mark_exported(&self, exported: &[(CaseId, Uuid)]) -> Result<(), StorageError> {
         let tx = self.transaction(&[CASES, META], IdbTransactionMode::Readwrite)?;
-        raw::write(&tx, async {
+        let result = raw::write(&tx, async {
             // Cases read ahead for another export are now out of date.
             mark_list_changed(&tx)?;
             let cases = tx.object_store(CASES)?;
@@ -125,7 +125,9 @@ impl Store {
             }
             Ok(())
         })
-        .await
+        .await;
+        // A tab editing one of these cases takes the record over, so its next save keeps it.
+        self.announce(result, || Change::Exported)
     }
 }
 

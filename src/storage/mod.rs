@@ -90,6 +90,9 @@ pub enum Change {
         id: CaseId,
     },
     Imported,
+    /// Cases went into an export file: their lists of exchanged versions changed, not their
+    /// revisions.
+    Exported,
     /// A newer Homeward needs the database: this tab lets go shortly and must be reloaded.
     Superseded,
 }

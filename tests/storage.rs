@@ -22,6 +22,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 mod deletion;
 #[path = "storage/durability.rs"]
 mod durability;
+#[path = "storage/superseded.rs"]
+mod superseded;
 
 // The raw IndexedDB side of the tests, written against the browser API directly so it does not
 // share any code (or mistakes) with the module under test. The v1 layout is what version 1 of

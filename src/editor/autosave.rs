@@ -95,8 +95,10 @@ impl Autosave {
             if let Err(error) = self.store.save(&snapshot).await {
                 self.saving.set(false);
                 if error == StorageError::Deleted {
-                    self.gone();
-                    return;
+                    // Said below like any refused save, the edit kept on screen to copy; and
+                    // nothing here writes the case again.
+                    self.discarded.set(true);
+                    self.deleted_elsewhere.try_set(true);
                 }
                 self.failing.set(true);
                 if error == StorageError::ChangedElsewhere {
@@ -232,12 +234,17 @@ impl Autosave {
     }
 
     /// The case was deleted in another tab: nothing here is written again, not even as the tab
-    /// closes, and leaving asks nothing.
+    /// closes. Edits still waiting are said to be unsaved, as a refused save is, so they stay on
+    /// screen to copy and leaving asks first.
     pub(super) fn gone(&self) {
+        let waiting = self.pending();
         self.discarded.set(true);
-        self.failing.set(false);
-        self.unsaved.0.set(None);
         self.deleted_elsewhere.try_set(true);
+        if waiting {
+            let reason = StorageError::Deleted.in_words(self.locale());
+            self.state.try_set(SaveState::Failed(reason.clone()));
+            self.unsaved.0.set(Some(reason));
+        }
     }
 }
 

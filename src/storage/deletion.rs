@@ -35,19 +35,7 @@ impl Store {
 
     /// The tombstones of these cases, in the order asked for (`None` where there is none).
     pub async fn tombstones_of(&self, ids: &[CaseId]) -> Result<Vec<Option<Tombstone>>, StorageError> {
-        let tx = self.transaction(&[TOMBSTONES], IdbTransactionMode::Readonly)?;
-        let store = tx.object_store(TOMBSTONES)?;
-        let requests = ids.iter().map(|id| store.get(&key(*id))).collect::<Result<Vec<_>, _>>()?;
-        let mut found = Vec::with_capacity(ids.len());
-        for (request, id) in requests.iter().zip(ids) {
-            let record = raw::request(request).await?;
-            found.push(if record.is_undefined() {
-                None
-            } else {
-                Some(from_js(record).map_err(|e| corrupt(&format!("the tombstone of case {id}"), e))?)
-            });
-        }
-        Ok(found)
+        self.get_each(TOMBSTONES, ids, |id| format!("the tombstone of case {id}")).await
     }
 
     /// The tombstone a deletion of this case left, if it was deleted on this device.

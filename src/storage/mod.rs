@@ -58,6 +58,8 @@ struct Connection {
     db: IdbDatabase,
     /// Set when a newer Homeward in another tab asked for the database and this one let go.
     superseded: Rc<Cell<bool>>,
+    /// Set as soon as a newer Homeward asks, so a listener attached afterwards is told too.
+    asked_to_let_go: Rc<Cell<bool>>,
     _on_version_change: Closure<dyn FnMut(Event)>,
     /// Tells the other tabs of this database about every committed write, and hears theirs.
     channel: Option<BroadcastChannel>,
@@ -130,9 +132,14 @@ impl Store {
         // Let go soon after a newer version elsewhere asks to upgrade, rather than block it;
         // this tab then reports Superseded, which tells the worker to reload.
         let superseded = Rc::new(Cell::new(false));
+        let asked_to_let_go = Rc::new(Cell::new(false));
         let on_version_change = {
-            let (db, superseded, listener) = (db.clone(), superseded.clone(), listener.clone());
+            let (db, superseded, listener, asked) =
+                (db.clone(), superseded.clone(), listener.clone(), asked_to_let_go.clone());
             Closure::<dyn FnMut(Event)>::new(move |_: Event| {
+                // Remembered for a listener attached later: the ask can come while the tab is
+                // still opening, before the app listens.
+                asked.set(true);
                 tell(&listener, Change::Superseded);
                 let (db, superseded) = (db.clone(), superseded.clone());
                 gloo_timers::callback::Timeout::new(LET_GO_AFTER_MS, move || {
@@ -158,6 +165,7 @@ impl Store {
         let connection = Connection {
             db,
             superseded,
+            asked_to_let_go,
             _on_version_change: on_version_change,
             channel,
             listener,
@@ -277,16 +285,27 @@ impl Store {
 
     /// Several cases by id, in one transaction; `None` where a case is not stored.
     pub async fn get_many(&self, ids: &[CaseId]) -> Result<Vec<Option<Case>>, StorageError> {
-        let tx = self.transaction(&[CASES], IdbTransactionMode::Readonly)?;
-        let cases = tx.object_store(CASES)?;
-        let requests = ids.iter().map(|id| cases.get(&key(*id))).collect::<Result<Vec<_>, _>>()?;
+        self.get_each(CASES, ids, |id| format!("case {id}")).await
+    }
+
+    /// The records of `store` keyed by these ids, all asked for at once, in the order asked for;
+    /// `None` where there is none. `name` names a record that cannot be read.
+    async fn get_each<T: serde::de::DeserializeOwned>(
+        &self,
+        store: &str,
+        ids: &[CaseId],
+        name: impl Fn(CaseId) -> String,
+    ) -> Result<Vec<Option<T>>, StorageError> {
+        let tx = self.transaction(&[store], IdbTransactionMode::Readonly)?;
+        let records = tx.object_store(store)?;
+        let requests = ids.iter().map(|id| records.get(&key(*id))).collect::<Result<Vec<_>, _>>()?;
         let mut found = Vec::with_capacity(ids.len());
         for (request, id) in requests.iter().zip(ids) {
             let value = raw::request(request).await?;
             found.push(if value.is_undefined() {
                 None
             } else {
-                Some(from_js(value).map_err(|e| corrupt(&format!("case {id}"), e))?)
+                Some(from_js(value).map_err(|e| corrupt(&name(*id), e))?)
             });
         }
         Ok(found)
@@ -433,7 +452,11 @@ impl Store {
     /// Calls `callback` with what other tabs write, and when this tab must let go of the
     /// database. One listener per store; a new one replaces the last.
     pub fn listen(&self, callback: impl Fn(Change) + 'static) {
-        self.connection.listener.replace(Some(Rc::new(callback)));
+        let callback: Rc<dyn Fn(Change)> = Rc::new(callback);
+        self.connection.listener.replace(Some(callback.clone()));
+        if self.connection.asked_to_let_go.get() {
+            callback(Change::Superseded);
+        }
     }
 
     fn announce<T>(&self, result: Result<T, StorageError>, change: impl FnOnce() -> Change) -> Result<T, StorageError> {

@@ -110,6 +110,9 @@ test('import: a wrong passphrase, then the cases imported', async () => {
   await field(page, 'Passphrase').fill(PASS);
   await page.getByRole('button', { name: 'Open file' }).click();
   await page.getByRole('heading', { name: 'What this file would change' }).waitFor({ timeout: 60_000 });
+  // The case deleted just before waits for a decision, which is announced.
+  await page.getByText('Decide whether to bring back the case deleted on this device.').waitFor();
+  await page.getByRole('radio', { name: 'Bring it back' }).check();
   await watchRegions(page);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await assertAnnounced(page, /^Imported: /, 'status');

@@ -18,6 +18,8 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "storage/blocked.rs"]
+mod blocked;
 #[path = "storage/deletion.rs"]
 mod deletion;
 #[path = "storage/durability.rs"]

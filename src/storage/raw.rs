@@ -44,6 +44,9 @@ impl Drop for Listeners<'_> {
 /// close as soon as asked); only one still open after this long (a tab running old code that
 /// ignores the request) is reported.
 const BLOCKED_GRACE_MS: u32 = 2_000;
+/// An open queued behind another tab's blocked open hears nothing at all, not even `blocked`,
+/// until that one goes ahead. A healthy open answers far sooner than this, even on an old phone.
+const QUEUED_LIMIT_MS: u32 = 10_000;
 const TIMED_OUT: &str = "timeout";
 
 /// Waits for the first of `events` to fire on `target` and says which it was, or [`TIMED_OUT`].
@@ -165,7 +168,8 @@ pub(crate) type Upgrade = fn(&IdbDatabase, u32) -> Result<(), JsValue>;
 
 /// Opens `name` at `version`, running `upgrade` with the old version when the database is older.
 /// Reports `Blocked` when another connection still refuses to let go [`BLOCKED_GRACE_MS`] after
-/// the browser said it blocks the upgrade.
+/// the browser said it blocks the upgrade, or when the open hears nothing for
+/// [`QUEUED_LIMIT_MS`] (queued behind another tab's blocked open).
 pub(crate) async fn open(name: &str, version: u32, upgrade: Upgrade) -> Result<IdbDatabase, StorageError> {
     let opening = |e: JsValue| StorageError::from_js(&e, Stage::Opening);
     let request = factory()?.open_with_u32(name, version).map_err(opening)?;
@@ -181,7 +185,7 @@ pub(crate) async fn open(name: &str, version: u32, upgrade: Upgrade) -> Result<I
         })
     };
     request.set_onupgradeneeded(Some(on_upgrade.as_ref().unchecked_ref()));
-    let mut outcome = first_event(&request, &["success", "error", "blocked"], None).await;
+    let mut outcome = first_event(&request, &["success", "error", "blocked"], Some(QUEUED_LIMIT_MS)).await;
     if outcome == "blocked" {
         outcome = first_event(&request, &["success", "error"], Some(BLOCKED_GRACE_MS)).await;
     }

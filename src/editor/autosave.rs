@@ -237,7 +237,9 @@ impl Autosave {
     /// closes. Edits still waiting are said to be unsaved, as a refused save is, so they stay on
     /// screen to copy and leaving asks first.
     pub(super) fn gone(&self) {
-        let waiting = self.pending();
+        // Not `pending()`, which is false once the case is discarded: an edit made after the
+        // deletion was found is waiting too.
+        let waiting = self.changes.get() != self.saved.get();
         self.discarded.set(true);
         self.deleted_elsewhere.try_set(true);
         if waiting {

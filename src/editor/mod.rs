@@ -84,6 +84,11 @@ impl Editor {
         let Some(autosave) = self.autosave.try_get_value() else { return };
         *autosave.latest.borrow_mut() = self.case.get_untracked();
         autosave.changes.set(autosave.changes.get() + 1);
+        if autosave.deleted_elsewhere.get_untracked() {
+            // Nothing can be saved any more: said so, not "Saving…" for ever.
+            autosave.gone();
+            return;
+        }
         self.save_state.set(SaveState::Saving);
         set_timeout(move || spawn_local(autosave.run()), SAVE_DELAY);
     }

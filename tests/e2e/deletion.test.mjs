@@ -39,6 +39,9 @@ test('deleted in one tab, then a case made there, then one letter typed in the o
   await first.getByRole('heading', { level: 2, name: DELETED_ELSEWHERE }).waitFor();
 
   await field(first, 'Role').pressSequentially('x');
+  // Typed after the deletion: said to be unsaved, not "Saving…" for ever; leaving asks first.
+  await first.locator('.save-status').getByText(/^Not saved: This case was deleted/).waitFor();
+  first.once('dialog', (d) => d.accept());
   await first.close({ runBeforeUnload: true });
   await second.waitForTimeout(500);
 

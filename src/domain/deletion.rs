@@ -3,13 +3,10 @@
 //! bring it back without being told. Its content is kept apart, as "recently deleted", until it
 //! is restored or deleted permanently.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::CaseId;
-
-/// How long a deleted case can be restored.
-pub const RESTORABLE_FOR_DAYS: i64 = 30;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tombstone {
@@ -23,11 +20,6 @@ impl Tombstone {
     pub fn new(id: CaseId, deleted_at: DateTime<Utc>, deleted_by: &str) -> Self {
         Self { id, deleted_at, deleted_by: deleted_by.trim().to_string() }
     }
-
-    /// Whether the content kept beside it may still be restored at `now`.
-    pub fn restorable_at(&self, now: DateTime<Utc>) -> bool {
-        now < self.deleted_at + Duration::days(RESTORABLE_FOR_DAYS)
-    }
 }
 
 #[cfg(test)]
@@ -36,12 +28,9 @@ mod tests {
     use uuid::Uuid;
 
     #[test]
-    fn a_deleted_case_can_be_restored_for_thirty_days_and_not_after() {
+    fn a_tombstone_records_who_deleted_without_surrounding_spaces() {
         let at = DateTime::parse_from_rfc3339("2026-12-06T10:00:00Z").unwrap().with_timezone(&Utc);
-        let stone = Tombstone::new(Uuid::from_u128(7), at, "  Ana Ruiz ");
-        assert_eq!(stone.deleted_by, "Ana Ruiz");
-        assert!(stone.restorable_at(at + Duration::days(29)));
-        assert!(!stone.restorable_at(at + Duration::days(30)));
+        assert_eq!(Tombstone::new(Uuid::from_u128(7), at, "  Ana Ruiz ").deleted_by, "Ana Ruiz");
     }
 
     #[test]

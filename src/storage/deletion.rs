@@ -4,10 +4,8 @@
 use chrono::Utc;
 use web_sys::{IdbTransaction, IdbTransactionMode};
 
-use super::schema::{
-    from_js, summaries_to_write, to_js, CASES, DEADLINES, META, RECENTLY_DELETED, SUMMARIES, TOMBSTONES,
-};
-use super::{error::corrupt, key, raw, Change, StorageError, Store};
+use super::schema::{summaries_to_write, to_js, CASES, DEADLINES, META, RECENTLY_DELETED, SUMMARIES, TOMBSTONES};
+use super::{key, raw, Change, StorageError, Store};
 use crate::domain::deletion::Tombstone;
 use crate::domain::CaseId;
 
@@ -40,12 +38,7 @@ impl Store {
 
     /// The tombstone a deletion of this case left, if it was deleted on this device.
     pub async fn tombstone(&self, id: CaseId) -> Result<Option<Tombstone>, StorageError> {
-        let tx = self.transaction(&[TOMBSTONES], IdbTransactionMode::Readonly)?;
-        let found = raw::request(&tx.object_store(TOMBSTONES)?.get(&key(id))?).await?;
-        if found.is_undefined() {
-            return Ok(None);
-        }
-        from_js(found).map(Some).map_err(|e| corrupt(&format!("the tombstone of case {id}"), e))
+        Ok(self.tombstones_of(&[id]).await?.pop().flatten())
     }
 }
 

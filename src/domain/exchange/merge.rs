@@ -160,7 +160,12 @@ impl ImportPlan {
 
     /// Conflicts and cases deleted here still waiting for a decision.
     pub fn undecided(&self) -> usize {
-        self.entries.iter().filter(|e| e.comparison.asks() && e.resolution.is_none()).count()
+        self.undecided_of(Comparison::Conflict) + self.undecided_of(Comparison::DeletedHere)
+    }
+
+    /// Cases of one kind (conflicts, or cases deleted here) still waiting for a decision.
+    pub fn undecided_of(&self, comparison: Comparison) -> usize {
+        self.entries.iter().filter(|e| e.comparison == comparison && e.resolution.is_none()).count()
     }
 
     /// Everything the import writes. Refuses while a conflict is undecided.

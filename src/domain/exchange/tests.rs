@@ -324,6 +324,7 @@ fn a_case_deleted_here_comes_back_only_when_the_worker_says_so() {
     assert_eq!([Comparison::DeletedHere, Comparison::New].map(|c| asked.count(c)), [1, 1]);
     assert_eq!(asked.entries[1].deleted, Some(stone.clone()), "when and by whom, to tell the worker");
     assert_eq!(asked.writes(now()), Err(Undecided(1)), "it waits for a decision");
+    assert_eq!([Comparison::DeletedHere, Comparison::Conflict].map(|c| asked.undecided_of(c)), [1, 0]);
     asked.resolve_all(Resolution::TakeTheirs);
     assert_eq!(asked.undecided(), 1, "deciding every conflict at once does not bring deleted cases back");
     asked.resolve(deleted.id, Resolution::KeepBoth);

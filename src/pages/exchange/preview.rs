@@ -184,9 +184,7 @@ pub(super) fn Preview(plan: RwSignal<ImportPlan>, on_import: Callback<()>, busy:
             </ul>
             <p class="muted" role="status">
                 {move || {
-                    let undecided = |c: Comparison| {
-                        plan.with(|p| p.entries.iter().filter(|e| e.comparison == c && e.resolution.is_none()).count())
-                    };
+                    let undecided = |c: Comparison| plan.with(|p| p.undecided_of(c));
                     let conflicts = match undecided(Comparison::Conflict) {
                         0 => None,
                         1 => Some(t_string!(i18n, exchange.preview.decide_one).to_string()),

@@ -121,6 +121,13 @@ impl Editor {
         });
     }
 
+    /// Whether a save has been handed to the browser and not yet committed. The browser drops
+    /// such a write if the page closes (the closing save cannot overtake it), so leaving then
+    /// asks first.
+    pub fn is_writing(self) -> bool {
+        self.autosave.try_get_value().is_some_and(|autosave| autosave.saving.get())
+    }
+
     /// The case is being deleted: pending and later changes are never written back.
     pub fn discard(self) {
         if let Some(autosave) = self.autosave.try_get_value() {

@@ -9,7 +9,7 @@ use crate::storage::Change;
 /// Keeps `editor` in step with the tab and the other tabs while the calling component is
 /// mounted: what is waiting is written when the tab is hidden or closed, a change saved in
 /// another tab is taken over when this one is shown again or told of it, leaving with a refused
-/// save asks first. Returns whether the case was deleted in another tab.
+/// save or one still on its way to the disk asks first. Returns whether the case was deleted in another tab.
 pub fn use_editing_session(editor: Editor) -> Signal<bool> {
     let ed = editor;
     let unsaved = use_unsaved_work();
@@ -24,9 +24,11 @@ pub fn use_editing_session(editor: Editor) -> Signal<bool> {
         }
     });
     let on_focus = window_event_listener(leptos::ev::focus, move |_| ed.refresh());
-    // Only a change the browser refused to store is worth stopping someone from leaving.
+    // Leaving asks first only when a change would be lost: the browser refused to store it, or
+    // a save is still on its way to the disk (a write queued behind another tab's, on a slow
+    // disk), which the browser would drop with the page.
     let on_leave = window_event_listener(leptos::ev::beforeunload, move |ev| {
-        if unsaved.0.get_untracked().is_some() {
+        if unsaved.0.get_untracked().is_some() || ed.is_writing() {
             ev.prevent_default();
             ev.set_return_value("");
         }

@@ -85,11 +85,20 @@ fn request_error(request: &IdbRequest, stage: Stage) -> StorageError {
     }
 }
 
-/// The result of one request, or the DOMException it failed with.
+/// The result of one request, or the DOMException it failed with. A request cancelled because
+/// its transaction aborted (it fails with AbortError) reports what aborted the transaction, so a
+/// quota or constraint failure earlier in it keeps its name.
 pub(crate) async fn request(request: &IdbRequest) -> Result<JsValue, StorageError> {
     match first_event(request, &["success", "error"], None).await {
         "success" => request.result().map_err(StorageError::from),
-        _ => Err(request_error(request, Stage::InUse)),
+        _ => {
+            let own = request_error(request, Stage::InUse);
+            let cause = request.transaction().and_then(|tx| tx.error());
+            match (&own, cause) {
+                (StorageError::Aborted(_), Some(cause)) => Err(StorageError::from_js(&cause, Stage::InUse)),
+                _ => Err(own),
+            }
+        }
     }
 }
 
@@ -238,5 +247,48 @@ pub(crate) async fn delete(name: &str) -> Result<(), StorageError> {
         "success" => Ok(()),
         "error" => Err(request_error(&request, Stage::Opening)),
         _ => Err(StorageError::Blocked),
+    }
+}
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use wasm_bindgen_test::*;
+
+    use super::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    fn upgrade(db: &IdbDatabase, _: u32) -> Result<(), JsValue> {
+        db.create_object_store("records")?;
+        Ok(())
+    }
+
+    /// F4: a request awaited after one that failed hears only AbortError; the error the caller
+    /// gets must still be the cause (here ConstraintError, as QuotaExceededError would be).
+    #[wasm_bindgen_test]
+    async fn a_request_cancelled_by_an_earlier_failure_reports_that_failure() {
+        let name = "homeward-test-raw-abort";
+        let _ = delete(name).await;
+        let db = open(name, 1, upgrade).await.unwrap();
+        let tx = transaction(&db, &["records"], IdbTransactionMode::Readwrite).unwrap();
+        let records = tx.object_store("records").unwrap();
+        records.put_with_key(&JsValue::from(1), &JsValue::from(1)).unwrap();
+        committed(&tx).await.unwrap();
+
+        let tx = transaction(&db, &["records"], IdbTransactionMode::Readwrite).unwrap();
+        let result = write(&tx, async {
+            let records = tx.object_store("records")?;
+            // `add` of a key that is stored fails, which aborts the transaction; the read queued
+            // after it is then cancelled.
+            records.add_with_key(&JsValue::from(2), &JsValue::from(1))?;
+            request(&records.get(&JsValue::from(1))?).await
+        })
+        .await;
+        match result {
+            Err(StorageError::Other(detail)) => assert!(detail.starts_with("ConstraintError"), "{detail}"),
+            other => panic!("expected the ConstraintError that aborted it, got {other:?}"),
+        }
+        db.close();
+        delete(name).await.unwrap();
     }
 }

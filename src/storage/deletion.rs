@@ -1,13 +1,17 @@
 //! Deleting a case so that it stays deleted: the case, its summary and deadlines go, a
 //! tombstone (`domain::deletion`) stays, and the content is kept apart as recently deleted.
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use web_sys::{IdbTransaction, IdbTransactionMode};
 
-use super::schema::{summaries_to_write, to_js, CASES, DEADLINES, META, RECENTLY_DELETED, SUMMARIES, TOMBSTONES};
+use super::error::corrupt;
+use super::schema::{
+    from_js, from_js_each, put_derived, summaries_to_write, to_js, CASES, DEADLINES, META, RECENTLY_DELETED, SUMMARIES,
+    TOMBSTONES,
+};
 use super::{key, raw, Change, StorageError, Store};
-use crate::domain::deletion::Tombstone;
-use crate::domain::CaseId;
+use crate::domain::deletion::{restored, RecentlyDeleted, Tombstone};
+use crate::domain::{Case, CaseId};
 
 impl Store {
     /// Removes the case and what is kept beside it, in one transaction, leaving its tombstone
@@ -39,6 +43,77 @@ impl Store {
     /// The tombstone a deletion of this case left, if it was deleted on this device.
     pub async fn tombstone(&self, id: CaseId) -> Result<Option<Tombstone>, StorageError> {
         Ok(self.tombstones_of(&[id]).await?.pop().flatten())
+    }
+
+    /// Every deleted case whose content is still kept, with its tombstone, in no order
+    /// (`domain::deletion::listed` orders them).
+    pub async fn recently_deleted(&self) -> Result<Vec<RecentlyDeleted>, StorageError> {
+        let tx = self.transaction(&[RECENTLY_DELETED, TOMBSTONES], IdbTransactionMode::Readonly)?;
+        let kept = raw::request(&tx.object_store(RECENTLY_DELETED)?.get_all()?).await?;
+        let tombstones = raw::request(&tx.object_store(TOMBSTONES)?.get_all()?).await?;
+        let (cases, _) = from_js_each::<Case>(&kept).map_err(|e| corrupt("the recently deleted cases", e))?;
+        let (tombstones, _) = from_js_each::<Tombstone>(&tombstones).map_err(|e| corrupt("the tombstones", e))?;
+        Ok(cases
+            .into_iter()
+            .filter_map(|case| {
+                let tombstone = tombstones.iter().find(|t| t.id == case.id)?.clone();
+                Some(RecentlyDeleted { tombstone, case })
+            })
+            .collect())
+    }
+
+    /// Brings a recently deleted case back, as it was when deleted, in one transaction: the case
+    /// and what is kept beside it return, its tombstone and kept content go. Returns it as
+    /// stored. Refused (`Deleted`) if its content is no longer kept (erased meanwhile, or
+    /// already restored in another tab).
+    pub async fn restore(&self, id: CaseId, now: DateTime<Utc>) -> Result<Case, StorageError> {
+        let stores = [CASES, SUMMARIES, DEADLINES, META, TOMBSTONES, RECENTLY_DELETED];
+        let tx = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
+        let result = raw::write(&tx, async {
+            let kept = tx.object_store(RECENTLY_DELETED)?;
+            let found = raw::request(&kept.get(&key(id))?).await?;
+            if found.is_undefined() {
+                return Err(StorageError::Deleted);
+            }
+            let case: Case = from_js(found).map_err(|e| corrupt(&format!("recently deleted case {id}"), e))?;
+            let case = restored(case, now);
+            // `add`: a case stored under this id meanwhile is never overwritten.
+            tx.object_store(CASES)?.add(&to_js(&case)?)?;
+            put_derived(&tx, &case)?;
+            tx.object_store(TOMBSTONES)?.delete(&key(id))?;
+            kept.delete(&key(id))?;
+            Ok(case)
+        })
+        .await;
+        let revision = result.as_ref().map_or(0, |case| case.revision);
+        self.announce(result, || Change::Saved { id, revision })
+    }
+
+    /// Erases a deleted case's content at once (a request to erase a child's data). Its
+    /// tombstone stays, holding nothing of it, so no import or tab brings it back unasked.
+    pub async fn delete_permanently(&self, id: CaseId) -> Result<(), StorageError> {
+        let tx = self.transaction(&[RECENTLY_DELETED], IdbTransactionMode::Readwrite)?;
+        let result = raw::write(&tx, async {
+            tx.object_store(RECENTLY_DELETED)?.delete(&key(id))?;
+            Ok(())
+        })
+        .await;
+        self.announce(result, || Change::Deleted { id })
+    }
+
+    /// Erases the content of every case deleted longer ago than it can be restored.
+    pub async fn erase_expired(&self, now: DateTime<Utc>) -> Result<(), StorageError> {
+        let tx = self.transaction(&[RECENTLY_DELETED, TOMBSTONES], IdbTransactionMode::Readwrite)?;
+        raw::write(&tx, async {
+            let tombstones = raw::request(&tx.object_store(TOMBSTONES)?.get_all()?).await?;
+            let (tombstones, _) = from_js_each::<Tombstone>(&tombstones).map_err(|e| corrupt("the tombstones", e))?;
+            let kept = tx.object_store(RECENTLY_DELETED)?;
+            for tombstone in tombstones.iter().filter(|t| !t.is_restorable(now)) {
+                kept.delete(&key(tombstone.id))?;
+            }
+            Ok(())
+        })
+        .await
     }
 }
 

@@ -93,3 +93,74 @@ async fn an_import_meets_a_tombstone_only_by_bringing_the_case_back() {
     assert_eq!(get_raw(name, "recently_deleted", &id).await.unwrap().as_string().unwrap(), "null");
     finish(store, name).await;
 }
+
+#[wasm_bindgen_test]
+async fn a_restored_case_comes_back_whole_and_is_no_longer_deleted() {
+    let name = "homeward-test-restore";
+    let store = fresh(name).await;
+    let case = store.create(&case_with_items("T-6", "Lucía Gómez")).await.unwrap();
+    store.delete(case.id, "Ana Ruiz").await.unwrap();
+    let listed = store.recently_deleted().await.unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!((listed[0].case.clone(), listed[0].tombstone.deleted_by.as_str()), (case.clone(), "Ana Ruiz"));
+
+    let back = store.restore(case.id, Utc::now()).await.unwrap();
+
+    assert_eq!(back.plan, case.plan, "the content as it was deleted");
+    assert!(back.revision > case.revision, "newer than the version deleted");
+    assert_eq!(store.get(case.id).await.unwrap(), Some(back.clone()));
+    assert_eq!(store.list().await.unwrap().cases, vec![back.summary()], "listed again");
+    assert_eq!(store.deadlines().await.unwrap().0, vec![back.deadlines()], "its dates due again");
+    assert_eq!(store.tombstone(case.id).await.unwrap(), None, "no longer deleted");
+    assert!(store.recently_deleted().await.unwrap().is_empty());
+    // A save from an editor that had the case open before it was deleted is refused now too.
+    let mut stale = case.clone();
+    stale.touch(Utc::now());
+    assert_eq!(store.save(&stale).await, Err(homeward::storage::StorageError::ChangedElsewhere));
+    assert_eq!(
+        store.restore(case.id, Utc::now()).await,
+        Err(homeward::storage::StorageError::Deleted),
+        "a second restore (another tab) finds nothing to bring back"
+    );
+    finish(store, name).await;
+}
+
+#[wasm_bindgen_test]
+async fn deleting_permanently_erases_the_content_and_keeps_the_tombstone() {
+    let name = "homeward-test-erase";
+    let store = fresh(name).await;
+    let case = store.create(&case_with_items("T-7", "Koffi Mensah")).await.unwrap();
+    store.delete(case.id, "Ana Ruiz").await.unwrap();
+
+    store.delete_permanently(case.id).await.unwrap();
+
+    let id = case.id.to_string();
+    assert_eq!(get_raw(name, "recently_deleted", &id).await.unwrap().as_string().unwrap(), "null", "content gone");
+    assert!(store.recently_deleted().await.unwrap().is_empty());
+    assert!(store.tombstone(case.id).await.unwrap().is_some(), "still known as deleted, for imports");
+    assert_eq!(store.restore(case.id, Utc::now()).await, Err(homeward::storage::StorageError::Deleted));
+    assert_eq!(store.get(case.id).await.unwrap(), None);
+    finish(store, name).await;
+}
+
+#[wasm_bindgen_test]
+async fn content_kept_past_thirty_days_is_erased_and_younger_content_is_not() {
+    let name = "homeward-test-erase-expired";
+    let store = fresh(name).await;
+    let old = store.create(&case_with_items("T-8", "Ana Quispe")).await.unwrap();
+    let young = store.create(&case_with_items("T-9", "Rosa Condori")).await.unwrap();
+    store.delete(old.id, "").await.unwrap();
+    gloo_timers::future::TimeoutFuture::new(5).await;
+    store.delete(young.id, "").await.unwrap();
+    // "Now" moves on to the moment the first can no longer be restored, the second still can.
+    let later = store.tombstone(old.id).await.unwrap().unwrap().restorable_until();
+    let young_until = store.tombstone(young.id).await.unwrap().unwrap().restorable_until();
+    assert!(later < young_until);
+
+    store.erase_expired(later).await.unwrap();
+
+    let kept: Vec<_> = store.recently_deleted().await.unwrap().into_iter().map(|d| d.case.id).collect();
+    assert_eq!(kept, vec![young.id]);
+    assert!(store.tombstone(old.id).await.unwrap().is_some(), "the tombstone of the erased one stays");
+    finish(store, name).await;
+}

@@ -14,6 +14,7 @@ use crate::i18n::{
 };
 use crate::offline::{ReloadBanner, UpdateBanner, Updates};
 use crate::pages::case::CasePage;
+use crate::pages::deleted::RecentlyDeletedPage;
 use crate::pages::demo::{DemoBanner, DemoPage};
 use crate::pages::exchange::{ExportPage, ImportPage};
 use crate::pages::overview::OverviewPage;
@@ -300,6 +301,7 @@ fn whole_page(page: Page, tab: Memo<CaseTab>) -> AnyView {
         Page::Export(case) => view! { <ExportPage case /> }.into_any(),
         Page::Import => view! { <ImportPage /> }.into_any(),
         Page::Storage => view! { <StoragePage /> }.into_any(),
+        Page::RecentlyDeleted => view! { <RecentlyDeletedPage /> }.into_any(),
         Page::Profile => view! { <ProfilePage /> }.into_any(),
         Page::Demo => view! { <DemoPage /> }.into_any(),
         Page::Print(id) => view! { <PrintPage id /> }.into_any(),

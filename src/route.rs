@@ -37,6 +37,8 @@ pub enum Route {
     Import,
     /// How safely the data is kept here, and backups.
     Storage,
+    /// Cases deleted here whose content is still kept: restored or erased for good.
+    RecentlyDeleted,
     /// The name recorded in the history.
     Profile,
     /// What the training demo is, with its reset, exit and exercise file.
@@ -53,6 +55,7 @@ pub enum Page {
     Export(Option<CaseId>),
     Import,
     Storage,
+    RecentlyDeleted,
     Profile,
     Demo,
     Print(CaseId),
@@ -83,6 +86,7 @@ impl Route {
             ["export", id] => Uuid::parse_str(id).map_or(Self::NotFound, |id| Self::Export { case: Some(id) }),
             ["import"] => Self::Import,
             ["storage"] => Self::Storage,
+            ["deleted"] => Self::RecentlyDeleted,
             ["profile"] => Self::Profile,
             ["demo"] => Self::Demo,
             ["cases", id, "print"] => Uuid::parse_str(id).map_or(Self::NotFound, |id| Self::Print { id }),
@@ -129,6 +133,7 @@ impl Route {
             Self::Export { case } => Page::Export(case),
             Self::Import => Page::Import,
             Self::Storage => Page::Storage,
+            Self::RecentlyDeleted => Page::RecentlyDeleted,
             Self::Profile => Page::Profile,
             Self::Demo => Page::Demo,
             Self::Print { id } => Page::Print(id),
@@ -163,6 +168,7 @@ impl Route {
             Self::Export { case: Some(id) } => format!("#/export/{id}"),
             Self::Import => "#/import".into(),
             Self::Storage => "#/storage".into(),
+            Self::RecentlyDeleted => "#/deleted".into(),
             Self::Profile => "#/profile".into(),
             Self::Demo => "#/demo".into(),
         }
@@ -186,6 +192,7 @@ mod tests {
             | Route::Export { .. }
             | Route::Import
             | Route::Storage
+            | Route::RecentlyDeleted
             | Route::Profile
             | Route::Demo
             | Route::NotFound => route,
@@ -202,6 +209,7 @@ mod tests {
             Route::Export { case: Some(id) },
             Route::Import,
             Route::Storage,
+            Route::RecentlyDeleted,
             Route::Profile,
             Route::Demo,
         ];
@@ -230,6 +238,7 @@ mod tests {
         assert_eq!(page(&format!("#/export/{id}")), Page::Export(Some(id)));
         assert_eq!(page("#/import"), Page::Import);
         assert_eq!(page("#/storage"), Page::Storage);
+        assert_eq!(page("#/deleted"), Page::RecentlyDeleted);
         assert_eq!(page("#/profile"), Page::Profile);
         assert_eq!(page("#/demo"), Page::Demo);
         assert_eq!(page(&format!("#/cases/{id}/print")), Page::Print(id));

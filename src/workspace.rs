@@ -44,6 +44,9 @@ impl Workspace {
     /// keeps what trainees did, whatever the language.
     pub async fn open(self) -> Result<Store, StorageError> {
         let store = Store::open_named(self.database()).await?;
+        // Deleted cases' content is kept 30 days, whether or not anyone opens Recently deleted.
+        // A failure only keeps it until the next opening; it is no reason to refuse this one.
+        let _ = store.erase_expired(chrono::Utc::now()).await;
         if self.is_demo() {
             let today = chrono::Local::now().date_naive();
             let language = crate::vocabulary::language(crate::i18n::preferred_locale());

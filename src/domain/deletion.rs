@@ -46,7 +46,7 @@ pub struct RecentlyDeleted {
 /// restorable at `now` (one past its time is erased at the next opening, not shown meanwhile).
 pub fn listed(mut deleted: Vec<RecentlyDeleted>, now: DateTime<Utc>) -> Vec<RecentlyDeleted> {
     deleted.retain(|d| d.tombstone.is_restorable(now));
-    deleted.sort_by(|a, b| b.tombstone.deleted_at.cmp(&a.tombstone.deleted_at));
+    deleted.sort_by_key(|d| std::cmp::Reverse(d.tombstone.deleted_at));
     deleted
 }
 

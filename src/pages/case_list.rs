@@ -88,6 +88,9 @@ pub fn CaseListPage() -> impl IntoView {
                     .into_any()
             }
         }}
+        <p class="list-footer">
+            <a href=Route::RecentlyDeleted.href()>{t!(i18n, cases.list.recently_deleted)}</a>
+        </p>
     }
 }
 

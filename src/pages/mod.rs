@@ -3,6 +3,7 @@
 
 pub mod case;
 pub mod case_list;
+pub mod deleted;
 pub mod demo;
 pub mod exchange;
 pub mod new_case;

@@ -94,6 +94,11 @@ pub fn StoragePage() -> impl IntoView {
                     })
             }}
         </section>
+        <section class="panel" aria-labelledby="deleted-title">
+            <h2 id="deleted-title">{t!(i18n, storage.deleted.title)}</h2>
+            <p>{t!(i18n, storage.deleted.storage_text)}</p>
+            <a href=Route::RecentlyDeleted.href()>{t!(i18n, storage.deleted.storage_link)}</a>
+        </section>
         <section class="panel" aria-labelledby="risk-title">
             <h2 id="risk-title">{t!(i18n, storage.risks_title)}</h2>
             <ul>

@@ -91,7 +91,7 @@ test('delete a case from the keyboard: the dialog takes focus, Escape gives it b
   await dialog.waitFor();
   await tabTo(page, /^Delete case ./, { back: true });
   await page.keyboard.press('Enter');
-  await page.getByText(/was deleted from this device\.$/).waitFor();
+  await page.getByText(/was deleted from this device\./).waitFor();
   await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
   await assertPageFocus(page, 'the case list after deleting');
 });

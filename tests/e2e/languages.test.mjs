@@ -100,7 +100,7 @@ test('pages in Spanish and French have no English left, and dates follow the lan
     ['', 'list'], ['#/overview', 'overview'], ['#/cases/new', 'new case'],
     ...['case', 'worker', 'child', 'placement', 'needs', 'services', 'actions', 'monitoring', 'participation', 'referrals', 'best-interests'].map((s) => [`${caseBase}plan/${s}`, `plan: ${s}`]),
     [`${caseBase}checklist`, 'checklist'], [`${caseBase}history`, 'history'], [`${caseBase}print`, 'print'],
-    ['#/export', 'export'], ['#/import', 'import'], ['#/storage', 'storage'], ['#/profile', 'profile'], ['#/demo', 'demo'],
+    ['#/export', 'export'], ['#/import', 'import'], ['#/storage', 'storage'], ['#/deleted', 'recently deleted'], ['#/profile', 'profile'], ['#/demo', 'demo'],
   ];
   for (const [language, label] of [['es', 'Español'], ['fr', 'Français']]) {
     await page.goto(app.server.url);

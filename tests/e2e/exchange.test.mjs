@@ -232,6 +232,37 @@ test('changes on both sides: keep mine, take theirs, keep both', async () => {
   assert.deepEqual(app.browser.outside, []);
 });
 
+test('a case deleted in another tab after the preview: nothing is imported, and the message says why', async () => {
+  const page = await app.browser.page();
+  const stored = JSON.parse(await snapshot(page));
+  // The colleague's newer version of every case here.
+  const theirs = stored.map((c) => {
+    const next = structuredClone(c);
+    next.plan.child.languages = 'Newer from a colleague';
+    next.revision += 1;
+    next.version = randomUUID();
+    next.exchanged = [...c.exchanged, c.version, next.version];
+    return next;
+  });
+  const file = join(dir, 'newer.json');
+  await writeFile(file, JSON.stringify({ format: 'homeward-export', format_version: 2, app_version: 'test', exported_at: new Date().toISOString(), cases: theirs }));
+  await openFile(page, file, '');
+  await page.getByText(`0 new · ${stored.length} newer · 0 changed on both sides · 0 identical · 0 older`).waitFor();
+
+  const other = await app.browser.context.newPage();
+  await other.goto(`${app.server.url}#/cases/${stored[0].id}/plan/case`);
+  await other.getByRole('button', { name: 'Delete case' }).click();
+  await other.getByRole('dialog').getByRole('button', { name: /^Delete case/ }).click();
+  await other.getByText(/was deleted from this device/).waitFor();
+  await other.close();
+  const [cases, tombstones] = [await snapshot(page), await snapshot(page, 'tombstones')];
+
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByText('Nothing was imported: a case in this file was changed or deleted in another tab after the preview. Open the file again to see what it would change now.').waitFor();
+  assert.equal(await snapshot(page), cases, 'nothing written');
+  assert.equal(await snapshot(page, 'tombstones'), tombstones, 'the deleted case stays deleted');
+});
+
 test('a case changed in another tab while the passphrase is typed goes into the file as it is now', async () => {
   // The export page reads the cases as it opens; a change saved after that must not be lost.
   const page = await app.browser.page();

@@ -47,7 +47,14 @@ impl InWords for Problem {
             Self::Open(failure) => failure.in_words(l),
             Self::Undecided(n) => td_string!(l, exchange.import.undecided, n = *n).to_string(),
             Self::NotWritten(error) => {
-                td_string!(l, exchange.import.not_imported, reason = error.in_words(l)).to_string()
+                let reason = match error {
+                    // Said for an import, not in the words of an editor's refused save.
+                    StorageError::ChangedElsewhere | StorageError::Deleted => {
+                        td_string!(l, exchange.import.changed_since_preview).to_string()
+                    }
+                    other => other.in_words(l),
+                };
+                td_string!(l, exchange.import.not_imported, reason).to_string()
             }
         }
     }

@@ -68,7 +68,9 @@ impl NearScreen {
     }
 
     fn look(self) {
-        let element = self.end.get_untracked();
+        // The page may be gone by the time the frame is painted (left while its list was still
+        // being drawn): then there is nothing to look at.
+        let Some(element) = self.end.try_get_untracked() else { return };
         let watched = self.watch.try_with_value(|watch| {
             if let (Some((observer, _)), Some(element)) = (watch, element) {
                 observer.unobserve(&element);

@@ -77,6 +77,19 @@ test('the case list draws rows as they near the screen, shows the rest on reques
     assert.equal(await rows.filter({ hasNotText: 'Koffi Mensah' }).count(), 0);
     await scrollUntil(page, 80);
     assert.deepEqual(browser.errors, []);
+
+    // Leaving the list while it is still drawing rows (found by the crash test, after an import
+    // brought many cases) must not touch the rows of the page that is gone.
+    await filter.fill('');
+    const aCase = await rows.first().locator('a').first().getAttribute('href');
+    for (let i = 0; i < 12; i++) {
+      await page.goto(`${server.url}#/`);
+      await page.waitForTimeout(i * 5);
+      await page.goto(`${server.url}${aCase}`);
+      await page.getByRole('heading', { level: 2 }).first().waitFor();
+    }
+    await page.waitForTimeout(500);
+    assert.deepEqual(browser.errors, [], 'no error after leaving the list mid-drawing');
   } finally {
     await browser.close();
     await server.close();

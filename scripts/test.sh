@@ -29,6 +29,9 @@ cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --tests -q --
 echo "== Domain and the code's own rules (native cargo test)"
 cargo test --locked
 
+echo "== The import reader under libFuzzer, 30 seconds (scripts/fuzz.sh; longer runs by hand)"
+scripts/fuzz.sh 30
+
 echo "== The interface's vocabulary (wasm, in Node) and storage in headless Chromium (wasm-bindgen-test)"
 # The runner's default of 20 s is tight for 10,000 records on two busy cores.
 export WASM_BINDGEN_TEST_TIMEOUT=120
@@ -40,3 +43,6 @@ release_build
 echo "== End to end in headless Chromium"
 # Two files at a time: each drives its own Chromium and server, and two cores keep both busy.
 in_own_group node --test --test-concurrency=2 --test-timeout=120000 tests/e2e/
+
+echo "== Crash test: the browser killed 5 times while typing, saving and importing (scripts/crash.sh; 50 kills when run alone)"
+in_own_group scripts/crash.sh --kills 5

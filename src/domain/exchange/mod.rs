@@ -18,6 +18,11 @@ pub const FORMAT_VERSION: u32 = 2;
 /// The largest file an import reads: decrypting and holding it takes several times its size in
 /// memory, which an old phone may not have. About 40,000 full cases.
 pub const MAX_FILE_BYTES: usize = 200 * 1024 * 1024;
+/// The largest revision an imported case may have: the browser stores a case as JSON parsed into
+/// JavaScript numbers, exact up to 2^53 − 1 (`Number.MAX_SAFE_INTEGER`). Above it the stored
+/// number is rounded, and near 2^64 rounded past what a `u64` holds, so the case stored could
+/// no longer be read. A real case counts one revision per save.
+pub const MAX_REVISION: u64 = (1 << 53) - 1;
 
 /// The document inside an export file. Read, its cases are `Case`s. Written by an export, its
 /// cases are the stored records' JSON put between the rest of it ([`write_around`]), which is
@@ -106,6 +111,12 @@ pub fn read(plaintext: &[u8]) -> Result<ExportDocument, ReadError> {
     for case in &document.cases {
         if !seen.insert(case.id) {
             return Err(ReadError::Damaged(format!("case {} appears twice", case.id)));
+        }
+        if case.revision > MAX_REVISION {
+            return Err(ReadError::Damaged(format!(
+                "case {} has a revision number too large to store ({})",
+                case.id, case.revision
+            )));
         }
     }
     Ok(document)

@@ -87,6 +87,27 @@ fn foreign_newer_damaged_and_oversized_documents_are_refused() {
     assert!(ReadError::TooLarge { size_mb: 201, limit_mb: 200 }.to_string().contains("200 MB"));
 }
 
+/// The browser stores a case as JSON parsed into JavaScript numbers, exact only up to 2^53 − 1.
+/// A revision above that was imported, then stored rounded: 2^64 − 1 came back as 2^64, which
+/// no longer reads as a `u64`, and the case list said a stored case could not be read
+/// (tests/fixtures/hostile/revision-u64-max.age). Such a file is refused, naming the case.
+#[test]
+fn a_revision_the_browser_cannot_store_exactly_is_refused() {
+    let mut case = full_case("A-1");
+    case.revision = MAX_REVISION;
+    let doc = ExportDocument::new(vec![case.clone()], "0.1.0", now());
+    assert_eq!(read(&write(&doc)).unwrap(), doc, "the largest exact revision is read");
+    for revision in [MAX_REVISION + 1, u64::MAX] {
+        case.revision = revision;
+        let doc = ExportDocument::new(vec![full_case("A-0"), case.clone()], "0.1.0", now());
+        assert_eq!(
+            read(&write(&doc)).err(),
+            Some(ReadError::Damaged(format!("case {} has a revision number too large to store ({revision})", case.id))),
+        );
+    }
+    assert_eq!(MAX_REVISION, (1 << 53) - 1, "JavaScript's Number.MAX_SAFE_INTEGER");
+}
+
 /// Every truncation and thousands of byte changes of a real document: the reader never panics,
 /// and whatever it accepts is a whole, valid document.
 #[test]

@@ -48,6 +48,10 @@ pub enum CryptoError {
 /// The first line of an age file in its text ("armored") form, as `age -a` writes it.
 const ARMOR_BEGIN: &[u8] = b"-----BEGIN AGE ENCRYPTED FILE-----";
 
+/// The highest scrypt work factor the stock `age` tool (Go, 1.1) opens: a file asking for more
+/// is refused there too.
+pub const STOCK_AGE_MAX_WORK_FACTOR: u8 = 22;
+
 pub fn is_age(bytes: &[u8]) -> bool {
     bytes.starts_with(AGE_MAGIC) || bytes.trim_ascii_start().starts_with(ARMOR_BEGIN)
 }

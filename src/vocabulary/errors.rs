@@ -47,6 +47,10 @@ fn crypto_error(l: Locale, error: &CryptoError) -> String {
         CryptoError::NotAge => td_string!(l, errors.not_age).to_string(),
         CryptoError::NotPassphrase => td_string!(l, errors.not_passphrase).to_string(),
         CryptoError::Damaged => td_string!(l, errors.damaged).to_string(),
+        // Only above what the stock tool opens would pointing to it be wrong.
+        CryptoError::TooMuchWork { required, limit } if *required > crate::crypto::STOCK_AGE_MAX_WORK_FACTOR => {
+            td_string!(l, errors.too_much_work_anywhere, required = *required, limit = *limit).to_string()
+        }
         CryptoError::TooMuchWork { required, limit } => {
             td_string!(l, errors.too_much_work, required = *required, limit = *limit).to_string()
         }

@@ -32,6 +32,8 @@ enum Stage {
 #[derive(Clone, PartialEq)]
 enum Problem {
     NoFile,
+    /// The file holds no case.
+    NoCases,
     /// The file could not be opened.
     Open(Failure),
     /// Conflicts still waiting for a decision.
@@ -44,6 +46,7 @@ impl InWords for Problem {
     fn in_words(&self, l: Locale) -> String {
         match self {
             Self::NoFile => td_string!(l, exchange.import.choose_file).to_string(),
+            Self::NoCases => td_string!(l, exchange.import.no_cases).to_string(),
             Self::Open(failure) => failure.in_words(l),
             Self::Undecided(n) => td_string!(l, exchange.import.undecided, n = *n).to_string(),
             Self::NotWritten(error) => {
@@ -154,6 +157,11 @@ pub fn ImportPage() -> impl IntoView {
             }
             .await;
             match outcome {
+                // An empty preview would say nothing at all.
+                Ok(p) if p.entries.is_empty() => {
+                    stage.set(Stage::Failed(Problem::NoCases));
+                    focus_id_later("import-outcome");
+                }
                 Ok(p) => {
                     plan.set(p);
                     stage.set(Stage::Preview);

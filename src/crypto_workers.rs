@@ -11,7 +11,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
-use crate::domain::exchange::{ReadError, WorkerError};
+use crate::domain::exchange::{Damage, ReadError, WorkerError};
 use crate::i18n::{td_string, Locale};
 use crate::storage::StorageError;
 use crate::vocabulary::InWords;
@@ -36,7 +36,7 @@ pub enum Failure {
     /// The chosen file could not be read from the disk.
     Unreadable,
     /// Decrypted cases that do not fit what this build reads.
-    Damaged(String),
+    Damaged(Damage),
 }
 
 impl InWords for Failure {
@@ -53,7 +53,9 @@ impl InWords for Failure {
             Self::NotMade => td_string!(l, exchange.errors.not_made).to_string(),
             Self::NotSaved => td_string!(l, exchange.errors.not_saved).to_string(),
             Self::Unreadable => td_string!(l, exchange.errors.unreadable).to_string(),
-            Self::Damaged(detail) => td_string!(l, exchange.errors.damaged_cases, detail).to_string(),
+            Self::Damaged(damage) => {
+                td_string!(l, exchange.errors.damaged, detail = damage_in_words(l, damage)).to_string()
+            }
         }
     }
 }
@@ -83,7 +85,31 @@ pub fn read_error(l: Locale, error: &ReadError) -> String {
         ReadError::TooNew { found, supported } => {
             td_string!(l, exchange.errors.too_new, found = *found, supported = *supported).to_string()
         }
-        ReadError::Damaged(detail) => td_string!(l, exchange.errors.damaged, detail).to_string(),
+        ReadError::Damaged(damage) => {
+            td_string!(l, exchange.errors.damaged, detail = damage_in_words(l, damage)).to_string()
+        }
+    }
+}
+
+/// What is wrong inside a document, the part of the sentence after "damaged:".
+fn damage_in_words(l: Locale, damage: &Damage) -> String {
+    match damage {
+        Damage::CutShort => td_string!(l, exchange.errors.damage.cut_short).to_string(),
+        Damage::Malformed { line, column } => {
+            td_string!(l, exchange.errors.damage.malformed, line = *line, column = *column).to_string()
+        }
+        Damage::UnexpectedValue { line: 0, .. } => td_string!(l, exchange.errors.damage.unexpected_value).to_string(),
+        Damage::UnexpectedValue { line, column } => {
+            td_string!(l, exchange.errors.damage.unexpected_value_at, line = *line, column = *column).to_string()
+        }
+        Damage::CaseTwice { case_number } => {
+            let case = crate::vocabulary::case_number(l, case_number);
+            td_string!(l, exchange.errors.damage.case_twice, case).to_string()
+        }
+        Damage::RevisionTooLarge { case_number } => {
+            let case = crate::vocabulary::case_number(l, case_number);
+            td_string!(l, exchange.errors.damage.revision_too_large, case).to_string()
+        }
     }
 }
 

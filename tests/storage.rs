@@ -20,6 +20,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[path = "storage/blocked.rs"]
 mod blocked;
+#[path = "storage/closing.rs"]
+mod closing;
 #[path = "storage/deletion.rs"]
 mod deletion;
 #[path = "storage/durability.rs"]

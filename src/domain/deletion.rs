@@ -6,6 +6,7 @@
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::history::{Event, HistoryEntry};
 use super::{Case, CaseId};
 
 /// How long a deleted case's content is kept to be restored; after that it is erased.
@@ -51,8 +52,11 @@ pub fn listed(mut deleted: Vec<RecentlyDeleted>, now: DateTime<Utc>) -> Vec<Rece
 }
 
 /// The case as it comes back: as it was deleted, with a new revision so that every tab and any
-/// later sync takes it for the newest version.
-pub fn restored(mut case: Case, now: DateTime<Utc>) -> Case {
+/// later sync takes it for the newest version. Its history tells both steps: the deletion (when
+/// and by whom, from the tombstone) and the restore.
+pub fn restored(mut case: Case, tombstone: &Tombstone, now: DateTime<Utc>, by: &str) -> Case {
+    case.history.push(HistoryEntry::event(tombstone.deleted_at, &tombstone.deleted_by, "case", Event::Deleted));
+    case.history.push(HistoryEntry::event(now, by, "case", Event::Restored));
     case.touch(now);
     case
 }
@@ -96,11 +100,30 @@ mod tests {
 
     #[test]
     fn a_restored_case_reads_as_newer_than_the_one_deleted() {
-        let gone = deleted(1, "2026-12-01T10:00:00Z").case;
-        let back = restored(gone.clone(), at("2026-12-06T12:00:00Z"));
-        assert_eq!(back.revision, gone.revision + 1);
-        assert_ne!(back.version, gone.version);
-        assert_eq!(back.plan, gone.plan);
+        let gone = deleted(1, "2026-12-01T10:00:00Z");
+        let back = restored(gone.case.clone(), &gone.tombstone, at("2026-12-06T12:00:00Z"), "Ben");
+        assert_eq!(back.revision, gone.case.revision + 1);
+        assert_ne!(back.version, gone.case.version);
+        assert_eq!(back.plan, gone.case.plan);
+    }
+
+    /// A restored case's history went straight from its last edit to its next one, as if it had
+    /// never been gone.
+    #[test]
+    fn a_restored_case_records_its_deletion_and_its_restore() {
+        let gone = deleted(1, "2026-12-01T10:00:00Z");
+        let back = restored(gone.case.clone(), &gone.tombstone, at("2026-12-06T12:00:00Z"), "Ben");
+        let told: Vec<_> = back.history.0[gone.case.history.0.len()..]
+            .iter()
+            .map(|e| (e.event.clone(), e.at, e.by.as_str(), e.area.as_str()))
+            .collect();
+        assert_eq!(
+            told,
+            [
+                (Some(Event::Deleted), at("2026-12-01T10:00:00Z"), "Ana", "case"),
+                (Some(Event::Restored), at("2026-12-06T12:00:00Z"), "Ben", "case"),
+            ]
+        );
     }
 
     #[test]

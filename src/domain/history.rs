@@ -64,6 +64,11 @@ pub enum Event {
         reason: String,
     },
     Reopened,
+    /// Deleted from a device; recorded when the case is restored, as the deletion left no
+    /// case to write into.
+    Deleted,
+    /// Brought back from Recently deleted.
+    Restored,
     HandedOver {
         from: String,
         to: String,

@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 use crate::components::alert::Alert;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::focus::focus_id_later;
-use crate::context::{keep_page_title, unnamed, use_notice, use_other_tabs, use_store};
+use crate::context::{keep_page_title, unnamed, use_notice, use_other_tabs, use_store, user_name};
 use crate::domain::deletion::{listed, RecentlyDeleted};
 use crate::domain::CaseId;
 use crate::i18n::{long_date, t, t_string, td_string, use_i18n, Locale};
@@ -36,7 +36,7 @@ pub fn RecentlyDeletedPage() -> impl IntoView {
         let store = store.get_value();
         spawn_local(async move {
             let l = i18n.get_locale_untracked();
-            match store.restore(id, Utc::now()).await {
+            match store.restore(id, Utc::now(), &user_name()).await {
                 Ok(_) => notice.show(td_string!(l, storage.deleted.restored, case = title).to_string()),
                 Err(error) => {
                     notice.problem(td_string!(l, storage.deleted.not_restored, error = error.in_words(l)).to_string())

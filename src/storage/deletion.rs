@@ -66,21 +66,24 @@ impl Store {
     /// and what is kept beside it return, its tombstone and kept content go. Returns it as
     /// stored. Refused (`Deleted`) if its content is no longer kept (erased meanwhile, or
     /// already restored in another tab).
-    pub async fn restore(&self, id: CaseId, now: DateTime<Utc>) -> Result<Case, StorageError> {
+    pub async fn restore(&self, id: CaseId, now: DateTime<Utc>, by: &str) -> Result<Case, StorageError> {
         let stores = [CASES, SUMMARIES, DEADLINES, META, TOMBSTONES, RECENTLY_DELETED];
         let tx = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
         let result = raw::write(&tx, async {
             let kept = tx.object_store(RECENTLY_DELETED)?;
-            let found = raw::request(&kept.get(&key(id))?).await?;
-            if found.is_undefined() {
+            let tombstones = tx.object_store(TOMBSTONES)?;
+            let (found, tombstone) = (kept.get(&key(id))?, tombstones.get(&key(id))?);
+            let (found, tombstone) = (raw::request(&found).await?, raw::request(&tombstone).await?);
+            if found.is_undefined() || tombstone.is_undefined() {
                 return Err(StorageError::Deleted);
             }
             let case: Case = from_js(found).map_err(|e| corrupt(&format!("recently deleted case {id}"), e))?;
-            let case = restored(case, now);
+            let tombstone: Tombstone = from_js(tombstone).map_err(|e| corrupt(&format!("tombstone {id}"), e))?;
+            let case = restored(case, &tombstone, now, by);
             // `add`: a case stored under this id meanwhile is never overwritten.
             tx.object_store(CASES)?.add(&to_js(&case)?)?;
             put_derived(&tx, &case)?;
-            tx.object_store(TOMBSTONES)?.delete(&key(id))?;
+            tombstones.delete(&key(id))?;
             kept.delete(&key(id))?;
             Ok(case)
         })

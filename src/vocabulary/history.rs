@@ -45,6 +45,8 @@ pub fn history_event(l: Locale, event: &Event) -> String {
     match event {
         Event::Created => td_string!(l, vocab.event.created).to_string(),
         Event::Reopened => td_string!(l, vocab.event.reopened).to_string(),
+        Event::Deleted => td_string!(l, vocab.event.deleted).to_string(),
+        Event::Restored => td_string!(l, vocab.event.restored).to_string(),
         Event::Closed { outcome, reason } => {
             td_string!(l, vocab.event.closed, outcome = outcome.in_locale(l), reason).to_string()
         }

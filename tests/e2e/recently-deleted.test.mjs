@@ -61,6 +61,12 @@ test('a deleted case is listed under Recently deleted and comes back whole when 
   await saved(page);
   const [stored] = (await records(page, 'cases')).filter((c) => c.id === id);
   assert.equal(stored.plan.child.name, 'Lucía Fernández Ruiz', 'it is edited and saved as before');
+  // Its history tells that it was gone, and who brought it back: newest first.
+  await page.getByRole('navigation', { name: 'This case' }).getByRole('link', { name: 'History' }).click();
+  const entries = page.locator('.timeline-entry');
+  await entries.nth(2).waitFor();
+  assert.match(await entries.nth(1).innerText(), /Case restored from Recently deleted[\s\S]*Unnamed user/);
+  assert.match(await entries.nth(2).innerText(), /Case deleted from this device[\s\S]*Unnamed user/);
   await page.close();
 });
 

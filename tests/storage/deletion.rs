@@ -2,6 +2,7 @@
 //! that brings it back.
 
 use chrono::Utc;
+use homeward::domain::history::Event;
 use wasm_bindgen_test::*;
 
 use super::{case_with_items, finish, fresh, get_raw};
@@ -104,9 +105,15 @@ async fn a_restored_case_comes_back_whole_and_is_no_longer_deleted() {
     assert_eq!(listed.len(), 1);
     assert_eq!((listed[0].case.clone(), listed[0].tombstone.deleted_by.as_str()), (case.clone(), "Ana Ruiz"));
 
-    let back = store.restore(case.id, Utc::now()).await.unwrap();
+    let back = store.restore(case.id, Utc::now(), "Ben Osei").await.unwrap();
 
     assert_eq!(back.plan, case.plan, "the content as it was deleted");
+    let told: Vec<_> = back.history.0.iter().rev().take(2).map(|e| (e.event.clone(), e.by.as_str())).collect();
+    assert_eq!(
+        told,
+        [(Some(Event::Restored), "Ben Osei"), (Some(Event::Deleted), "Ana Ruiz")],
+        "the history tells both"
+    );
     assert!(back.revision > case.revision, "newer than the version deleted");
     assert_eq!(store.get(case.id).await.unwrap(), Some(back.clone()));
     assert_eq!(store.list().await.unwrap().cases, vec![back.summary()], "listed again");
@@ -118,7 +125,7 @@ async fn a_restored_case_comes_back_whole_and_is_no_longer_deleted() {
     stale.touch(Utc::now());
     assert_eq!(store.save(&stale).await, Err(homeward::storage::StorageError::ChangedElsewhere));
     assert_eq!(
-        store.restore(case.id, Utc::now()).await,
+        store.restore(case.id, Utc::now(), "Ben Osei").await,
         Err(homeward::storage::StorageError::Deleted),
         "a second restore (another tab) finds nothing to bring back"
     );
@@ -138,7 +145,7 @@ async fn deleting_permanently_erases_the_content_and_keeps_the_tombstone() {
     assert_eq!(get_raw(name, "recently_deleted", &id).await.unwrap().as_string().unwrap(), "null", "content gone");
     assert!(store.recently_deleted().await.unwrap().is_empty());
     assert!(store.tombstone(case.id).await.unwrap().is_some(), "still known as deleted, for imports");
-    assert_eq!(store.restore(case.id, Utc::now()).await, Err(homeward::storage::StorageError::Deleted));
+    assert_eq!(store.restore(case.id, Utc::now(), "Ben Osei").await, Err(homeward::storage::StorageError::Deleted));
     assert_eq!(store.get(case.id).await.unwrap(), None);
     finish(store, name).await;
 }

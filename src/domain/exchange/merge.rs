@@ -153,6 +153,11 @@ impl ImportPlan {
         self.taken(Comparison::DeletedHere)
     }
 
+    /// Cases changed on both sides kept beside the one here, as a copy.
+    pub fn count_copied(&self) -> usize {
+        self.entries.iter().filter(|e| e.resolution == Some(Resolution::KeepBoth)).count()
+    }
+
     fn taken(&self, comparison: Comparison) -> usize {
         let taken = |e: &&Entry| e.comparison == comparison && e.resolution == Some(Resolution::TakeTheirs);
         self.entries.iter().filter(taken).count()
@@ -196,26 +201,6 @@ impl ImportPlan {
             }
         }
         Ok(writes)
-    }
-}
-
-impl ImportPlan {
-    /// What the import wrote, in a line for the person who ran it.
-    pub fn outcome(&self) -> String {
-        let decided = |r: Resolution| self.entries.iter().filter(|e| e.resolution == Some(r)).count();
-        let parts = [
-            (self.count(Comparison::New), "new"),
-            (self.count(Comparison::Newer), "updated"),
-            (decided(Resolution::TakeTheirs), "replaced by theirs"),
-            (decided(Resolution::KeepBoth), "added as a copy"),
-        ];
-        let written: Vec<String> =
-            parts.iter().filter(|(n, _)| *n > 0).map(|(n, what)| format!("{n} {what}")).collect();
-        if written.is_empty() {
-            "nothing needed changing.".into()
-        } else {
-            format!("{}.", written.join(", "))
-        }
     }
 }
 

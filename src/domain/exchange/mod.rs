@@ -58,7 +58,42 @@ pub enum ReadError {
     #[error("This file was made by a newer Homeward (export format {found}; this one reads up to {supported}). Update Homeward, then import it again.")]
     TooNew { found: u32, supported: u32 },
     #[error("This Homeward export is damaged: {0}. Nothing was imported.")]
-    Damaged(String),
+    Damaged(Damage),
+}
+
+/// What is wrong inside a decrypted export, as data: the page words it in the reader's
+/// language (`vocabulary`), so no reader's own English reaches the worker.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+pub enum Damage {
+    /// The text stops before the document does: the file was cut short before it was encrypted.
+    #[error("it ends before its last case")]
+    CutShort,
+    /// Not JSON at this place: a broken escape, a character out of place, nesting too deep.
+    #[error("its text is broken at line {line}, column {column}")]
+    Malformed { line: usize, column: usize },
+    /// JSON, but a value is missing or not of the kind Homeward writes. `line` 0: no place known
+    /// (a format-1 case, read after it was parsed).
+    #[error("a value is missing or is not what Homeward writes, at line {line}, column {column}")]
+    UnexpectedValue { line: usize, column: usize },
+    /// Two different cases under one id.
+    #[error("case {case_number} appears twice")]
+    CaseTwice { case_number: String },
+    /// A revision above what the browser stores exactly ([`MAX_REVISION`]).
+    #[error("case {case_number} has a revision number too large to store")]
+    RevisionTooLarge { case_number: String },
+}
+
+impl Damage {
+    /// Where and how the JSON reader stopped, without its English words.
+    pub fn of_json(error: &serde_json::Error) -> Self {
+        use serde_json::error::Category;
+        let (line, column) = (error.line(), error.column());
+        match error.classify() {
+            Category::Eof => Self::CutShort,
+            Category::Syntax | Category::Io => Self::Malformed { line, column },
+            Category::Data => Self::UnexpectedValue { line, column },
+        }
+    }
 }
 
 /// Why the export worker did not do what it was asked, sent to the page as it is so the page
@@ -77,6 +112,10 @@ pub enum WorkerError {
     UnknownRequest,
 }
 
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+/// How every document Homeward writes begins ([`write`]).
+const WRITTEN_START: &[u8] = br#"{"format":"homeward-export""#;
+
 /// The header fields, read first so a newer or foreign document is named for what it is
 /// before its cases are looked at.
 #[derive(Deserialize)]
@@ -89,7 +128,17 @@ struct Header {
 /// with its reason; nothing is guessed.
 pub fn read(plaintext: &[u8]) -> Result<ExportDocument, ReadError> {
     check_size(plaintext.len())?;
-    let header: Header = serde_json::from_slice(plaintext).map_err(|_| ReadError::NotAnExport)?;
+    // A text editor on Windows may put a byte-order mark before the training export it saved.
+    let plaintext = plaintext.strip_prefix(UTF8_BOM).unwrap_or(plaintext);
+    let header: Header = serde_json::from_slice(plaintext).map_err(|e| {
+        // Homeward writes its name first, so a document that starts as one and stops is one cut
+        // short, not something else.
+        if e.is_eof() && plaintext.trim_ascii_start().starts_with(WRITTEN_START) {
+            ReadError::Damaged(Damage::CutShort)
+        } else {
+            ReadError::NotAnExport
+        }
+    })?;
     if header.format.as_deref() != Some(FORMAT_NAME) {
         return Err(ReadError::NotAnExport);
     }
@@ -98,7 +147,7 @@ pub fn read(plaintext: &[u8]) -> Result<ExportDocument, ReadError> {
         Some(_) => {}
         None => return Err(ReadError::NotAnExport),
     }
-    let damaged = |e: serde_json::Error| ReadError::Damaged(e.to_string());
+    let damaged = |e: serde_json::Error| ReadError::Damaged(Damage::of_json(&e));
     let document: ExportDocument = if header.format_version == Some(1) {
         let ExportDocument { format, format_version, app_version, exported_at, cases } =
             serde_json::from_slice::<ExportDocument<Vec<serde_json::Value>>>(plaintext).map_err(damaged)?;
@@ -110,13 +159,10 @@ pub fn read(plaintext: &[u8]) -> Result<ExportDocument, ReadError> {
     let mut seen = std::collections::HashSet::new();
     for case in &document.cases {
         if !seen.insert(case.id) {
-            return Err(ReadError::Damaged(format!("case {} appears twice", case.id)));
+            return Err(ReadError::Damaged(Damage::CaseTwice { case_number: case.case_number.clone() }));
         }
         if case.revision > MAX_REVISION {
-            return Err(ReadError::Damaged(format!(
-                "case {} has a revision number too large to store ({})",
-                case.id, case.revision
-            )));
+            return Err(ReadError::Damaged(Damage::RevisionTooLarge { case_number: case.case_number.clone() }));
         }
     }
     Ok(document)

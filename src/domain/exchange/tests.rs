@@ -67,6 +67,17 @@ fn a_document_round_trips_every_field() {
     );
 }
 
+/// What an import writes, as the page counts it for its outcome line.
+fn written(plan: &ImportPlan) -> [usize; 5] {
+    [
+        plan.count(Comparison::New),
+        plan.count(Comparison::Newer),
+        plan.count_replaced(),
+        plan.count_restored(),
+        plan.count_copied(),
+    ]
+}
+
 #[test]
 fn foreign_newer_damaged_and_oversized_documents_are_refused() {
     assert_eq!(read(b"hello"), Err(ReadError::NotAnExport));
@@ -82,7 +93,7 @@ fn foreign_newer_damaged_and_oversized_documents_are_refused() {
     ));
     let case = full_case("A-1");
     let doc = ExportDocument::new(vec![case.clone(), case], "0.1.0", now());
-    assert!(matches!(read(&write(&doc)), Err(ReadError::Damaged(m)) if m.contains("twice")));
+    assert_eq!(read(&write(&doc)), Err(ReadError::Damaged(Damage::CaseTwice { case_number: "A-1".into() })));
     assert_eq!(check_size(MAX_FILE_BYTES + 1), Err(ReadError::TooLarge { size_mb: 201, limit_mb: 200 }));
     assert!(ReadError::TooLarge { size_mb: 201, limit_mb: 200 }.to_string().contains("200 MB"));
 }
@@ -102,10 +113,52 @@ fn a_revision_the_browser_cannot_store_exactly_is_refused() {
         let doc = ExportDocument::new(vec![full_case("A-0"), case.clone()], "0.1.0", now());
         assert_eq!(
             read(&write(&doc)).err(),
-            Some(ReadError::Damaged(format!("case {} has a revision number too large to store ({revision})", case.id))),
+            Some(ReadError::Damaged(Damage::RevisionTooLarge { case_number: "A-1".into() })),
         );
     }
     assert_eq!(MAX_REVISION, (1 << 53) - 1, "JavaScript's Number.MAX_SAFE_INTEGER");
+}
+
+/// The reader's own English ("missing field `id` at line 1 column 80") reached the worker in
+/// every language. What is wrong is data now, worded by the page; where the JSON stops being
+/// what Homeward writes is kept, as line and column.
+#[test]
+fn damage_is_told_as_data_with_its_place() {
+    let doc = ExportDocument::new(vec![full_case("A-1")], "0.1.0", now());
+    let text = String::from_utf8(write(&doc)).unwrap();
+    let missing = text.replacen(r#""case_number":"A-1","#, "", 1);
+    assert!(
+        matches!(read(missing.as_bytes()), Err(ReadError::Damaged(Damage::UnexpectedValue { line: 1, column })) if column > 0)
+    );
+    let broken = text.replacen(r#""A-1""#, r#""A-\ud800""#, 1);
+    assert!(matches!(read(broken.as_bytes()), Err(ReadError::Damaged(Damage::Malformed { line: 1, .. }))));
+    // A format-1 case is read after it is parsed, so no place is known.
+    assert!(matches!(
+        read(br#"{"format":"homeward-export","format_version":1,"app_version":"0","exported_at":"2026-01-01T00:00:00Z","cases":[{"id":"x"}]}"#),
+        Err(ReadError::Damaged(Damage::UnexpectedValue { line: 0, .. }))
+    ));
+}
+
+/// A document cut short was called "not a Homeward export": the header could not be read, as
+/// it cannot in any document that stops. One that begins as Homeward writes is one cut short.
+#[test]
+fn a_document_cut_short_is_called_cut_short() {
+    let doc = ExportDocument::new(vec![full_case("A-1")], "0.1.0", now());
+    let bytes = write(&doc);
+    for end in [40, 200, bytes.len() / 2, bytes.len() - 1] {
+        assert_eq!(read(&bytes[..end]), Err(ReadError::Damaged(Damage::CutShort)), "cut at {end}");
+    }
+    assert_eq!(read(br#"{"format":"homeward-ex"#), Err(ReadError::NotAnExport), "too short to say");
+    assert_eq!(read(br#"{"name":"a shopping"#), Err(ReadError::NotAnExport));
+}
+
+/// A training export saved again by an editor that writes a byte-order mark first was refused
+/// as "not in the age format".
+#[test]
+fn a_byte_order_mark_before_the_document_is_passed_over() {
+    let doc = ExportDocument::new(vec![full_case("A-1")], "0.1.0", now());
+    let bytes = [b"\xEF\xBB\xBF".as_slice(), &write(&doc)].concat();
+    assert_eq!(read(&bytes).unwrap(), doc);
 }
 
 /// Every truncation and thousands of byte changes of a real document: the reader never panics,
@@ -190,7 +243,7 @@ fn a_plan_writes_only_what_the_worker_chose() {
     assert_eq!(plan.writes(now()), Err(Undecided(1)), "nothing is written while a conflict is undecided");
 
     plan.resolve(conflict_in.id, Resolution::KeepMine);
-    assert_eq!(plan.outcome(), "1 new, 1 updated.");
+    assert_eq!(written(&plan), [1, 1, 0, 0, 0], "new, updated, replaced, restored, copied");
     let writes = plan.writes(now()).unwrap();
     let ids: Vec<Uuid> = writes.iter().map(|w| w.case.id).collect();
     assert_eq!(ids, [newer_in.id, fresh.id]);
@@ -211,7 +264,7 @@ fn a_plan_writes_only_what_the_worker_chose() {
     assert_eq!(Comparison::of(Some(&conflict_local), &exported(taken.case.clone())), Comparison::Conflict);
 
     plan.resolve_all(Resolution::KeepBoth);
-    assert_eq!(plan.outcome(), "1 new, 1 updated, 1 added as a copy.");
+    assert_eq!(written(&plan), [1, 1, 0, 0, 1], "new, updated, replaced, restored, copied");
     let copy = plan.writes(now()).unwrap().into_iter().find(|w| w.case.case_number == "B-1-copy").unwrap();
     assert_ne!(copy.case.id, conflict_in.id);
     assert_eq!((copy.expect_revision, copy.case.plan.clone()), (None, conflict_in.plan.clone()));
@@ -263,7 +316,7 @@ fn a_worker_failure_reaches_the_page_as_it_was() {
         WorkerError::Crypto(CryptoError::WrongPassphrase),
         WorkerError::Crypto(CryptoError::TooMuchWork { required: 22, limit: 20 }),
         WorkerError::Read(ReadError::TooNew { found: 3, supported: 1 }),
-        WorkerError::Read(ReadError::Damaged("missing field `id`".into())),
+        WorkerError::Read(ReadError::Damaged(Damage::UnexpectedValue { line: 1, column: 80 })),
         WorkerError::NeedsPassphrase,
         WorkerError::Prepare("bad".into()),
         WorkerError::UnknownRequest,

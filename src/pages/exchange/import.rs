@@ -11,8 +11,8 @@ use crate::components::focus::focus_id_later;
 use crate::context::{keep_page_title, navigate_replacing, use_notice, use_store};
 use crate::crypto_workers::{ask, field, request, Failure};
 use crate::domain::deletion::Tombstone;
-use crate::domain::exchange::merge::{Comparison, ImportPlan, Resolution};
-use crate::domain::exchange::WorkerError;
+use crate::domain::exchange::merge::{Comparison, ImportPlan};
+use crate::domain::exchange::{Damage, WorkerError};
 use crate::domain::Case;
 use crate::i18n::{number, t, t_string, td_string, use_i18n, Locale};
 use crate::route::Route;
@@ -65,7 +65,6 @@ impl InWords for Problem {
 
 /// What an import wrote, in a line for the person who ran it.
 fn outcome_text(l: Locale, plan: &ImportPlan) -> String {
-    let decided = |r: Resolution| plan.entries.iter().filter(|e| e.resolution == Some(r)).count();
     let parts = [
         (
             plan.count(Comparison::New),
@@ -85,9 +84,8 @@ fn outcome_text(l: Locale, plan: &ImportPlan) -> String {
             td_string!(l, exchange.import.outcome.restored, n = number(l, plan.count_restored() as f64)).to_string(),
         ),
         (
-            decided(Resolution::KeepBoth),
-            td_string!(l, exchange.import.outcome.copied, n = number(l, decided(Resolution::KeepBoth) as f64))
-                .to_string(),
+            plan.count_copied(),
+            td_string!(l, exchange.import.outcome.copied, n = number(l, plan.count_copied() as f64)).to_string(),
         ),
     ];
     let written: Vec<String> = parts.into_iter().filter(|(n, _)| *n > 0).map(|(_, text)| text).collect();
@@ -145,7 +143,7 @@ pub fn ImportPage() -> impl IntoView {
                 ]))
                 .await?;
                 let incoming: Vec<Case> = serde_json::from_str(&field(&reply, "cases").as_string().unwrap_or_default())
-                    .map_err(|e| Failure::Damaged(e.to_string()))?;
+                    .map_err(|e| Failure::Damaged(Damage::of_json(&e)))?;
                 let ids: Vec<_> = incoming.iter().map(|c| c.id).collect();
                 encrypted.set(field(&reply, "encrypted").as_bool().unwrap_or(true));
                 // In the order asked for, so each incoming case meets its stored one directly.

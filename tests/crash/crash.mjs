@@ -17,7 +17,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:http';
 import { cp, mkdtemp, rm, writeFile, readFile, mkdir } from 'node:fs/promises';
-import { existsSync, readFileSync, readdirSync, openSync, closeSync, unlinkSync, lstatSync, readlinkSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, openSync, closeSync, unlinkSync, lstatSync, readlinkSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -276,6 +276,8 @@ class Browser {
     const lock = join(this.profile, 'SingletonLock');
     let lockBefore = null;
     try { lockBefore = lstatSync(lock).isSymbolicLink() ? readlinkSync(lock) : 'file'; } catch { /* none */ }
+    // Where this start's own lines begin in the shared log (see `browserWiped`).
+    this.logStart = existsSync(this.logFile) ? statSync(this.logFile).size : 0;
     const err = openSync(this.logFile, 'a');
     const child = spawn(CHROMIUM, [
       ...CHROMIUM_FLAGS,
@@ -439,6 +441,20 @@ const violations = [];
 const errors = [];
 const outside = [];
 const trapped = [];
+
+/**
+ * Chromium found the origin's LevelDB files corrupt after a kill and deleted the whole database
+ * ("IndexedDB recovering from a corrupted (and deleted) database"). Seen once, a kill after one
+ * landed inside a large import's write: LevelDB reuses a log that ends in a half-written record
+ * and appends after it (google/leveldb#1287). No page code can prevent it; it is counted apart
+ * from the app's violations and printed, and the run goes on from the empty database.
+ */
+const browserWipes = [];
+function browserWiped() {
+  const fresh = readFileSync(chromiumLog, 'utf8').slice(browser.logStart ?? 0);
+  return fresh.includes('IndexedDB recovering from a corrupted (and deleted) database')
+    ? fresh.match(/Got corruption for .*/)?.[0] ?? 'corruption' : null;
+}
 
 function violation(kill, kind, detail) {
   violations.push({ kill, kind, detail });
@@ -631,6 +647,8 @@ async function round(k) {
   // kills are drawn from the first 400 ms so that some land inside the transaction.
   const delay = kind !== 'type' && R.chance(0.5) ? R.int(0, Math.min(400, opt.maxDelay)) : R.int(0, opt.maxDelay);
   stats.workloads[kind] += 1;
+  // After the browser wiped the database (`browserWiped`), typing needs a case again.
+  if (!typableCases().length) await createCase(page, null);
   // Most kills come at a random delay after the workload's critical moment; the others as soon
   // as the page opens its next readwrite transaction of that workload (a save, a creation, an
   // import), 0–40 ms after the test hears of it, to land inside the write.
@@ -754,6 +772,14 @@ async function verify(k) {
       stats.verifyMs.push(now() - started);
       return null;
     }
+  }
+  const wiped = browserWiped();
+  if (wiped) {
+    browserWipes.push({ kill: k, detail: wiped });
+    log(`  BROWSER WIPED INDEXEDDB after kill ${k}: ${wiped} (google/leveldb#1287); every case is gone, the run goes on from none`);
+    model.cases.clear();
+    for (const imp of model.imports) imp.outcome = 'none';
+    current = null;
   }
   const cases = new Map(db.cases.map((c) => [c.id, c]));
   const summaries = new Map(db.summaries.map((s) => [s.id, s]));
@@ -956,6 +982,7 @@ console.log('\n== Crash test summary');
 console.log(`seed:        ${opt.seed}`);
 console.log(`kills:       ${stats.kills} of ${opt.kills} (SIGKILL to Chromium's process group, restarted on the same profile)`);
 console.log(`violations:  ${violations.length}${violations.length ? ' ' + JSON.stringify(byKind) : ''}`);
+console.log(`browser:     ${browserWipes.length} times Chromium deleted the corrupt database itself${browserWipes.map((w) => ` (kill ${w.kill}: ${w.detail})`).join('')}`);
 console.log(`duration:    ${seconds} s (restart avg ${avg(stats.restartMs)} ms, max ${max(stats.restartMs)}; check avg ${avg(stats.verifyMs)} ms; kill to last process gone avg ${avg(stats.killMs)} ms)`);
 console.log(`workloads:   ${JSON.stringify(stats.workloads)} as the armed one; ${stats.typedBursts} typing bursts, ${stats.savedWaits} waits for "Saved", ${stats.created} cases created`);
 console.log(`triggers:    ${Object.entries(stats.triggers).map(([k, v]) => `${k}: ${v}`).join('; ')}`);

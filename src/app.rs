@@ -90,8 +90,14 @@ fn Shell(parts: Build, standby: Option<RwSignal<bool>>) -> impl IntoView {
             }
         }
     });
-    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        let (current, next) = (route.get_untracked(), current_route());
+    let listener = window_event_listener(leptos::ev::hashchange, move |ev| {
+        // Each change in turn, by the address it went to, not the address now: when the address
+        // changes twice before this runs (a case just created opens and another new case is
+        // asked for at once), the page between is left too, so the form just sent is not shown
+        // again, stuck as it was.
+        let next = ev.new_url();
+        let next = Route::parse(next.find('#').map_or("", |at| &next[at..]));
+        let current = route.get_untracked();
         if current.page() != next.page() {
             if let Some(reason) = unsaved.0.get_untracked() {
                 if !confirm_leaving(i18n.get_locale_untracked(), &reason) {

@@ -139,7 +139,9 @@ export function field(scope, name) {
 /** Makes a case through the new-case form of the app at `base`; returns its plan's address up to the step. */
 export async function createCase(page, base, worker) {
   await page.goto(`${base}#/cases/new`);
-  await page.waitForFunction(() => document.querySelector('#f-case_number')?.value !== '');
+  // On the new-case page (the page left behind may have a case number too), once it has one.
+  await page.waitForFunction(() => document.querySelector('a[aria-current=page][href="#/cases/new"]')
+    && document.querySelector('#f-case_number')?.value !== '');
   await field(page, "Case worker's name").fill(worker);
   await page.getByRole('button', { name: 'Create case' }).click();
   await page.waitForURL(/plan\/case$/);

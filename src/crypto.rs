@@ -208,12 +208,65 @@ fn key_error(error: age::DecryptError, limit: u8) -> CryptoError {
     }
 }
 
+/// The key-encryption key of a protected workspace: scrypt of the passphrase with the wrap's
+/// stored settings (checked first: a record asking for more than a page can do is refused, not
+/// run out of memory). The caller imports it as a non-extractable AES-KW key at once.
+pub fn derive_kek(
+    passphrase: &str,
+    params: &crate::domain::protection::KdfParams,
+) -> Result<[u8; 32], crate::domain::protection::KdfProblem> {
+    params.accept_for_reading()?;
+    Ok(scrypt_32(passphrase.as_bytes(), &params.salt, params.log_n, params.r, params.p))
+}
+
+fn scrypt_32(passphrase: &[u8], salt: &[u8], log_n: u8, r: u32, p: u32) -> [u8; 32] {
+    let params = scrypt::Params::new(log_n, r, p, 32).expect("settings checked by accept_for_reading");
+    let mut key = [0u8; 32];
+    scrypt::scrypt(passphrase, salt, &params, &mut key).expect("32 bytes is a valid length");
+    key
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     /// Fast for tests; the work factor itself is checked by decrypting with stock `age`.
     const FAST: u8 = 4;
+
+    /// RFC 7914, section 12: the first 32 bytes of its 64-byte outputs (scrypt's output is
+    /// PBKDF2's, whose shorter output is a prefix of the longer).
+    #[test]
+    fn the_workspace_key_derivation_is_scrypt_as_rfc_7914_gives_it() {
+        type Vector = (&'static [u8], &'static [u8], u8, u32, u32, &'static str);
+        let vectors: [Vector; 2] = [
+            (b"password", b"NaCl", 10, 8, 16, "fdbabe1c9d3472007856e7190d01e9fe7c6ad7cbc8237830e77376634b373162"),
+            (
+                b"pleaseletmein",
+                b"SodiumChloride",
+                14,
+                8,
+                1,
+                "7023bdcb3afd7348461c06cd81fd38ebfda8fbba904f8e3ea9b543f6545da1f2",
+            ),
+        ];
+        for (passphrase, salt, log_n, r, p, expected) in vectors {
+            let key = scrypt_32(passphrase, salt, log_n, r, p);
+            let hex: String = key.iter().map(|b| format!("{b:02x}")).collect();
+            assert_eq!(hex, expected);
+        }
+    }
+
+    #[test]
+    fn a_workspace_key_is_derived_only_with_settings_a_page_can_run() {
+        use crate::domain::protection::{KdfParams, KdfProblem};
+        let mut params = KdfParams::for_writing([7; 16]);
+        params.log_n = 10;
+        let key = derive_kek("copper kettle winter garden", &params).unwrap();
+        assert_eq!(key, scrypt_32(b"copper kettle winter garden", &[7; 16], 10, 8, 1));
+        assert_ne!(key, derive_kek("copper kettle winter gardens", &params).unwrap());
+        params.log_n = 21;
+        assert_eq!(derive_kek("x", &params), Err(KdfProblem::TooMuchWork { log_n: 21 }));
+    }
 
     #[test]
     fn round_trip() {

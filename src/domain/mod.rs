@@ -24,6 +24,7 @@ pub mod overview;
 pub mod passphrase;
 pub mod paths;
 pub mod plan;
+pub mod protection;
 pub mod section;
 pub mod validation;
 

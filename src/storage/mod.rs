@@ -7,8 +7,10 @@ pub mod device;
 mod early;
 mod error;
 mod export;
+pub mod keys;
 mod raw;
 mod schema;
+pub mod sealed;
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;

@@ -157,6 +157,12 @@ pub fn worker_name(typed: &str, others: &[&str]) -> Result<String, NameProblem> 
     Ok(name)
 }
 
+/// The order the opening screen lists workers in: by name as people read it (accents and case
+/// set aside, so "Élodie" comes between "Ana" and "Marc"), then by age.
+pub fn sort_by_worker_name(workspaces: &mut [WorkspaceRecord]) {
+    workspaces.sort_by_cached_key(|w| (crate::domain::case_list::fold(&w.worker_name), w.created_at));
+}
+
 /// Where a workspace is in its life. Written before its database exists, so an interrupted
 /// creation or move is found and finished (or undone) at the next start.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -232,3 +232,12 @@ fn a_worker_s_name_is_tidied_and_must_tell_the_workspaces_apart() {
     assert_eq!(worker_name("ÉLODIE", &["élodie"]), Err(NameProblem::Taken));
     assert_eq!(worker_name("Ana Ruiz López", &["Ana Ruiz"]), Ok("Ana Ruiz López".into()));
 }
+
+#[test]
+fn workers_are_listed_by_name_as_people_read_it() {
+    let named = |n: u128, name: &str| WorkspaceRecord { id: Uuid::from_u128(n), worker_name: name.into(), ..record() };
+    let mut all = vec![named(1, "Marc Dubois"), named(2, "Élodie Martin"), named(3, "ana Ruiz"), named(4, "Zoé")];
+    sort_by_worker_name(&mut all);
+    let names: Vec<&str> = all.iter().map(|w| w.worker_name.as_str()).collect();
+    assert_eq!(names, ["ana Ruiz", "Élodie Martin", "Marc Dubois", "Zoé"]);
+}

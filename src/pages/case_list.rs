@@ -31,7 +31,12 @@ pub fn CaseListPage() -> impl IntoView {
     let cases = LocalResource::new(move || {
         let store = store.get_value();
         // Shared, not copied, by the table and the backup reminder.
-        async move { store.list().await.map(|list| (Arc::<[CaseSummary]>::from(list.cases), list.unreadable)) }
+        async move {
+            store
+                .list()
+                .await
+                .map(|list| (Arc::<[CaseSummary]>::from(list.cases), list.unreadable, list.emptied_by_the_browser))
+        }
     });
     // Another tab made, changed or deleted a case: the table takes the list as it is now, in
     // place, keeping the filter, focus and rows shown; an empty page is simply drawn again.
@@ -40,7 +45,7 @@ pub fn CaseListPage() -> impl IntoView {
     Effect::new(move |seen: Option<u64>| {
         let (count, _) = other_tabs.0.get();
         if seen.is_some_and(|s| s != count) {
-            let shown_empty = cases.with_untracked(|c| matches!(c, Some(Ok((list, _))) if list.is_empty()));
+            let shown_empty = cases.with_untracked(|c| matches!(c, Some(Ok((list, _, _))) if list.is_empty()));
             if shown_empty {
                 cases.refetch();
             } else {
@@ -67,8 +72,16 @@ pub fn CaseListPage() -> impl IntoView {
                 }
                     .into_any()
             }
-            Some(Ok((list, unreadable))) => {
+            Some(Ok((list, unreadable, emptied_by_the_browser))) => {
                 view! {
+                    {emptied_by_the_browser
+                        .then(|| {
+                            view! {
+                                <Alert text=Signal::derive(move || {
+                                    t_string!(i18n, cases.list.emptied_by_the_browser).to_string()
+                                }) />
+                            }
+                        })}
                     {(unreadable > 0)
                         .then(|| {
                             view! {

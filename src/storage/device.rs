@@ -1,6 +1,7 @@
 //! How the browser keeps this site's data: whether it promised not to evict it, and how much
 //! room is used and left (the Storage API, beside IndexedDB).
 
+use gloo_storage::{LocalStorage, Storage};
 use js_sys::{Promise, Reflect};
 use leptos::prelude::window;
 use wasm_bindgen::JsValue;
@@ -33,4 +34,25 @@ pub async fn estimate() -> Option<(f64, f64)> {
     let estimate = settle(manager()?.estimate()).await?;
     let number = |key: &str| Reflect::get(&estimate, &JsValue::from_str(key)).ok()?.as_f64();
     Some((number("usage")?, number("quota")?))
+}
+
+/// Where this browser remembers, beside IndexedDB, that a database held cases: IndexedDB can be
+/// deleted by the browser (damaged files after a crash, "clear site data" for the database
+/// alone) while this stays, so the case list can tell an emptied device from a new one.
+fn held_key(database: &str) -> String {
+    format!("homeward.held_cases.{database}")
+}
+
+pub(crate) fn remember_holding_cases(database: &str) {
+    if !held_cases(database) {
+        let _ = LocalStorage::set(held_key(database), true);
+    }
+}
+
+pub(crate) fn held_cases(database: &str) -> bool {
+    LocalStorage::get::<bool>(held_key(database)).unwrap_or(false)
+}
+
+pub(crate) fn forget_holding_cases(database: &str) {
+    LocalStorage::delete(held_key(database));
 }

@@ -9,6 +9,7 @@ mod error;
 mod export;
 pub mod keys;
 mod raw;
+pub mod registry;
 mod schema;
 pub mod sealed;
 
@@ -47,6 +48,11 @@ const IMPORT_BATCH: usize = 200;
 pub struct CaseList {
     pub cases: Vec<CaseSummary>,
     pub unreadable: usize,
+    /// The database holds nothing at all, not even a deleted case's tombstone, though this
+    /// browser saw cases in it before: the browser itself deleted it (it does so when it finds
+    /// its files damaged, as after a crash) or its data was cleared. Worth saying, not hiding
+    /// behind "No cases yet".
+    pub emptied_by_the_browser: bool,
 }
 
 /// An open connection to the database. Clones share it; it closes when the last clone is dropped
@@ -207,6 +213,7 @@ impl Store {
             Ok(case)
         })
         .await;
+        self.remember_holding_cases(&result);
         self.announce(result, || Change::Saved { id: case.id, revision: case.revision })
     }
 
@@ -366,6 +373,7 @@ impl Store {
             Ok(())
         })
         .await;
+        self.remember_holding_cases(&result);
         self.announce(result, || Change::Imported)
     }
 
@@ -434,7 +442,7 @@ impl Store {
     /// record that cannot be read is counted, not allowed to hide every other case.
     pub async fn list(&self) -> Result<CaseList, StorageError> {
         let early = early::take(&self.connection.db.name()).await;
-        let tx = self.transaction(&[SUMMARIES, META], IdbTransactionMode::Readonly)?;
+        let tx = self.transaction(&[SUMMARIES, META, TOMBSTONES], IdbTransactionMode::Readonly)?;
         let text = match early {
             // Read while the app loaded, and no summary written since: as good as reading now.
             Some(early) if early.changed == list_changed(&tx.object_store(META)?).await? => early.summaries,
@@ -443,8 +451,15 @@ impl Store {
                 json_text(&records).map_err(|e| corrupt("the case summaries", e))?
             }
         };
+        let tombstones = raw::request(&tx.object_store(TOMBSTONES)?.count()?).await?.as_f64().unwrap_or(0.0);
         let (cases, unreadable) = from_json_each::<CaseSummary>(&text).map_err(|e| corrupt("the case summaries", e))?;
-        Ok(CaseList { cases, unreadable })
+        let database = self.connection.db.name();
+        let holds_anything = !cases.is_empty() || unreadable > 0 || tombstones > 0.0;
+        if holds_anything {
+            device::remember_holding_cases(&database);
+        }
+        let emptied_by_the_browser = !holds_anything && device::held_cases(&database);
+        Ok(CaseList { cases, unreadable, emptied_by_the_browser })
     }
 
     /// The open dated items of every case, for the overview. Reads only the deadlines store;
@@ -462,6 +477,14 @@ impl Store {
         self.connection.listener.replace(Some(callback.clone()));
         if self.connection.asked_to_let_go.get() {
             callback(Change::Superseded);
+        }
+    }
+
+    /// A case is stored now: if the browser ever empties this database, the case list says so
+    /// (see [`CaseList::emptied_by_the_browser`]), even if it was never shown in between.
+    fn remember_holding_cases<T>(&self, result: &Result<T, StorageError>) {
+        if result.is_ok() {
+            device::remember_holding_cases(&self.connection.db.name());
         }
     }
 
@@ -495,7 +518,10 @@ pub fn forget_early_read() {
 
 /// Deletes a whole database (tests, resetting the demo workspace). `Blocked` while it is open elsewhere.
 pub async fn delete_database(name: &str) -> Result<(), StorageError> {
-    raw::delete(name).await
+    raw::delete(name).await?;
+    // Emptied on purpose (the demo's reset): nothing to warn of next time.
+    device::forget_holding_cases(name);
+    Ok(())
 }
 
 fn key(id: CaseId) -> JsValue {

@@ -331,3 +331,40 @@ test('a newer Homeward in another tab: this tab saves what is waiting, lets go, 
   assert.equal(await field(page, 'Organisation').inputValue(), 'Casa Esperanza');
   assert.deepEqual(app.browser.errors.slice(errorsBefore), [], 'no error, only the prompt');
 });
+
+test('when the browser itself deletes the database, the case list says so instead of only "No cases yet"', async () => {
+  const browser = await openBrowser();
+  try {
+    const page = await browser.page();
+    const gone = () => page.getByRole('alert').filter({ hasText: 'the browser deleted Homeward' });
+    // A new device: nothing to warn of.
+    await page.goto(app.server.url);
+    await page.getByRole('heading', { name: 'No cases yet' }).waitFor();
+    assert.equal(await gone().count(), 0);
+    // The case list is not looked at again before the loss: creating the case is enough.
+    await createCase(page, app.server.url, 'Ana Ruiz');
+
+    // As Chromium does when it finds its files damaged after a crash: the database goes, the
+    // rest of the site's storage stays. Done from a page of the site that does not run the app.
+    await page.goto(`${app.server.url}public/manifest.webmanifest`);
+    await page.evaluate(() => new Promise((ok, fail) => {
+      const request = indexedDB.deleteDatabase('homeward');
+      request.onsuccess = ok;
+      request.onerror = () => fail(request.error);
+      request.onblocked = () => fail(new Error('blocked'));
+    }));
+    await page.goto(app.server.url);
+    await gone().waitFor();
+    assert.match(await gone().innerText(), /import your latest encrypted export/);
+    await page.getByRole('heading', { name: 'No cases yet' }).waitFor();
+
+    // Starting again (here, a new case) ends the warning.
+    await createCase(page, app.server.url, 'Marc Dubois');
+    await page.goto(app.server.url);
+    await page.getByRole('row').filter({ hasText: 'Marc Dubois' }).waitFor();
+    assert.equal(await gone().count(), 0);
+    assert.deepEqual(browser.errors, []);
+  } finally {
+    await browser.close();
+  }
+});

@@ -23,9 +23,15 @@ pub enum KeyError {
     Browser(String),
 }
 
+/// The `name` of a DOMException (the stable part; messages differ by browser).
+pub(crate) fn error_name(value: &JsValue) -> Option<String> {
+    Reflect::get(value, &"name".into()).ok().and_then(|n| n.as_string())
+}
+
 impl KeyError {
-    fn from_js(value: JsValue) -> Self {
-        let name = Reflect::get(&value, &"name".into()).ok().and_then(|n| n.as_string());
+    /// Anything WebCrypto threw or rejected with, named by its DOMException when it has one.
+    pub(crate) fn from_js(value: JsValue) -> Self {
+        let name = error_name(&value);
         let message = Reflect::get(&value, &"message".into()).ok().and_then(|m| m.as_string());
         Self::Browser(match (name, message) {
             (Some(name), Some(message)) if !message.is_empty() => format!("{name}: {message}"),
@@ -84,9 +90,9 @@ async fn settle(promise: Result<Promise, JsValue>) -> Result<JsValue, JsValue> {
     JsFuture::from(promise?).await
 }
 
-/// Imports 32 key bytes (the output of `crypto::derive_kek`, or the recovery key) as a
-/// non-extractable AES-KW key, and overwrites the copy this function was given.
-async fn import_kek(bytes: &mut [u8; 32]) -> Result<Kek, KeyError> {
+/// The key-encryption key from a passphrase's derived bytes (`crypto::derive_kek`), imported as
+/// a non-extractable AES-KW key; the bytes this function was given are overwritten.
+pub async fn kek_from_derived(bytes: &mut [u8; 32]) -> Result<Kek, KeyError> {
     let raw = Uint8Array::from(&bytes[..]);
     bytes.fill(0);
     let imported =
@@ -95,14 +101,9 @@ async fn import_kek(bytes: &mut [u8; 32]) -> Result<Kek, KeyError> {
     Ok(Kek(imported.map_err(KeyError::from_js)?.unchecked_into()))
 }
 
-/// The key-encryption key from a passphrase's derived bytes; the bytes are zeroed.
-pub async fn kek_from_derived(derived: &mut [u8; 32]) -> Result<Kek, KeyError> {
-    import_kek(derived).await
-}
-
 /// The key-encryption key a recovery key is (256 random bits need no derivation).
 pub async fn kek_from_recovery(key: &RecoveryKey) -> Result<Kek, KeyError> {
-    import_kek(&mut key.bytes().to_owned()).await
+    kek_from_derived(&mut key.bytes().to_owned()).await
 }
 
 /// A new random data key, extractable so that it can be wrapped; wrap it, then use the key
@@ -143,12 +144,7 @@ pub async fn unwrap(wrapped: &Wrapped, kek: &Kek, for_wrapping: bool) -> Result<
     .await;
     match unwrapped {
         Ok(key) => Ok(DataKey(key.unchecked_into())),
-        Err(error)
-            if Reflect::get(&error, &"name".into()).ok().and_then(|n| n.as_string()).as_deref()
-                == Some("OperationError") =>
-        {
-            Err(KeyError::WrongKey)
-        }
+        Err(error) if error_name(&error).as_deref() == Some("OperationError") => Err(KeyError::WrongKey),
         Err(error) => Err(KeyError::from_js(error)),
     }
 }
@@ -156,9 +152,4 @@ pub async fn unwrap(wrapped: &Wrapped, kek: &Kek, for_wrapping: bool) -> Result<
 /// A fresh random recovery key, to show once.
 pub fn new_recovery_key() -> RecoveryKey {
     RecoveryKey::from_bytes(random_bytes())
-}
-
-/// A fresh random salt for a passphrase wrap.
-pub fn new_salt() -> [u8; 16] {
-    random_bytes()
 }

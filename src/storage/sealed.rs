@@ -10,7 +10,7 @@ use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use super::keys::{crypto, random_bytes, DataKey, KeyError};
+use super::keys::{crypto, error_name, random_bytes, DataKey, KeyError};
 
 /// What a record's ciphertext is bound to: the format, the kind of record and its id.
 pub fn place(kind: &str, id: &str) -> String {
@@ -42,11 +42,11 @@ pub async fn seal_each(key: &DataKey, records: &[(String, Vec<u8>)]) -> Result<V
         let data = Uint8Array::from(&plaintext[..]);
         let promise = subtle
             .encrypt_with_object_and_buffer_source(&gcm(&iv, place), key.crypto_key(), &data)
-            .map_err(|e| KeyError::Browser(format!("{e:?}")))?;
+            .map_err(KeyError::from_js)?;
         pending.push(&promise);
         ivs.push(iv);
     }
-    let all = JsFuture::from(Promise::all(&pending)).await.map_err(|e| KeyError::Browser(format!("{e:?}")))?;
+    let all = JsFuture::from(Promise::all(&pending)).await.map_err(KeyError::from_js)?;
     let all: Array = all.unchecked_into();
     Ok(ivs.into_iter().zip(all.iter()).map(|(iv, ct)| Sealed { iv, ct: Uint8Array::new(&ct) }).collect())
 }
@@ -72,10 +72,14 @@ pub async fn open_each(key: &DataKey, records: &[(String, Sealed)]) -> Vec<Resul
         opened.push(match promise {
             Ok(promise) => match JsFuture::from(promise).await {
                 Ok(plaintext) => Ok(Uint8Array::new(&plaintext).to_vec()),
-                // AES-GCM refuses with OperationError when the tag does not match.
-                Err(_) => Err(KeyError::Undecryptable(place.clone())),
+                // AES-GCM refuses with OperationError when the tag does not match; anything
+                // else (a key not meant for this) is the browser's to name.
+                Err(error) if error_name(&error).as_deref() == Some("OperationError") => {
+                    Err(KeyError::Undecryptable(place.clone()))
+                }
+                Err(error) => Err(KeyError::from_js(error)),
             },
-            Err(error) => Err(KeyError::Browser(format!("{error:?}"))),
+            Err(error) => Err(KeyError::from_js(error)),
         });
     }
     opened

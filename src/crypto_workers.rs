@@ -1,20 +1,15 @@
 //! Talks to the export worker (`src/bin/crypto_worker.rs`). A worker is started for each file
 //! and stopped after it, so its code is fetched only when someone exports or imports.
 
-use std::cell::RefCell;
-use std::collections::VecDeque;
-use std::rc::Rc;
-
-use js_sys::{Function, Promise, Reflect};
-use wasm_bindgen::closure::Closure;
+use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{ErrorEvent, MessageEvent, Worker};
 
 use crate::domain::exchange::{Damage, ReadError, WorkerError};
 use crate::i18n::{td_string, Locale};
 use crate::storage::StorageError;
 use crate::vocabulary::InWords;
+use crate::worker_session::WorkerSession;
+pub use crate::worker_session::{field, request};
 
 /// Trunk's loader for the worker, beside `index.html`, so this works from any sub-path.
 const WORKER_URL: &str = "./crypto_worker_loader.js";
@@ -155,76 +150,21 @@ impl Sealer {
     }
 }
 
-/// A worker started for one file, stopped when dropped. Its messages are kept in order until
-/// read, so none is lost between two reads.
-struct Session {
-    worker: Worker,
-    inbox: Rc<RefCell<Inbox>>,
-    _on_message: Closure<dyn FnMut(MessageEvent)>,
-    _on_error: Closure<dyn FnMut(ErrorEvent)>,
-}
-
-#[derive(Default)]
-struct Inbox {
-    arrived: VecDeque<Result<JsValue, JsValue>>,
-    /// The read waiting for the next message: resolve, reject.
-    waiting: Option<(Function, Function)>,
-}
-
-impl Inbox {
-    fn deliver(inbox: &RefCell<Inbox>, message: Result<JsValue, JsValue>) {
-        let waiting = inbox.borrow_mut().waiting.take();
-        match (waiting, message) {
-            (Some((resolve, _)), Ok(value)) => drop(resolve.call1(&JsValue::NULL, &value)),
-            (Some((_, reject)), Err(error)) => drop(reject.call1(&JsValue::NULL, &error)),
-            (None, message) => inbox.borrow_mut().arrived.push_back(message),
-        }
-    }
-}
+/// A worker started for one file, stopped when dropped; its refusals read as [`Failure`]s.
+struct Session(WorkerSession);
 
 impl Session {
     fn start() -> Result<Self, Failure> {
-        let worker = Worker::new(WORKER_URL).map_err(|_| Failure::Unavailable)?;
-        let inbox = Rc::new(RefCell::new(Inbox::default()));
-        let on_message = {
-            let inbox = inbox.clone();
-            Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| Inbox::deliver(&inbox, Ok(ev.data())))
-        };
-        let on_error = {
-            let inbox = inbox.clone();
-            Closure::<dyn FnMut(ErrorEvent)>::new(move |ev: ErrorEvent| {
-                ev.prevent_default();
-                Inbox::deliver(&inbox, Err(JsValue::from_str(&ev.message())));
-            })
-        };
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        Ok(Self { worker, inbox, _on_message: on_message, _on_error: on_error })
+        WorkerSession::start(WORKER_URL).map(Self).map_err(|_| Failure::Unavailable)
     }
 
     fn send(&self, request: &JsValue) -> Result<(), Failure> {
-        self.worker.post_message(request).map_err(|_| Failure::Unavailable)
+        self.0.send(request).map_err(|_| Failure::Unavailable)
     }
 
-    /// The answer to the oldest request not yet answered (the worker's "ready" is skipped).
+    /// The answer to the oldest request not yet answered; the worker's refusal as `Err`.
     async fn reply(&self) -> Result<JsValue, Failure> {
-        let reply = loop {
-            let next = self.inbox.borrow_mut().arrived.pop_front();
-            let message = match next {
-                Some(message) => message,
-                None => {
-                    let inbox = self.inbox.clone();
-                    JsFuture::from(Promise::new(&mut move |resolve, reject| {
-                        inbox.borrow_mut().waiting = Some((resolve, reject))
-                    }))
-                    .await
-                }
-            };
-            let message = message.map_err(|_| Failure::Unavailable)?;
-            if field(&message, "ready").as_bool() != Some(true) {
-                break message;
-            }
-        };
+        let reply = self.0.reply().await.map_err(|_| Failure::Unavailable)?;
         if Reflect::get(&reply, &"ok".into()).ok().and_then(|v| v.as_bool()) == Some(true) {
             return Ok(reply);
         }
@@ -233,27 +173,6 @@ impl Session {
         }
         Err(field(&reply, "error").as_string().map_or(Failure::Unavailable, Failure::Said))
     }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        self.worker.set_onmessage(None);
-        self.worker.set_onerror(None);
-        self.worker.terminate();
-    }
-}
-
-/// A request object from pairs of names and values.
-pub fn request(fields: &[(&str, JsValue)]) -> JsValue {
-    let object = js_sys::Object::new();
-    for (name, value) in fields {
-        let _ = Reflect::set(&object, &(*name).into(), value);
-    }
-    object.into()
-}
-
-pub fn field(reply: &JsValue, name: &str) -> JsValue {
-    Reflect::get(reply, &name.into()).unwrap_or(JsValue::UNDEFINED)
 }
 
 /// The bytes as a `Blob`, as a file's contents are handed to the worker.

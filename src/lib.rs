@@ -18,6 +18,8 @@ pub mod first_load;
 #[cfg(target_arch = "wasm32")]
 pub mod i18n;
 #[cfg(target_arch = "wasm32")]
+pub mod kdf;
+#[cfg(target_arch = "wasm32")]
 mod offline;
 #[cfg(target_arch = "wasm32")]
 mod pages;
@@ -25,5 +27,7 @@ mod pages;
 pub mod storage;
 #[cfg(target_arch = "wasm32")]
 mod vocabulary;
+#[cfg(target_arch = "wasm32")]
+mod worker_session;
 #[cfg(target_arch = "wasm32")]
 mod workspace;

@@ -30,8 +30,12 @@ mod durability;
 mod registry;
 #[path = "storage/sealed.rs"]
 mod sealed;
+#[path = "storage/sealed_store.rs"]
+mod sealed_store;
 #[path = "storage/superseded.rs"]
 mod superseded;
+#[path = "storage/workspaces.rs"]
+mod workspaces;
 
 // The raw IndexedDB side of the tests, written against the browser API directly so it does not
 // share any code (or mistakes) with the module under test. The v1 layout is what version 1 of

@@ -1,14 +1,16 @@
 //! Deleting a case so that it stays deleted: the case, its summary and deadlines go, a
 //! tombstone (`domain::deletion`) stays, and the content is kept apart as recently deleted.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
+use js_sys::{Array, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{IdbTransaction, IdbTransactionMode};
 
+use super::codec::{put_prepared, Kind};
 use super::error::corrupt;
-use super::schema::{
-    from_js, from_js_each, put_derived, summaries_to_write, to_js, CASES, DEADLINES, META, RECENTLY_DELETED, SUMMARIES,
-    TOMBSTONES,
-};
+use super::schema::{summaries_to_write, CASES, DEADLINES, META, RECENTLY_DELETED, SUMMARIES, TOMBSTONES};
 use super::{key, raw, Change, StorageError, Store};
 use crate::domain::deletion::{restored, RecentlyDeleted, Tombstone};
 use crate::domain::{Case, CaseId};
@@ -17,6 +19,7 @@ impl Store {
     /// Removes the case and what is kept beside it, in one transaction, leaving its tombstone
     /// (deleted now by `by`) and its content apart.
     pub async fn delete(&self, id: CaseId, by: &str) -> Result<(), StorageError> {
+        let tombstone = self.codec().encode(Kind::Tombstone, &[&Tombstone::new(id, Utc::now(), by)]).await?.remove(0);
         let stores = [CASES, SUMMARIES, DEADLINES, META, TOMBSTONES, RECENTLY_DELETED];
         let tx = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
         let result = raw::write(&tx, async {
@@ -28,7 +31,7 @@ impl Store {
             cases.delete(&key(id))?;
             summaries_to_write(&tx)?.delete(&key(id))?;
             tx.object_store(DEADLINES)?.delete(&key(id))?;
-            tx.object_store(TOMBSTONES)?.put(&to_js(&Tombstone::new(id, Utc::now(), by))?)?;
+            tx.object_store(TOMBSTONES)?.put(&tombstone)?;
             Ok(())
         })
         .await;
@@ -37,7 +40,7 @@ impl Store {
 
     /// The tombstones of these cases, in the order asked for (`None` where there is none).
     pub async fn tombstones_of(&self, ids: &[CaseId]) -> Result<Vec<Option<Tombstone>>, StorageError> {
-        self.get_each(TOMBSTONES, ids, |id| format!("the tombstone of case {id}")).await
+        self.get_each(TOMBSTONES, Kind::Tombstone, ids, |id| format!("the tombstone of case {id}")).await
     }
 
     /// The tombstone a deletion of this case left, if it was deleted on this device.
@@ -51,8 +54,9 @@ impl Store {
         let tx = self.transaction(&[RECENTLY_DELETED, TOMBSTONES], IdbTransactionMode::Readonly)?;
         let kept = raw::request(&tx.object_store(RECENTLY_DELETED)?.get_all()?).await?;
         let tombstones = raw::request(&tx.object_store(TOMBSTONES)?.get_all()?).await?;
-        let (cases, _) = from_js_each::<Case>(&kept).map_err(|e| corrupt("the recently deleted cases", e))?;
-        let (tombstones, _) = from_js_each::<Tombstone>(&tombstones).map_err(|e| corrupt("the tombstones", e))?;
+        let (cases, _) = self.codec().decode_cases(&kept, "the recently deleted cases").await?;
+        let (tombstones, _) =
+            self.codec().decode_all::<Tombstone>(Kind::Tombstone, &tombstones, "the tombstones").await?;
         Ok(cases
             .into_iter()
             .filter_map(|case| {
@@ -62,29 +66,46 @@ impl Store {
             .collect())
     }
 
-    /// Brings a recently deleted case back, as it was when deleted, in one transaction: the case
-    /// and what is kept beside it return, its tombstone and kept content go. Returns it as
+    /// Brings a recently deleted case back, as it was when deleted: the case and what is kept
+    /// beside it return, its tombstone and kept content go, in one transaction. Returns it as
     /// stored. Refused (`Deleted`) if its content is no longer kept (erased meanwhile, or
     /// already restored in another tab).
     pub async fn restore(&self, id: CaseId, now: DateTime<Utc>, by: &str) -> Result<Case, StorageError> {
+        // Read first, and the case brought back prepared between the two transactions (a
+        // sealed record cannot be made inside one); written only if the tombstone read is
+        // still the one stored.
+        let tx = self.transaction(&[TOMBSTONES, RECENTLY_DELETED], IdbTransactionMode::Readonly)?;
+        let (found, tombstone) =
+            (tx.object_store(RECENTLY_DELETED)?.get(&key(id))?, tx.object_store(TOMBSTONES)?.get(&key(id))?);
+        let (found, tombstone) = (raw::request(&found).await?, raw::request(&tombstone).await?);
+        if found.is_undefined() || tombstone.is_undefined() {
+            return Err(StorageError::Deleted);
+        }
+        let read_tombstone = fingerprint(&tombstone);
+        let case =
+            self.codec().decode_case(found).await.map_err(|e| corrupt(&format!("recently deleted case {id}"), e))?;
+        let tombstone: Tombstone = self
+            .codec()
+            .decode_one(Kind::Tombstone, tombstone)
+            .await
+            .map_err(|e| corrupt(&format!("tombstone {id}"), e))?;
+        let case = restored(case, &tombstone, now, by);
+        let prepared = self.codec().prepare(&case).await?;
         let stores = [CASES, SUMMARIES, DEADLINES, META, TOMBSTONES, RECENTLY_DELETED];
         let tx = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
         let result = raw::write(&tx, async {
-            let kept = tx.object_store(RECENTLY_DELETED)?;
-            let tombstones = tx.object_store(TOMBSTONES)?;
-            let (found, tombstone) = (kept.get(&key(id))?, tombstones.get(&key(id))?);
-            let (found, tombstone) = (raw::request(&found).await?, raw::request(&tombstone).await?);
-            if found.is_undefined() || tombstone.is_undefined() {
-                return Err(StorageError::Deleted);
-            }
-            let case: Case = from_js(found).map_err(|e| corrupt(&format!("recently deleted case {id}"), e))?;
-            let tombstone: Tombstone = from_js(tombstone).map_err(|e| corrupt(&format!("tombstone {id}"), e))?;
-            let case = restored(case, &tombstone, now, by);
+            let (kept, tombstones) = (tx.object_store(RECENTLY_DELETED)?, tx.object_store(TOMBSTONES)?);
+            let (still_kept, still_tombstone) = (kept.get(&key(id))?, tombstones.get(&key(id))?);
             // `add`: a case stored under this id meanwhile is never overwritten.
-            tx.object_store(CASES)?.add(&to_js(&case)?)?;
-            put_derived(&tx, &case)?;
+            tx.object_store(CASES)?.add(&prepared.case)?;
+            put_prepared(&tx, &prepared)?;
             tombstones.delete(&key(id))?;
             kept.delete(&key(id))?;
+            let (still_kept, still_tombstone) =
+                (raw::request(&still_kept).await?, raw::request(&still_tombstone).await?);
+            if still_kept.is_undefined() || fingerprint(&still_tombstone) != read_tombstone {
+                return Err(StorageError::Deleted);
+            }
             Ok(case)
         })
         .await;
@@ -106,17 +127,49 @@ impl Store {
 
     /// Erases the content of every case deleted longer ago than it can be restored.
     pub async fn erase_expired(&self, now: DateTime<Utc>) -> Result<(), StorageError> {
+        // Read, opened, then erased in a second transaction (nothing can be decrypted inside
+        // one), each only if its tombstone is still the one read: a case restored and deleted
+        // again meanwhile keeps its new content.
+        let tx = self.transaction(&[TOMBSTONES], IdbTransactionMode::Readonly)?;
+        let records = raw::request(&tx.object_store(TOMBSTONES)?.get_all()?).await?;
+        let read: HashMap<String, Option<String>> = records
+            .unchecked_ref::<Array>()
+            .iter()
+            .filter_map(|r| Some((Reflect::get(&r, &"id".into()).ok()?.as_string()?, fingerprint(&r))))
+            .collect();
+        let (tombstones, _) = self.codec().decode_all::<Tombstone>(Kind::Tombstone, &records, "the tombstones").await?;
+        let expired: Vec<&Tombstone> = tombstones.iter().filter(|t| !t.is_restorable(now)).collect();
+        if expired.is_empty() {
+            return Ok(());
+        }
         let tx = self.transaction(&[RECENTLY_DELETED, TOMBSTONES], IdbTransactionMode::Readwrite)?;
         raw::write(&tx, async {
-            let tombstones = raw::request(&tx.object_store(TOMBSTONES)?.get_all()?).await?;
-            let (tombstones, _) = from_js_each::<Tombstone>(&tombstones).map_err(|e| corrupt("the tombstones", e))?;
-            let kept = tx.object_store(RECENTLY_DELETED)?;
-            for tombstone in tombstones.iter().filter(|t| !t.is_restorable(now)) {
-                kept.delete(&key(tombstone.id))?;
+            let (kept, stored) = (tx.object_store(RECENTLY_DELETED)?, tx.object_store(TOMBSTONES)?);
+            let requests = expired.iter().map(|t| stored.get(&key(t.id))).collect::<Result<Vec<_>, _>>()?;
+            for (request, tombstone) in requests.iter().zip(&expired) {
+                let now_stored = fingerprint(&raw::request(request).await?);
+                if read.get(&tombstone.id.to_string()) == Some(&now_stored) {
+                    kept.delete(&key(tombstone.id))?;
+                }
             }
             Ok(())
         })
         .await
+    }
+}
+
+/// A stored record's bytes as text, to tell whether it was written again between two
+/// transactions (a sealed record's fresh IV changes it even when its content does not).
+fn fingerprint(record: &JsValue) -> Option<String> {
+    if record.is_undefined() {
+        return None;
+    }
+    let bytes =
+        |name: &str| Reflect::get(record, &name.into()).ok().filter(|v| v.is_instance_of::<js_sys::Uint8Array>());
+    match bytes("iv") {
+        // A sealed record: its IV is fresh with every write.
+        Some(iv) => Some(format!("{:?}", js_sys::Uint8Array::new(&iv).to_vec())),
+        None => js_sys::JSON::stringify(record).ok().map(String::from),
     }
 }
 

@@ -23,6 +23,8 @@ pub enum StorageError {
     Unavailable(String),
     #[error("The cases on this device were stored by an earlier version of Homeward, and the part of Homeward that brings them up to date could not be loaded. Connect to the internet, then reload.")]
     Outdated,
+    #[error("This workspace is locked. Unlock it with your passphrase to go on; nothing was changed.")]
+    Locked,
     #[error("A stored case could not be read ({0}).")]
     Corrupt(String),
     #[error("The browser's storage reported an error: {0}")]

@@ -79,16 +79,26 @@ impl Store {
             .iter()
             .map(|id| (!reused.contains_key(id)).then(|| store.get(&key(*id))).transpose())
             .collect::<Result<Vec<_>, _>>()?;
+        // Every answer taken before any record is opened: decrypting awaits the browser's
+        // cryptography, and a request's answer comes only while the transaction is alive.
+        let mut answers = Vec::with_capacity(ids.len());
+        for request in &requests {
+            answers.push(match request {
+                Some(request) => Some(raw::request(request).await?),
+                None => None,
+            });
+        }
         let mut cases = Vec::with_capacity(ids.len());
-        for (request, id) in requests.iter().zip(ids) {
-            let Some(request) = request else {
+        for (answer, id) in answers.into_iter().zip(ids) {
+            let Some(stored) = answer else {
                 cases.extend(reused.remove(id).cloned());
                 continue;
             };
-            let stored = raw::request(request).await?;
             if stored.is_undefined() {
                 continue;
             }
+            let stored =
+                self.codec().decode_case_record(stored).await.map_err(|e| corrupt(&format!("case {id}"), e))?;
             let damaged = || corrupt(&format!("case {id}"), "not a case");
             let version = stored_version(&stored).ok_or_else(damaged)?;
             let case_number = Reflect::get(&stored, &JsValue::from_str(CASE_NUMBER_FIELD))

@@ -149,6 +149,12 @@ pub async fn unwrap(wrapped: &Wrapped, kek: &Kek, for_wrapping: bool) -> Result<
     }
 }
 
+/// A fresh random salt for a passphrase's wrap (one per wrap, so a new passphrase, or the same
+/// one typed again, gives another key-encryption key).
+pub fn new_salt() -> [u8; 16] {
+    random_bytes()
+}
+
 /// A fresh random recovery key, to show once.
 pub fn new_recovery_key() -> RecoveryKey {
     RecoveryKey::from_bytes(random_bytes())

@@ -2,6 +2,8 @@
 //! small records in `summaries` and the overview those in `deadlines`, written in the same
 //! transaction as the case so they never disagree; `meta` keeps the device's case numbering and the schema version.
 
+mod bulk;
+mod codec;
 mod deletion;
 pub mod device;
 mod early;
@@ -10,30 +12,33 @@ mod export;
 pub mod keys;
 mod raw;
 pub mod registry;
+mod saving;
 mod schema;
 pub mod sealed;
+pub mod workspaces;
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
-use js_sys::Reflect;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{BroadcastChannel, Event, IdbDatabase, IdbObjectStore, IdbTransaction, IdbTransactionMode, MessageEvent};
 
+pub use codec::Prepared;
 pub use error::{Stage, StorageError};
 pub use export::{ExportRead, ExportedCase};
 pub use schema::SCHEMA_VERSION;
 
-use crate::domain::exchange::merge::{with_recorded_exchanges, Write};
 use crate::domain::{Case, CaseDeadlines, CaseId, CaseNumber, CaseSummary, DeviceCode};
+use codec::{Codec, Kind};
 use error::corrupt;
+use keys::DataKey;
 use schema::{
-    from_js, from_js_each, from_json_each, json_text, put_derived, summaries_to_write, to_js, to_js_each, MetaRecord,
-    CASES, CASE_NUMBERS, DEADLINES, LAST_BACKUP, LIST_CHANGED, META, RECENTLY_DELETED, SUMMARIES, TOMBSTONES,
+    from_js, from_json_each, json_text, to_js, MetaRecord, CASES, CASE_NUMBERS, DEADLINES, LAST_BACKUP, LIST_CHANGED,
+    META, SUMMARIES, TOMBSTONES,
 };
 
 pub const DB_NAME: &str = "homeward";
@@ -42,6 +47,9 @@ pub const DEMO_DB_NAME: &str = "homeward-demo";
 const SEEDED: &str = "seeded";
 /// Cases an import hands to the browser per batch.
 const IMPORT_BATCH: usize = 200;
+/// How often a new case is encoded again with the next number when other tabs keep taking the
+/// one it was encoded with.
+const CREATE_TRIES: usize = 3;
 
 /// The case list as stored: every readable summary, and how many records could not be read.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -64,6 +72,8 @@ pub struct Store {
 
 struct Connection {
     db: IdbDatabase,
+    /// Plain, or sealed under the workspace's data key (held only while unlocked).
+    codec: Codec,
     /// Set when a newer Homeward in another tab asked for the database and this one let go.
     superseded: Rc<Cell<bool>>,
     /// Set as soon as a newer Homeward asks, so a listener attached afterwards is told too.
@@ -115,20 +125,45 @@ impl Store {
     /// Opens the database `name`, first bringing cases stored by an earlier version up to date
     /// (the schema's data steps).
     pub async fn open_named(name: &str) -> Result<Store, StorageError> {
-        let store = Self::connect(name).await?;
+        let store = Self::connect(name, Codec::Plain).await?;
         schema::run_data_steps(&store.connection.db).await?;
         Ok(store)
+    }
+
+    /// Opens a protected workspace's database `name`, locked: nothing in it can be read or
+    /// written until [`Store::unlock`]. Such a database is only ever written sealed, so it has
+    /// no earlier form to bring up to date.
+    pub async fn open_protected(name: &str) -> Result<Store, StorageError> {
+        let store = Self::connect(name, Codec::Sealed(RefCell::new(None))).await?;
+        schema::check_current(&store.connection.db).await?;
+        Ok(store)
+    }
+
+    /// Gives a protected workspace's store its data key (unwrapped as not extractable), for
+    /// every clone of it.
+    pub fn unlock(&self, key: DataKey) {
+        self.connection.codec.unlock(key);
+    }
+
+    /// Drops the data key from every clone of this store: from now on every read and write is
+    /// refused with [`StorageError::Locked`] until it is unlocked again.
+    pub fn lock(&self) {
+        self.connection.codec.lock();
+    }
+
+    pub fn is_locked(&self) -> bool {
+        self.connection.codec.is_locked()
     }
 
     /// Opens the database `name` as the first load does, without the code that upgrades stored
     /// cases: [`StorageError::Outdated`] if an earlier version stored cases that need it.
     pub async fn open_current(name: &str) -> Result<Store, StorageError> {
-        let store = Self::connect(name).await?;
+        let store = Self::connect(name, Codec::Plain).await?;
         schema::check_current(&store.connection.db).await?;
         Ok(store)
     }
 
-    async fn connect(name: &str) -> Result<Store, StorageError> {
+    async fn connect(name: &str, codec: Codec) -> Result<Store, StorageError> {
         let db = raw::open(name, SCHEMA_VERSION, schema::create_stores).await?;
         let listener: Listener = Rc::default();
         let tell = |listener: &Listener, change: Change| {
@@ -172,6 +207,7 @@ impl Store {
         });
         let connection = Connection {
             db,
+            codec,
             superseded,
             asked_to_let_go,
             _on_version_change: on_version_change,
@@ -195,236 +231,62 @@ impl Store {
         .await
     }
 
-    /// Stores a new case and its summary, and returns it as stored. Its number is claimed from
-    /// the device's numbering in the same transaction: a proposal another tab already used is
-    /// replaced by the next number ([`CaseNumber::claim`]). Fails, keeping nothing, if a case
-    /// with this id is already stored.
-    pub async fn create(&self, case: &Case) -> Result<Case, StorageError> {
-        let tx = self.transaction(&[CASES, SUMMARIES, DEADLINES, META], IdbTransactionMode::Readwrite)?;
-        let result = raw::write(&tx, async {
-            let meta = tx.object_store(META)?;
-            let mut numbers = case_numbers(&meta).await?;
-            let mut case = case.clone();
-            case.case_number = numbers.claim(&case.case_number);
-            // `add`, not `put`: creating must never overwrite a stored case.
-            tx.object_store(CASES)?.add(&to_js(&case)?)?;
-            put_derived(&tx, &case)?;
-            meta.put(&to_js(&MetaRecord { key: CASE_NUMBERS.into(), value: numbers })?)?;
-            Ok(case)
-        })
-        .await;
-        self.remember_holding_cases(&result);
-        self.announce(result, || Change::Saved { id: case.id, revision: case.revision })
-    }
-
-    /// Writes the case and its summary in one transaction. Ok only once the browser reports the
-    /// transaction committed; a save that did not commit is an error. The case must carry a
-    /// revision above the stored one ([`Case::touch`]): a save from a tab that has not seen a
-    /// later save, or of a case deleted meanwhile, is refused rather than written over it.
-    pub async fn save(&self, case: &Case) -> Result<(), StorageError> {
-        let tx = self.transaction(&[CASES, SUMMARIES, DEADLINES, META], IdbTransactionMode::Readwrite)?;
-        let result = raw::write(&tx, async {
-            let cases = tx.object_store(CASES)?;
-            // Every request is queued before anything is awaited, so a save started as the tab
-            // closes reaches the browser whole. The check then aborts it, undoing both writes,
-            // if the stored case is newer or gone.
-            let stored = cases.get(&key(case.id))?;
-            cases.put(&to_js(case)?)?;
-            put_derived(&tx, case)?;
-            let stored = raw::request(&stored).await?;
-            if stored.is_undefined() {
-                return Err(StorageError::Deleted);
-            }
-            let stored_revision =
-                Reflect::get(&stored, &JsValue::from_str("revision")).ok().and_then(|r| r.as_f64()).unwrap_or(0.0);
-            if stored_revision >= case.revision as f64 {
-                return Err(StorageError::ChangedElsewhere);
-            }
-            // An export recorded meanwhile (without a new revision) must not be erased by an
-            // editor that read the case before it.
-            let recorded: Vec<Uuid> = Reflect::get(&stored, &JsValue::from_str("exchanged"))
-                .ok()
-                .and_then(|v| from_js(v).ok())
-                .unwrap_or_default();
-            if let Some(merged) = with_recorded_exchanges(case, &recorded) {
-                cases.put(&to_js(&merged)?)?;
-            }
-            Ok(())
-        })
-        .await;
-        self.announce(result, || Change::Saved { id: case.id, revision: case.revision })
-    }
-
-    /// For a page that is being closed: the same writes, committed at once without the
-    /// revision check, because the browser runs no more of the page's code once it is gone
-    /// and a transaction left to commit by itself is dropped with the page. The cost: if
-    /// another tab saved this case in the last moment, this save lands over it. A case deleted
-    /// meanwhile is not written back: its tombstone makes the transaction fail.
-    pub async fn save_while_closing(&self, case: &Case) -> Result<(), StorageError> {
-        let stores = [CASES, SUMMARIES, DEADLINES, META, TOMBSTONES];
-        let tx = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
-        let queued = (|| {
-            // A case deleted in another tab, even a moment ago, is not written back.
-            deletion::refuse_if_deleted(&tx, case.id)?;
-            tx.object_store(CASES)?.put(&to_js(case)?)?;
-            put_derived(&tx, case)
-        })();
-        if let Err(err) = queued {
-            // Left to commit by itself, the case could land without its summary or deadlines.
-            let _ = tx.abort();
-            return Err(err);
-        }
-        // `commit()` is in every browser Homeward supports (web-sys flags it deprecated only
-        // because it was missing from an older spec); where it is not, the transaction still
-        // commits by itself if the page lives long enough.
-        #[allow(deprecated)]
-        let _ = tx.commit();
-        let result = raw::committed(&tx).await;
-        self.announce(result, || Change::Saved { id: case.id, revision: case.revision })
-    }
-
     pub async fn get(&self, id: CaseId) -> Result<Option<Case>, StorageError> {
         let tx = self.transaction(&[CASES], IdbTransactionMode::Readonly)?;
         let found = raw::request(&tx.object_store(CASES)?.get(&key(id))?).await?;
         if found.is_undefined() {
             return Ok(None);
         }
-        from_js(found).map(Some).map_err(|e| corrupt(&format!("case {id}"), e))
+        self.codec().decode_case(found).await.map(Some).map_err(|e| corrupt(&format!("case {id}"), e))
     }
 
     /// Several cases by id, in one transaction; `None` where a case is not stored.
     pub async fn get_many(&self, ids: &[CaseId]) -> Result<Vec<Option<Case>>, StorageError> {
-        self.get_each(CASES, ids, |id| format!("case {id}")).await
+        let found = self.get_records(CASES, ids).await?;
+        let mut cases = Vec::with_capacity(found.len());
+        for (record, id) in found.into_iter().zip(ids) {
+            cases.push(match record {
+                None => None,
+                Some(record) => {
+                    Some(self.codec().decode_case(record).await.map_err(|e| corrupt(&format!("case {id}"), e))?)
+                }
+            });
+        }
+        Ok(cases)
     }
 
-    /// The records of `store` keyed by these ids, all asked for at once, in the order asked for;
-    /// `None` where there is none. `name` names a record that cannot be read.
-    async fn get_each<T: serde::de::DeserializeOwned>(
-        &self,
-        store: &str,
-        ids: &[CaseId],
-        name: impl Fn(CaseId) -> String,
-    ) -> Result<Vec<Option<T>>, StorageError> {
+    /// The records of `store` keyed by these ids, as stored, all asked for at once, in the
+    /// order asked for; `None` where there is none.
+    async fn get_records(&self, store: &str, ids: &[CaseId]) -> Result<Vec<Option<JsValue>>, StorageError> {
         let tx = self.transaction(&[store], IdbTransactionMode::Readonly)?;
         let records = tx.object_store(store)?;
         let requests = ids.iter().map(|id| records.get(&key(*id))).collect::<Result<Vec<_>, _>>()?;
         let mut found = Vec::with_capacity(ids.len());
-        for (request, id) in requests.iter().zip(ids) {
+        for request in &requests {
             let value = raw::request(request).await?;
-            found.push(if value.is_undefined() {
-                None
-            } else {
-                Some(from_js(value).map_err(|e| corrupt(&name(*id), e))?)
-            });
+            found.push((!value.is_undefined()).then_some(value));
         }
         Ok(found)
     }
 
-    /// Writes an import: all of it in one transaction, or nothing. Each write names the revision
-    /// the stored case must still have (or that none may exist); a case changed since the
-    /// preview aborts the whole import with [`StorageError::ChangedElsewhere`].
-    pub async fn import(&self, writes: &[Write]) -> Result<(), StorageError> {
-        // A file of cases already here writes nothing, not even the case list's change mark.
-        if writes.is_empty() {
-            return Ok(());
-        }
-        let stores = [CASES, SUMMARIES, DEADLINES, META, TOMBSTONES, RECENTLY_DELETED];
-        let tx = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
-        let result = raw::write(&tx, async {
-            let cases = tx.object_store(CASES)?;
-            let summaries_store = summaries_to_write(&tx)?;
-            let checks = writes.iter().map(|w| cases.get(&key(w.case.id))).collect::<Result<Vec<_>, _>>()?;
-            let tombstones = tx.object_store(TOMBSTONES)?;
-            let deleted = writes.iter().map(|w| tombstones.get(&key(w.case.id))).collect::<Result<Vec<_>, _>>()?;
-            for w in writes.iter().filter(|w| w.restores) {
-                tombstones.delete(&key(w.case.id))?;
-                tx.object_store(RECENTLY_DELETED)?.delete(&key(w.case.id))?;
-            }
-            // In batches, so the JSON text of each stays a few megabytes however large the file.
-            for batch in writes.chunks(IMPORT_BATCH) {
-                let stored: Vec<&Case> = batch.iter().map(|w| &w.case).collect();
-                let summaries: Vec<CaseSummary> = batch.iter().map(|w| w.case.summary()).collect();
-                let deadlines: Vec<CaseDeadlines> = batch.iter().map(|w| w.case.deadlines()).collect();
-                for (store, records) in [
-                    (cases.clone(), to_js_each(&stored)?),
-                    (summaries_store.clone(), to_js_each(&summaries)?),
-                    (tx.object_store(DEADLINES)?, to_js_each(&deadlines)?),
-                ] {
-                    for record in records.iter() {
-                        store.put(&record)?;
-                    }
-                }
-            }
-            for (check, w) in checks.iter().zip(writes) {
-                let stored = raw::request(check).await?;
-                let stored_revision = (!stored.is_undefined()).then(|| {
-                    Reflect::get(&stored, &JsValue::from_str("revision")).ok().and_then(|r| r.as_f64()).unwrap_or(0.0)
-                });
-                if stored_revision != w.expect_revision.map(|r| r as f64) {
-                    return Err(StorageError::ChangedElsewhere);
-                }
-            }
-            // A case deleted here comes back only when the worker chose to bring it back.
-            for (check, w) in deleted.iter().zip(writes) {
-                if !w.restores && !raw::request(check).await?.is_undefined() {
-                    return Err(StorageError::ChangedElsewhere);
-                }
-            }
-            Ok(())
-        })
-        .await;
-        self.remember_holding_cases(&result);
-        self.announce(result, || Change::Imported)
-    }
-
-    /// Records that every case went into an encrypted export file at `at`.
-    pub async fn record_backup(&self, at: DateTime<Utc>) -> Result<(), StorageError> {
-        let tx = self.transaction(&[META], IdbTransactionMode::Readwrite)?;
-        raw::write(&tx, async {
-            tx.object_store(META)?.put(&to_js(&MetaRecord { key: LAST_BACKUP.into(), value: at })?)?;
-            Ok(())
-        })
-        .await
-    }
-
-    /// Fills an empty workspace once (the demo's fictional cases): the cases, what the list and
-    /// overview read, and the mark that it was done, in one transaction. The mark records `mark`
-    /// (the language the cases are written in). A workspace filled before is left alone, so cases
-    /// a trainee deleted do not come back until a reset; with `refill`, one filled under another
-    /// mark has every case replaced by `cases` (the demo entered in another language).
-    pub async fn seed_once(
+    /// The records of `store` (of `kind`) keyed by these ids, read back, in the order asked for;
+    /// `None` where there is none. `name` names a record that cannot be read.
+    async fn get_each<T: serde::de::DeserializeOwned>(
         &self,
-        mark: &str,
-        refill: bool,
-        cases: impl FnOnce() -> Vec<Case>,
-    ) -> Result<bool, StorageError> {
-        let tx = self.transaction(&[META, CASES, SUMMARIES, DEADLINES], IdbTransactionMode::Readwrite)?;
-        let seeded = raw::write(&tx, async {
-            let meta = tx.object_store(META)?;
-            let found = raw::request(&meta.get(&JsValue::from_str(SEEDED))?).await?;
-            if !found.is_undefined() {
-                // Marked `true` before the mark named a language: English, the only one then.
-                let before = from_js::<MetaRecord<serde_json::Value>>(found)
-                    .ok()
-                    .and_then(|record| record.value.as_str().map(str::to_string))
-                    .unwrap_or_else(|| "en".into());
-                if before == mark || !refill {
-                    return Ok(false);
-                }
-                for name in [CASES, SUMMARIES, DEADLINES] {
-                    tx.object_store(name)?.clear()?;
-                }
-            }
-            let store = tx.object_store(CASES)?;
-            for case in cases() {
-                store.put(&to_js(&case)?)?;
-                put_derived(&tx, &case)?;
-            }
-            meta.put(&to_js(&MetaRecord { key: SEEDED.into(), value: mark })?)?;
-            Ok(true)
-        })
-        .await;
-        self.announce(seeded, || Change::Imported)
+        store: &str,
+        kind: Kind,
+        ids: &[CaseId],
+        name: impl Fn(CaseId) -> String,
+    ) -> Result<Vec<Option<T>>, StorageError> {
+        let found = self.get_records(store, ids).await?;
+        let mut read = Vec::with_capacity(found.len());
+        for (record, id) in found.into_iter().zip(ids) {
+            read.push(match record {
+                None => None,
+                Some(record) => Some(self.codec().decode_one(kind, record).await.map_err(|e| corrupt(&name(*id), e))?),
+            });
+        }
+        Ok(read)
     }
 
     /// When the last full backup was made here, if ever.
@@ -441,18 +303,26 @@ impl Store {
     /// Reads the summaries store only, never whole cases, so it stays quick with thousands. A
     /// record that cannot be read is counted, not allowed to hide every other case.
     pub async fn list(&self) -> Result<CaseList, StorageError> {
-        let early = early::take(&self.connection.db.name()).await;
+        const WHAT: &str = "the case summaries";
+        // The early read (see `early.rs`) reads plain summaries only.
+        let early = match self.connection.codec.is_sealed() {
+            false => early::take(&self.connection.db.name()).await,
+            true => None,
+        };
         let tx = self.transaction(&[SUMMARIES, META, TOMBSTONES], IdbTransactionMode::Readonly)?;
-        let text = match early {
+        let read = match early {
             // Read while the app loaded, and no summary written since: as good as reading now.
-            Some(early) if early.changed == list_changed(&tx.object_store(META)?).await? => early.summaries,
-            _ => {
-                let records = raw::request(&tx.object_store(SUMMARIES)?.get_all()?).await?;
-                json_text(&records).map_err(|e| corrupt("the case summaries", e))?
-            }
+            Some(early) if early.changed == list_changed(&tx.object_store(META)?).await? => Ok(early.summaries),
+            _ => Err(raw::request(&tx.object_store(SUMMARIES)?.get_all()?).await?),
         };
         let tombstones = raw::request(&tx.object_store(TOMBSTONES)?.count()?).await?.as_f64().unwrap_or(0.0);
-        let (cases, unreadable) = from_json_each::<CaseSummary>(&text).map_err(|e| corrupt("the case summaries", e))?;
+        let (cases, unreadable) = match read {
+            Ok(text) => from_json_each::<CaseSummary>(&text).map_err(|e| corrupt(WHAT, e))?,
+            Err(records) if !self.connection.codec.is_sealed() => {
+                from_json_each(&json_text(&records).map_err(|e| corrupt(WHAT, e))?).map_err(|e| corrupt(WHAT, e))?
+            }
+            Err(records) => self.codec().decode_all(Kind::Summary, &records, WHAT).await?,
+        };
         let database = self.connection.db.name();
         let holds_anything = !cases.is_empty() || unreadable > 0 || tombstones > 0.0;
         if holds_anything {
@@ -467,7 +337,7 @@ impl Store {
     pub async fn deadlines(&self) -> Result<(Vec<CaseDeadlines>, usize), StorageError> {
         let tx = self.transaction(&[DEADLINES], IdbTransactionMode::Readonly)?;
         let records = raw::request(&tx.object_store(DEADLINES)?.get_all()?).await?;
-        from_js_each::<CaseDeadlines>(&records).map_err(|e| corrupt("the deadlines", e))
+        self.codec().decode_all(Kind::Deadlines, &records, "the deadlines").await
     }
 
     /// Calls `callback` with what other tabs write, and when this tab must let go of the
@@ -502,9 +372,16 @@ impl Store {
         self.connection.db.close();
     }
 
+    fn codec(&self) -> &Codec {
+        &self.connection.codec
+    }
+
     fn transaction(&self, stores: &[&str], mode: IdbTransactionMode) -> Result<IdbTransaction, StorageError> {
         if self.connection.superseded.get() {
             return Err(StorageError::Superseded);
+        }
+        if self.connection.codec.is_locked() {
+            return Err(StorageError::Locked);
         }
         raw::transaction(&self.connection.db, stores, mode)
     }

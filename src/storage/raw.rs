@@ -89,7 +89,19 @@ fn request_error(request: &IdbRequest, stage: Stage) -> StorageError {
 /// its transaction aborted (it fails with AbortError) reports what aborted the transaction, so a
 /// quota or constraint failure earlier in it keeps its name.
 pub(crate) async fn request(request: &IdbRequest) -> Result<JsValue, StorageError> {
-    match first_event(request, &["success", "error"], None).await {
+    // Already answered (an await of something else came between issuing and awaiting it): its
+    // event has fired and will not fire again, so waiting for it would hang.
+    let answered = request.ready_state() == web_sys::IdbRequestReadyState::Done;
+    let outcome = if answered {
+        if request.error().ok().flatten().is_none() {
+            "success"
+        } else {
+            "error"
+        }
+    } else {
+        first_event(request, &["success", "error"], None).await
+    };
+    match outcome {
         "success" => request.result().map_err(StorageError::from),
         _ => {
             let own = request_error(request, Stage::InUse);
@@ -287,6 +299,34 @@ mod tests {
         match result {
             Err(StorageError::Other(detail)) => assert!(detail.starts_with("ConstraintError"), "{detail}"),
             other => panic!("expected the ConstraintError that aborted it, got {other:?}"),
+        }
+        db.close();
+        delete(name).await.unwrap();
+    }
+
+    /// A request awaited only after something else was awaited (here a timer; in a protected
+    /// workspace, the browser's cryptography) was answered meanwhile: its result comes back
+    /// rather than a wait for an event that already fired.
+    #[wasm_bindgen_test]
+    async fn a_request_answered_before_it_is_awaited_still_gives_its_result() {
+        let name = "homeward-test-raw-answered";
+        let _ = delete(name).await;
+        let db = open(name, 1, upgrade).await.unwrap();
+        let tx = transaction(&db, &["records"], IdbTransactionMode::Readwrite).unwrap();
+        tx.object_store("records").unwrap().put_with_key(&JsValue::from(7), &JsValue::from(1)).unwrap();
+        committed(&tx).await.unwrap();
+
+        let tx = transaction(&db, &["records"], IdbTransactionMode::Readonly).unwrap();
+        let asked = tx.object_store("records").unwrap().get(&JsValue::from(1)).unwrap();
+        gloo_timers::future::TimeoutFuture::new(50).await;
+        let answer = futures::future::select(
+            Box::pin(request(&asked)),
+            Box::pin(gloo_timers::future::TimeoutFuture::new(2_000)),
+        )
+        .await;
+        match answer {
+            futures::future::Either::Left((found, _)) => assert_eq!(found.unwrap(), JsValue::from(7)),
+            futures::future::Either::Right(_) => panic!("the answered request was waited for forever"),
         }
         db.close();
         delete(name).await.unwrap();

@@ -35,6 +35,7 @@ fn storage_error(l: Locale, error: &StorageError) -> String {
         StorageError::Aborted(detail) => td_string!(l, errors.aborted, detail).to_string(),
         StorageError::Unavailable(detail) => td_string!(l, errors.unavailable, detail).to_string(),
         StorageError::Outdated => td_string!(l, errors.outdated).to_string(),
+        StorageError::Locked => td_string!(l, errors.locked).to_string(),
         StorageError::Corrupt(detail) => td_string!(l, errors.corrupt, detail).to_string(),
         StorageError::Other(detail) => td_string!(l, errors.other, detail).to_string(),
     }

@@ -1,0 +1,193 @@
+//! Protected workspaces made and opened: the steps between the registry (`registry.rs`), the
+//! keys (`keys.rs`) and the workspace's own database, in an order that an interruption at any
+//! point leaves findable and never half-protected. The key-encryption key from a passphrase is
+//! derived by the caller, in the kdf worker (`crate::kdf`), so the page never freezes.
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use super::keys::{self, DataKey, Kek, KeyError};
+use super::registry::Registry;
+use super::{StorageError, Store};
+use crate::domain::protection::{delay_after, KdfParams, RecoveryKey, WorkspaceRecord, WorkspaceState};
+
+/// Why a workspace was not made or opened.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProtectionError {
+    /// Tried again before the delay after the last wrong try was over.
+    TooSoon {
+        until: DateTime<Utc>,
+    },
+    /// Not this workspace's passphrase (or recovery key). Counted; the next try may have to wait.
+    Wrong {
+        failed_tries: u32,
+        next_try_at: Option<DateTime<Utc>>,
+    },
+    /// No such workspace on this device (removed in another tab meanwhile).
+    Gone,
+    Key(KeyError),
+    Storage(StorageError),
+}
+
+impl From<StorageError> for ProtectionError {
+    fn from(error: StorageError) -> Self {
+        Self::Storage(error)
+    }
+}
+
+impl From<KeyError> for ProtectionError {
+    fn from(error: KeyError) -> Self {
+        Self::Key(error)
+    }
+}
+
+/// A workspace just made: its record, its store (unlocked), and the recovery key to show once.
+pub struct Created {
+    pub record: WorkspaceRecord,
+    pub store: Store,
+    pub recovery_key: RecoveryKey,
+}
+
+/// An opened workspace: its record as now stored, and its store, unlocked.
+pub struct Opened {
+    pub record: WorkspaceRecord,
+    pub store: Store,
+}
+
+/// Makes a worker's workspace: a new data key wrapped by the passphrase's key (`kek`, derived
+/// with `kdf`) and by a new recovery key. The record is written first (`Creating`), then the
+/// database, then the record `Ready`, so a workspace cut short is found at the next start.
+pub async fn create(
+    registry: &Registry,
+    worker_name: String,
+    kek: &Kek,
+    kdf: KdfParams,
+    now: DateTime<Utc>,
+) -> Result<Created, ProtectionError> {
+    let data_key = keys::new_data_key().await?;
+    let recovery_key = keys::new_recovery_key();
+    let by_passphrase = keys::wrap(&data_key, kek).await?;
+    let by_recovery = keys::wrap(&data_key, &keys::kek_from_recovery(&recovery_key).await?).await?;
+    let id = Uuid::new_v4();
+    let mut record = WorkspaceRecord {
+        id,
+        worker_name,
+        database: WorkspaceRecord::database_for(id),
+        created_at: now,
+        kdf,
+        by_passphrase,
+        by_recovery,
+        idle_minutes: Default::default(),
+        failed_tries: 0,
+        next_try_at: None,
+        state: WorkspaceState::Creating,
+        format: WorkspaceRecord::FORMAT,
+    };
+    registry.put(&record).await?;
+    let store = Store::open_protected(&record.database).await?;
+    record.state = WorkspaceState::Ready;
+    registry.put(&record).await?;
+    // In use, the key is one the browser will not hand out.
+    store.unlock(keys::unwrap(&record.by_passphrase, kek, false).await?);
+    Ok(Created { record, store, recovery_key })
+}
+
+/// Opens workspace `id` with its passphrase's key. A wrong one is counted in the registry
+/// (so a reload does not reset the delay) and answered with the delay before the next try;
+/// nothing is ever wiped.
+pub async fn unlock(registry: &Registry, id: Uuid, kek: &Kek, now: DateTime<Utc>) -> Result<Opened, ProtectionError> {
+    let record = ready_to_try(registry, id, now).await?;
+    let key = keys::unwrap(&record.by_passphrase, kek, false).await;
+    open_with(registry, record, key, now).await
+}
+
+/// Opens workspace `id` with its recovery key, and sets a new passphrase (its key `new_kek`,
+/// derived with `new_kdf`) in the same registry write: the forgotten one no longer opens it.
+pub async fn recover(
+    registry: &Registry,
+    id: Uuid,
+    recovery_key: &RecoveryKey,
+    new_kek: &Kek,
+    new_kdf: KdfParams,
+    now: DateTime<Utc>,
+) -> Result<Opened, ProtectionError> {
+    let mut record = ready_to_try(registry, id, now).await?;
+    let by_recovery = keys::kek_from_recovery(recovery_key).await?;
+    let key = match keys::unwrap(&record.by_recovery, &by_recovery, true).await {
+        Ok(key) => key,
+        Err(error) => return open_with(registry, record, Err(error), now).await,
+    };
+    record.by_passphrase = keys::wrap(&key, new_kek).await?;
+    record.kdf = new_kdf;
+    let in_use = keys::unwrap(&record.by_passphrase, new_kek, false).await;
+    open_with(registry, record, in_use, now).await
+}
+
+/// Sets a new passphrase, proven by the current one's key. Only the wrap changes: no case is
+/// read or written again.
+pub async fn change_passphrase(
+    registry: &Registry,
+    id: Uuid,
+    current: &Kek,
+    new_kek: &Kek,
+    new_kdf: KdfParams,
+    now: DateTime<Utc>,
+) -> Result<WorkspaceRecord, ProtectionError> {
+    let mut record = ready_to_try(registry, id, now).await?;
+    let key = match keys::unwrap(&record.by_passphrase, current, true).await {
+        Ok(key) => key,
+        Err(error) => return Err(counted(registry, record, error, now).await),
+    };
+    record.by_passphrase = keys::wrap(&key, new_kek).await?;
+    record.kdf = new_kdf;
+    registry.put(&record).await?;
+    Ok(record)
+}
+
+/// The record, if a try is allowed now.
+async fn ready_to_try(registry: &Registry, id: Uuid, now: DateTime<Utc>) -> Result<WorkspaceRecord, ProtectionError> {
+    let record = registry.get(id).await?.ok_or(ProtectionError::Gone)?;
+    match record.next_try_at {
+        Some(until) if until > now => Err(ProtectionError::TooSoon { until }),
+        _ => Ok(record),
+    }
+}
+
+/// The workspace's store unlocked with `key`, the wrong tries forgotten; or the wrong try
+/// counted.
+async fn open_with(
+    registry: &Registry,
+    mut record: WorkspaceRecord,
+    key: Result<DataKey, KeyError>,
+    now: DateTime<Utc>,
+) -> Result<Opened, ProtectionError> {
+    let key = match key {
+        Ok(key) => key,
+        Err(error) => return Err(counted(registry, record, error, now).await),
+    };
+    let store = Store::open_protected(&record.database).await?;
+    record.failed_tries = 0;
+    record.next_try_at = None;
+    registry.put(&record).await?;
+    store.unlock(key);
+    Ok(Opened { record, store })
+}
+
+/// A wrong key counted in the registry, durably, with the delay before the next try.
+async fn counted(
+    registry: &Registry,
+    mut record: WorkspaceRecord,
+    error: KeyError,
+    now: DateTime<Utc>,
+) -> ProtectionError {
+    if error != KeyError::WrongKey {
+        return ProtectionError::Key(error);
+    }
+    record.failed_tries = record.failed_tries.saturating_add(1);
+    let wait = delay_after(record.failed_tries);
+    record.next_try_at = (!wait.is_zero()).then(|| now + chrono::Duration::from_std(wait).unwrap_or_default());
+    if let Err(error) = registry.put(&record).await {
+        return ProtectionError::Storage(error);
+    }
+    ProtectionError::Wrong { failed_tries: record.failed_tries, next_try_at: record.next_try_at }
+}

@@ -8,6 +8,7 @@ import { startServer } from '../e2e/server.mjs';
 import { installProbes, listReady, filterKeystrokes, timeClick } from './in-page.mjs';
 import { exchangeFigures } from './exchange.mjs';
 import { loadFigures } from './load.mjs';
+import { protectedFigures } from './protected.mjs';
 import { printTable } from './table.mjs';
 
 const { values: options } = parseArgs({
@@ -20,6 +21,8 @@ const { values: options } = parseArgs({
     'lists-only': { type: 'boolean', default: false },
     // Only the bulk write, module against plain IndexedDB (no table is printed).
     'bulk-only': { type: 'boolean', default: false },
+    // Only the protected workspace's figures (printed as JSON, no table).
+    'protected-only': { type: 'boolean', default: false },
   },
 });
 const RUNS = Number(options.runs);
@@ -175,6 +178,11 @@ async function bulkFigures() {
 }
 
 const results = { date: new Date().toISOString(), runs: RUNS, lists: {} };
+if (options['protected-only']) {
+  console.log(JSON.stringify(await protectedFigures({ server, harnessUrl, site: options.site, runs: RUNS, sizes: SIZES, median, log }), null, 2));
+  await server.close();
+  process.exit(0);
+}
 for (const count of options['bulk-only'] ? [] : SIZES) {
   console.error(`== ${count.toLocaleString('en')} cases`);
   results.lists[count] = await listFigures(count);
@@ -194,6 +202,9 @@ if (options['bulk-only']) {
 console.error('== Export, import and key derivation');
 results.exchange = await exchangeFigures({ server, harnessUrl, runs: RUNS, median, browserWith, installProbes, timeClick, log });
 log(JSON.stringify(results.exchange));
+console.error('== Protected workspace');
+results.protected = await protectedFigures({ server, harnessUrl, site: options.site, runs: RUNS, sizes: SIZES, median, log });
+log(JSON.stringify(results.protected));
 console.error('== First load');
 results.load = await loadFigures({ server, runs: RUNS, median });
 await server.close();

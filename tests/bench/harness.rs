@@ -165,4 +165,57 @@ mod calls {
             sealed.len()
         ))
     }
+
+    /// A protected workspace of `count` cases, sealed under a fresh data key and written 1,000
+    /// at a time through the import, then opened again and unlocked: the case list read (every
+    /// summary opened), one case opened, one edit saved until committed (ms each, as JSON).
+    #[wasm_bindgen]
+    pub async fn protected_steps(count: u32) -> Result<String, JsError> {
+        use homeward::domain::history::diff;
+        use homeward::storage::{delete_database, keys};
+        let now = || js_sys::Date::now();
+        let name = "homeward-bench-protected";
+        delete_database(name).await.map_err(failed)?;
+        let key = keys::new_data_key().await.map_err(failed)?;
+        let store = Store::open_protected(name).await.map_err(failed)?;
+        store.unlock(key.clone());
+        let today = chrono::Utc::now().date_naive();
+        let mut first_thousand = 0.0;
+        for first in (0..count).step_by(1000) {
+            let cases = many_cases(first as usize..(first + 1000).min(count) as usize, today);
+            let writes: Vec<Write> =
+                cases.into_iter().map(|case| Write { case, expect_revision: None, restores: false }).collect();
+            let started = now();
+            store.import(&writes).await.map_err(failed)?;
+            if first == 0 {
+                first_thousand = now() - started;
+            }
+        }
+        store.close();
+        let t0 = now();
+        let store = Store::open_protected(name).await.map_err(failed)?;
+        store.unlock(key);
+        let list = store.list().await.map_err(failed)?;
+        let t1 = now();
+        let id = list.cases.get(list.cases.len() / 2).ok_or_else(|| JsError::new("no cases"))?.id;
+        let base = store.get(id).await.map_err(failed)?.ok_or_else(|| JsError::new("gone"))?;
+        let t2 = now();
+        let mut case = base.clone();
+        case.plan.worker.contact.push_str(" (changed)");
+        let at = chrono::Utc::now();
+        case.touch(at);
+        let changes = diff(&base, &case);
+        case.history.record(changes, "Bench", at);
+        store.save(&case).await.map_err(failed)?;
+        let t3 = now();
+        store.close();
+        delete_database(name).await.map_err(failed)?;
+        Ok(format!(
+            "{{\"write1000\":{first_thousand},\"list\":{},\"open\":{},\"save\":{},\"listed\":{}}}",
+            t1 - t0,
+            t2 - t1,
+            t3 - t2,
+            list.cases.len()
+        ))
+    }
 }

@@ -18,7 +18,16 @@ export function printTable(results, sizes) {
   row('Open a case', at('open', ms), '≤ 100 ms', largest.open <= 100);
   row('Save one edit, until committed', at('save', ms), '≤ 50 ms', largest.save <= 50);
 
-  const { bulk, exchange: x, load } = results;
+  const { bulk, exchange: x, load, protected: p } = results;
+  const sealed = (key, format) => sizes.map((n) => format(p.lists[n][key]));
+  const sealedLargest = p.lists[Math.max(...sizes)];
+  row('Protected: unlock, scrypt 2^17 in the kdf worker (its start included)', single(ms(p.kdf)), '≤ 2,000 ms', p.kdf <= 2000);
+  row(`  the kdf worker's code, brotli`, single(kb(p.kdfBytes)));
+  row('Protected: case list read, every summary opened (storage only)', sealed('list', ms));
+  row('Protected: open a case (storage only)', sealed('open', ms), '≤ 100 ms', sealedLargest.open <= 100);
+  row('Protected: save one edit, until committed', sealed('save', ms), '≤ 50 ms', sealedLargest.save <= 50);
+  const sealedRatio = sealedLargest.write1000 / bulk.plainStrict;
+  row(`Protected: bulk write of 1,000 cases, sealed (${times(sealedRatio)} plain puts)`, single(ms(sealedLargest.write1000)), '≤ 2× plain', sealedRatio <= 2);
   row('Bulk write of 1,000 cases: storage module', single(ms(bulk.module)));
   row('  the same records, plain IndexedDB puts, strict durability', single(ms(bulk.plainStrict)));
   row('  ratio', single(times(bulk.ratio)), '≤ 1.5×', bulk.ratio <= 1.5);

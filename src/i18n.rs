@@ -163,6 +163,7 @@ pub fn LanguagePicker() -> impl IntoView {
         <div class="language-picker">
             <label for="language">{t!(i18n, app.language)}</label>
             <select
+                autocomplete="off"
                 id="language"
                 on:change=move |ev| {
                     if let Ok(locale) = event_target_value(&ev).parse::<Locale>() {

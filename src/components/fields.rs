@@ -72,7 +72,6 @@ pub fn TextField(
     #[prop(optional)] required: bool,
     #[prop(optional)] multiline: bool,
     #[prop(default = "text")] kind: &'static str,
-    #[prop(optional)] autocomplete: Option<&'static str>,
 ) -> impl IntoView {
     let id = field_id(&field);
     let aria = described_by(&id, hint.is_some());
@@ -80,6 +79,7 @@ pub fn TextField(
     let input = if multiline {
         view! {
             <textarea
+                autocomplete="off"
                 id=id.clone()
                 rows="4"
                 aria-describedby=aria
@@ -98,7 +98,7 @@ pub fn TextField(
                 aria-describedby=aria
                 required=required
                 aria-invalid=invalid
-                autocomplete=autocomplete.unwrap_or("off")
+                autocomplete="off"
                 prop:value=move || value.get()
                 on:input=move |ev| set.run(event_target_value(&ev))
             />
@@ -160,6 +160,7 @@ pub fn DateField(
     view! {
         <FieldShell label id=id.clone() error=shown hint=hint>
             <input
+                autocomplete="off"
                 id=id.clone()
                 type="date"
                 aria-describedby=aria
@@ -192,6 +193,7 @@ pub fn SelectField<C: Choice + Translate + Send + Sync>(
     view! {
         <FieldShell label id=id.clone() error hint=hint>
             <select
+                autocomplete="off"
                 id=id.clone()
                 aria-describedby=aria
                 prop:value=selected
@@ -232,6 +234,7 @@ pub fn CheckboxField(
     view! {
         <div class="field checkbox">
             <input
+                autocomplete="off"
                 id=id.clone()
                 type="checkbox"
                 prop:checked=move || value.get()
@@ -284,6 +287,7 @@ pub fn NumberField(
     view! {
         <FieldShell label id=id.clone() error=shown hint=hint>
             <input
+                autocomplete="off"
                 id=id.clone()
                 type="number"
                 inputmode="numeric"

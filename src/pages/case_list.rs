@@ -219,7 +219,7 @@ fn CaseTable(all: Arc<[CaseSummary]>, fresh: RwSignal<Option<Vec<CaseSummary>>>)
             </div>
             <div class="field">
                 <label for="case-sort">{t!(i18n, cases.list.sort_by)}</label>
-                <select id="case-sort" prop:value=move || order.get().key() on:change=set_order>
+                <select autocomplete="off" id="case-sort" prop:value=move || order.get().key() on:change=set_order>
                     {SortOrder::ALL
                         .into_iter()
                         .map(|o| {

@@ -26,7 +26,6 @@ pub fn ProfilePage() -> impl IntoView {
                     profile.set(v);
                 })
                 hint=move || t_string!(i18n, storage.profile.name_hint)
-                autocomplete="name"
             />
         </form>
         <p role="status">

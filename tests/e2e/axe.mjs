@@ -63,6 +63,17 @@ export function fieldBorders(page) {
 }
 
 /**
+ * Fields the browser may keep a copy of: every `input`, `textarea` and `select` must say
+ * `autocomplete="off"`, or Chromium saves what was typed for autofill and, in clear, in its
+ * session-restore files beside IndexedDB's (issue 19). Checked in every state audited.
+ */
+export function rememberedFields(page) {
+  return page.evaluate(() => [...document.querySelectorAll('input, textarea, select')]
+    .filter((e) => e.getAttribute('autocomplete') !== 'off')
+    .map((e) => (e.id ? `#${e.id}` : e.outerHTML.slice(0, 80))));
+}
+
+/**
  * Collects the violations of every state checked, at both widths, to report them all at once.
  * `check(page, state)` audits the page at 1280 px and at 360 px and puts the size back.
  */
@@ -83,6 +94,8 @@ export function auditor() {
         if (process.env.A11Y_INCOMPLETE && unsure.length) console.log(`[${state} @ ${size.width}px] needs review: ${unsure.join('; ')}`);
         const weak = await fieldBorders(page);
         if (weak.length) violations.push({ id: 'field-border-contrast', impact: 'serious', help: 'Field borders must have a 3:1 contrast (WCAG 1.4.11)', targets: weak, summary: '' });
+        const remembered = await rememberedFields(page);
+        if (remembered.length) violations.push({ id: 'field-remembered', impact: 'serious', help: 'Fields must say autocomplete="off", so the browser keeps no copy of what is typed (issue 19)', targets: remembered, summary: '' });
         for (const v of violations) {
           found.push({ state: `${state} @ ${size.width}px`, ...v });
           counts[v.id] = (counts[v.id] ?? 0) + v.targets.length;

@@ -31,7 +31,14 @@ pub fn CurrentWorker(editor: Editor) -> impl IntoView {
             <p class="hint" id="f-worker-name-hint">
                 {t!(i18n, plan.handover.worker_name_hint)}
             </p>
-            <input id="f-worker-name" type="text" readonly aria-describedby="f-worker-name-hint" prop:value=name />
+            <input
+                autocomplete="off"
+                id="f-worker-name"
+                type="text"
+                readonly
+                aria-describedby="f-worker-name-hint"
+                prop:value=name
+            />
         </div>
         <button type="button" class="secondary" on:click=move |_| open.set(true)>
             {t!(i18n, plan.handover.hand_over_button)}

@@ -40,6 +40,7 @@ pub fn HistoryView(editor: Editor) -> impl IntoView {
             <div class="field narrow">
                 <label for="history-area">{t!(i18n, plan.history.show_changes_to)}</label>
                 <select
+                    autocomplete="off"
                     id="history-area"
                     prop:value=move || area.get()
                     on:change=move |ev| area.set(event_target_value(&ev))

@@ -260,6 +260,7 @@ fn ExportForm(all: Vec<CaseSummary>, preselect: Option<CaseId>) -> impl IntoView
                                     view! {
                                         <li class="field checkbox">
                                             <input
+                                                autocomplete="off"
                                                 type="checkbox"
                                                 id=format!("choose-{id}")
                                                 prop:checked=move || chosen.with(|c| c.contains(&id))
@@ -282,7 +283,6 @@ fn ExportForm(all: Vec<CaseSummary>, preselect: Option<CaseId>) -> impl IntoView
                     label=move || t_string!(i18n, exchange.passphrase).to_string()
                     field="export.passphrase"
                     kind="password"
-                    autocomplete="off"
                     required=true
                     value=passphrase
                     set=Callback::new(move |v| passphrase.set(v))
@@ -307,7 +307,6 @@ fn ExportForm(all: Vec<CaseSummary>, preselect: Option<CaseId>) -> impl IntoView
                     label=move || t_string!(i18n, exchange.export.repeat).to_string()
                     field="export.repeat"
                     kind="password"
-                    autocomplete="off"
                     required=true
                     value=repeat
                     set=Callback::new(move |v| repeat.set(v))
@@ -317,6 +316,7 @@ fn ExportForm(all: Vec<CaseSummary>, preselect: Option<CaseId>) -> impl IntoView
 
             <div class="field checkbox">
                 <input
+                    autocomplete="off"
                     type="checkbox"
                     id="export-unencrypted"
                     prop:checked=move || unencrypted.get()
@@ -333,6 +333,7 @@ fn ExportForm(all: Vec<CaseSummary>, preselect: Option<CaseId>) -> impl IntoView
                     </p>
                     <div class="field checkbox">
                         <input
+                            autocomplete="off"
                             type="checkbox"
                             id="export-understood"
                             prop:checked=move || understood.get()

@@ -208,6 +208,7 @@ pub fn ImportPage() -> impl IntoView {
                     {t!(i18n, exchange.import.file_hint)}
                 </p>
                 <input
+                    autocomplete="off"
                     id="import-file"
                     type="file"
                     accept=".age,.json,application/json"
@@ -219,7 +220,6 @@ pub fn ImportPage() -> impl IntoView {
                 label=move || t_string!(i18n, exchange.passphrase).to_string()
                 field="import.passphrase"
                 kind="password"
-                autocomplete="off"
                 required=false
                 value=passphrase
                 set=Callback::new(move |v| passphrase.set(v))

@@ -161,6 +161,7 @@ pub(super) fn Preview(plan: RwSignal<ImportPlan>, on_import: Callback<()>, busy:
                                                         view! {
                                                             <div class="field checkbox">
                                                                 <input
+                                                                    autocomplete="off"
                                                                     type="radio"
                                                                     id=input_id.clone()
                                                                     name=format!("resolve-{id}")

@@ -68,6 +68,7 @@ pub fn AddActivity(editor: Editor) -> impl IntoView {
                         {t!(i18n, checklist.add.from_catalogue_hint)}
                     </p>
                     <select
+                        autocomplete="off"
                         id="add-catalogue"
                         aria-describedby="add-catalogue-hint"
                         prop:value=move || chosen.get()

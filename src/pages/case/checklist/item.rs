@@ -51,6 +51,7 @@ pub fn ChecklistRow(editor: Editor, id: Uuid, filter: RwSignal<ChecklistFilter>)
         >
             <div class="check-main">
                 <input
+                    autocomplete="off"
                     type="checkbox"
                     id=format!("tick-{id}")
                     prop:checked=done

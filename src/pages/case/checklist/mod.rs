@@ -304,6 +304,7 @@ fn Filters(editor: Editor, filter: RwSignal<ChecklistFilter>) -> impl IntoView {
             <div class="field">
                 <label for="filter-status">{t!(i18n, checklist.filters.status)}</label>
                 <select
+                    autocomplete="off"
                     id="filter-status"
                     prop:value=move || filter.with(|f| f.status.key())
                     on:change=move |ev| {
@@ -325,7 +326,7 @@ fn Filters(editor: Editor, filter: RwSignal<ChecklistFilter>) -> impl IntoView {
             </div>
             <div class="field">
                 <label for="filter-person">{t!(i18n, checklist.filters.person)}</label>
-                <select id="filter-person" prop:value=person_key on:change=set_person>
+                <select autocomplete="off" id="filter-person" prop:value=person_key on:change=set_person>
                     <option value="*" selected=move || filter.with(|f| f.responsible.is_none())>
                         {t!(i18n, checklist.filters.everyone)}
                     </option>
@@ -360,6 +361,7 @@ fn Filters(editor: Editor, filter: RwSignal<ChecklistFilter>) -> impl IntoView {
             </div>
             <div class="field checkbox">
                 <input
+                    autocomplete="off"
                     id="filter-overdue"
                     type="checkbox"
                     prop:checked=move || filter.with(|f| f.overdue_only)

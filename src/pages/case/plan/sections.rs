@@ -279,7 +279,7 @@ pub fn monitoring_section(ed: Editor, l: Locale) -> impl IntoView {
     view! {
         <div class="field">
             <label for="f-monitoring-frequency">{td_string!(l, plan.sections.frequency)}</label>
-            <select id="f-monitoring-frequency" prop:value=frequency_key on:change=choose>
+            <select autocomplete="off" id="f-monitoring-frequency" prop:value=frequency_key on:change=choose>
                 <option value="" selected=move || frequency_key().is_empty()>
                     {td_string!(l, plan.sections.frequency_blank)}
                 </option>

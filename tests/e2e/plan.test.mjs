@@ -350,9 +350,11 @@ test('a new case asked for the instant the last one opens gives a fresh form, no
   await field(page, "Case worker's name").fill('Ana Ruiz');
   await page.evaluate(() => { window.askAgainAtOnce = true; });
   await page.getByRole('button', { name: 'Create case' }).click();
+  // The new-case page itself: the case's own page has a case number field too, and shows
+  // another number when the one proposed was taken meanwhile.
   await page.waitForFunction((taken) => {
     const number = document.querySelector('#f-case_number')?.value;
-    return number && number !== taken;
+    return location.hash === '#/cases/new' && number && number !== taken;
   }, first, { timeout: 5000 });
   assert.equal(await field(page, "Case worker's name").inputValue(), '', 'the form is a new one');
   await field(page, "Case worker's name").fill('Marc Dubois');

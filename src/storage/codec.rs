@@ -196,40 +196,47 @@ impl Codec {
         Ok((cases, unreadable))
     }
 
-    /// One stored record read back; the error says why it cannot be.
-    pub(crate) async fn decode_one<T: DeserializeOwned>(&self, kind: Kind, record: JsValue) -> Result<T, String> {
-        let Some(key) = self.key().map_err(|e| e.to_string())? else {
-            return from_js(record);
+    /// One stored record read back. One that does not open or parse is `Corrupt`, named by
+    /// `what`; a store locked meanwhile is `Locked`, not a damaged record.
+    pub(crate) async fn decode_one<T: DeserializeOwned>(
+        &self,
+        kind: Kind,
+        record: JsValue,
+        what: &str,
+    ) -> Result<T, StorageError> {
+        let Some(key) = self.key()? else {
+            return from_js(record).map_err(|e| corrupt(what, e));
         };
-        let (mut texts, _) =
-            open_texts(&key, kind, std::iter::once(record.clone())).await.map_err(|e| e.to_string())?;
-        let text = texts.pop().flatten().ok_or("it does not decrypt: changed, damaged or moved")?;
-        serde_json::from_str(&text).map_err(|e| e.to_string())
+        serde_json::from_str(&open_one(&key, kind, record, what).await?).map_err(|e| corrupt(what, e))
     }
 
-    /// One stored case read back, with its clear `exchanged` when sealed.
-    pub(crate) async fn decode_case(&self, record: JsValue) -> Result<Case, String> {
-        let mut case: Case = self.decode_one(Kind::Case, record.clone()).await?;
+    /// One stored case read back (see [`Codec::decode_one`]), with its clear `exchanged`.
+    pub(crate) async fn decode_case(&self, record: JsValue, what: &str) -> Result<Case, StorageError> {
+        let mut case: Case = self.decode_one(Kind::Case, record.clone(), what).await?;
         if self.is_sealed() {
-            case.exchanged = clear_exchanged(&record)?;
+            case.exchanged = clear_exchanged(&record).map_err(|e| corrupt(what, e))?;
         }
         Ok(case)
     }
 
     /// One stored case as a plain object, as a plain database keeps it (for an export, which
     /// works on the record itself).
-    pub(crate) async fn decode_case_record(&self, record: JsValue) -> Result<JsValue, String> {
-        let Some(key) = self.key().map_err(|e| e.to_string())? else {
+    pub(crate) async fn decode_case_record(&self, record: JsValue, what: &str) -> Result<JsValue, StorageError> {
+        let Some(key) = self.key()? else {
             return Ok(record);
         };
-        let (mut texts, _) =
-            open_texts(&key, Kind::Case, std::iter::once(record.clone())).await.map_err(|e| e.to_string())?;
-        let text = texts.pop().flatten().ok_or("it does not decrypt: changed, damaged or moved")?;
-        let object = js_sys::JSON::parse(&text).map_err(|_| "not plain data".to_string())?;
-        let exchanged = Reflect::get(&record, &EXCHANGED.into()).map_err(|_| "no exchanged list".to_string())?;
-        Reflect::set(&object, &EXCHANGED.into(), &exchanged).map_err(|_| "not an object".to_string())?;
+        let text = open_one(&key, Kind::Case, record.clone(), what).await?;
+        let object = js_sys::JSON::parse(&text).map_err(|_| corrupt(what, "not plain data"))?;
+        let exchanged = Reflect::get(&record, &EXCHANGED.into()).map_err(|_| corrupt(what, "no exchanged list"))?;
+        Reflect::set(&object, &EXCHANGED.into(), &exchanged).map_err(|_| corrupt(what, "not an object"))?;
         Ok(object)
     }
+}
+
+/// The plaintext of one sealed record, or `Corrupt` naming it.
+async fn open_one(key: &DataKey, kind: Kind, record: JsValue, what: &str) -> Result<String, StorageError> {
+    let (mut texts, _) = open_texts(key, kind, std::iter::once(record)).await?;
+    texts.pop().flatten().ok_or_else(|| corrupt(what, "it does not decrypt: changed, damaged or moved"))
 }
 
 /// The plaintext of each record, `None` where it does not open, and how many did not.

@@ -9,7 +9,6 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{IdbTransaction, IdbTransactionMode};
 
 use super::codec::{put_prepared, Kind};
-use super::error::corrupt;
 use super::schema::{summaries_to_write, CASES, DEADLINES, META, RECENTLY_DELETED, SUMMARIES, TOMBSTONES};
 use super::{key, raw, Change, StorageError, Store};
 use crate::domain::deletion::{restored, RecentlyDeleted, Tombstone};
@@ -82,13 +81,9 @@ impl Store {
             return Err(StorageError::Deleted);
         }
         let read_tombstone = fingerprint(&tombstone);
-        let case =
-            self.codec().decode_case(found).await.map_err(|e| corrupt(&format!("recently deleted case {id}"), e))?;
-        let tombstone: Tombstone = self
-            .codec()
-            .decode_one(Kind::Tombstone, tombstone)
-            .await
-            .map_err(|e| corrupt(&format!("tombstone {id}"), e))?;
+        let case = self.codec().decode_case(found, &format!("recently deleted case {id}")).await?;
+        let tombstone: Tombstone =
+            self.codec().decode_one(Kind::Tombstone, tombstone, &format!("tombstone {id}")).await?;
         let case = restored(case, &tombstone, now, by);
         let prepared = self.codec().prepare(&case).await?;
         let stores = [CASES, SUMMARIES, DEADLINES, META, TOMBSTONES, RECENTLY_DELETED];

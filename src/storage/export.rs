@@ -97,8 +97,7 @@ impl Store {
             if stored.is_undefined() {
                 continue;
             }
-            let stored =
-                self.codec().decode_case_record(stored).await.map_err(|e| corrupt(&format!("case {id}"), e))?;
+            let stored = self.codec().decode_case_record(stored, &format!("case {id}")).await?;
             let damaged = || corrupt(&format!("case {id}"), "not a case");
             let version = stored_version(&stored).ok_or_else(damaged)?;
             let case_number = Reflect::get(&stored, &JsValue::from_str(CASE_NUMBER_FIELD))

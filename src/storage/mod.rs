@@ -237,7 +237,7 @@ impl Store {
         if found.is_undefined() {
             return Ok(None);
         }
-        self.codec().decode_case(found).await.map(Some).map_err(|e| corrupt(&format!("case {id}"), e))
+        self.codec().decode_case(found, &format!("case {id}")).await.map(Some)
     }
 
     /// Several cases by id, in one transaction; `None` where a case is not stored.
@@ -247,9 +247,7 @@ impl Store {
         for (record, id) in found.into_iter().zip(ids) {
             cases.push(match record {
                 None => None,
-                Some(record) => {
-                    Some(self.codec().decode_case(record).await.map_err(|e| corrupt(&format!("case {id}"), e))?)
-                }
+                Some(record) => Some(self.codec().decode_case(record, &format!("case {id}")).await?),
             });
         }
         Ok(cases)
@@ -283,7 +281,7 @@ impl Store {
         for (record, id) in found.into_iter().zip(ids) {
             read.push(match record {
                 None => None,
-                Some(record) => Some(self.codec().decode_one(kind, record).await.map_err(|e| corrupt(&name(*id), e))?),
+                Some(record) => Some(self.codec().decode_one(kind, record, &name(*id)).await?),
             });
         }
         Ok(read)

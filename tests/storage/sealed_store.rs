@@ -277,3 +277,22 @@ async fn a_protected_list_opens_ten_thousand_sealed_summaries() {
     assert_eq!((listed.cases.len(), listed.unreadable), (count, 0));
     finish(store, name).await;
 }
+
+/// Locked while a read was on its way (the idle lock, or another tab's): the worker is told the
+/// workspace is locked, not that a case is damaged.
+#[wasm_bindgen_test]
+async fn a_store_locked_while_a_case_is_read_says_locked_not_damaged() {
+    use std::future::Future;
+    use std::task::Poll;
+    let name = "homeward-test-sealed-locked-midway";
+    let (store, _) = protected(name).await;
+    let case = store.create(&marked_case()).await.unwrap();
+    let reader = store.clone();
+    let mut reading = std::pin::pin!(reader.get(case.id));
+    // Polled once: the read is asked of IndexedDB; nothing is opened yet.
+    let first = std::future::poll_fn(|cx| Poll::Ready(reading.as_mut().poll(cx))).await;
+    assert!(first.is_pending());
+    store.lock();
+    assert_eq!(reading.await.err(), Some(StorageError::Locked));
+    finish(store, name).await;
+}

@@ -38,20 +38,20 @@ export WASM_BINDGEN_TEST_TIMEOUT=120
 # ChromeDriver sometimes never sees the test page finish loading: the page sits at "Loading
 # scripts..." with no CPU used until ChromeDriver gives up ("Timed out receiving message from
 # renderer", wasm-bindgen/wasm-pack#783, wasm-bindgen/wasm-bindgen#882). No test ran then, so
-# the run is tried once more; a test that ran and failed is never retried.
+# the run is tried again, up to three times in all; a test that ran and failed is never retried.
 wasm_tests() {
-  local log
+  local log try
   log=$(mktemp)
-  if in_own_group cargo test --locked --target wasm32-unknown-unknown --lib --test storage 2>&1 | tee "$log"; then
-    rm -f "$log"
-    return 0
-  fi
-  if grep -q "Failed to detect test as having been run" "$log" && ! grep -q "test result: FAILED" "$log"; then
-    rm -f "$log"
-    echo "== ChromeDriver did not see the test page load (no test ran): once more" >&2
-    in_own_group cargo test --locked --target wasm32-unknown-unknown --lib --test storage
-    return
-  fi
+  for try in 1 2 3; do
+    if in_own_group cargo test --locked --target wasm32-unknown-unknown --lib --test storage 2>&1 | tee "$log"; then
+      rm -f "$log"
+      return 0
+    fi
+    if ! grep -q "Failed to detect test as having been run" "$log" || grep -q "test result: FAILED" "$log"; then
+      break
+    fi
+    echo "== ChromeDriver did not see the test page load (no test ran; try $try of 3)" >&2
+  done
   rm -f "$log"
   return 1
 }

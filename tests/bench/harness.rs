@@ -111,7 +111,6 @@ mod calls {
     /// its history entry), writing it until committed.
     #[wasm_bindgen]
     pub async fn save_steps(name: String, nth: u32) -> Result<String, JsError> {
-        use homeward::domain::history::diff;
         let now = || js_sys::Date::now();
         let store = Store::open_named(&name).await.map_err(failed)?;
         let list = store.list().await.map_err(failed)?;
@@ -119,12 +118,7 @@ mod calls {
         let t0 = now();
         let base = store.get(id).await.map_err(failed)?.ok_or_else(|| JsError::new("gone"))?;
         let t1 = now();
-        let mut case = base.clone();
-        case.plan.worker.contact.push_str(" (changed)");
-        let at = chrono::Utc::now();
-        case.touch(at);
-        let changes = diff(&base, &case);
-        case.history.record(changes, "Bench", at);
+        let case = edited(&base);
         let t2 = now();
         store.save(&case).await.map_err(failed)?;
         let t3 = now();
@@ -171,7 +165,6 @@ mod calls {
     /// summary opened), one case opened, one edit saved until committed (ms each, as JSON).
     #[wasm_bindgen]
     pub async fn protected_steps(count: u32) -> Result<String, JsError> {
-        use homeward::domain::history::diff;
         use homeward::storage::{delete_database, keys};
         let now = || js_sys::Date::now();
         let name = "homeward-bench-protected";
@@ -200,12 +193,7 @@ mod calls {
         let id = list.cases.get(list.cases.len() / 2).ok_or_else(|| JsError::new("no cases"))?.id;
         let base = store.get(id).await.map_err(failed)?.ok_or_else(|| JsError::new("gone"))?;
         let t2 = now();
-        let mut case = base.clone();
-        case.plan.worker.contact.push_str(" (changed)");
-        let at = chrono::Utc::now();
-        case.touch(at);
-        let changes = diff(&base, &case);
-        case.history.record(changes, "Bench", at);
+        let case = edited(&base);
         store.save(&case).await.map_err(failed)?;
         let t3 = now();
         store.close();
@@ -217,5 +205,17 @@ mod calls {
             t3 - t2,
             list.cases.len()
         ))
+    }
+
+    /// The benchmark's one edit, prepared as the editor prepares a save: a new revision and the
+    /// change written into the history.
+    fn edited(base: &homeward::domain::Case) -> homeward::domain::Case {
+        let mut case = base.clone();
+        case.plan.worker.contact.push_str(" (changed)");
+        let at = chrono::Utc::now();
+        case.touch(at);
+        let changes = homeward::domain::history::diff(base, &case);
+        case.history.record(changes, "Bench", at);
+        case
     }
 }

@@ -6,7 +6,7 @@ use std::error::Error;
 use std::path::PathBuf;
 
 /// One file per part of the app, so a page's texts sit together and translators see context.
-pub const NAMESPACES: [&str; 12] = [
+pub const NAMESPACES: [&str; 13] = [
     "app",
     "errors",
     "common",
@@ -19,6 +19,7 @@ pub const NAMESPACES: [&str; 12] = [
     "vocab",
     "catalogue",
     "demo",
+    "workspaces",
 ];
 
 fn main() -> Result<(), Box<dyn Error>> {

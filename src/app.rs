@@ -8,7 +8,9 @@ use leptos::task::spawn_local;
 
 use crate::components::alert::ErrorAlert;
 use crate::components::focus::focus_id_later;
-use crate::context::{current_route, provide_store, Notice, OtherTabs, Profile, UnsavedWork};
+use crate::context::{
+    current_route, provide_store, signed_in, Gate, GateState, Notice, OnUnlocked, OtherTabs, Profile, UnsavedWork,
+};
 use crate::i18n::{
     follow_locale_on_html, preferred_locale, t, t_string, use_i18n, I18nSubContextProvider, LanguagePicker, Locale,
 };
@@ -17,14 +19,20 @@ use crate::pages::case::CasePage;
 use crate::pages::deleted::RecentlyDeletedPage;
 use crate::pages::demo::{DemoBanner, DemoPage};
 use crate::pages::exchange::{ExportPage, ImportPage};
+use crate::pages::opening::add_worker::AddWorkerPage;
+use crate::pages::opening::recover::RecoverPage;
+use crate::pages::opening::unlock::UnlockPage;
+use crate::pages::opening::OpeningPage;
 use crate::pages::overview::OverviewPage;
 use crate::pages::print::PrintPage;
 use crate::pages::profile::ProfilePage;
 use crate::pages::storage::StoragePage;
 use crate::pages::{case_list::CaseListPage, new_case::NewCasePage};
 use crate::route::{CaseTab, Page, Route};
+use crate::storage::keys::DataKey;
+use crate::storage::registry::Registry;
 use crate::storage::{StorageError, Store};
-use crate::workspace::Workspace;
+use crate::workspace::{store_opened, Workspace};
 
 fn confirm_leaving(locale: Locale, reason: &str) -> bool {
     let question = crate::i18n::td_string!(locale, app.confirm_leaving, reason);
@@ -42,17 +50,103 @@ fn link_target(ev: &leptos::ev::MouseEvent) -> Option<String> {
 /// A workspace's store being opened.
 pub type Opening = Pin<Box<dyn Future<Output = Result<Store, StorageError>>>>;
 
-/// What differs between the whole app and the first load ([`crate::first_load`]): how a
-/// workspace is opened and which pages can be shown. Each build links only the code its own
-/// functions reach, so the first load carries the case list and not the rest.
+/// What differs between the whole app and the first load ([`crate::first_load`]): how an
+/// unprotected workspace is opened, what follows a worker's unlock, and which pages can be
+/// shown. Each build links only the code its own functions reach, so the first load carries
+/// the case list and the opening screens, and not the rest.
 #[derive(Clone, Copy)]
 pub struct Build {
     pub open: fn(Workspace) -> Opening,
+    pub unlocked: OnUnlocked,
     pub page: fn(Page, Memo<CaseTab>) -> AnyView,
 }
 
-/// The whole app: every page, and the demo filled on first opening.
-pub const WHOLE: Build = Build { open: |workspace| Box::pin(workspace.open()), page: whole_page };
+/// The whole app: every page, the demo filled on first opening, and what is past its time
+/// erased at every opening.
+pub const WHOLE: Build = Build {
+    open: |workspace| Box::pin(workspace.open()),
+    unlocked: |store, _| {
+        let store = store.clone();
+        spawn_local(async move { store_opened(&store).await });
+    },
+    page: whole_page,
+};
+
+thread_local! {
+    /// A worker's key handed over by the first load, which unlocked the workspace in this page.
+    static HANDED: std::cell::RefCell<Option<(DataKey, uuid::Uuid)>> = const { std::cell::RefCell::new(None) };
+    /// Opens the gate with the handed key, once the shell is mounted.
+    static TAKE_HANDED: std::cell::RefCell<Option<std::rc::Rc<dyn Fn()>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The first load unlocked workspace `id` in this page: the whole app opens it with the same
+/// key (a non-extractable `CryptoKey`), rather than asking for the passphrase again.
+pub fn hand_key(key: wasm_bindgen::JsValue, id: &str) {
+    let (Some(key), Ok(id)) = (DataKey::from_js(key), uuid::Uuid::parse_str(id)) else { return };
+    HANDED.with(|h| *h.borrow_mut() = Some((key, id)));
+    if let Some(take) = TAKE_HANDED.with(|t| t.borrow().clone()) {
+        take();
+    }
+}
+
+/// Opens the gate on the workspace whose key was handed over, if one was.
+async fn open_handed(gate: Gate) -> bool {
+    let Some((key, id)) = HANDED.with(|h| h.borrow_mut().take()) else { return false };
+    let opened = async {
+        let registry = Registry::open().await?;
+        let record = registry.get(id).await;
+        registry.close();
+        let Some(record) = record? else { return Ok(None) };
+        let store = Store::open_protected(&record.database).await?;
+        store.unlock(key);
+        Ok::<_, StorageError>(Some((store, record)))
+    }
+    .await;
+    match opened {
+        Ok(Some((store, record))) => gate.open(store, Some(record)),
+        Ok(None) => gate.state.set(GateState::Choosing),
+        Err(error) => gate.fail(error),
+    }
+    true
+}
+
+/// Where this tab starts: the workspace it chose (a worker's locked until unlocked), else the
+/// opening screen if any worker has a workspace here, else the cases kept on this device.
+async fn decide(gate: Gate, parts: Build) {
+    if open_handed(gate).await {
+        return;
+    }
+    let open_plain = |workspace: Workspace| async move {
+        match (parts.open)(workspace).await {
+            Ok(store) => gate.open(store, None),
+            Err(error) => gate.fail(error),
+        }
+    };
+    let registry = match Registry::open().await {
+        Ok(registry) => registry,
+        Err(error) => return gate.fail(error),
+    };
+    let chosen = Workspace::chosen();
+    let found = match chosen {
+        Some(Workspace::Worker(id)) => registry.get(id).await.map(|record| (record, false)),
+        Some(_) => Ok((None, false)),
+        None => registry.list().await.map(|all| (None, all.readable.is_empty() && all.unreadable == 0)),
+    };
+    registry.close();
+    // The key may have been handed over meanwhile.
+    if !matches!(gate.state.get_untracked(), GateState::Deciding) {
+        return;
+    }
+    match (chosen, found) {
+        (_, Err(error)) => gate.fail(error),
+        (Some(Workspace::Worker(_)), Ok((Some(record), _))) => gate.state.set(GateState::Locked(record)),
+        // Removed meanwhile: the opening screen lists what is here now.
+        (Some(Workspace::Worker(_)), Ok((None, _))) => gate.state.set(GateState::Choosing),
+        (Some(workspace), Ok(_)) => open_plain(workspace).await,
+        (None, Ok((_, true))) => open_plain(Workspace::Unprotected).await,
+        (None, Ok((_, false))) => gate.state.set(GateState::Choosing),
+    }
+}
 
 /// The app in the language chosen on this device, or the browser's. With `standby`, it gets
 /// ready (the store opened, the shell set up) but draws nothing while `standby` holds: the
@@ -122,20 +216,18 @@ fn Shell(parts: Build, standby: Option<RwSignal<bool>>) -> impl IntoView {
     });
 
     let workspace = Workspace::current();
-    let opened = RwSignal::new(None::<Result<(), StorageError>>);
-    let store = StoredValue::new_local(None::<Store>);
     let other_tabs = OtherTabs::provide();
     let superseded = Memo::new(move |_| other_tabs.superseded());
-    spawn_local(async move {
-        match (parts.open)(workspace).await {
-            Ok(s) => {
-                s.listen(move |change| other_tabs.tell(change));
-                store.set_value(Some(s));
-                opened.set(Some(Ok(())));
-            }
-            Err(e) => opened.set(Some(Err(e))),
-        }
+    let gate = Gate::provide(other_tabs, profile, parts.unlocked);
+    TAKE_HANDED.with(|t| {
+        *t.borrow_mut() = Some(std::rc::Rc::new(move || {
+            spawn_local(async move {
+                open_handed(gate).await;
+            })
+        }))
     });
+    spawn_local(decide(gate, parts));
+    let is_open = Memo::new(move |_| gate.state.with(|s| matches!(s, GateState::Open)));
 
     let drawn = move || standby.is_none_or(|s| !s.get());
     move || {
@@ -144,6 +236,11 @@ fn Shell(parts: Build, standby: Option<RwSignal<bool>>) -> impl IntoView {
             // this shell's own hashchange listener has run, and the page it names is the one to draw.
             if standby.is_some() {
                 route.set(current_route());
+                // The first load may have chosen a worker since this app decided, standing by.
+                if gate.state.with_untracked(|s| matches!(s, GateState::Choosing | GateState::Locked(_))) {
+                    gate.state.set(GateState::Deciding);
+                    spawn_local(decide(gate, parts));
+                }
             }
             view! {
                 <a
@@ -160,49 +257,54 @@ fn Shell(parts: Build, standby: Option<RwSignal<bool>>) -> impl IntoView {
                     <a class="brand" href="#/">
                         "Homeward"
                     </a>
-                    <nav aria-label=move || t_string!(i18n, app.main_navigation)>
-                        <a href="#/" aria-current=move || matches!(route.get(), Route::CaseList).then_some("page")>
-                            {t!(i18n, app.nav_cases)}
-                        </a>
+                    // Before a workspace is open there is nowhere to go: the brand and the language.
+                    <Show when=move || is_open.get()>
+                        <nav aria-label=move || t_string!(i18n, app.main_navigation)>
+                            <a href="#/" aria-current=move || matches!(route.get(), Route::CaseList).then_some("page")>
+                                {t!(i18n, app.nav_cases)}
+                            </a>
+                            <a
+                                href=Route::Overview.href()
+                                aria-current=move || matches!(route.get(), Route::Overview).then_some("page")
+                            >
+                                {t!(i18n, app.nav_overview)}
+                            </a>
+                            <a
+                                href=Route::NewCase.href()
+                                aria-current=move || matches!(route.get(), Route::NewCase).then_some("page")
+                            >
+                                {t!(i18n, app.nav_new_case)}
+                            </a>
+                            <a
+                                href=Route::Import.href()
+                                aria-current=move || matches!(route.get(), Route::Import).then_some("page")
+                            >
+                                {t!(i18n, app.nav_import)}
+                            </a>
+                            <a
+                                href=Route::Storage.href()
+                                aria-current=move || matches!(route.get(), Route::Storage).then_some("page")
+                            >
+                                {t!(i18n, app.nav_storage)}
+                            </a>
+                        </nav>
                         <a
-                            href=Route::Overview.href()
-                            aria-current=move || matches!(route.get(), Route::Overview).then_some("page")
+                            class="you"
+                            href=Route::Profile.href()
+                            aria-current=move || matches!(route.get(), Route::Profile).then_some("page")
                         >
-                            {t!(i18n, app.nav_overview)}
+                            {move || match profile.0.get() {
+                                Some(name) => t_string!(i18n, app.you, name).to_string(),
+                                None => t_string!(i18n, app.set_your_name).to_string(),
+                            }}
                         </a>
-                        <a
-                            href=Route::NewCase.href()
-                            aria-current=move || matches!(route.get(), Route::NewCase).then_some("page")
-                        >
-                            {t!(i18n, app.nav_new_case)}
-                        </a>
-                        <a
-                            href=Route::Import.href()
-                            aria-current=move || matches!(route.get(), Route::Import).then_some("page")
-                        >
-                            {t!(i18n, app.nav_import)}
-                        </a>
-                        <a
-                            href=Route::Storage.href()
-                            aria-current=move || matches!(route.get(), Route::Storage).then_some("page")
-                        >
-                            {t!(i18n, app.nav_storage)}
-                        </a>
-                    </nav>
-                    <a
-                        class="you"
-                        href=Route::Profile.href()
-                        aria-current=move || matches!(route.get(), Route::Profile).then_some("page")
-                    >
-                        {move || match profile.0.get() {
-                            Some(name) => t_string!(i18n, app.you, name).to_string(),
-                            None => t_string!(i18n, app.set_your_name).to_string(),
-                        }}
-                    </a>
+                    </Show>
                     <span class="privacy">{t!(i18n, app.stored_only_here)}</span>
                     <LanguagePicker />
                 </header>
-                {workspace.is_demo().then(|| view! { <DemoBanner /> })}
+                <Show when=move || is_open.get() && workspace.is_demo()>
+                    <DemoBanner />
+                </Show>
                 <main id="main" tabindex="-1">
                     <UpdateBanner />
                     <div role="alert" class="update-region">
@@ -214,31 +316,47 @@ fn Shell(parts: Build, standby: Option<RwSignal<bool>>) -> impl IntoView {
                     </div>
                     <NoticeRegion role="status" class="notice" text=notice.done notice />
                     <NoticeRegion role="alert" class="notice problem" text=notice.problem notice />
-                    {move || match opened.get() {
-                        None => view! { <p class="loading">{t!(i18n, app.opening)}</p> }.into_any(),
-                        Some(Err(error)) => {
+                    {move || match gate.state.get() {
+                        GateState::Deciding => view! { <p class="loading">{t!(i18n, app.opening)}</p> }.into_any(),
+                        GateState::Failed(error) => {
                             view! {
                                 <h1>{t!(i18n, app.cannot_open_storage)}</h1>
                                 <ErrorAlert error />
                             }
                                 .into_any()
                         }
-                        Some(Ok(())) => {
-                            let store = store.get_value().expect("opened");
+                        GateState::Choosing | GateState::Locked(_) => {
+                            let page = gate_page(
+                                gate.state.with(|s| matches!(s, GateState::Locked(_))),
+                                route.with(|r| r.page()),
+                            );
+                            (parts.page)(page, Memo::new(|_| CaseTab::History))
+                        }
+                        GateState::Open => {
+                            let store = gate.store().expect("open");
                             view! { <Workspace store route=route.into() parts /> }.into_any()
                         }
                     }}
                 </main>
-                {(!workspace.is_demo())
-                    .then(|| {
-                        view! {
-                            <footer class="app-footer">
-                                <button type="button" class="link" on:click=|_| Workspace::Demo.switch_to()>
-                                    {t!(i18n, app.open_demo)}
-                                </button>
-                            </footer>
-                        }
-                    })}
+                <Show when=move || is_open.get() && !workspace.is_demo()>
+                    <footer class="app-footer">
+                        // Back to the opening screen from any workspace chosen there.
+                        {(signed_in() || Workspace::chosen().is_some())
+                            .then(|| {
+                                view! {
+                                    <button type="button" class="link" on:click=|_| Workspace::leave()>
+                                        {t!(i18n, workspaces.switch_worker)}
+                                    </button>
+                                }
+                            })}
+                        {(!signed_in())
+                            .then(|| {
+                                view! { <a href=Route::AddWorker.href()>{t!(i18n, workspaces.add_worker)}</a> }
+                            })} <button type="button" class="link" on:click=|_| Workspace::Demo.switch_to()>
+                            {t!(i18n, app.open_demo)}
+                        </button>
+                    </footer>
+                </Show>
             }
         })
     }
@@ -297,6 +415,17 @@ fn Workspace(store: Store, route: Signal<Route>, parts: Build) -> impl IntoView 
     move || (parts.page)(page.get(), tab)
 }
 
+/// The screen of a gate not yet open: the opening screen (or adding a worker), or the chosen
+/// worker's unlock form (or their recovery).
+fn gate_page(locked: bool, addressed: Page) -> Page {
+    match (locked, addressed) {
+        (false, Page::AddWorker) => Page::AddWorker,
+        (false, _) => Page::Opening,
+        (true, Page::Recover) => Page::Recover,
+        (true, _) => Page::Unlock,
+    }
+}
+
 /// Every page of the app.
 fn whole_page(page: Page, tab: Memo<CaseTab>) -> AnyView {
     let i18n = use_i18n();
@@ -310,6 +439,10 @@ fn whole_page(page: Page, tab: Memo<CaseTab>) -> AnyView {
         Page::RecentlyDeleted => view! { <RecentlyDeletedPage /> }.into_any(),
         Page::Profile => view! { <ProfilePage /> }.into_any(),
         Page::Demo => view! { <DemoPage /> }.into_any(),
+        Page::AddWorker => view! { <AddWorkerPage /> }.into_any(),
+        Page::Recover => view! { <RecoverPage /> }.into_any(),
+        Page::Opening => view! { <OpeningPage /> }.into_any(),
+        Page::Unlock => view! { <UnlockPage /> }.into_any(),
         Page::Print(id) => view! { <PrintPage id /> }.into_any(),
         Page::Case(id) => view! { <CasePage id tab=Signal::from(tab) /> }.into_any(),
         Page::NotFound => view! {

@@ -14,6 +14,7 @@ use crate::app::{App, Build};
 use crate::components::alert::Alert;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::pages::case_list::CaseListPage;
+use crate::pages::opening::unlock::UnlockPage;
 use crate::route::Page;
 use crate::route::Route;
 use crate::storage::{StorageError, Store};
@@ -35,13 +36,26 @@ thread_local! {
     /// The scripts that ran: a retry after a failure adds only those that did not, since the
     /// whole app's loader declares `wasm_bindgen` and may be run only once.
     static RAN: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
+    /// The whole app once it stands by, to hand it a key unlocked here.
+    static STANDING: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+    /// A worker's key unlocked here before the whole app stood by: handed over when it does.
+    static UNLOCKED: RefCell<Option<(JsValue, String)>> = const { RefCell::new(None) };
 }
 
 /// The first load's one page: the case list. Anything else is the whole app's.
 const FIRST_LOAD: Build = Build {
     open: |workspace| Box::pin(open(workspace)),
+    unlocked: |store, id| {
+        if let Some(key) = store.data_key() {
+            UNLOCKED.with(|u| *u.borrow_mut() = Some((key.to_js(), id.to_string())));
+            if let Some(app) = STANDING.with(|s| s.borrow().clone()) {
+                hand_key(&app);
+            }
+        }
+    },
     page: |page, _| match page {
         Page::List => view! { <CaseListPage /> }.into_any(),
+        Page::Unlock => view! { <UnlockPage /> }.into_any(),
         _ => {
             let i18n = use_i18n();
             let failed = RwSignal::new(false);
@@ -62,7 +76,7 @@ const FIRST_LOAD: Build = Build {
 /// The workspace's store, without the code that upgrades cases stored by an earlier version:
 /// for those, the whole app takes over at once, upgrades them and draws the list.
 async fn open(workspace: Workspace) -> Result<Store, StorageError> {
-    match Store::open_current(workspace.database()).await {
+    match Store::open_current(&workspace.database()).await {
         Err(StorageError::Outdated) => {
             hand_over(false, None);
             match JsFuture::from(whole_app()).await {
@@ -115,8 +129,21 @@ fn fetch_whole_app() -> js_sys::Promise {
         let started = js_sys::Reflect::get(&window(), &"homewardWholeApp".into())?;
         let app = JsFuture::from(js_sys::Promise::resolve(&started)).await?;
         call(&app, "stand_by", None)?;
+        STANDING.with(|s| *s.borrow_mut() = Some(app.clone()));
+        hand_key(&app);
         Ok(app)
     })
+}
+
+/// Gives the whole app the key of the workspace unlocked here, if one was.
+fn hand_key(app: &JsValue) {
+    let Some((key, id)) = UNLOCKED.with(|u| u.borrow_mut().take()) else { return };
+    let handed = js_sys::Reflect::get(app, &"unlocked".into())
+        .and_then(|f| f.dyn_into::<js_sys::Function>())
+        .and_then(|f| f.call2(&JsValue::NULL, &key, &id.into()));
+    if let Err(error) = handed {
+        leptos::logging::error!("Homeward could not hand the unlocked workspace to the rest of the app: {error:?}");
+    }
 }
 
 /// A script element for `src`, settled when it has run (or failed to load).

@@ -26,6 +26,8 @@ mod pages;
 #[cfg(target_arch = "wasm32")]
 pub mod storage;
 #[cfg(target_arch = "wasm32")]
+mod unlocking;
+#[cfg(target_arch = "wasm32")]
 mod vocabulary;
 #[cfg(target_arch = "wasm32")]
 mod worker_session;

@@ -43,6 +43,10 @@ pub enum Route {
     Profile,
     /// What the training demo is, with its reset, exit and exercise file.
     Demo,
+    /// A new worker's protected workspace on this device.
+    AddWorker,
+    /// The locked workspace opened with its recovery key.
+    Recover,
     NotFound,
 }
 
@@ -58,6 +62,12 @@ pub enum Page {
     RecentlyDeleted,
     Profile,
     Demo,
+    AddWorker,
+    Recover,
+    /// Drawn by the gate before any workspace is open, whatever the address: the workers on
+    /// this device, and a chosen worker's unlock form.
+    Opening,
+    Unlock,
     Print(CaseId),
     /// One case, with its plan, checklist and history as tabs.
     Case(CaseId),
@@ -89,6 +99,8 @@ impl Route {
             ["deleted"] => Self::RecentlyDeleted,
             ["profile"] => Self::Profile,
             ["demo"] => Self::Demo,
+            ["workspaces", "new"] => Self::AddWorker,
+            ["recover"] => Self::Recover,
             ["cases", id, "print"] => Uuid::parse_str(id).map_or(Self::NotFound, |id| Self::Print { id }),
             ["cases", id, "history"] => Uuid::parse_str(id).map_or(Self::NotFound, |id| Self::History { id }),
             ["cases", id, "checklist"] => {
@@ -135,6 +147,8 @@ impl Route {
             Self::Storage => Page::Storage,
             Self::RecentlyDeleted => Page::RecentlyDeleted,
             Self::Profile => Page::Profile,
+            Self::AddWorker => Page::AddWorker,
+            Self::Recover => Page::Recover,
             Self::Demo => Page::Demo,
             Self::Print { id } => Page::Print(id),
             Self::CaseList => Page::List,
@@ -170,6 +184,8 @@ impl Route {
             Self::Storage => "#/storage".into(),
             Self::RecentlyDeleted => "#/deleted".into(),
             Self::Profile => "#/profile".into(),
+            Self::AddWorker => "#/workspaces/new".into(),
+            Self::Recover => "#/recover".into(),
             Self::Demo => "#/demo".into(),
         }
     }
@@ -195,6 +211,8 @@ mod tests {
             | Route::RecentlyDeleted
             | Route::Profile
             | Route::Demo
+            | Route::AddWorker
+            | Route::Recover
             | Route::NotFound => route,
         };
         let mut routes = vec![
@@ -212,6 +230,8 @@ mod tests {
             Route::RecentlyDeleted,
             Route::Profile,
             Route::Demo,
+            Route::AddWorker,
+            Route::Recover,
         ];
         routes.extend(Section::ALL.iter().map(|&section| Route::Plan { id, section }));
         routes.into_iter().map(every).collect()
@@ -241,6 +261,8 @@ mod tests {
         assert_eq!(page("#/deleted"), Page::RecentlyDeleted);
         assert_eq!(page("#/profile"), Page::Profile);
         assert_eq!(page("#/demo"), Page::Demo);
+        assert_eq!(page("#/workspaces/new"), Page::AddWorker);
+        assert_eq!(page("#/recover"), Page::Recover);
         assert_eq!(page(&format!("#/cases/{id}/print")), Page::Print(id));
         assert_eq!(page("#/nowhere"), Page::NotFound);
         // The plan, the checklist and the history of one case are one screen with three tabs.

@@ -1,52 +1,79 @@
-//! Which cases this tab works on: the real ones, or the training demo's fictional ones. Each
-//! has its own database, so nothing done in the demo can reach a real case. The choice belongs
-//! to the tab (session storage): a reload stays in the demo, a new tab opens the real cases.
+//! Whose cases this tab works on: a worker's protected workspace, the cases kept unprotected on
+//! this device by earlier versions, or the training demo's fictional ones. Each has its own
+//! database, so nothing done in one can reach another. The choice belongs to the tab (session
+//! storage): a reload stays where it was (locked again, for a worker), a new tab asks again.
 
 use gloo_storage::{SessionStorage, Storage};
 use leptos::prelude::*;
+use uuid::Uuid;
 
 use crate::domain::demo::demo_cases;
+use crate::domain::protection::WorkspaceRecord;
 use crate::storage::{delete_database, StorageError, Store, DB_NAME, DEMO_DB_NAME};
 
 const KEY: &str = "homeward.workspace";
 const DEMO: &str = "demo";
+const UNPROTECTED: &str = "unprotected";
 /// Set while the tab is switching into the demo, until the demo's database is open.
 const ENTERING: &str = "homeward.demo_entering";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Workspace {
-    Real,
+    /// A worker's own cases, encrypted, opened with their passphrase.
+    Worker(Uuid),
+    /// Cases an earlier Homeward kept on this device unprotected (`homeward`), until they are
+    /// moved into a worker's workspace.
+    Unprotected,
     Demo,
 }
 
 impl Workspace {
-    pub fn current() -> Self {
-        match SessionStorage::get::<String>(KEY) {
-            Ok(value) if value == DEMO => Self::Demo,
-            _ => Self::Real,
+    /// The workspace this tab chose, if it chose one.
+    pub fn chosen() -> Option<Self> {
+        let value = SessionStorage::get::<String>(KEY).ok()?;
+        match value.as_str() {
+            DEMO => Some(Self::Demo),
+            UNPROTECTED => Some(Self::Unprotected),
+            id => Uuid::parse_str(id).ok().map(Self::Worker),
         }
+    }
+
+    /// The workspace this tab shows: the one it chose, or the cases on this device until a
+    /// worker's workspace is chosen.
+    pub fn current() -> Self {
+        Self::chosen().unwrap_or(Self::Unprotected)
     }
 
     pub fn is_demo(self) -> bool {
         self == Self::Demo
     }
 
-    pub fn database(self) -> &'static str {
+    pub fn database(self) -> String {
         match self {
-            Self::Real => DB_NAME,
-            Self::Demo => DEMO_DB_NAME,
+            Self::Worker(id) => WorkspaceRecord::database_for(id),
+            Self::Unprotected => DB_NAME.to_string(),
+            Self::Demo => DEMO_DB_NAME.to_string(),
         }
     }
 
-    /// Opens this workspace's cases; the demo is filled with its fictional cases the first time,
-    /// in the interface's language. Entering the demo from the real cases finds it filled in
-    /// another language, its cases are written again in this one; a reload inside the demo
-    /// keeps what trainees did, whatever the language.
+    /// Remembers the choice for this tab, without starting again.
+    pub fn choose(self) {
+        let value = match self {
+            Self::Worker(id) => id.to_string(),
+            Self::Unprotected => UNPROTECTED.to_string(),
+            Self::Demo => DEMO.to_string(),
+        };
+        let _ = SessionStorage::set(KEY, value);
+    }
+
+    /// Opens an unprotected workspace's cases (a worker's is opened by unlocking it); the demo
+    /// is filled with its fictional cases the first time, in the interface's language. Entering
+    /// the demo from the real cases finds it filled in another language, its cases are written
+    /// again in this one; a reload inside the demo keeps what trainees did, whatever the
+    /// language.
     pub async fn open(self) -> Result<Store, StorageError> {
-        let store = Store::open_named(self.database()).await?;
-        // Deleted cases' content is kept 30 days, whether or not anyone opens Recently deleted.
-        // A failure only keeps it until the next opening; it is no reason to refuse this one.
-        let _ = store.erase_expired(chrono::Utc::now()).await;
+        let store = Store::open_named(&self.database()).await?;
+        store_opened(&store).await;
         if self.is_demo() {
             let today = chrono::Local::now().date_naive();
             let language = crate::vocabulary::language(crate::i18n::preferred_locale());
@@ -60,15 +87,26 @@ impl Workspace {
     /// Switches this tab to the workspace and starts the app again on its case list, so no
     /// page, signal or open case of the other workspace is carried over.
     pub fn switch_to(self) {
-        match self {
-            Self::Demo => {
-                let _ = SessionStorage::set(KEY, DEMO);
-                let _ = SessionStorage::set(ENTERING, true);
-            }
-            Self::Real => SessionStorage::delete(KEY),
+        if self.is_demo() {
+            let _ = SessionStorage::set(ENTERING, true);
         }
+        self.choose();
         restart();
     }
+
+    /// Leaves this workspace for the opening screen (the list of workers on this device),
+    /// starting the app again so nothing of it stays in the page.
+    pub fn leave() {
+        SessionStorage::delete(KEY);
+        restart();
+    }
+}
+
+/// What every opening of a workspace does: deleted cases' content is kept 30 days, whether or
+/// not anyone opens Recently deleted. A failure only keeps it until the next opening; it is no
+/// reason to refuse this one.
+pub async fn store_opened(store: &Store) {
+    let _ = store.erase_expired(chrono::Utc::now()).await;
 }
 
 /// Throws the demo's changes away: its database is deleted and filled again on the restart.

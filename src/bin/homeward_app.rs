@@ -31,6 +31,13 @@ mod calls {
         }
     }
 
+    /// The first load unlocked workspace `id` with `key` (a non-extractable `CryptoKey`): the
+    /// whole app opens it with the same key, whether it is standing by already or not yet.
+    #[wasm_bindgen]
+    pub fn unlocked(key: wasm_bindgen::JsValue, id: String) {
+        homeward::app::hand_key(key, &id);
+    }
+
     /// Shows the whole app, once the first load has taken itself off the page. `moved`: the
     /// person went to another page, so reading starts at its content.
     #[wasm_bindgen]

@@ -5,4 +5,5 @@ pub mod confirm;
 pub mod fields;
 pub mod focus;
 pub mod near_screen;
+pub mod new_passphrase;
 pub mod save_status;

@@ -3,8 +3,10 @@
 //!
 //! The shell provides, in this order: [`Notice`], [`UnsavedWork`], `offline::Updates` (read with
 //! `offline::use_updates`),
-//! [`Profile`], [`OtherTabs`], then (once storage is open) the store ([`use_store`]).
+//! [`Profile`], [`OtherTabs`], the [`Gate`], then (once a workspace is open) the store
+//! ([`use_store`]).
 
+mod gate;
 mod notice;
 mod profile;
 
@@ -14,8 +16,9 @@ use leptos::prelude::*;
 use crate::route::Route;
 use crate::storage::{Change, Store};
 
+pub use gate::{use_gate, Gate, GateState, OnUnlocked};
 pub use notice::{use_notice, Notice};
-pub use profile::{unnamed, use_profile, user_name, Profile};
+pub use profile::{signed_in, unnamed, use_profile, user_name, Profile};
 
 /// A value the shell provides to every page. A missing one is a bug in the shell's set-up,
 /// not something a page can recover from.

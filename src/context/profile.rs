@@ -1,5 +1,6 @@
-//! The name of the person using this browser, recorded in each case's history. Kept as a small
-//! preference in this browser (not in the cases), set once and changeable.
+//! The name of the person using this tab, recorded in each case's history: in a worker's
+//! protected workspace, the worker's own name from the workspace; elsewhere (the demo, cases
+//! not yet protected) a small preference in this browser, set once and changeable.
 
 use gloo_storage::{LocalStorage as Prefs, Storage};
 use leptos::prelude::*;
@@ -7,6 +8,12 @@ use leptos::prelude::*;
 use crate::i18n::{td_string, Locale};
 
 const NAME_PREF: &str = "homeward.profile.name";
+
+thread_local! {
+    /// The worker whose workspace this tab unlocked: a tab opens one workspace in its life.
+    static SIGNED_IN: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
 /// How the history names a person who set no name ("Unnamed user"), in the interface's language.
 pub fn unnamed(locale: Locale) -> String {
     td_string!(locale, common.unnamed_user).to_string()
@@ -19,7 +26,12 @@ pub fn saved_name() -> Option<String> {
 
 /// The name the history records: empty when none is set, worded "Unnamed user" when shown.
 pub fn user_name() -> String {
-    saved_name().unwrap_or_default()
+    SIGNED_IN.with(|w| w.borrow().clone()).or_else(saved_name).unwrap_or_default()
+}
+
+/// Whether this tab is in a worker's own workspace, whose name comes from it.
+pub fn signed_in() -> bool {
+    SIGNED_IN.with(|w| w.borrow().is_some())
 }
 
 /// The app-wide view of the name, so the header follows a change at once.
@@ -31,6 +43,13 @@ impl Profile {
         let profile = Self(RwSignal::new(saved_name()));
         provide_context(profile);
         profile
+    }
+
+    /// The worker of the workspace this tab unlocked: the name the header shows and the history
+    /// records, not the browser's preference.
+    pub fn sign_in(self, worker_name: String) {
+        SIGNED_IN.with(|w| *w.borrow_mut() = Some(worker_name.clone()));
+        self.0.set(Some(worker_name));
     }
 
     pub fn set(self, name: String) {

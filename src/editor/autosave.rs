@@ -14,8 +14,9 @@ use crate::domain::concurrent::{combine, Conflict, Prefer};
 use crate::domain::exchange::merge::with_recorded_exchanges;
 use crate::domain::history::{diff, History};
 use crate::domain::Case;
+use crate::domain::CaseId;
 use crate::i18n::{td_string, Locale};
-use crate::storage::{StorageError, Store};
+use crate::storage::{Prepared, StorageError, Store};
 use crate::vocabulary::InWords;
 
 /// What the page says about another tab's change it took over.
@@ -46,6 +47,9 @@ pub(super) struct Autosave {
     pub(super) changes: Cell<u64>,
     pub(super) saved: Cell<u64>,
     pub(super) saving: Cell<bool>,
+    /// A protected workspace's latest edit, sealed as it was typed for the closing save.
+    pub(super) sealed_ahead: RefCell<Option<SealedAhead>>,
+    pub(super) sealing: Cell<bool>,
     /// Set once the case is deleted: nothing may write it back.
     pub(super) discarded: Cell<bool>,
     /// The case was deleted in another tab (told so, or found gone): shown, and never written.
@@ -69,6 +73,14 @@ pub(super) struct Autosave {
     pub(super) i18n: leptos_i18n::I18nContext<Locale>,
 }
 
+/// A snapshot sealed ahead of the closing save, with the generation of the edits it holds.
+pub(super) struct SealedAhead {
+    pub(super) generation: u64,
+    pub(super) id: CaseId,
+    pub(super) revision: u64,
+    pub(super) prepared: Prepared,
+}
+
 impl Autosave {
     fn locale(&self) -> Locale {
         self.i18n.get_locale_untracked()
@@ -76,6 +88,34 @@ impl Autosave {
 
     pub(super) fn pending(&self) -> bool {
         self.changes.get() != self.saved.get() && !self.discarded.get()
+    }
+
+    /// In a protected workspace, seals what is on screen for the closing save (WebCrypto
+    /// answers in a later task, which a closing page does not get). One seal at a time, going
+    /// round again while changes came in meanwhile.
+    pub(super) async fn seal_ahead(self: Rc<Self>) {
+        if !self.store.is_protected() || self.sealing.get() {
+            return;
+        }
+        self.sealing.set(true);
+        while self.pending() {
+            let generation = self.changes.get();
+            let snapshot = self.prepared();
+            let Ok(prepared) = self.store.prepare(&snapshot).await else { break };
+            let (id, revision) = (snapshot.id, snapshot.revision);
+            *self.sealed_ahead.borrow_mut() = Some(SealedAhead { generation, id, revision, prepared });
+            if self.changes.get() == generation {
+                break;
+            }
+        }
+        self.sealing.set(false);
+    }
+
+    /// Whether an edit waiting to be saved is not yet sealed for the closing save.
+    pub(super) fn sealing_behind(&self) -> bool {
+        self.store.is_protected()
+            && self.pending()
+            && self.sealed_ahead.borrow().as_ref().is_none_or(|ahead| ahead.generation != self.changes.get())
     }
 
     /// One save at a time, going round again while changes came in during the last write.

@@ -56,6 +56,8 @@ impl Editor {
             changes: Cell::new(0),
             saved: Cell::new(0),
             saving: Cell::new(false),
+            sealed_ahead: RefCell::new(None),
+            sealing: Cell::new(false),
             discarded: Cell::new(false),
             deleted_elsewhere: RwSignal::new(false),
             failing: Cell::new(false),
@@ -90,6 +92,7 @@ impl Editor {
             return;
         }
         self.save_state.set(SaveState::Saving);
+        spawn_local(autosave.clone().seal_ahead());
         set_timeout(move || spawn_local(autosave.run()), SAVE_DELAY);
     }
 
@@ -115,17 +118,29 @@ impl Editor {
         if !autosave.pending() || autosave.saving.get() || autosave.failing.get() {
             return;
         }
+        if autosave.store.is_protected() {
+            // Sealing takes a later task, which a closing page does not get: the edit sealed
+            // while it was typed goes, if nothing newer was saved since.
+            let ahead = autosave.sealed_ahead.borrow_mut().take();
+            if let Some(ahead) = ahead.filter(|ahead| ahead.generation > autosave.saved.get()) {
+                spawn_local(async move {
+                    let _ = autosave.store.save_prepared_while_closing(ahead.id, ahead.revision, &ahead.prepared).await;
+                });
+            }
+            return;
+        }
         let snapshot = autosave.prepared();
         spawn_local(async move {
             let _ = autosave.store.save_while_closing(&snapshot).await;
         });
     }
 
-    /// Whether a save has been handed to the browser and not yet committed. The browser drops
-    /// such a write if the page closes (the closing save cannot overtake it), so leaving then
-    /// asks first.
+    /// Whether a save has been handed to the browser and not yet committed, or (in a protected
+    /// workspace) the last edit is not sealed for the closing save yet. The browser drops such a
+    /// write if the page closes (the closing save cannot overtake it), so leaving then asks
+    /// first.
     pub fn is_writing(self) -> bool {
-        self.autosave.try_get_value().is_some_and(|autosave| autosave.saving.get())
+        self.autosave.try_get_value().is_some_and(|autosave| autosave.saving.get() || autosave.sealing_behind())
     }
 
     /// The case is being deleted: pending and later changes are never written back.

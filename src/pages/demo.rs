@@ -103,7 +103,7 @@ fn DemoTools() -> impl IntoView {
         <p>{t!(i18n, demo.reset_explained)}</p>
         <div class="actions">
             <ResetDemoButton />
-            <button type="button" class="secondary" on:click=|_| Workspace::Real.switch_to()>
+            <button type="button" class="secondary" on:click=|_| Workspace::leave()>
                 {t!(i18n, demo.leave)}
             </button>
         </div>
@@ -147,7 +147,7 @@ pub fn DemoBanner() -> impl IntoView {
             </p>
             <div class="actions">
                 <a href="#/demo">{t!(i18n, demo.about)}</a>
-                <button type="button" class="small secondary" on:click=|_| Workspace::Real.switch_to()>
+                <button type="button" class="small secondary" on:click=|_| Workspace::leave()>
                     {t!(i18n, demo.leave)}
                 </button>
             </div>

@@ -7,6 +7,7 @@ pub mod deleted;
 pub mod demo;
 pub mod exchange;
 pub mod new_case;
+pub mod opening;
 pub mod overview;
 pub mod print;
 pub mod profile;

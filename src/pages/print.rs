@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::components::case_loader::CaseLoader;
-use crate::context::keep_page_title;
 use crate::context::today;
+use crate::context::{keep_page_title, signed_in};
 use crate::domain::checklist::{Milestone, MilestoneStatus};
 use crate::domain::items::ListItem;
 use crate::domain::{Case, CaseId, Choice};
@@ -76,7 +76,12 @@ pub fn PrintPage(id: CaseId) -> impl IntoView {
 fn PlanDocument(case: Case) -> impl IntoView {
     let i18n = use_i18n();
     let title_case = case.clone();
+    // In a protected workspace, the title (kept in the browser's history, and a PDF's name)
+    // names no child and no case number.
     keep_page_title(move || {
+        if signed_in() {
+            return t_string!(i18n, print.title).to_string();
+        }
         t_string!(i18n, print.page_title, title = crate::vocabulary::case_title(i18n.get_locale(), &title_case))
             .to_string()
     });

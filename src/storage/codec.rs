@@ -85,7 +85,7 @@ pub(crate) fn put_prepared(tx: &IdbTransaction, prepared: &Prepared) -> Result<(
 
 impl Codec {
     /// The data key, `None` for a plain database; `Locked` while a protected one is locked.
-    fn key(&self) -> Result<Option<DataKey>, StorageError> {
+    pub(crate) fn key(&self) -> Result<Option<DataKey>, StorageError> {
         match self {
             Codec::Plain => Ok(None),
             Codec::Sealed(key) => key.borrow().clone().map(Some).ok_or(StorageError::Locked),

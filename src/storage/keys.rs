@@ -58,6 +58,19 @@ impl DataKey {
     pub fn is_extractable(&self) -> bool {
         self.0.extractable()
     }
+
+    /// The key as a JavaScript object, to hand from one wasm module of the page to the other
+    /// (the first load to the whole app). Its bytes stay unreadable.
+    pub fn to_js(&self) -> JsValue {
+        self.0.clone().into()
+    }
+
+    /// A key handed over by [`DataKey::to_js`]: only a non-extractable AES-GCM key is taken.
+    pub fn from_js(value: JsValue) -> Option<Self> {
+        let key: CryptoKey = value.dyn_into().ok()?;
+        let algorithm = Reflect::get(&key.algorithm().ok()?.into(), &"name".into()).ok()?.as_string()?;
+        (algorithm == "AES-GCM" && !key.extractable()).then_some(Self(key))
+    }
 }
 
 pub(crate) fn crypto() -> Crypto {

@@ -155,6 +155,17 @@ impl Store {
         self.connection.codec.is_locked()
     }
 
+    /// Whether this is a protected workspace's store (sealed records), locked or not.
+    pub fn is_protected(&self) -> bool {
+        self.connection.codec.is_sealed()
+    }
+
+    /// The data key this protected store holds while unlocked, to hand to the whole app beside
+    /// the first load in the same page (the key stays the browser's, not extractable).
+    pub fn data_key(&self) -> Option<DataKey> {
+        self.connection.codec.key().ok().flatten()
+    }
+
     /// Opens the database `name` as the first load does, without the code that upgrades stored
     /// cases: [`StorageError::Outdated`] if an earlier version stored cases that need it.
     pub async fn open_current(name: &str) -> Result<Store, StorageError> {

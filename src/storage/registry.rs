@@ -27,7 +27,7 @@ fn create_stores(db: &IdbDatabase, old_version: u32) -> Result<(), JsValue> {
 
 /// What the registry holds: the workspaces it can read, sorted by worker name, and how many
 /// records it could not (named, never dropped silently: each is a worker's way in).
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Workspaces {
     pub readable: Vec<WorkspaceRecord>,
     pub unreadable: usize,

@@ -8,12 +8,14 @@ mod due;
 mod errors;
 mod history;
 mod plan;
+mod protection;
 
 pub use catalogue::*;
 pub use due::*;
 pub use errors::*;
 pub use history::*;
 pub use plan::*;
+pub use protection::*;
 
 use crate::domain::Language;
 use crate::i18n::Locale;

@@ -58,6 +58,8 @@ async function englishOn(page, language) {
   for (const d of DATA) text = text.split(d).join(' ');
   // Case numbers (ABCD-2026-0001) and file names are data too.
   text = text.replace(/\b[A-Z0-9]{4}-\d{4}-\d{4}\b/g, ' ').replace(/homeward-[\w.-]+/g, ' ');
+  // So are recovery keys (fourteen groups of four), where "BE" or "AT" may happen to appear.
+  text = text.replace(/(?:[0-9A-Z]{4} ){13}[0-9A-Z]{4}/g, ' ');
   const left = [];
   for (const piece of englishPieces(language)) if (text.includes(piece)) left.push(`text: "${piece}"`);
   for (const line of text.split('\n')) {
@@ -183,4 +185,59 @@ test('the stylesheet lays out with logical properties, so a right-to-left langua
   const physical = css.split('\n').map((line, i) => [i + 1, line]).filter(([, line]) =>
     /(margin|padding|border)-(left|right)\b|(^|[\s;{])(left|right)\s*:|text-align:\s*(left|right)|float:\s*(left|right)|(margin|padding):\s*[^;\s}]+\s+[^;\s}]+\s+[^;\s}]+\s+[^;\s}]+\s*[;}]/.test(line));
   assert.deepEqual(physical, [], 'physical left/right in style/main.css');
+});
+
+test('the opening screens of protected workspaces have no English left in Spanish and French', async () => {
+  const { serve, openBrowser } = await import('./harness.mjs');
+  const PASS = 'river lantern pepper orbit';
+  const problems = [];
+  for (const [language, locale] of [['es', 'es-ES'], ['fr', 'fr-FR']]) {
+    const server = await serve();
+    const browser = await openBrowser({ locale });
+    const tr = texts(language);
+    const check = async (page, state) => {
+      for (const left of await englishOn(page, language)) problems.push(`${language} ${state}: ${left}`);
+    };
+    try {
+      const page = await browser.page();
+      await page.goto(`${server.url}#/workspaces/new`);
+      await page.getByRole('heading', { level: 1, name: tr['workspaces.add_title'] }).waitFor();
+      await page.getByRole('button', { name: tr['workspaces.create'] }).click();
+      await page.getByText(tr['workspaces.name_empty']).waitFor();
+      await check(page, 'add a worker, with its problems');
+      await field(page, tr['workspaces.your_name']).fill('Ana Ruiz');
+      await field(page, tr['workspaces.passphrase']).fill(PASS);
+      await field(page, tr['exchange.export.repeat']).fill(PASS);
+      await page.getByRole('button', { name: tr['workspaces.create'] }).click();
+      await page.getByRole('heading', { level: 1, name: tr['workspaces.key_title'] }).waitFor({ timeout: 30_000 });
+      await check(page, 'the recovery key');
+      await page.getByLabel(tr['workspaces.kept']).check();
+      await page.getByRole('button', { name: tr['workspaces.open_workspace'] }).click();
+      await page.goto(`${server.url}#/profile`);
+      await page.getByRole('heading', { level: 2, name: tr['workspaces.change_title'] }).waitFor();
+      await page.getByRole('button', { name: tr['workspaces.change'] }).click();
+      await page.locator('[aria-invalid=true]').first().waitFor();
+      await check(page, 'profile, with its problems');
+
+      const tab = await browser.context.newPage();
+      await tab.goto(server.url);
+      await tab.getByRole('heading', { level: 1, name: tr['workspaces.choose_title'] }).waitFor();
+      await check(tab, 'the opening screen');
+      await tab.getByRole('button', { name: 'Ana Ruiz' }).click();
+      await field(tab, tr['workspaces.passphrase']).fill('not the passphrase');
+      await tab.getByRole('button', { name: tr['workspaces.unlock'], exact: true }).click();
+      await tab.getByText(tr['workspaces.wrong_passphrase']).waitFor({ timeout: 30_000 });
+      await check(tab, 'unlock, after a wrong passphrase');
+      await tab.getByRole('link', { name: tr['workspaces.forgot'] }).click();
+      await tab.getByRole('heading', { level: 1, name: tr['workspaces.recover_title'] }).waitFor({ timeout: 30_000 });
+      await tab.getByRole('button', { name: tr['workspaces.recover'] }).click();
+      await tab.locator('[aria-invalid=true]').first().waitFor();
+      await check(tab, 'recovery, with its problems');
+      assert.deepEqual(browser.errors, []);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  }
+  assert.deepEqual(problems, [], `English left:\n${problems.join('\n')}`);
 });

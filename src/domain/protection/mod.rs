@@ -10,8 +10,6 @@ mod tests;
 
 use std::time::Duration;
 
-use base64::engine::general_purpose::STANDARD;
-use base64::Engine;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -24,7 +22,7 @@ pub struct KdfParams {
     pub log_n: u8,
     pub r: u32,
     pub p: u32,
-    #[serde(with = "base64_bytes")]
+    #[serde(with = "hex_bytes")]
     pub salt: [u8; 16],
 }
 
@@ -74,7 +72,7 @@ impl KdfParams {
 /// The 32-byte data key wrapped with AES-KW (RFC 3394): 40 bytes, the last 8 its integrity check,
 /// so a wrong passphrase or recovery key is told by the unwrap failing, never by data read wrong.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Wrapped(#[serde(with = "base64_bytes")] pub [u8; 40]);
+pub struct Wrapped(#[serde(with = "hex_bytes")] pub [u8; 40]);
 
 /// How long the worker must wait before the next try after `failed_tries` wrong ones. The first
 /// three are free (key derivation already takes about a second each), then 5 s doubling up to
@@ -227,19 +225,35 @@ impl WorkspaceRecord {
     }
 }
 
-/// Byte arrays as base64 text, so records read the same in JSON and in IndexedDB.
-mod base64_bytes {
+/// Byte arrays as hexadecimal text, so records read the same in JSON and in IndexedDB (written
+/// by hand: a base64 codec would weigh on the first load, which reads these records to unlock).
+mod hex_bytes {
     use super::*;
     use serde::de::Error;
     use serde::{Deserializer, Serializer};
 
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+
     pub fn serialize<S: Serializer, const N: usize>(bytes: &[u8; N], s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&STANDARD.encode(bytes))
+        let text: String = bytes
+            .iter()
+            .flat_map(|b| [DIGITS[usize::from(b >> 4)] as char, DIGITS[usize::from(b & 15)] as char])
+            .collect();
+        s.serialize_str(&text)
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>, const N: usize>(d: D) -> Result<[u8; N], D::Error> {
         let text = String::deserialize(d)?;
-        let bytes = STANDARD.decode(text).map_err(D::Error::custom)?;
+        let digit = |c: u8| (c as char).to_digit(16).map(|v| v as u8);
+        if text.len() % 2 != 0 {
+            return Err(D::Error::custom("not hexadecimal: an odd number of digits"));
+        }
+        let bytes = text
+            .as_bytes()
+            .chunks(2)
+            .map(|pair| Some(digit(pair[0])? << 4 | digit(pair[1])?))
+            .collect::<Option<Vec<u8>>>()
+            .ok_or_else(|| D::Error::custom("not hexadecimal"))?;
         let found = bytes.len();
         bytes.try_into().map_err(|_| D::Error::custom(format!("{found} bytes where {N} belong")))
     }

@@ -163,9 +163,9 @@ fn a_workspace_record_is_stored_in_a_stable_form() {
             "worker_name": "Ana Ruiz",
             "database": "homeward-w-00000000-0000-0000-0000-000000001234",
             "created_at": "2026-12-06T09:00:00Z",
-            "kdf": { "log_n": 17, "r": 8, "p": 1, "salt": "AQEBAQEBAQEBAQEBAQEBAQ==" },
-            "by_passphrase": "AgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAg==",
-            "by_recovery": "AwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAw==",
+            "kdf": { "log_n": 17, "r": 8, "p": 1, "salt": "01010101010101010101010101010101" },
+            "by_passphrase": "02020202020202020202020202020202020202020202020202020202020202020202020202020202",
+            "by_recovery": "03030303030303030303030303030303030303030303030303030303030303030303030303030303",
             "idle_minutes": 15,
             "failed_tries": 0,
             "next_try_at": null,
@@ -183,11 +183,16 @@ fn a_workspace_record_is_stored_in_a_stable_form() {
 #[test]
 fn a_damaged_record_is_refused_not_read_wrong() {
     let mut json = serde_json::to_value(record()).unwrap();
-    json["by_passphrase"] = "AgIC".into();
+    json["by_passphrase"] = "020202".into();
     assert!(serde_json::from_value::<WorkspaceRecord>(json)
         .unwrap_err()
         .to_string()
         .contains("3 bytes where 40 belong"));
+    for damaged in ["0g", "020", "ÿÿ"] {
+        let mut json = serde_json::to_value(record()).unwrap();
+        json["by_passphrase"] = damaged.into();
+        assert!(serde_json::from_value::<WorkspaceRecord>(json).unwrap_err().to_string().contains("not hexadecimal"));
+    }
     let mut json = serde_json::to_value(record()).unwrap();
     json["idle_minutes"] = 600.into();
     assert!(serde_json::from_value::<WorkspaceRecord>(json).is_err());

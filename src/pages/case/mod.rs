@@ -15,7 +15,7 @@ use crate::components::case_loader::CaseLoader;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::focus::focus_id_later;
 use crate::components::save_status::SaveStatus;
-use crate::context::{keep_page_title, navigate_replacing, today, use_notice, use_store, user_name};
+use crate::context::{keep_page_title, navigate_replacing, signed_in, today, use_notice, use_store, user_name};
 use crate::domain::concurrent::Prefer;
 use crate::domain::{CaseId, Section};
 use crate::editor::{use_editing_session, Editor};
@@ -72,7 +72,12 @@ fn CaseScreen(editor: Editor, tab: Signal<CaseTab>) -> impl IntoView {
             2 => td_string!(l, plan.tab_history),
             _ => section.get().in_locale(l),
         };
-        td_string!(l, plan.page_title, part, case = title.get()).to_string()
+        // A protected workspace's titles name no child and no case number: the browser keeps
+        // titles in its history file, outside the workspace's encryption.
+        match signed_in() {
+            true => part.to_string(),
+            false => td_string!(l, plan.page_title, part, case = title.get()).to_string(),
+        }
     });
     let confirm_delete = RwSignal::new(false);
     let confirm_close = RwSignal::new(false);

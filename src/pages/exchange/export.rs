@@ -11,15 +11,14 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::components::alert::{Alert, ErrorAlert};
-use crate::components::fields::TextField;
 use crate::components::focus::focus_id_later;
+use crate::components::new_passphrase::{passphrase_problems, repeat_label, NewPassphrase};
 use crate::context::today;
 use crate::context::{keep_page_title, use_store};
 use crate::crypto_workers::{case_label, download, Failure, Sealer};
 use crate::domain::exchange::{self, file_name};
-use crate::domain::passphrase::{assess, Refusal, Strength};
 use crate::domain::{CaseId, CaseSummary};
-use crate::i18n::{number, t, t_string, td_string, use_i18n, Locale, Translate};
+use crate::i18n::{number, t, t_string, td_string, use_i18n, Locale};
 use crate::storage::ExportRead;
 use crate::vocabulary::InWords;
 use uuid::Uuid;
@@ -118,19 +117,10 @@ fn ExportForm(all: Vec<CaseSummary>, preselect: Option<CaseId>) -> impl IntoView
         ahead.try_set_value(Some(reading));
     };
     read_ahead();
-    let assessment = Memo::new(move |_| assess(&passphrase.get()));
-    let strength = Memo::new(move |_| (!passphrase.with(String::is_empty)).then(|| assessment.with(|a| a.strength)));
-
     let i18n = use_i18n();
     let passphrase_problem = Signal::derive(move || {
-        (tried.get() && !unencrypted.get())
-            .then(|| assessment.get().reason)
-            .flatten()
-            .map(|r| refusal_text(i18n.get_locale(), r))
-    });
-    let repeat_problem = Signal::derive(move || {
-        (tried.get() && !unencrypted.get() && passphrase.get() != repeat.get())
-            .then(|| t_string!(i18n, exchange.export.not_the_same).to_string())
+        let (refusal, mismatch) = passphrase.with(|p| repeat.with(|r| passphrase_problems(i18n.get_locale(), p, r)));
+        (tried.get() && !unencrypted.get()).then_some(refusal.or(mismatch)).flatten()
     });
     let choice_problem = Signal::derive(move || {
         (tried.get() && chosen.with(HashSet::is_empty)).then(|| t_string!(i18n, exchange.export.choose_one).to_string())
@@ -143,11 +133,8 @@ fn ExportForm(all: Vec<CaseSummary>, preselect: Option<CaseId>) -> impl IntoView
     let export = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
-        let problem = choice_problem
-            .get_untracked()
-            .or(training_problem.get_untracked())
-            .or(passphrase_problem.get_untracked())
-            .or(repeat_problem.get_untracked());
+        let problem =
+            choice_problem.get_untracked().or(training_problem.get_untracked()).or(passphrase_problem.get_untracked());
         if problem.is_some() || progress.get_untracked() == Progress::Working {
             crate::components::focus::focus_later(
                 "form.exchange-form [aria-invalid=true], form.exchange-form .case-choice input".into(),
@@ -279,38 +266,14 @@ fn ExportForm(all: Vec<CaseSummary>, preselect: Option<CaseId>) -> impl IntoView
             </fieldset>
 
             <Show when=move || !unencrypted.get()>
-                <TextField
-                    label=move || t_string!(i18n, exchange.passphrase).to_string()
-                    field="export.passphrase"
-                    kind="password"
-                    required=true
-                    value=passphrase
-                    set=Callback::new(move |v| passphrase.set(v))
-                    error=passphrase_problem
+                <NewPassphrase
+                    field="export"
+                    passphrase
+                    repeat
+                    checked=tried
+                    label=Signal::derive(move || t_string!(i18n, exchange.passphrase).to_string())
+                    repeat_label=repeat_label()
                     hint=Signal::derive(move || t_string!(i18n, exchange.export.passphrase_hint).to_string())
-                />
-                // Announced when the rating changes, not at every keystroke.
-                <p class="strength" id="passphrase-strength" aria-live="polite">
-                    {move || {
-                        strength
-                            .get()
-                            .map(|s| {
-                                view! {
-                                    {t!(i18n, exchange.export.strength)}
-                                    " "
-                                    <strong class=format!("strength-{}", strength_class(s))>{s.tr()}</strong>
-                                }
-                            })
-                    }}
-                </p>
-                <TextField
-                    label=move || t_string!(i18n, exchange.export.repeat).to_string()
-                    field="export.repeat"
-                    kind="password"
-                    required=true
-                    value=repeat
-                    set=Callback::new(move |v| repeat.set(v))
-                    error=repeat_problem
                 />
             </Show>
 
@@ -424,23 +387,4 @@ fn saved_text(l: Locale, name: &str, cases: usize, backup: bool) -> String {
     text.push(' ');
     text.push_str(td_string!(l, exchange.export.give_passphrase));
     text
-}
-
-fn refusal_text(l: Locale, refusal: Refusal) -> String {
-    use crate::domain::passphrase::{MIN_LENGTH, MIN_LENGTH_ONE_WORD};
-    match refusal {
-        Refusal::TooShort => td_string!(l, exchange.refusal.too_short, n = MIN_LENGTH).to_string(),
-        Refusal::Common => td_string!(l, exchange.refusal.common).to_string(),
-        Refusal::OneWord => td_string!(l, exchange.refusal.one_word, n = MIN_LENGTH_ONE_WORD).to_string(),
-        Refusal::Pattern => td_string!(l, exchange.refusal.pattern).to_string(),
-    }
-}
-
-fn strength_class(strength: Strength) -> &'static str {
-    match strength {
-        Strength::Weak => "weak",
-        Strength::Fair => "fair",
-        Strength::Strong => "strong",
-        Strength::VeryStrong => "very-strong",
-    }
 }

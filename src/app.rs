@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::components::alert::ErrorAlert;
-use crate::components::focus::focus_id_later;
 use crate::context::{
     current_route, provide_store, signed_in, Gate, GateState, Notice, OnUnlocked, OtherTabs, Profile, UnsavedWork,
 };
@@ -58,6 +57,10 @@ pub type Opening = Pin<Box<dyn Future<Output = Result<Store, StorageError>>>>;
 pub struct Build {
     pub open: fn(Workspace) -> Opening,
     pub unlocked: OnUnlocked,
+    /// "Lock now" in the header, in workspace `id`.
+    pub lock_now: fn(uuid::Uuid),
+    /// Opens the gate with a key the first load handed over, if it did (the whole app only).
+    pub open_handed: fn(Gate) -> Pin<Box<dyn Future<Output = bool>>>,
     pub page: fn(Page, Memo<CaseTab>) -> AnyView,
 }
 
@@ -65,18 +68,37 @@ pub struct Build {
 /// erased at every opening.
 pub const WHOLE: Build = Build {
     open: |workspace| Box::pin(workspace.open()),
-    unlocked: |store, _| {
+    unlocked: |gate, store, record| {
         let store = store.clone();
         spawn_local(async move { store_opened(&store).await });
+        let i18n = use_i18n_untracked();
+        crate::context::session::start(gate, record, move || i18n.get_locale_untracked());
     },
+    lock_now: |_| crate::context::session::lock_now(),
+    open_handed: |gate| Box::pin(open_handed(gate)),
     page: whole_page,
 };
 
 thread_local! {
+    /// The interface's language, for the lock's watch started outside any component.
+    static I18N: std::cell::Cell<Option<leptos_i18n::I18nContext<Locale>>> = const { std::cell::Cell::new(None) };
     /// A worker's key handed over by the first load, which unlocked the workspace in this page.
     static HANDED: std::cell::RefCell<Option<(DataKey, uuid::Uuid)>> = const { std::cell::RefCell::new(None) };
     /// Opens the gate with the handed key, once the shell is mounted.
     static TAKE_HANDED: std::cell::RefCell<Option<std::rc::Rc<dyn Fn()>>> = const { std::cell::RefCell::new(None) };
+}
+
+thread_local! {
+    static GATE: std::cell::Cell<Option<Gate>> = const { std::cell::Cell::new(None) };
+}
+
+/// The shell's gate, for its window listeners (set up before the gate).
+fn use_gate_untracked() -> Option<Gate> {
+    GATE.with(std::cell::Cell::get)
+}
+
+fn use_i18n_untracked() -> leptos_i18n::I18nContext<Locale> {
+    I18N.with(std::cell::Cell::get).expect("the shell is mounted before any workspace opens")
 }
 
 /// The first load unlocked workspace `id` in this page: the whole app opens it with the same
@@ -113,7 +135,7 @@ async fn open_handed(gate: Gate) -> bool {
 /// Where this tab starts: the workspace it chose (a worker's locked until unlocked), else the
 /// opening screen if any worker has a workspace here, else the cases kept on this device.
 async fn decide(gate: Gate, parts: Build) {
-    if open_handed(gate).await {
+    if (parts.open_handed)(gate).await {
         return;
     }
     let open_plain = |workspace: Workspace| async move {
@@ -122,11 +144,15 @@ async fn decide(gate: Gate, parts: Build) {
             Err(error) => gate.fail(error),
         }
     };
+    let chosen = Workspace::chosen();
+    // Chosen already and unprotected: the list of workers is not needed (nor able to stop it).
+    if let Some(workspace @ (Workspace::Unprotected | Workspace::Demo)) = chosen {
+        return open_plain(workspace).await;
+    }
     let registry = match Registry::open().await {
         Ok(registry) => registry,
         Err(error) => return gate.fail(error),
     };
-    let chosen = Workspace::chosen();
     let found = match chosen {
         Some(Workspace::Worker(id)) => registry.get(id).await.map(|record| (record, false)),
         Some(_) => Ok((None, false)),
@@ -173,6 +199,10 @@ fn Shell(parts: Build, standby: Option<RwSignal<bool>>) -> impl IntoView {
     // address changes. The hashchange check below catches Back and typed addresses.
     let on_click = window_event_listener(leptos::ev::click, move |ev| {
         let Some(link) = link_target(&ev) else { return };
+        if use_gate_untracked().is_some_and(|gate| gate.holding_key.get_untracked()) {
+            ev.prevent_default();
+            return;
+        }
         if route.get_untracked().page() == Route::parse(&link).page() {
             return;
         }
@@ -192,6 +222,13 @@ fn Shell(parts: Build, standby: Option<RwSignal<bool>>) -> impl IntoView {
         let next = ev.new_url();
         let next = Route::parse(next.find('#').map_or("", |at| &next[at..]));
         let current = route.get_untracked();
+        // A recovery key not yet kept stays on screen: the address is put back.
+        if current != next && use_gate_untracked().is_some_and(|gate| gate.holding_key.get_untracked()) {
+            let _ = window()
+                .history()
+                .and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&current.href())));
+            return;
+        }
         if current.page() != next.page() {
             if let Some(reason) = unsaved.0.get_untracked() {
                 if !confirm_leaving(i18n.get_locale_untracked(), &reason) {
@@ -218,7 +255,9 @@ fn Shell(parts: Build, standby: Option<RwSignal<bool>>) -> impl IntoView {
     let workspace = Workspace::current();
     let other_tabs = OtherTabs::provide();
     let superseded = Memo::new(move |_| other_tabs.superseded());
-    let gate = Gate::provide(other_tabs, profile, parts.unlocked);
+    let gate = Gate::provide((other_tabs, profile, notice, unsaved), parts.unlocked);
+    I18N.with(|i| i.set(Some(i18n)));
+    GATE.with(|g| g.set(Some(gate)));
     TAKE_HANDED.with(|t| {
         *t.borrow_mut() = Some(std::rc::Rc::new(move || {
             spawn_local(async move {
@@ -228,6 +267,8 @@ fn Shell(parts: Build, standby: Option<RwSignal<bool>>) -> impl IntoView {
     });
     spawn_local(decide(gate, parts));
     let is_open = Memo::new(move |_| gate.state.with(|s| matches!(s, GateState::Open)));
+    // Navigation shows once a workspace is open, and not while a new recovery key is on screen.
+    let navigable = Memo::new(move |_| is_open.get() && !gate.holding_key.get());
 
     let drawn = move || standby.is_none_or(|s| !s.get());
     move || {
@@ -258,7 +299,7 @@ fn Shell(parts: Build, standby: Option<RwSignal<bool>>) -> impl IntoView {
                         "Homeward"
                     </a>
                     // Before a workspace is open there is nowhere to go: the brand and the language.
-                    <Show when=move || is_open.get()>
+                    <Show when=move || navigable.get()>
                         <nav aria-label=move || t_string!(i18n, app.main_navigation)>
                             <a href="#/" aria-current=move || matches!(route.get(), Route::CaseList).then_some("page")>
                                 {t!(i18n, app.nav_cases)}
@@ -299,6 +340,20 @@ fn Shell(parts: Build, standby: Option<RwSignal<bool>>) -> impl IntoView {
                             }}
                         </a>
                     </Show>
+                    {move || {
+                        let worker = match (navigable.get(), Workspace::current()) {
+                            (true, Workspace::Worker(id)) if signed_in() => Some(id),
+                            _ => None,
+                        };
+                        worker
+                            .map(|id| {
+                                view! {
+                                    <button type="button" class="lock-now small" on:click=move |_| (parts.lock_now)(id)>
+                                        {t!(i18n, workspaces.lock_now)}
+                                    </button>
+                                }
+                            })
+                    }}
                     <span class="privacy">{t!(i18n, app.stored_only_here)}</span>
                     <LanguagePicker />
                 </header>
@@ -318,10 +373,23 @@ fn Shell(parts: Build, standby: Option<RwSignal<bool>>) -> impl IntoView {
                     <NoticeRegion role="alert" class="notice problem" text=notice.problem notice />
                     {move || match gate.state.get() {
                         GateState::Deciding => view! { <p class="loading">{t!(i18n, app.opening)}</p> }.into_any(),
+                        GateState::Locking => view! { <p class="loading">{t!(i18n, workspaces.locking)}</p> }.into_any(),
                         GateState::Failed(error) => {
                             view! {
                                 <h1>{t!(i18n, app.cannot_open_storage)}</h1>
                                 <ErrorAlert error />
+                                // Not a dead end: another worker's workspace, or the opening screen.
+                                {Workspace::chosen()
+                                    .is_some()
+                                    .then(|| {
+                                        view! {
+                                            <p class="actions">
+                                                <button type="button" class="secondary" on:click=|_| Workspace::leave()>
+                                                    {t!(i18n, workspaces.switch_worker)}
+                                                </button>
+                                            </p>
+                                        }
+                                    })}
                             }
                                 .into_any()
                         }
@@ -338,7 +406,7 @@ fn Shell(parts: Build, standby: Option<RwSignal<bool>>) -> impl IntoView {
                         }
                     }}
                 </main>
-                <Show when=move || is_open.get() && !workspace.is_demo()>
+                <Show when=move || navigable.get() && !workspace.is_demo()>
                     <footer class="app-footer">
                         // Back to the opening screen from any workspace chosen there.
                         {(signed_in() || Workspace::chosen().is_some())
@@ -393,7 +461,7 @@ fn NoticeRegion(
 
 /// Moves reading to the top of the page's content.
 pub fn focus_main() {
-    focus_id_later("main");
+    crate::components::focus::focus_main_later();
 }
 
 #[component]

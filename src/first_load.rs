@@ -45,7 +45,20 @@ thread_local! {
 /// The first load's one page: the case list. Anything else is the whole app's.
 const FIRST_LOAD: Build = Build {
     open: |workspace| Box::pin(open(workspace)),
-    unlocked: |store, id| {
+    // The first load shows only the case list, so it holds no edit: the workspace's tabs are told
+    // (this page's whole app among them, which locks the page), or the page reloads itself.
+    lock_now: |id| {
+        if let Ok(channel) = web_sys::BroadcastChannel::new(&crate::context::session::channel_name(id)) {
+            let _ = channel.post_message(&"locked".into());
+            channel.close();
+        }
+        // The whole app, if it is here, locks within moments; if it cannot, the page still goes.
+        let after = if STANDING.with(|s| s.borrow().is_none()) { 0 } else { 2_000 };
+        set_timeout(|| drop(window().location().reload()), std::time::Duration::from_millis(after));
+    },
+    open_handed: |_| Box::pin(std::future::ready(false)),
+    unlocked: |_, store, record| {
+        let id = record.id;
         if let Some(key) = store.data_key() {
             UNLOCKED.with(|u| *u.borrow_mut() = Some((key.to_js(), id.to_string())));
             if let Some(app) = STANDING.with(|s| s.borrow().clone()) {

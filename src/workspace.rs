@@ -87,18 +87,18 @@ impl Workspace {
     /// Switches this tab to the workspace and starts the app again on its case list, so no
     /// page, signal or open case of the other workspace is carried over.
     pub fn switch_to(self) {
-        if self.is_demo() {
-            let _ = SessionStorage::set(ENTERING, true);
-        }
-        self.choose();
-        restart();
+        restart_into(move || {
+            if self.is_demo() {
+                let _ = SessionStorage::set(ENTERING, true);
+            }
+            self.choose();
+        });
     }
 
     /// Leaves this workspace for the opening screen (the list of workers on this device),
     /// starting the app again so nothing of it stays in the page.
     pub fn leave() {
-        SessionStorage::delete(KEY);
-        restart();
+        restart_into(|| SessionStorage::delete(KEY));
     }
 }
 
@@ -121,4 +121,12 @@ fn restart() {
     let location = window().location();
     let _ = location.set_hash("/");
     let _ = location.reload();
+}
+
+/// [`restart`], the tab's choice changed only once the page is really going: if leaving is
+/// cancelled (an edit not saved), the tab stays in the workspace it shows.
+fn restart_into(choose: impl FnOnce() + 'static) {
+    let going = wasm_bindgen::closure::Closure::once_into_js(choose);
+    window().set_onpagehide(Some(wasm_bindgen::JsCast::unchecked_ref(&going)));
+    restart();
 }

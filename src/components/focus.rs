@@ -19,3 +19,8 @@ pub fn focus_later(selector: String) {
 pub fn focus_id_later(id: &str) {
     focus_later(format!("#{id}"));
 }
+
+/// Reading starts at the page's content: after a screen replaced the one that had the focus.
+pub fn focus_main_later() {
+    focus_id_later("main");
+}

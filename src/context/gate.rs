@@ -3,9 +3,8 @@
 //! a worker chosen, a workspace unlocked or made.
 
 use leptos::prelude::*;
-use uuid::Uuid;
 
-use super::{OtherTabs, Profile};
+use super::{Notice, OtherTabs, Profile, UnsavedWork};
 use crate::domain::protection::WorkspaceRecord;
 use crate::storage::{StorageError, Store};
 use crate::workspace::Workspace;
@@ -20,29 +19,41 @@ pub enum GateState {
     Locked(WorkspaceRecord),
     /// The store is open and provided: the pages can be drawn.
     Open,
+    /// The workspace is being locked: nothing of it on the page until the reload.
+    Locking,
     Failed(StorageError),
 }
 
-/// Told when a protected workspace is unlocked in this page, with its store and id (the first
-/// load hands the key to the whole app this way).
-pub type OnUnlocked = fn(&Store, Uuid);
+/// Told when a protected workspace is unlocked in this page, with its store and record (the
+/// first load hands the key to the whole app this way; the whole app starts the lock's watch).
+pub type OnUnlocked = fn(Gate, &Store, &WorkspaceRecord);
 
 #[derive(Clone, Copy)]
 pub struct Gate {
     pub state: RwSignal<GateState, LocalStorage>,
+    /// A new workspace's recovery key is on screen and not yet kept: nothing may lead away.
+    pub holding_key: RwSignal<bool>,
     store: StoredValue<Option<Store>, LocalStorage>,
     other_tabs: OtherTabs,
     profile: Profile,
+    notice: Notice,
+    unsaved: UnsavedWork,
     on_unlocked: OnUnlocked,
 }
 
 impl Gate {
-    pub fn provide(other_tabs: OtherTabs, profile: Profile, on_unlocked: OnUnlocked) -> Self {
+    pub fn provide(
+        (other_tabs, profile, notice, unsaved): (OtherTabs, Profile, Notice, UnsavedWork),
+        on_unlocked: OnUnlocked,
+    ) -> Self {
         let gate = Self {
             state: RwSignal::new_local(GateState::Deciding),
+            holding_key: RwSignal::new(false),
             store: StoredValue::new_local(None),
             other_tabs,
             profile,
+            notice,
+            unsaved,
             on_unlocked,
         };
         provide_context(gate);
@@ -62,12 +73,16 @@ impl Gate {
         if let Some(record) = worker {
             Workspace::Worker(record.id).choose();
             self.profile.sign_in(record.worker_name.clone());
-            (self.on_unlocked)(&store, record.id);
+            (self.on_unlocked)(self, &store, &record);
         }
-        // Only after adding a worker from the unprotected cases: those are closed, not left open.
+        // Only after adding a worker from the unprotected cases: those are closed, not left open,
+        // and nothing said about them stays on the page.
         if let Some(previous) = self.store.try_update_value(|s| s.replace(store)).flatten() {
             previous.close();
+            self.notice.clear();
+            self.unsaved.0.set(None);
         }
+        self.holding_key.set(false);
         self.state.set(GateState::Open);
     }
 
@@ -75,6 +90,14 @@ impl Gate {
     pub fn choose(self, record: WorkspaceRecord) {
         Workspace::Worker(record.id).choose();
         self.state.set(GateState::Locked(record));
+    }
+
+    pub fn notice(self) -> Notice {
+        self.notice
+    }
+
+    pub fn unsaved(self) -> UnsavedWork {
+        self.unsaved
     }
 
     pub fn fail(self, error: StorageError) {

@@ -9,6 +9,7 @@
 mod gate;
 mod notice;
 mod profile;
+pub mod session;
 
 use chrono::{Local, NaiveDate};
 use leptos::prelude::*;

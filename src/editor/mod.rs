@@ -115,18 +115,23 @@ impl Editor {
     /// would land over another tab's newer save or bring back a case deleted there.
     pub fn flush_while_closing(self) {
         let Some(autosave) = self.autosave.try_get_value() else { return };
-        if !autosave.pending() || autosave.saving.get() || autosave.failing.get() {
+        if !autosave.pending() || autosave.failing.get() {
             return;
         }
         if autosave.store.is_protected() {
             // Sealing takes a later task, which a closing page does not get: the edit sealed
-            // while it was typed goes, if nothing newer was saved since.
+            // while it was typed goes, if nothing newer was saved since. Even while a save is
+            // running: sealing it, that save has queued nothing yet, and will not once the page
+            // is gone; if it had, the closing save is queued after it and commits after it.
             let ahead = autosave.sealed_ahead.borrow_mut().take();
             if let Some(ahead) = ahead.filter(|ahead| ahead.generation > autosave.saved.get()) {
                 spawn_local(async move {
                     let _ = autosave.store.save_prepared_while_closing(ahead.id, ahead.revision, &ahead.prepared).await;
                 });
             }
+            return;
+        }
+        if autosave.saving.get() {
             return;
         }
         let snapshot = autosave.prepared();
@@ -140,7 +145,15 @@ impl Editor {
     /// write if the page closes (the closing save cannot overtake it), so leaving then asks
     /// first.
     pub fn is_writing(self) -> bool {
-        self.autosave.try_get_value().is_some_and(|autosave| autosave.saving.get() || autosave.sealing_behind())
+        self.autosave.try_get_value().is_some_and(|autosave| {
+            // In a protected workspace the closing save carries the edit once it is sealed.
+            autosave.sealing_behind() || (autosave.saving.get() && !autosave.store.is_protected())
+        })
+    }
+
+    /// Whether an edit is waiting to be saved or being saved.
+    pub fn is_busy(self) -> bool {
+        self.autosave.try_get_value().is_some_and(|autosave| autosave.pending() || autosave.saving.get())
     }
 
     /// The case is being deleted: pending and later changes are never written back.

@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 
 use super::Editor;
-use crate::context::{use_other_tabs, use_unsaved_work};
+use leptos::task::spawn_local;
+
+use crate::context::{session, use_other_tabs, use_unsaved_work};
 use crate::storage::Change;
 
 /// Keeps `editor` in step with the tab and the other tabs while the calling component is
@@ -24,6 +26,22 @@ pub fn use_editing_session(editor: Editor) -> Signal<bool> {
         }
     });
     let on_focus = window_event_listener(leptos::ev::focus, move |_| ed.refresh());
+    // The workspace is being locked: what is waiting is written (for up to three seconds), then
+    // nothing more, since the key is about to go.
+    let on_locking = window_event_listener_untyped(session::LOCKING_EVENT, move |_| {
+        session::editor_writing(true);
+        spawn_local(async move {
+            for _ in 0..60 {
+                if !ed.is_busy() {
+                    break;
+                }
+                ed.flush();
+                gloo_timers::future::TimeoutFuture::new(50).await;
+            }
+            ed.discard();
+            session::editor_writing(false);
+        });
+    });
     // Leaving asks first only when a change would be lost: the browser refused to store it, or
     // a save is still on its way to the disk (a write queued behind another tab's, on a slow
     // disk), which the browser would drop with the page.
@@ -56,6 +74,7 @@ pub fn use_editing_session(editor: Editor) -> Signal<bool> {
         on_visibility.remove();
         on_leave.remove();
         on_focus.remove();
+        on_locking.remove();
         // Leaving was confirmed, or nothing was failing; a save still failing after this is
         // reported through the notice instead.
         unsaved.0.try_set(None);

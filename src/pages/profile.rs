@@ -10,11 +10,14 @@ use crate::components::alert::Alert;
 use crate::components::fields::TextField;
 use crate::components::focus::focus_later;
 use crate::components::new_passphrase::{passphrase_problems, repeat_label, NewPassphrase};
-use crate::context::{keep_page_title, signed_in, unnamed, use_profile};
+use crate::context::{keep_page_title, session, signed_in, unnamed, use_profile};
+use crate::domain::protection::IdleMinutes;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::kdf::KdfWorker;
+use crate::storage::registry::Registry;
+use crate::storage::StorageError;
 use crate::unlocking::{self, Failure};
-use crate::vocabulary::{failure_text, Tried};
+use crate::vocabulary::{failure_text, InWords, Tried};
 use crate::workspace::Workspace;
 
 #[component]
@@ -36,6 +39,7 @@ pub fn ProfilePage() -> impl IntoView {
                             t_string!(i18n, workspaces.you_are, name = profile.0.get().unwrap_or_default()).to_string()
                         }}
                     </p>
+                    <IdleTime id />
                     <ChangePassphrase id />
                 }
                     .into_any()
@@ -72,6 +76,85 @@ fn BrowserName() -> impl IntoView {
         </p>
     }
 }
+
+/// How long without use before the workspace locks itself, kept in the registry and told to
+/// the workspace's other tabs.
+#[component]
+fn IdleTime(id: Uuid) -> impl IntoView {
+    let i18n = use_i18n();
+    let minutes = RwSignal::new(None::<u8>);
+    let saved = RwSignal::new(None::<Result<u8, String>>);
+    spawn_local(async move {
+        if let Ok(registry) = Registry::open().await {
+            if let Ok(Some(record)) = registry.get(id).await {
+                minutes.try_set(Some(record.idle_minutes.minutes()));
+            }
+            registry.close();
+        }
+    });
+    let choose = move |chosen: u8| {
+        let Some(idle) = IdleMinutes::new(chosen) else { return };
+        minutes.set(Some(chosen));
+        spawn_local(async move {
+            let outcome = async {
+                let registry = Registry::open().await?;
+                let written = async {
+                    let mut record = registry.get(id).await?.ok_or(StorageError::Other("no such workspace".into()))?;
+                    record.idle_minutes = idle;
+                    registry.put(&record).await
+                }
+                .await;
+                registry.close();
+                written
+            }
+            .await;
+            match outcome {
+                Ok(()) => {
+                    session::set_idle_minutes(id, idle);
+                    saved.try_set(Some(Ok(chosen)));
+                }
+                Err(error) => drop(saved.try_set(Some(Err(error.in_words(i18n.get_locale_untracked()))))),
+            }
+        });
+    };
+    view! {
+        <h2>{t!(i18n, workspaces.idle_title)}</h2>
+        <div class="field">
+            <label for="idle-minutes">{t!(i18n, workspaces.idle_label)}</label>
+            <select
+                id="idle-minutes"
+                autocomplete="off"
+                aria-describedby="idle-minutes-saved"
+                on:change=move |ev| {
+                    if let Ok(chosen) = event_target_value(&ev).parse() {
+                        choose(chosen);
+                    }
+                }
+            >
+                {IDLE_CHOICES
+                    .into_iter()
+                    .map(|n| {
+                        view! {
+                            <option value=n.to_string() selected=move || minutes.get() == Some(n)>
+                                {move || t_string!(i18n, workspaces.idle_minutes, n).to_string()}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+        <p role="status" id="idle-minutes-saved">
+            {move || match saved.get() {
+                Some(Ok(n)) => t_string!(i18n, workspaces.idle_saved, n).to_string(),
+                Some(Err(reason)) => reason,
+                None => String::new(),
+            }}
+        </p>
+    }
+}
+
+/// The idle times offered, within what a workspace accepts (5 to 60 minutes).
+const IDLE_CHOICES: [u8; 7] = [5, 10, 15, 20, 30, 45, 60];
 
 #[derive(Clone, PartialEq)]
 enum Changing {

@@ -76,6 +76,29 @@ impl Registry {
         .await
     }
 
+    /// Changes the stored record of `id` in one transaction (read and written together), so a
+    /// change another tab made meanwhile (a new passphrase, a wrong try) is kept, not written
+    /// over with a copy read earlier. The record as written; `None` if there is none.
+    pub async fn update(
+        &self,
+        id: Uuid,
+        change: &dyn Fn(&mut WorkspaceRecord),
+    ) -> Result<Option<WorkspaceRecord>, StorageError> {
+        let tx = raw::transaction(&self.db, &[WORKSPACES], IdbTransactionMode::Readwrite)?;
+        raw::write(&tx, async {
+            let store = tx.object_store(WORKSPACES)?;
+            let found = raw::request(&store.get(&JsValue::from_str(&id.to_string()))?).await?;
+            if found.is_undefined() {
+                return Ok(None);
+            }
+            let mut record: WorkspaceRecord = from_js(found).map_err(|e| corrupt("a workspace", e))?;
+            change(&mut record);
+            raw::request(&store.put(&to_js(&record)?)?).await?;
+            Ok(Some(record))
+        })
+        .await
+    }
+
     pub fn close(&self) {
         self.db.close();
     }

@@ -9,7 +9,7 @@ use uuid::Uuid;
 use super::keys::{self, DataKey, Kek, KeyError};
 use super::registry::Registry;
 use super::{StorageError, Store};
-use crate::domain::protection::{delay_after, KdfParams, RecoveryKey, WorkspaceRecord, WorkspaceState};
+use crate::domain::protection::{KdfParams, RecoveryKey, WorkspaceRecord, WorkspaceState};
 
 /// Why a workspace was not made or opened.
 #[derive(Debug, Clone, PartialEq)]
@@ -111,16 +111,23 @@ pub async fn recover(
     new_kdf: KdfParams,
     now: DateTime<Utc>,
 ) -> Result<Opened, ProtectionError> {
-    let mut record = ready_to_try(registry, id, now).await?;
+    let record = ready_to_try(registry, id, now).await?;
     let by_recovery = keys::kek_from_recovery(recovery_key).await?;
     let key = match keys::unwrap(&record.by_recovery, &by_recovery, true).await {
         Ok(key) => key,
         Err(error) => return open_with(registry, record, Err(error), now).await,
     };
-    record.by_passphrase = keys::wrap(&key, new_kek).await?;
-    record.kdf = new_kdf;
-    let in_use = keys::unwrap(&record.by_passphrase, new_kek, false).await;
-    open_with(registry, record, in_use, now).await
+    let by_passphrase = keys::wrap(&key, new_kek).await?;
+    let in_use = keys::unwrap(&by_passphrase, new_kek, false).await?;
+    let record = registry
+        .update(id, &|stored| {
+            stored.by_passphrase = by_passphrase.clone();
+            stored.kdf = new_kdf.clone();
+            stored.unlocked();
+        })
+        .await?
+        .ok_or(ProtectionError::Gone)?;
+    open_with(registry, record, Ok(in_use), now).await
 }
 
 /// Sets a new passphrase, proven by the current one's key. Only the wrap changes: no case is
@@ -133,15 +140,20 @@ pub async fn change_passphrase(
     new_kdf: KdfParams,
     now: DateTime<Utc>,
 ) -> Result<WorkspaceRecord, ProtectionError> {
-    let mut record = ready_to_try(registry, id, now).await?;
+    let record = ready_to_try(registry, id, now).await?;
     let key = match keys::unwrap(&record.by_passphrase, current, true).await {
         Ok(key) => key,
         Err(error) => return Err(counted(registry, record, error, now).await),
     };
-    record.by_passphrase = keys::wrap(&key, new_kek).await?;
-    record.kdf = new_kdf;
-    registry.put(&record).await?;
-    Ok(record)
+    let by_passphrase = keys::wrap(&key, new_kek).await?;
+    let changed = registry
+        .update(id, &|stored| {
+            stored.by_passphrase = by_passphrase.clone();
+            stored.kdf = new_kdf.clone();
+            stored.unlocked();
+        })
+        .await?;
+    changed.ok_or(ProtectionError::Gone)
 }
 
 /// The record, if a try is allowed now.
@@ -166,9 +178,13 @@ async fn open_with(
         Err(error) => return Err(counted(registry, record, error, now).await),
     };
     let store = Store::open_protected(&record.database).await?;
-    record.failed_tries = 0;
-    record.next_try_at = None;
-    registry.put(&record).await?;
+    // Only the count is written, and only if there is one: a whole record read before the key
+    // was tried could undo a passphrase changed meanwhile in another tab.
+    if record.failed_tries > 0 || record.next_try_at.is_some() {
+        if let Some(stored) = registry.update(record.id, &WorkspaceRecord::unlocked).await? {
+            record = stored;
+        }
+    }
     store.unlock(key);
     Ok(Opened { record, store })
 }
@@ -183,11 +199,11 @@ async fn counted(
     if error != KeyError::WrongKey {
         return ProtectionError::Key(error);
     }
-    record.failed_tries = record.failed_tries.saturating_add(1);
-    let wait = delay_after(record.failed_tries);
-    record.next_try_at = (!wait.is_zero()).then(|| now + chrono::Duration::from_std(wait).unwrap_or_default());
-    if let Err(error) = registry.put(&record).await {
-        return ProtectionError::Storage(error);
+    // Counted on the record as stored now: another tab's wrong tries count too.
+    match registry.update(record.id, &|stored| stored.tried_wrong(now)).await {
+        Ok(Some(stored)) => record = stored,
+        Ok(None) => return ProtectionError::Gone,
+        Err(error) => return ProtectionError::Storage(error),
     }
     ProtectionError::Wrong { failed_tries: record.failed_tries, next_try_at: record.next_try_at }
 }

@@ -188,3 +188,33 @@ async fn two_workers_on_one_device_each_see_only_their_own_cases() {
     registry.close();
     delete_database(name).await.unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn an_unlock_in_one_tab_keeps_a_passphrase_changed_meanwhile_in_another() {
+    let registry = fresh_registry("homeward-test-ws-race").await;
+    let kdf = quick();
+    let now = Utc::now();
+    let old = kek("river stone quiet lamp", &kdf).await;
+    let made = workspaces::create(&registry, "Rosa Mamani".into(), &old, kdf.clone(), now).await.unwrap();
+    made.store.close();
+    let id = made.record.id;
+    // A wrong try first, so the unlock below has a count to forget and writes the record.
+    let _ = workspaces::unlock(&registry, id, &kek("not it", &kdf).await, now).await;
+    let other_tab = Registry::open_named("homeward-test-ws-race").await.unwrap();
+    let new_kdf = quick();
+    let new = kek("copper meadow violin tundra", &new_kdf).await;
+    // Both read the record, then each writes: the unlock must not put the old wrap back.
+    let (opened, changed) = futures::join!(
+        workspaces::unlock(&registry, id, &old, now),
+        workspaces::change_passphrase(&other_tab, id, &old, &new, new_kdf.clone(), now),
+    );
+    opened.unwrap().store.close();
+    changed.unwrap();
+    let stored = registry.get(id).await.unwrap().unwrap();
+    assert_eq!(stored.kdf, new_kdf, "the new passphrase's settings are kept");
+    assert_eq!(stored.failed_tries, 0);
+    let reopened = workspaces::unlock(&registry, id, &new, now).await;
+    assert!(reopened.is_ok(), "the new passphrase opens it: {:?}", reopened.err());
+    reopened.unwrap().store.close();
+    other_tab.close();
+}

@@ -6,9 +6,9 @@ use leptos::task::spawn_local;
 
 use crate::components::alert::Alert;
 use crate::components::fields::TextField;
-use crate::components::focus::{focus_id_later, focus_later};
+use crate::components::focus::{focus_id_later, focus_later, focus_main_later};
 use crate::components::new_passphrase::{passphrase_problems, repeat_label, NewPassphrase};
-use crate::context::{keep_page_title, navigate_replacing, use_gate};
+use crate::context::{keep_page_title, navigate_replacing, signed_in, use_gate};
 use crate::domain::protection::worker_name;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::kdf::KdfWorker;
@@ -16,6 +16,7 @@ use crate::route::Route;
 use crate::storage::workspaces::Created;
 use crate::unlocking::{self, Failure};
 use crate::vocabulary::{failure_text, InWords, Tried};
+use crate::workspace::Workspace;
 
 #[component]
 pub fn AddWorkerPage() -> impl IntoView {
@@ -167,6 +168,15 @@ fn RecoveryKeyShown(made: StoredValue<Option<Created>, LocalStorage>) -> impl In
             });
         }
     };
+    // Until it is kept, nothing leads away from the key: no link, no reload without asking.
+    gate.holding_key.set(true);
+    let on_leave = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        if gate.holding_key.get_untracked() {
+            ev.prevent_default();
+            ev.set_return_value("");
+        }
+    });
+    on_cleanup(move || on_leave.remove());
     let open = move |_| {
         tried.set(true);
         if !kept.get_untracked() {
@@ -174,8 +184,17 @@ fn RecoveryKeyShown(made: StoredValue<Option<Created>, LocalStorage>) -> impl In
             return;
         }
         let Some(created) = made.try_update_value(Option::take).flatten() else { return };
+        gate.holding_key.set(false);
+        if signed_in() {
+            // Added from another worker's open workspace: the page starts again, so nothing of
+            // that workspace stays in it, and the new worker unlocks their own.
+            created.store.close();
+            Workspace::Worker(created.record.id).switch_to();
+            return;
+        }
         navigate_replacing(Route::CaseList);
         gate.open(created.store, Some(created.record));
+        focus_main_later();
     };
     view! {
         <h1 id="recovery-key-title" tabindex="-1">
@@ -189,7 +208,7 @@ fn RecoveryKeyShown(made: StoredValue<Option<Created>, LocalStorage>) -> impl In
                     move || t_string!(i18n, workspaces.key_for, name = worker.clone()).to_string()
                 }
             </p>
-            <p class="recovery-key" aria-label=move || t_string!(i18n, workspaces.recovery_key)>
+            <p class="recovery-key">
                 <code>{key.clone()}</code>
             </p>
             <p>{t!(i18n, workspaces.key_keep)}</p>

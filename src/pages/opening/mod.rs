@@ -1,7 +1,7 @@
 //! The screens before the cases: who is working on this device (the opening screen), a worker's
 //! unlock form (`unlock.rs`), opening with the recovery key (`recover.rs`) and adding a worker
-//! (`add_worker.rs`). Drawn by the shell's gate (`context::Gate`); the opening screen and the
-//! unlock form are in the first load too, so a worker's case list needs no more than it.
+//! (`add_worker.rs`). Drawn by the shell's gate (`context::Gate`); the unlock form is in the
+//! first load too, so a worker's case list needs no more than it.
 
 pub mod add_worker;
 pub mod recover;

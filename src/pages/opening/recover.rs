@@ -6,10 +6,10 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::unlock::{ready_worker, wait_after, NotYou, Trying, WaitNotice};
+use super::unlock::{note_wait, ready_worker, NotYou, Trying, WaitNotice};
 use crate::components::alert::Alert;
 use crate::components::fields::TextField;
-use crate::components::focus::focus_later;
+use crate::components::focus::{focus_later, focus_main_later};
 use crate::components::new_passphrase::{passphrase_problems, repeat_label, NewPassphrase};
 use crate::context::{keep_page_title, navigate_replacing, use_gate, GateState};
 use crate::domain::protection::RecoveryKey;
@@ -74,9 +74,10 @@ fn RecoveryForm(id: uuid::Uuid, name: String, wait: RwSignal<Option<DateTime<Utc
                 Ok(opened) => {
                     navigate_replacing(Route::CaseList);
                     gate.open(opened.store, Some(opened.record));
+                    focus_main_later();
                 }
                 Err(failure) => {
-                    wait.try_set(wait_after(&failure));
+                    note_wait(gate, wait, &failure);
                     trying.try_set(Trying::Refused(failure));
                     worker.try_set_value(KdfWorker::start().ok());
                 }

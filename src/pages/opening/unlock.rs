@@ -8,9 +8,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::components::alert::Alert;
-use crate::components::fields::TextField;
-use crate::components::focus::focus_later;
-use crate::context::{keep_page_title, use_gate, GateState};
+use crate::components::focus::{focus_later, focus_main_later};
+use crate::context::{keep_page_title, use_gate, Gate, GateState};
 use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::kdf::KdfWorker;
 use crate::route::Route;
@@ -26,6 +25,7 @@ pub fn UnlockPage() -> impl IntoView {
     let GateState::Locked(record) = use_gate().state.get_untracked() else { return ().into_any() };
     // When the next try may be made, from the registry and from each wrong try.
     let wait = RwSignal::new(record.next_try_at);
+    focus_later("#f-unlock-passphrase".into());
     view! {
         <PassphraseForm id=record.id name=record.worker_name.clone() wait />
         <WaitNotice wait />
@@ -47,6 +47,18 @@ pub(super) fn NotYou(name: String) -> impl IntoView {
     }
 }
 
+/// A refusal's wait, shown here and kept in the gate's record, so the other form (recovery, or
+/// back to the passphrase) shows it too.
+pub(super) fn note_wait(gate: Gate, wait: RwSignal<Option<DateTime<Utc>>>, failure: &Failure) {
+    let until = wait_after(failure);
+    wait.try_set(until);
+    gate.state.update_untracked(|state| {
+        if let GateState::Locked(record) = state {
+            record.next_try_at = until;
+        }
+    });
+}
+
 /// A key-derivation worker kept ready for the next try.
 pub(super) fn ready_worker() -> StoredValue<Option<KdfWorker>, LocalStorage> {
     StoredValue::new_local(KdfWorker::start().ok())
@@ -61,7 +73,7 @@ pub(super) enum Trying {
 }
 
 /// The wait a refusal brings, if any.
-pub(super) fn wait_after(failure: &Failure) -> Option<DateTime<Utc>> {
+fn wait_after(failure: &Failure) -> Option<DateTime<Utc>> {
     match failure {
         Failure::Protection(ProtectionError::Wrong { next_try_at, .. }) => *next_try_at,
         Failure::Protection(ProtectionError::TooSoon { until }) => Some(*until),
@@ -83,7 +95,7 @@ fn PassphraseForm(id: uuid::Uuid, name: String, wait: RwSignal<Option<DateTime<U
         }
         let typed = passphrase.get_untracked();
         if typed.is_empty() {
-            focus_later("#f-unlock\\.passphrase".into());
+            focus_later("#f-unlock-passphrase".into());
             return;
         }
         trying.set(Trying::Working);
@@ -96,12 +108,13 @@ fn PassphraseForm(id: uuid::Uuid, name: String, wait: RwSignal<Option<DateTime<U
                 Ok(opened) => {
                     passphrase.try_set(String::new());
                     gate.open(opened.store, Some(opened.record));
+                    focus_main_later();
                 }
                 Err(failure) => {
-                    wait.try_set(wait_after(&failure));
+                    note_wait(gate, wait, &failure);
                     trying.try_set(Trying::Refused(failure));
                     worker.try_set_value(KdfWorker::start().ok());
-                    focus_later("#f-unlock\\.passphrase".into());
+                    focus_later("#f-unlock-passphrase".into());
                 }
             }
         });
@@ -119,15 +132,25 @@ fn PassphraseForm(id: uuid::Uuid, name: String, wait: RwSignal<Option<DateTime<U
             }
         </p>
         <form class="narrow" on:submit=submit novalidate>
-            <TextField
-                label=move || t_string!(i18n, workspaces.passphrase).to_string()
-                field="unlock.passphrase"
-                kind="password"
-                required=true
-                value=passphrase
-                set=Callback::new(move |v| passphrase.set(v))
-            />
-            <Alert text=problem />
+            // A plain field rather than the form components, which the first load carries for
+            // this one field alone.
+            <div class="field">
+                <label for="f-unlock-passphrase">
+                    {t!(i18n, workspaces.passphrase)} <span class="required" aria-hidden="true">
+                        " *"
+                    </span>
+                </label>
+                <input
+                    id="f-unlock-passphrase"
+                    type="password"
+                    required
+                    autocomplete="off"
+                    aria-describedby="unlock-problem"
+                    prop:value=move || passphrase.get()
+                    on:input=move |ev| passphrase.set(event_target_value(&ev))
+                />
+            </div>
+            <Alert text=problem id="unlock-problem" />
             <p role="status" class="muted">
                 {move || (trying.get() == Trying::Working).then_some(t!(i18n, workspaces.unlocking))}
             </p>

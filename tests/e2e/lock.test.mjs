@@ -1,0 +1,124 @@
+// Locking a worker's workspace (issue 19, point 3): "Lock now", the idle time (the browser's
+// clock moved on), and every tab of the workspace locking with the one that locks. A locked page
+// holds no case data: not in its text, not in its title; the address stays, so unlocking returns
+// to the same page.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, openBrowser, field, saved } from './harness.mjs';
+
+const PASS = 'river lantern pepper orbit';
+
+async function fresh(run) {
+  const server = await serve();
+  const browser = await openBrowser();
+  try {
+    await run({ url: server.url, browser, page: await browser.page() });
+    assert.deepEqual(browser.errors, [], 'no errors in any tab');
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+async function addWorker(page, url, name) {
+  await page.goto(`${url}#/workspaces/new`);
+  await field(page, 'Your name').fill(name);
+  await field(page, 'Passphrase').fill(PASS);
+  await field(page, 'Repeat the passphrase').fill(PASS);
+  await page.getByRole('button', { name: 'Make my workspace' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Your recovery key' }).waitFor({ timeout: 30_000 });
+  await page.getByLabel('The recovery key is printed or written down, and will be kept safe').check();
+  await page.getByRole('button', { name: 'Open my workspace' }).click();
+  await page.getByRole('link', { name: `You: ${name}` }).waitFor();
+}
+
+async function unlock(page, name) {
+  await page.getByRole('heading', { name: 'Unlock your workspace' }).waitFor({ timeout: 20_000 });
+  await field(page, 'Passphrase').fill(PASS);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await page.getByRole('link', { name: `You: ${name}` }).waitFor({ timeout: 30_000 });
+}
+
+/** A new tab, unlocked as `name` from the opening screen. */
+async function unlockedTab(browser, url, name, before = async () => {}) {
+  const tab = await browser.context.newPage();
+  tab.setDefaultTimeout(10_000);
+  await before(tab);
+  await tab.goto(url);
+  await tab.getByRole('button', { name }).click();
+  await unlock(tab, name);
+  return tab;
+}
+
+async function caseFor(page, url, child) {
+  await page.goto(`${url}#/cases/new`);
+  await page.waitForFunction(() => document.querySelector('#f-case_number')?.value !== '');
+  const number = await page.locator('#f-case_number').inputValue();
+  await field(page, "Child's name").fill(child);
+  await field(page, "Case worker's name").fill('Ana Pérez');
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await page.waitForURL(/plan\/case$/);
+  return { plan: page.url().replace(/case$/, ''), number };
+}
+
+/** What the page holds that a person or a script could read: its text, fields and title. */
+const pageHolds = (page) => page.evaluate(() => [document.title, document.body.innerText,
+  ...[...document.querySelectorAll('input, textarea')].map((e) => e.value)].join('\n'));
+
+test('"Lock now" writes the last edit, leaves no case data on the page, and unlocking returns to the same page', async () => {
+  await fresh(async ({ url, page }) => {
+    await addWorker(page, url, 'Ana Pérez');
+    const { plan, number } = await caseFor(page, url, 'Lockedaway Child');
+    await page.goto(`${plan}worker`);
+    await field(page, 'Role').fill('Social worker');
+    await saved(page);
+    await field(page, 'Role').pressSequentially(' (lead)');
+    await page.getByRole('button', { name: 'Lock now' }).click();
+    await page.getByRole('heading', { name: 'Unlock your workspace' }).waitFor({ timeout: 20_000 });
+    assert.equal(page.url(), `${plan}worker`, 'the address stays');
+    const held = await pageHolds(page);
+    for (const marker of ['Lockedaway', number, 'Social worker']) {
+      assert.ok(!held.includes(marker), `the locked page holds no "${marker}"`);
+    }
+    await unlock(page, 'Ana Pérez');
+    await field(page, 'Role').waitFor();
+    assert.equal(await field(page, 'Role').inputValue(), 'Social worker (lead)', 'the edit typed just before was saved');
+  });
+});
+
+test('when one tab of a workspace locks, its other tabs lock too', async () => {
+  await fresh(async ({ url, browser, page }) => {
+    await addWorker(page, url, 'Ana Pérez');
+    await caseFor(page, url, 'Twotabs Child');
+    const other = await unlockedTab(browser, url, 'Ana Pérez');
+    await other.getByText('Twotabs Child').waitFor();
+    await page.getByRole('button', { name: 'Lock now' }).click();
+    await other.getByRole('heading', { name: 'Unlock your workspace' }).waitFor({ timeout: 20_000 });
+    assert.ok(!(await pageHolds(other)).includes('Twotabs'), 'the other tab holds no case data');
+    await page.getByRole('heading', { name: 'Unlock your workspace' }).waitFor();
+  });
+});
+
+test('after the idle time the worker chose, the workspace locks itself; use in another tab keeps it open', async () => {
+  await fresh(async ({ url, browser, page }) => {
+    await addWorker(page, url, 'Ana Pérez');
+    await caseFor(page, url, 'Idle Child');
+    await page.goto(`${url}#/profile`);
+    await page.getByLabel('Lock Homeward after this long without use').selectOption({ label: '5 minutes' });
+    await page.getByText('Saved: Homeward locks after 5 minutes without use').waitFor();
+    await page.close();
+
+    const tab = await unlockedTab(browser, url, 'Ana Pérez', (t) => t.clock.install());
+    await tab.getByText('Idle Child').waitFor();
+    await tab.clock.fastForward('04:00');
+    await tab.waitForTimeout(200);
+    assert.ok(await tab.getByRole('link', { name: 'You: Ana Pérez' }).isVisible(), 'still open after 4 minutes');
+    await tab.keyboard.press('Shift');
+    await tab.clock.fastForward('04:00');
+    await tab.waitForTimeout(200);
+    assert.ok(await tab.getByRole('link', { name: 'You: Ana Pérez' }).isVisible(), 'a key pressed started the time again');
+    await tab.clock.fastForward('02:00');
+    await tab.getByRole('heading', { name: 'Unlock your workspace' }).waitFor({ timeout: 20_000 });
+    assert.ok(!(await pageHolds(tab)).includes('Idle Child'));
+  });
+});

@@ -20,11 +20,22 @@ pub enum Tried {
 /// Why a workspace was not made, opened or given a new passphrase.
 pub fn failure_text(l: Locale, failure: &Failure, tried: Tried) -> String {
     match failure {
-        Failure::Protection(ProtectionError::Wrong { .. } | ProtectionError::Key(KeyError::WrongKey)) => match tried {
-            Tried::Passphrase => td_string!(l, workspaces.wrong_passphrase).to_string(),
-            Tried::RecoveryKey => td_string!(l, workspaces.wrong_recovery_key).to_string(),
-        },
-        Failure::Protection(ProtectionError::TooSoon { .. }) => td_string!(l, workspaces.too_soon).to_string(),
+        Failure::Protection(ProtectionError::Wrong { .. } | ProtectionError::Key(KeyError::WrongKey)) => {
+            let wrong = match tried {
+                Tried::Passphrase => td_string!(l, workspaces.wrong_passphrase).to_string(),
+                Tried::RecoveryKey => td_string!(l, workspaces.wrong_recovery_key).to_string(),
+            };
+            // The wait it brings is said once, with the refusal (the countdown is not announced).
+            match failure {
+                Failure::Protection(ProtectionError::Wrong { next_try_at: Some(until), .. }) => {
+                    format!("{wrong} {}", td_string!(l, workspaces.try_again_in, time = wait_left(*until)))
+                }
+                _ => wrong,
+            }
+        }
+        Failure::Protection(ProtectionError::TooSoon { until }) => {
+            td_string!(l, workspaces.too_soon, time = wait_left(*until)).to_string()
+        }
         Failure::Protection(ProtectionError::Gone) => td_string!(l, workspaces.gone).to_string(),
         Failure::Protection(ProtectionError::Key(error)) => key_text(l, error),
         Failure::Protection(ProtectionError::Storage(error)) => error.in_words(l),
@@ -62,6 +73,11 @@ impl InWords for NameProblem {
             Self::Taken => td_string!(l, workspaces.name_taken).to_string(),
         }
     }
+}
+
+/// The wait until `until`, as a clock shows it.
+fn wait_left(until: chrono::DateTime<chrono::Utc>) -> String {
+    countdown((until - chrono::Utc::now()).num_seconds() + 1)
 }
 
 /// A wait as a clock shows it: "4:05", or "0:20".

@@ -28,7 +28,6 @@ pub fn UnlockPage() -> impl IntoView {
     focus_later("#f-unlock-passphrase".into());
     view! {
         <PassphraseForm id=record.id name=record.worker_name.clone() wait />
-        <WaitNotice wait />
         <NotYou name=record.worker_name />
     }
     .into_any()
@@ -151,6 +150,7 @@ fn PassphraseForm(id: uuid::Uuid, name: String, wait: RwSignal<Option<DateTime<U
                 />
             </div>
             <Alert text=problem id="unlock-problem" />
+            <WaitNotice wait />
             <p role="status" class="muted">
                 {move || (trying.get() == Trying::Working).then_some(t!(i18n, workspaces.unlocking))}
             </p>

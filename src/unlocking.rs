@@ -115,7 +115,7 @@ pub async fn change_passphrase(
     changed
 }
 
-/// The workers' names already on this device, and how many records could not be read.
+/// The workers' names already on this device (those whose records can be read).
 pub async fn worker_names() -> Result<Vec<String>, Failure> {
     let registry = Registry::open().await?;
     let listed = registry.list().await;

@@ -4,62 +4,8 @@
 // to the same page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, openBrowser, field, saved } from './harness.mjs';
-
-const PASS = 'river lantern pepper orbit';
-
-async function fresh(run) {
-  const server = await serve();
-  const browser = await openBrowser();
-  try {
-    await run({ url: server.url, browser, page: await browser.page() });
-    assert.deepEqual(browser.errors, [], 'no errors in any tab');
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-}
-
-async function addWorker(page, url, name) {
-  await page.goto(`${url}#/workspaces/new`);
-  await field(page, 'Your name').fill(name);
-  await field(page, 'Passphrase').fill(PASS);
-  await field(page, 'Repeat the passphrase').fill(PASS);
-  await page.getByRole('button', { name: 'Make my workspace' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Your recovery key' }).waitFor({ timeout: 30_000 });
-  await page.getByLabel('The recovery key is printed or written down, and will be kept safe').check();
-  await page.getByRole('button', { name: 'Open my workspace' }).click();
-  await page.getByRole('link', { name: `You: ${name}` }).waitFor();
-}
-
-async function unlock(page, name) {
-  await page.getByRole('heading', { name: 'Unlock your workspace' }).waitFor({ timeout: 20_000 });
-  await field(page, 'Passphrase').fill(PASS);
-  await page.getByRole('button', { name: 'Unlock' }).click();
-  await page.getByRole('link', { name: `You: ${name}` }).waitFor({ timeout: 30_000 });
-}
-
-/** A new tab, unlocked as `name` from the opening screen. */
-async function unlockedTab(browser, url, name, before = async () => {}) {
-  const tab = await browser.context.newPage();
-  tab.setDefaultTimeout(10_000);
-  await before(tab);
-  await tab.goto(url);
-  await tab.getByRole('button', { name }).click();
-  await unlock(tab, name);
-  return tab;
-}
-
-async function caseFor(page, url, child) {
-  await page.goto(`${url}#/cases/new`);
-  await page.waitForFunction(() => document.querySelector('#f-case_number')?.value !== '');
-  const number = await page.locator('#f-case_number').inputValue();
-  await field(page, "Child's name").fill(child);
-  await field(page, "Case worker's name").fill('Ana Pérez');
-  await page.getByRole('button', { name: 'Create case' }).click();
-  await page.waitForURL(/plan\/case$/);
-  return { plan: page.url().replace(/case$/, ''), number };
-}
+import { field, saved } from './harness.mjs';
+import { fresh, addWorker, unlock, unlockedTab, caseFor } from './workers.mjs';
 
 /** What the page holds that a person or a script could read: its text, fields and title. */
 const pageHolds = (page) => page.evaluate(() => [document.title, document.body.innerText,
@@ -108,7 +54,7 @@ test('after the idle time the worker chose, the workspace locks itself; use in a
     await page.getByText('Saved: Homeward locks after 5 minutes without use').waitFor();
     await page.close();
 
-    const tab = await unlockedTab(browser, url, 'Ana Pérez', (t) => t.clock.install());
+    const tab = await unlockedTab(browser, url, 'Ana Pérez', { before: (t) => t.clock.install() });
     await tab.getByText('Idle Child').waitFor();
     await tab.clock.fastForward('04:00');
     await tab.waitForTimeout(200);

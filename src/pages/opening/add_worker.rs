@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::unlock::ReadyWorker;
 use crate::components::alert::Alert;
 use crate::components::fields::TextField;
 use crate::components::focus::{focus_id_later, focus_later, focus_main_later};
@@ -11,7 +12,6 @@ use crate::components::new_passphrase::{passphrase_problems, repeat_label, NewPa
 use crate::context::{keep_page_title, navigate_replacing, signed_in, use_gate};
 use crate::domain::protection::worker_name;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::kdf::KdfWorker;
 use crate::route::Route;
 use crate::storage::workspaces::Created;
 use crate::unlocking::{self, Failure};
@@ -60,7 +60,7 @@ fn AddWorkerForm(made: Callback<()>, store: StoredValue<Option<Created>, LocalSt
             others.try_set(names);
         }
     });
-    let worker = StoredValue::new_local(KdfWorker::start().ok());
+    let worker = ReadyWorker::start();
     let name_problem = Signal::derive(move || {
         let others = others.get();
         let others: Vec<&str> = others.iter().map(String::as_str).collect();
@@ -88,7 +88,7 @@ fn AddWorkerForm(made: Callback<()>, store: StoredValue<Option<Created>, LocalSt
         failure.set(None);
         let chosen = passphrase.get_untracked();
         spawn_local(async move {
-            let outcome = match unlocking::kdf_worker(worker.try_update_value(Option::take).flatten()) {
+            let outcome = match worker.take() {
                 Ok(kdf) => unlocking::create(kdf, worker_name, &chosen).await,
                 Err(failure) => Err(failure),
             };
@@ -102,7 +102,7 @@ fn AddWorkerForm(made: Callback<()>, store: StoredValue<Option<Created>, LocalSt
                 }
                 Err(refused) => {
                     failure.try_set(Some(refused));
-                    worker.try_set_value(KdfWorker::start().ok());
+                    worker.renew();
                 }
             }
         });

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::unlock::{note_wait, ready_worker, NotYou, Trying, WaitNotice};
+use super::unlock::{note_wait, NotYou, ReadyWorker, Trying, WaitNotice};
 use crate::components::alert::Alert;
 use crate::components::fields::TextField;
 use crate::components::focus::{focus_later, focus_main_later};
@@ -14,7 +14,6 @@ use crate::components::new_passphrase::{passphrase_problems, repeat_label, NewPa
 use crate::context::{keep_page_title, navigate_replacing, use_gate, GateState};
 use crate::domain::protection::RecoveryKey;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::kdf::KdfWorker;
 use crate::route::Route;
 use crate::unlocking;
 use crate::vocabulary::{failure_text, InWords, Tried};
@@ -46,7 +45,7 @@ fn RecoveryForm(id: uuid::Uuid, name: String, wait: RwSignal<Option<DateTime<Utc
     let repeat = RwSignal::new(String::new());
     let checked = RwSignal::new(false);
     let trying = RwSignal::new_local(Trying::Idle);
-    let worker = ready_worker();
+    let worker = ReadyWorker::start();
     let key_problem =
         Signal::derive(move || checked.get().then(|| RecoveryKey::parse(&typed_key.get()).err()).flatten());
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -66,7 +65,7 @@ fn RecoveryForm(id: uuid::Uuid, name: String, wait: RwSignal<Option<DateTime<Utc
         trying.set(Trying::Working);
         let new_passphrase = passphrase.get_untracked();
         spawn_local(async move {
-            let outcome = match unlocking::kdf_worker(worker.try_update_value(Option::take).flatten()) {
+            let outcome = match worker.take() {
                 Ok(kdf) => unlocking::recover(kdf, id, &key, &new_passphrase).await,
                 Err(failure) => Err(failure),
             };
@@ -79,7 +78,7 @@ fn RecoveryForm(id: uuid::Uuid, name: String, wait: RwSignal<Option<DateTime<Utc
                 Err(failure) => {
                     note_wait(gate, wait, &failure);
                     trying.try_set(Trying::Refused(failure));
-                    worker.try_set_value(KdfWorker::start().ok());
+                    worker.renew();
                 }
             }
         });

@@ -59,8 +59,24 @@ pub(super) fn note_wait(gate: Gate, wait: RwSignal<Option<DateTime<Utc>>>, failu
 }
 
 /// A key-derivation worker kept ready for the next try.
-pub(super) fn ready_worker() -> StoredValue<Option<KdfWorker>, LocalStorage> {
-    StoredValue::new_local(KdfWorker::start().ok())
+#[derive(Clone, Copy)]
+pub(super) struct ReadyWorker(StoredValue<Option<KdfWorker>, LocalStorage>);
+
+impl ReadyWorker {
+    /// Started as the form appears, so its code loads while the form is filled in.
+    pub(super) fn start() -> Self {
+        Self(StoredValue::new_local(KdfWorker::start().ok()))
+    }
+
+    /// The worker for this try: the one ready, or one started now (or why none can be).
+    pub(super) fn take(self) -> Result<KdfWorker, Failure> {
+        unlocking::kdf_worker(self.0.try_update_value(Option::take).flatten())
+    }
+
+    /// Another worker made ready for the next try (each derives one key, then stops).
+    pub(super) fn renew(self) {
+        self.0.try_set_value(KdfWorker::start().ok());
+    }
 }
 
 /// What a try came to: being worked on, or refused with its reason.
@@ -86,7 +102,7 @@ fn PassphraseForm(id: uuid::Uuid, name: String, wait: RwSignal<Option<DateTime<U
     let gate = use_gate();
     let passphrase = RwSignal::new(String::new());
     let trying = RwSignal::new_local(Trying::Idle);
-    let worker = ready_worker();
+    let worker = ReadyWorker::start();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if trying.with_untracked(|t| *t == Trying::Working) {
@@ -99,7 +115,7 @@ fn PassphraseForm(id: uuid::Uuid, name: String, wait: RwSignal<Option<DateTime<U
         }
         trying.set(Trying::Working);
         spawn_local(async move {
-            let outcome = match unlocking::kdf_worker(worker.try_update_value(Option::take).flatten()) {
+            let outcome = match worker.take() {
                 Ok(kdf) => unlocking::unlock(kdf, id, &typed).await,
                 Err(failure) => Err(failure),
             };
@@ -112,7 +128,7 @@ fn PassphraseForm(id: uuid::Uuid, name: String, wait: RwSignal<Option<DateTime<U
                 Err(failure) => {
                     note_wait(gate, wait, &failure);
                     trying.try_set(Trying::Refused(failure));
-                    worker.try_set_value(KdfWorker::start().ok());
+                    worker.renew();
                     focus_later("#f-unlock-passphrase".into());
                 }
             }

@@ -6,7 +6,7 @@ use std::error::Error;
 use std::path::PathBuf;
 
 /// One file per part of the app, so a page's texts sit together and translators see context.
-pub const NAMESPACES: [&str; 13] = [
+pub const NAMESPACES: [&str; 14] = [
     "app",
     "errors",
     "common",
@@ -20,6 +20,7 @@ pub const NAMESPACES: [&str; 13] = [
     "catalogue",
     "demo",
     "workspaces",
+    "moving",
 ];
 
 fn main() -> Result<(), Box<dyn Error>> {

@@ -19,6 +19,7 @@ use crate::pages::deleted::RecentlyDeletedPage;
 use crate::pages::demo::{DemoBanner, DemoPage};
 use crate::pages::exchange::{ExportPage, ImportPage};
 use crate::pages::opening::add_worker::AddWorkerPage;
+use crate::pages::opening::moving::MovingPage;
 use crate::pages::opening::recover::RecoverPage;
 use crate::pages::opening::unlock::UnlockPage;
 use crate::pages::opening::OpeningPage;
@@ -145,9 +146,9 @@ async fn decide(gate: Gate, parts: Build) {
         }
     };
     let chosen = Workspace::chosen();
-    // Chosen already and unprotected: the list of workers is not needed (nor able to stop it).
-    if let Some(workspace @ (Workspace::Unprotected | Workspace::Demo)) = chosen {
-        return open_plain(workspace).await;
+    // The demo: the list of workers is not needed (nor able to stop it).
+    if let Some(Workspace::Demo) = chosen {
+        return open_plain(Workspace::Demo).await;
     }
     let registry = match Registry::open().await {
         Ok(registry) => registry,
@@ -155,8 +156,7 @@ async fn decide(gate: Gate, parts: Build) {
     };
     let found = match chosen {
         Some(Workspace::Worker(id)) => registry.get(id).await.map(|record| (record, false)),
-        Some(_) => Ok((None, false)),
-        None => registry.list().await.map(|all| (None, all.readable.is_empty() && all.unreadable == 0)),
+        _ => registry.list().await.map(|all| (None, all.readable.is_empty() && all.unreadable == 0)),
     };
     registry.close();
     // The key may have been handed over meanwhile.
@@ -168,9 +168,10 @@ async fn decide(gate: Gate, parts: Build) {
         (Some(Workspace::Worker(_)), Ok((Some(record), _))) => gate.state.set(GateState::Locked(record)),
         // Removed meanwhile: the opening screen lists what is here now.
         (Some(Workspace::Worker(_)), Ok((None, _))) => gate.state.set(GateState::Choosing),
-        (Some(workspace), Ok(_)) => open_plain(workspace).await,
-        (None, Ok((_, true))) => open_plain(Workspace::Unprotected).await,
-        (None, Ok((_, false))) => gate.state.set(GateState::Choosing),
+        // Until the first worker is added, the cases an earlier Homeward kept here open as they
+        // were; from then on they are moved into a workspace, never opened unprotected.
+        (_, Ok((_, true))) => open_plain(Workspace::Unprotected).await,
+        (_, Ok((_, false))) => gate.state.set(GateState::Choosing),
     }
 }
 
@@ -393,6 +394,7 @@ fn Shell(parts: Build, standby: Option<RwSignal<bool>>) -> impl IntoView {
                             }
                                 .into_any()
                         }
+                        GateState::Moving(_) => (parts.page)(Page::Moving, Memo::new(|_| CaseTab::History)),
                         GateState::Choosing | GateState::Locked(_) => {
                             let page = gate_page(
                                 gate.state.with(|s| matches!(s, GateState::Locked(_))),
@@ -506,6 +508,7 @@ fn whole_page(page: Page, tab: Memo<CaseTab>) -> AnyView {
         Page::Storage => view! { <StoragePage /> }.into_any(),
         Page::RecentlyDeleted => view! { <RecentlyDeletedPage /> }.into_any(),
         Page::Profile => view! { <ProfilePage /> }.into_any(),
+        Page::Moving => view! { <MovingPage /> }.into_any(),
         Page::Demo => view! { <DemoPage /> }.into_any(),
         Page::AddWorker => view! { <AddWorkerPage /> }.into_any(),
         Page::Recover => view! { <RecoverPage /> }.into_any(),

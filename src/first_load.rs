@@ -12,6 +12,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::app::{App, Build};
 use crate::components::alert::Alert;
+use crate::context::{use_gate, GateState};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::pages::case_list::CaseListPage;
 use crate::pages::opening::unlock::UnlockPage;
@@ -57,19 +58,19 @@ const FIRST_LOAD: Build = Build {
         set_timeout(|| drop(window().location().reload()), std::time::Duration::from_millis(after));
     },
     open_handed: |_| Box::pin(std::future::ready(false)),
-    unlocked: |_, store, record| {
-        let id = record.id;
-        if let Some(key) = store.data_key() {
-            UNLOCKED.with(|u| *u.borrow_mut() = Some((key.to_js(), id.to_string())));
-            if let Some(app) = STANDING.with(|s| s.borrow().clone()) {
-                hand_key(&app);
-            }
-        }
-    },
+    unlocked: unlocked_here,
     page: |page, _| match page {
         Page::List => view! { <CaseListPage /> }.into_any(),
         Page::Unlock => view! { <UnlockPage /> }.into_any(),
-        _ => {
+        page => {
+            // Unlocked here, to take in the unprotected cases: the whole app moves them, with
+            // the key handed over so the passphrase is not asked again.
+            let gate = use_gate();
+            if let (Page::Moving, Some(store), GateState::Moving(record)) =
+                (page, gate.store(), gate.state.get_untracked())
+            {
+                unlocked_here(gate, &store, &record);
+            }
             let i18n = use_i18n();
             let failed = RwSignal::new(false);
             hand_over(true, Some(failed));
@@ -85,6 +86,18 @@ const FIRST_LOAD: Build = Build {
         }
     },
 };
+
+/// A worker's workspace unlocked here: its key goes to the whole app, now if it stands by, or
+/// as soon as it does.
+fn unlocked_here(_: crate::context::Gate, store: &Store, record: &crate::domain::protection::WorkspaceRecord) {
+    let id = record.id;
+    if let Some(key) = store.data_key() {
+        UNLOCKED.with(|u| *u.borrow_mut() = Some((key.to_js(), id.to_string())));
+        if let Some(app) = STANDING.with(|s| s.borrow().clone()) {
+            hand_key(&app);
+        }
+    }
+}
 
 /// The workspace's store, without the code that upgrades cases stored by an earlier version:
 /// for those, the whole app takes over at once, upgrades them and draws the list.

@@ -68,6 +68,8 @@ pub enum Page {
     /// this device, and a chosen worker's unlock form.
     Opening,
     Unlock,
+    /// A worker's workspace unlocked, taking in the cases kept unprotected on this device.
+    Moving,
     Print(CaseId),
     /// One case, with its plan, checklist and history as tabs.
     Case(CaseId),

@@ -26,6 +26,8 @@ mod closing;
 mod deletion;
 #[path = "storage/durability.rs"]
 mod durability;
+#[path = "storage/moving.rs"]
+mod moving;
 #[path = "storage/registry.rs"]
 mod registry;
 #[path = "storage/sealed.rs"]

@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 
 use super::{Notice, OtherTabs, Profile, UnsavedWork};
-use crate::domain::protection::WorkspaceRecord;
-use crate::storage::{StorageError, Store};
+use crate::domain::protection::{WorkspaceRecord, WorkspaceState};
+use crate::storage::{device, StorageError, Store, DB_NAME};
 use crate::workspace::Workspace;
 
 #[derive(Clone)]
@@ -17,6 +17,10 @@ pub enum GateState {
     Choosing,
     /// A worker's workspace chosen, waiting for its passphrase (or recovery key).
     Locked(WorkspaceRecord),
+    /// A worker's workspace unlocked, and the cases an earlier Homeward kept unprotected on this
+    /// device being moved into it (its record `Moving`), or the worker asked whether to move
+    /// them (`Ready`): the store is held, not yet provided.
+    Moving(WorkspaceRecord),
     /// The store is open and provided: the pages can be drawn.
     Open,
     /// The workspace is being locked: nothing of it on the page until the reload.
@@ -66,23 +70,32 @@ impl Gate {
     }
 
     /// Opens the gate on `store`. `worker`: the protected workspace it belongs to, whose worker
-    /// is then the one every history entry of this tab names.
+    /// is then the one every history entry of this tab names. A workspace waiting for the cases
+    /// kept unprotected on this device, or one that could take them, goes by `Moving` first.
     pub fn open(self, store: Store, worker: Option<WorkspaceRecord>) {
+        // Only after adding a worker from the unprotected cases: those are closed, not left open
+        // (nor in the way of their move), and nothing said about them stays on the page.
+        if let Some(previous) = self.store.try_update_value(|s| s.replace(store.clone())).flatten() {
+            if !Store::same(&previous, &store) {
+                previous.close();
+                self.notice.clear();
+                self.unsaved.0.set(None);
+            }
+        }
+        self.holding_key.set(false);
+        if let Some(record) = &worker {
+            Workspace::Worker(record.id).choose();
+            if self.state.with_untracked(|s| !matches!(s, GateState::Moving(_))) && moves_first(record) {
+                self.state.set(GateState::Moving(record.clone()));
+                return;
+            }
+        }
         let other_tabs = self.other_tabs;
         store.listen(move |change| other_tabs.tell(change));
         if let Some(record) = worker {
-            Workspace::Worker(record.id).choose();
             self.profile.sign_in(record.worker_name.clone());
             (self.on_unlocked)(self, &store, &record);
         }
-        // Only after adding a worker from the unprotected cases: those are closed, not left open,
-        // and nothing said about them stays on the page.
-        if let Some(previous) = self.store.try_update_value(|s| s.replace(store)).flatten() {
-            previous.close();
-            self.notice.clear();
-            self.unsaved.0.set(None);
-        }
-        self.holding_key.set(false);
         self.state.set(GateState::Open);
     }
 
@@ -102,6 +115,25 @@ impl Gate {
 
     pub fn fail(self, error: StorageError) {
         self.state.set(GateState::Failed(error));
+    }
+}
+
+/// Whether workspace `record`, unlocked, first takes in the cases kept unprotected on this
+/// device: it is waiting for them, or they are still here (left by an earlier Homeward, or
+/// written by an older tab after a move) and the worker was not asked in this tab yet.
+fn moves_first(record: &WorkspaceRecord) -> bool {
+    const ASKED: &str = "homeward.move_asked";
+    let storage = window().session_storage().ok().flatten();
+    let asked = storage.as_ref().is_some_and(|s| s.get_item(ASKED).ok().flatten().is_some());
+    match record.state {
+        WorkspaceState::Moving { .. } => true,
+        _ if asked || !device::held_cases(DB_NAME) => false,
+        _ => {
+            if let Some(storage) = storage {
+                let _ = storage.set_item(ASKED, "1");
+            }
+            true
+        }
     }
 }
 

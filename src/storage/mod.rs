@@ -10,6 +10,7 @@ mod early;
 mod error;
 mod export;
 pub mod keys;
+mod moving;
 mod raw;
 pub mod registry;
 mod saving;
@@ -30,6 +31,7 @@ use web_sys::{BroadcastChannel, Event, IdbDatabase, IdbObjectStore, IdbTransacti
 pub use codec::Prepared;
 pub use error::{Stage, StorageError};
 pub use export::{ExportRead, ExportedCase};
+pub use moving::{cases_kept_unprotected, Moved};
 pub use schema::SCHEMA_VERSION;
 
 use crate::domain::{Case, CaseDeadlines, CaseId, CaseNumber, CaseSummary, DeviceCode};
@@ -175,7 +177,11 @@ impl Store {
     }
 
     async fn connect(name: &str, codec: Codec) -> Result<Store, StorageError> {
-        let db = raw::open(name, SCHEMA_VERSION, schema::create_stores).await?;
+        Self::connect_at(name, SCHEMA_VERSION, codec).await
+    }
+
+    async fn connect_at(name: &str, version: u32, codec: Codec) -> Result<Store, StorageError> {
+        let db = raw::open(name, version, schema::create_stores).await?;
         let listener: Listener = Rc::default();
         let tell = |listener: &Listener, change: Change| {
             let callback = listener.borrow().clone();
@@ -374,6 +380,11 @@ impl Store {
             }
         }
         result
+    }
+
+    /// Whether both are clones of one connection.
+    pub fn same(a: &Store, b: &Store) -> bool {
+        Rc::ptr_eq(&a.connection, &b.connection)
     }
 
     /// Closes the connection for every clone of this store, once running transactions finish.

@@ -247,6 +247,32 @@ fn abandon(request: &IdbOpenDbRequest) {
     request.set_onsuccess(Some(close.unchecked_ref()));
 }
 
+/// The database `name` as it is, opened at whatever version it has, or `None` if there is no
+/// such database (none is made: the upgrade a new one would need is aborted).
+pub(crate) async fn open_existing(name: &str) -> Result<Option<IdbDatabase>, StorageError> {
+    let opening = |e: JsValue| StorageError::from_js(&e, Stage::Opening);
+    let request = factory()?.open(name).map_err(opening)?;
+    let new = Rc::new(Cell::new(false));
+    let on_upgrade = {
+        let (request, new) = (request.clone(), new.clone());
+        Closure::<dyn FnMut(Event)>::new(move |_: Event| {
+            new.set(true);
+            if let Some(tx) = request.transaction() {
+                let _ = tx.abort();
+            }
+        })
+    };
+    request.set_onupgradeneeded(Some(on_upgrade.as_ref().unchecked_ref()));
+    let outcome = first_event(&request, &["success", "error"], Some(QUEUED_LIMIT_MS)).await;
+    request.set_onupgradeneeded(None);
+    match outcome {
+        "success" => request.result().map(|db| Some(db.unchecked_into())).map_err(opening),
+        "error" if new.get() => Ok(None),
+        "error" => Err(request_error(&request, Stage::Opening)),
+        _ => Err(StorageError::Blocked),
+    }
+}
+
 /// Deletes a database. `Blocked` when a connection to it stays open (the deletion then stays
 /// queued in the browser and completes when that connection closes).
 pub(crate) async fn delete(name: &str) -> Result<(), StorageError> {

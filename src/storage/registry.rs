@@ -1,7 +1,6 @@
 //! The device's list of protected workspaces (`homeward-workspaces`): one record per worker,
 //! with the worker's name and the data key's two wraps, read before any key is known so the
-//! opening screen can list the workers. Nothing in it is about a child. Issue 19, slice 4 (see
-//! `docs/design/protection.md`); the app does not open it yet.
+//! opening screen can list the workers. Nothing in it is about a child.
 
 use uuid::Uuid;
 use wasm_bindgen::JsValue;

@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use super::keys::{self, DataKey, Kek, KeyError};
 use super::registry::Registry;
-use super::{StorageError, Store};
+use super::{Moved, StorageError, Store, DB_NAME};
 use crate::domain::protection::{KdfParams, RecoveryKey, WorkspaceRecord, WorkspaceState};
 
 /// Why a workspace was not made or opened.
@@ -56,7 +56,9 @@ pub struct Opened {
 
 /// Makes a worker's workspace: a new data key wrapped by the passphrase's key (`kek`, derived
 /// with `kdf`) and by a new recovery key. The record is written first (`Creating`), then the
-/// database, then the record `Ready`, so a workspace cut short is found at the next start.
+/// database, then the record `Ready`, so a workspace cut short is found at the next start. The
+/// first workspace on the device is made `Moving` instead: the cases an earlier Homeward kept
+/// unprotected here are moved into it ([`move_cases`]) before it opens.
 pub async fn create(
     registry: &Registry,
     worker_name: String,
@@ -69,6 +71,8 @@ pub async fn create(
     let by_passphrase = keys::wrap(&data_key, kek).await?;
     let by_recovery = keys::wrap(&data_key, &keys::kek_from_recovery(&recovery_key).await?).await?;
     let id = Uuid::new_v4();
+    let listed = registry.list().await?;
+    let first = listed.readable.is_empty() && listed.unreadable == 0;
     let mut record = WorkspaceRecord {
         id,
         worker_name,
@@ -85,7 +89,10 @@ pub async fn create(
     };
     registry.put(&record).await?;
     let store = Store::open_protected(&record.database).await?;
-    record.state = WorkspaceState::Ready;
+    record.state = match first {
+        true => WorkspaceState::Moving { from: DB_NAME.to_string() },
+        false => WorkspaceState::Ready,
+    };
     registry.put(&record).await?;
     // In use, the key is one the browser will not hand out.
     store.unlock(keys::unwrap(&record.by_passphrase, kek, false).await?);
@@ -154,6 +161,31 @@ pub async fn change_passphrase(
         })
         .await?;
     changed.ok_or(ProtectionError::Gone)
+}
+
+/// Asks for the cases kept unprotected on this device to be moved into workspace `id`, whose
+/// store is open and unlocked: [`move_cases`] does it, now or, if cut short, at the next unlock.
+pub async fn begin_move(registry: &Registry, store: &Store, id: Uuid) -> Result<WorkspaceRecord, ProtectionError> {
+    store.forget_move().await?;
+    let record = registry.update(id, &|stored| stored.state = WorkspaceState::Moving { from: DB_NAME.to_string() });
+    record.await?.ok_or(ProtectionError::Gone)
+}
+
+/// Moves the cases a `Moving` workspace is waiting for into its store (open and unlocked), or
+/// goes on with a move cut short, then marks it `Ready`. `progress` hears (moved, total).
+pub async fn move_cases(
+    registry: &Registry,
+    store: &Store,
+    id: Uuid,
+    progress: &dyn Fn(usize, usize),
+) -> Result<(WorkspaceRecord, Moved), ProtectionError> {
+    let record = registry.get(id).await?.ok_or(ProtectionError::Gone)?;
+    let moved = match &record.state {
+        WorkspaceState::Moving { from } => store.move_in(from, progress).await?,
+        _ => Moved::default(),
+    };
+    let record = registry.update(id, &|stored| stored.state = WorkspaceState::Ready).await?;
+    Ok((record.ok_or(ProtectionError::Gone)?, moved))
 }
 
 /// The record, if a try is allowed now.

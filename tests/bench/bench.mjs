@@ -37,48 +37,83 @@ const log = (...words) => console.error('  ·', ...words);
 const server = await startServer({ root: options.site, base: '/', compress: true });
 const harnessUrl = `${server.url}bench/`;
 
-/** A browser whose profile holds `count` cases, stored through the storage module. */
-async function browserWith(count) {
+const WORKER = 'Bench Worker';
+const PASSPHRASE = 'copper kettle winter garden';
+
+/**
+ * A browser whose profile holds `count` cases, stored through the storage module: kept
+ * unprotected, or with `sealed` in a worker's protected workspace, as the app makes it.
+ */
+async function browserWith(count, { sealed = false } = {}) {
   const browser = await openBrowser();
   const page = await browser.page();
   page.setDefaultTimeout(600_000);
   await page.goto(harnessUrl);
   await page.waitForFunction(() => window.harnessReady === true);
   const started = Date.now();
-  await page.evaluate(async (count) => {
+  await page.evaluate(async ({ count, sealed, worker, passphrase }) => {
+    if (sealed) return window.harness.make_workspace(worker, passphrase, count);
     await window.harness.open('homeward');
     for (let first = 0; first < count; first += 1000) {
       window.harness.prepare(first, Math.min(1000, count - first));
       await window.harness.write_prepared();
     }
     window.harness.close();
-  }, count);
-  log(`stored ${count.toLocaleString('en')} cases in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }, { count, sealed, worker: WORKER, passphrase: PASSPHRASE });
+  log(`stored ${count.toLocaleString('en')} cases${sealed ? ', sealed,' : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return browser;
 }
 
-/** A page of a freshly started browser (same profile), with the probes in place. */
-async function coldPage(browser) {
+/**
+ * A page of a freshly started browser (same profile), with the probes in place; with `cpu`, its
+ * processor slowed that many times through the DevTools protocol, as Lighthouse's mobile
+ * profile does (a low-end phone).
+ */
+async function coldPage(browser, { cpu = 1 } = {}) {
   await browser.restart();
   await browser.context.addInitScript(installProbes);
   const page = await browser.page();
   page.setDefaultTimeout(120_000);
+  if (cpu > 1) await (await browser.context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: cpu });
   return page;
 }
 
-/** Start, filter, open a case, save an edit: `RUNS` times, each in a freshly started browser. */
-async function listFigures(count) {
-  const browser = await browserWith(count);
+/**
+ * To the case list: kept unprotected, from the navigation's start; or, in a protected
+ * workspace, the worker chosen and the passphrase typed, from the click on "Unlock" (the key's
+ * derivation included: the table takes the kdf's own figure off against the budget).
+ */
+async function reachList(page, sealed) {
+  await page.goto(server.url);
+  if (!sealed) return listReady(page);
+  await page.getByRole('button', { name: WORKER }).click();
+  await page.getByLabel('Passphrase').fill(PASSPHRASE);
+  const clicked = await page.evaluate(() => {
+    window.__benchFirstRows = window.__benchUntil(() => document.querySelector('.case-table tbody tr') !== null);
+    window.__bench.longTasks.length = 0;
+    const at = performance.now();
+    [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Unlock').click();
+    return at;
+  });
+  const { firstRows, interactive } = await listReady(page);
+  return { firstRows: firstRows - clicked, interactive: interactive - clicked };
+}
+
+/**
+ * Start, filter, open a case, save an edit: `runs` times, each in a freshly started browser;
+ * `sealed`: in a worker's protected workspace; `cpu`: the processor slowed that many times.
+ */
+async function listFigures(count, { sealed = false, cpu = 1, runs = RUNS } = {}) {
+  const browser = await browserWith(count, { sealed });
   const figures = { firstRows: [], interactive: [], keystroke: [], open: [], save: [] };
   // Once unmeasured, so the service worker has stored the app, as on any day after the first.
   let page = await coldPage(browser);
   await page.goto(server.url);
-  await page.locator('.case-table').waitFor();
+  await page.locator(sealed ? 'button.worker' : '.case-table').first().waitFor();
   await page.evaluate(() => navigator.serviceWorker.ready);
-  for (let run = 0; run < RUNS; run++) {
-    page = await coldPage(browser);
-    await page.goto(server.url);
-    const { firstRows, interactive } = await listReady(page);
+  for (let run = 0; run < runs; run++) {
+    page = await coldPage(browser, { cpu });
+    const { firstRows, interactive } = await reachList(page, sealed);
     figures.firstRows.push(firstRows);
     figures.interactive.push(interactive);
     figures.keystroke.push(...(await filterKeystrokes(page, 'martina')));
@@ -187,6 +222,22 @@ for (const count of options['bulk-only'] ? [] : SIZES) {
   console.error(`== ${count.toLocaleString('en')} cases`);
   results.lists[count] = await listFigures(count);
   log(JSON.stringify(results.lists[count]));
+}
+// Protected, and a low-end phone (the processor slowed 4×), through the app as a person uses it.
+const LARGEST = Math.max(...SIZES);
+results.sealedLists = {};
+results.lowEnd = {};
+for (const count of options['bulk-only'] ? [] : SIZES) {
+  console.error(`== ${count.toLocaleString('en')} cases in a protected workspace`);
+  results.sealedLists[count] = await listFigures(count, { sealed: true });
+  log(JSON.stringify(results.sealedLists[count]));
+}
+if (!options['bulk-only']) {
+  for (const sealed of [false, true]) {
+    console.error(`== ${LARGEST.toLocaleString('en')} cases${sealed ? ', protected,' : ''} on a low-end phone (CPU 4× slower)`);
+    results.lowEnd[sealed ? 'sealed' : 'plain'] = await listFigures(LARGEST, { sealed, cpu: 4, runs: Math.min(RUNS, 3) });
+    log(JSON.stringify(results.lowEnd[sealed ? 'sealed' : 'plain']));
+  }
 }
 if (options['lists-only']) {
   await server.close();

@@ -207,6 +207,35 @@ mod calls {
         ))
     }
 
+    /// A worker's workspace as the app makes it (the registry's record, the key wrapped under
+    /// `passphrase` at scrypt 2^17), holding `count` cases written 1,000 at a time, ready to be
+    /// unlocked on the opening screen.
+    #[wasm_bindgen]
+    pub async fn make_workspace(worker: String, passphrase: String, count: u32) -> Result<(), JsError> {
+        use homeward::domain::protection::{KdfParams, WorkspaceState};
+        use homeward::storage::registry::Registry;
+        use homeward::storage::{keys, workspaces};
+        let registry = Registry::open().await.map_err(failed)?;
+        let kdf = KdfParams::for_writing(keys::new_salt());
+        let mut derived = crypto::derive_kek(&passphrase, &kdf).map_err(|e| failed(format!("{e:?}")))?;
+        let kek = keys::kek_from_derived(&mut derived).await.map_err(failed)?;
+        let made = workspaces::create(&registry, worker, &kek, kdf, chrono::Utc::now())
+            .await
+            .map_err(|e| failed(format!("{e:?}")))?;
+        let today = chrono::Utc::now().date_naive();
+        for first in (0..count).step_by(1000) {
+            let cases = many_cases(first as usize..(first + 1000).min(count) as usize, today);
+            let writes: Vec<Write> =
+                cases.into_iter().map(|case| Write { case, expect_revision: None, restores: false }).collect();
+            made.store.import(&writes).await.map_err(failed)?;
+        }
+        made.store.close();
+        // Nothing kept unprotected to move in: ready at once.
+        registry.update(made.record.id, &|stored| stored.state = WorkspaceState::Ready).await.map_err(failed)?;
+        registry.close();
+        Ok(())
+    }
+
     /// The benchmark's one edit, prepared as the editor prepares a save: a new revision and the
     /// change written into the history.
     fn edited(base: &homeward::domain::Case) -> homeward::domain::Case {

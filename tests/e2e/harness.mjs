@@ -103,6 +103,8 @@ export async function openBrowser({ under = tmpdir(), locale = 'en-US' } = {}) {
   await launch();
   return {
     get context() { return context; },
+    /** The profile's folder, kept until `close()`. */
+    profile,
     /** Requests by the app (pages, workers, service worker) for anywhere but 127.0.0.1. */
     outside,
     /** Everything that tried to leave the machine, Chromium's own traffic included; all refused. */

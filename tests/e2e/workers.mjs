@@ -68,3 +68,17 @@ export async function caseFor(page, url, child) {
   await page.waitForURL(/plan\/case$/);
   return { plan: page.url().replace(/case$/, ''), number };
 }
+
+/** Every record of every store of database `name`, as stored, as one text. */
+export const dump = (page, name) => page.evaluate(async (name) => {
+  const db = await new Promise((ok, fail) => { const r = indexedDB.open(name); r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
+  const out = {};
+  for (const store of db.objectStoreNames) {
+    out[store] = await new Promise((ok) => { const r = db.transaction([store]).objectStore(store).getAll(); r.onsuccess = () => ok(r.result); });
+  }
+  db.close();
+  return JSON.stringify(out);
+}, name);
+
+/** The names of the databases of the app's origin. */
+export const databases = async (page) => (await page.evaluate(() => indexedDB.databases())).map((d) => d.name);

@@ -42,7 +42,8 @@ async fn a_new_workspace_opens_with_its_passphrase_or_its_recovery_key_and_no_ot
     )
     .await
     .unwrap();
-    assert_eq!(made.record.state, WorkspaceState::Ready);
+    // The device's first workspace takes in the cases kept unprotected here before it opens.
+    assert_eq!(made.record.state, WorkspaceState::Moving { from: homeward::storage::DB_NAME.into() });
     assert_eq!(registry.get(made.record.id).await.unwrap(), Some(made.record.clone()), "kept in the registry");
     let case = made.store.create(&marked_case()).await.unwrap();
     made.store.close();
@@ -170,6 +171,7 @@ async fn two_workers_on_one_device_each_see_only_their_own_cases() {
     let rosa = workspaces::create(&registry, "Rosa".into(), &kek_a, kdf_a, now).await.unwrap();
     let marc = workspaces::create(&registry, "Marc".into(), &kek_b, kdf_b, now).await.unwrap();
     assert_ne!(rosa.record.database, marc.record.database, "a database each");
+    assert_eq!(marc.record.state, WorkspaceState::Ready, "only the first takes in the cases kept unprotected");
     let hers = rosa.store.create(&case_with_items("R-1", "Lucía")).await.unwrap();
     let his = marc.store.create(&case_with_items("M-1", "Tomás")).await.unwrap();
     assert_eq!(rosa.store.list().await.unwrap().cases, vec![hers.summary()]);

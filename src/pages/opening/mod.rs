@@ -4,6 +4,7 @@
 //! first load too, so a worker's case list needs no more than it.
 
 pub mod add_worker;
+pub mod moving;
 pub mod recover;
 pub mod unlock;
 
@@ -19,7 +20,8 @@ use crate::storage::{device, StorageError, DB_NAME};
 use crate::workspace::Workspace;
 
 /// The opening screen: every worker with a workspace on this device, by name; adding one; the
-/// cases an earlier Homeward kept here unprotected; the training demo.
+/// training demo; and, while cases an earlier Homeward kept unprotected are still here, how to
+/// move them into a workspace (unlocking one asks, `moving.rs`).
 #[component]
 pub fn OpeningPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -82,15 +84,9 @@ pub fn OpeningPage() -> impl IntoView {
                 {t!(i18n, workspaces.add_worker)}
             </a>
         </p>
+        {unprotected.then(|| view! { <p>{t!(i18n, workspaces.unprotected_note)}</p> })}
         <p class="actions">
-            {unprotected
-                .then(|| {
-                    view! {
-                        <button type="button" class="secondary" on:click=|_| Workspace::Unprotected.switch_to()>
-                            {t!(i18n, workspaces.unprotected)}
-                        </button>
-                    }
-                })} <button type="button" class="secondary" on:click=|_| Workspace::Demo.switch_to()>
+            <button type="button" class="secondary" on:click=|_| Workspace::Demo.switch_to()>
                 {t!(i18n, workspaces.demo)}
             </button>
         </p>

@@ -1,0 +1,287 @@
+//! The cases an earlier Homeward kept unprotected (`homeward`) moved into a worker's protected
+//! workspace. Copied into the workspace's own database, then the old database deleted whole:
+//! IndexedDB's storage engine keeps overwritten values in its files until it compacts, so sealing
+//! the records where they lie would leave them readable on disk.
+//!
+//! An interruption loses nothing and resumes:
+//! - the old database is first brought to today's form (its schema's data steps) and then
+//!   **frozen**: opened at [`FROZEN_VERSION`], which every tab holding it is asked to let go of
+//!   and which no Homeward, this one or an older one, opens to write again;
+//! - its cases are copied in batches, each committed with the move's cursor in the workspace's
+//!   `meta`, so a move cut short goes on after the last batch committed;
+//! - nothing of the old database is removed until every case is in the workspace, and then the
+//!   whole database at once.
+//!
+//! A copy never overwrites what the workspace holds that is as new or newer (a case at a
+//! revision as high, a case deleted there): moving again, or moving cases an older tab kept
+//! writing, brings only what is new.
+
+use js_sys::{Array, Reflect};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{IdbKeyRange, IdbObjectStore, IdbTransactionMode};
+
+use super::codec::{Codec, Kind};
+use super::error::corrupt;
+use super::schema::{
+    from_js, summaries_to_write, to_js, MetaRecord, CASES, CASE_NUMBERS, DEADLINES, LAST_BACKUP, META,
+    RECENTLY_DELETED, TOMBSTONES,
+};
+use super::{delete_database, device, key, raw, Change, StorageError, Store};
+use crate::domain::deletion::Tombstone;
+use crate::domain::{Case, CaseDeadlines, CaseSummary};
+
+/// The version a database being moved is held at. Far above any schema this code will reach,
+/// so an open at the schema's version fails (`VersionError`: "a newer Homeward was opened").
+pub const FROZEN_VERSION: u32 = 1_000_000;
+const MOVE_CURSOR: &str = "move_cursor";
+/// Cases read, sealed and written per transaction.
+const BATCH: u32 = 200;
+
+/// How far the move into this workspace has come, committed with each batch.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "at", rename_all = "snake_case")]
+enum Cursor {
+    /// Deleted cases and the numbering moved; no case yet.
+    Started,
+    /// Every case up to this id (in key order) moved.
+    After { id: String },
+    /// Everything moved: only deleting the old database is left.
+    Copied,
+}
+
+/// What a finished move did.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Moved {
+    /// Cases in the old database (each now in the workspace, or already there as new).
+    pub cases: usize,
+    /// Records of the old database that could not be read: not moved, so it is kept.
+    pub unreadable: usize,
+    /// The old database is still on the device: some of it could not be read, or another tab
+    /// kept it open (the browser deletes it once that tab lets go).
+    pub kept: bool,
+}
+
+/// How many cases the database `name` holds unprotected (0 if there is none), without making
+/// it or changing it.
+pub async fn cases_kept_unprotected(name: &str) -> Result<usize, StorageError> {
+    let Some(db) = raw::open_existing(name).await? else {
+        device::forget_holding_cases(name);
+        return Ok(0);
+    };
+    let count = async {
+        if !db.object_store_names().contains(CASES) {
+            return Ok(0);
+        }
+        let tx = raw::transaction(&db, &[CASES], IdbTransactionMode::Readonly)?;
+        Ok(raw::request(&tx.object_store(CASES)?.count()?).await?.as_f64().unwrap_or(0.0) as usize)
+    }
+    .await;
+    db.close();
+    count
+}
+
+impl Store {
+    /// Moves every case of the unprotected database `source` into this protected workspace,
+    /// with the deleted cases' tombstones and content and the device's case numbering, then
+    /// deletes `source`. `progress` hears (moved, total) after each batch. Resumes a move cut
+    /// short; a `source` that does not exist moves nothing.
+    pub async fn move_in(&self, source: &str, progress: &dyn Fn(usize, usize)) -> Result<Moved, StorageError> {
+        if !self.is_protected() {
+            return Err(StorageError::Other("cases are moved into a protected workspace only".into()));
+        }
+        let Some(from) = frozen(source).await? else {
+            return Ok(Moved::default());
+        };
+        let moved = self.copy_from(&from, progress).await;
+        from.close();
+        let mut moved = moved?;
+        moved.kept = moved.unreadable > 0 || delete_database(source).await.is_err();
+        Ok(moved)
+    }
+
+    /// Forgets where an earlier move stopped, so the next one copies everything again (what is
+    /// already here is not written twice).
+    pub async fn forget_move(&self) -> Result<(), StorageError> {
+        let tx = self.transaction(&[META], IdbTransactionMode::Readwrite)?;
+        raw::write(&tx, async {
+            tx.object_store(META)?.delete(&JsValue::from_str(MOVE_CURSOR))?;
+            Ok(())
+        })
+        .await
+    }
+
+    async fn copy_from(&self, from: &Store, progress: &dyn Fn(usize, usize)) -> Result<Moved, StorageError> {
+        let total = count(from, CASES, None).await?;
+        let mut moved = Moved { cases: total, ..Moved::default() };
+        let mut after = match self.cursor().await? {
+            None => {
+                moved.unreadable += self.copy_apart(from).await?;
+                None
+            }
+            Some(Cursor::Started) => None,
+            Some(Cursor::After { id }) => Some(id),
+            Some(Cursor::Copied) => return Ok(moved),
+        };
+        loop {
+            let done = match &after {
+                Some(id) => count(from, CASES, Some(&IdbKeyRange::upper_bound(&JsValue::from_str(id))?)).await?,
+                None => 0,
+            };
+            progress(done, total);
+            let range = after.as_deref().map(|id| IdbKeyRange::lower_bound_with_open(&JsValue::from_str(id), true));
+            let tx = from.transaction(&[CASES], IdbTransactionMode::Readonly)?;
+            let cases = tx.object_store(CASES)?;
+            let records: Array = match range.transpose()? {
+                Some(range) => raw::request(&cases.get_all_with_key_and_limit(&range, BATCH)?).await?,
+                None => raw::request(&cases.get_all_with_key_and_limit(&JsValue::NULL, BATCH)?).await?,
+            }
+            .unchecked_into();
+            let Some(last) = records.iter().last() else { break };
+            let last = Reflect::get(&last, &"id".into())?.as_string().ok_or_else(|| corrupt("a case", "no id"))?;
+            let (batch, unreadable) = from.codec().decode_cases(&records, "the cases kept unprotected").await?;
+            moved.unreadable += unreadable;
+            self.copy_cases(&batch, Cursor::After { id: last.clone() }).await?;
+            after = Some(last);
+        }
+        self.set_cursor(Cursor::Copied).await?;
+        progress(total, total);
+        Ok(moved)
+    }
+
+    /// Moves what is kept apart from the cases: deleted cases' tombstones and content, the
+    /// device's case numbering and the time of the last backup. Returns how many records could
+    /// not be read.
+    async fn copy_apart(&self, from: &Store) -> Result<usize, StorageError> {
+        let tx = from.transaction(&[TOMBSTONES, RECENTLY_DELETED, META], IdbTransactionMode::Readonly)?;
+        let tombstones = raw::request(&tx.object_store(TOMBSTONES)?.get_all()?).await?;
+        let kept = raw::request(&tx.object_store(RECENTLY_DELETED)?.get_all()?).await?;
+        let meta = tx.object_store(META)?;
+        let numbers = raw::request(&meta.get(&JsValue::from_str(CASE_NUMBERS))?).await?;
+        let backup = raw::request(&meta.get(&JsValue::from_str(LAST_BACKUP))?).await?;
+        let (tombstones, unreadable) =
+            from.codec().decode_all::<Tombstone>(Kind::Tombstone, &tombstones, "tombstones").await?;
+        let (kept, also_unreadable) = from.codec().decode_cases(&kept, "the recently deleted cases").await?;
+        let sealed_tombstones = self.codec().encode(Kind::Tombstone, &tombstones.iter().collect::<Vec<_>>()).await?;
+        let sealed_kept = self.codec().encode_cases(&kept.iter().collect::<Vec<_>>()).await?;
+        let stores = [CASES, TOMBSTONES, RECENTLY_DELETED, META];
+        let tx = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
+        raw::write(&tx, async {
+            let (cases, graves, apart) =
+                (tx.object_store(CASES)?, tx.object_store(TOMBSTONES)?, tx.object_store(RECENTLY_DELETED)?);
+            // A case here under the same id is newer than its deletion there: it stays.
+            for (tombstone, sealed) in tombstones.iter().zip(&sealed_tombstones) {
+                if absent(&cases, &key(tombstone.id)).await? && absent(&graves, &key(tombstone.id)).await? {
+                    graves.put(sealed)?;
+                }
+            }
+            for (case, sealed) in kept.iter().zip(&sealed_kept) {
+                if absent(&cases, &key(case.id)).await? && absent(&apart, &key(case.id)).await? {
+                    apart.put(sealed)?;
+                }
+            }
+            let meta = tx.object_store(META)?;
+            let holds_cases = raw::request(&cases.count()?).await?.as_f64().unwrap_or(0.0) > 0.0;
+            // The numbering goes on from the old one, so no number is given twice.
+            if !numbers.is_undefined() && absent(&meta, &JsValue::from_str(CASE_NUMBERS)).await? {
+                meta.put(&numbers)?;
+            }
+            // The old cases' last backup is the workspace's if it held nothing else; cases never
+            // backed up make a workspace not backed up.
+            match (holds_cases, backup.is_undefined()) {
+                (false, false) => drop(meta.put(&backup)?),
+                (true, true) => drop(meta.delete(&JsValue::from_str(LAST_BACKUP))?),
+                _ => {}
+            }
+            meta.put(&cursor_record(&Cursor::Started)?)?;
+            Ok(())
+        })
+        .await?;
+        Ok(unreadable + also_unreadable)
+    }
+
+    /// Writes a batch of cases with what is kept beside them, and the cursor, in one
+    /// transaction. A case here at the same or a higher revision, or deleted here, is left.
+    async fn copy_cases(&self, batch: &[Case], cursor: Cursor) -> Result<(), StorageError> {
+        let cases: Vec<&Case> = batch.iter().collect();
+        let summaries: Vec<CaseSummary> = batch.iter().map(Case::summary).collect();
+        let deadlines: Vec<CaseDeadlines> = batch.iter().map(Case::deadlines).collect();
+        let sealed = [
+            self.codec().encode_cases(&cases).await?,
+            self.codec().encode(Kind::Summary, &summaries.iter().collect::<Vec<_>>()).await?,
+            self.codec().encode(Kind::Deadlines, &deadlines.iter().collect::<Vec<_>>()).await?,
+        ];
+        let stores = [CASES, super::schema::SUMMARIES, DEADLINES, TOMBSTONES, META];
+        let tx = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
+        let result = raw::write(&tx, async {
+            let (here, graves) = (tx.object_store(CASES)?, tx.object_store(TOMBSTONES)?);
+            let targets = [here.clone(), summaries_to_write(&tx)?, tx.object_store(DEADLINES)?];
+            for (at, case) in batch.iter().enumerate() {
+                let stored = raw::request(&here.get(&key(case.id))?).await?;
+                let stored_revision = (!stored.is_undefined())
+                    .then(|| Reflect::get(&stored, &"revision".into()).ok().and_then(|r| r.as_f64()).unwrap_or(0.0));
+                let newer = stored_revision.is_none_or(|revision| (case.revision as f64) > revision);
+                if newer && absent(&graves, &key(case.id)).await? {
+                    for (store, records) in targets.iter().zip(&sealed) {
+                        store.put(&records[at])?;
+                    }
+                }
+            }
+            tx.object_store(META)?.put(&cursor_record(&cursor)?)?;
+            Ok(())
+        })
+        .await;
+        self.remember_holding_cases(&result);
+        self.announce(result, || Change::Imported)
+    }
+
+    async fn cursor(&self) -> Result<Option<Cursor>, StorageError> {
+        let tx = self.transaction(&[META], IdbTransactionMode::Readonly)?;
+        let found = raw::request(&tx.object_store(META)?.get(&JsValue::from_str(MOVE_CURSOR))?).await?;
+        if found.is_undefined() {
+            return Ok(None);
+        }
+        let record: MetaRecord<Cursor> = from_js(found).map_err(|e| corrupt("the move's progress", e))?;
+        Ok(Some(record.value))
+    }
+
+    async fn set_cursor(&self, cursor: Cursor) -> Result<(), StorageError> {
+        let tx = self.transaction(&[META], IdbTransactionMode::Readwrite)?;
+        raw::write(&tx, async {
+            tx.object_store(META)?.put(&cursor_record(&cursor)?)?;
+            Ok(())
+        })
+        .await
+    }
+}
+
+/// The unprotected database `name`, in today's form and frozen (see the module's notes), or
+/// `None` if there is none.
+async fn frozen(name: &str) -> Result<Option<Store>, StorageError> {
+    let Some(db) = raw::open_existing(name).await? else { return Ok(None) };
+    let version = db.version() as u32;
+    db.close();
+    // Frozen only once in today's form, so a frozen one needs no data step.
+    if version < FROZEN_VERSION {
+        Store::open_named(name).await?.close();
+    }
+    Store::connect_at(name, FROZEN_VERSION, Codec::Plain).await.map(Some)
+}
+
+async fn count(store: &Store, name: &str, range: Option<&IdbKeyRange>) -> Result<usize, StorageError> {
+    let tx = store.transaction(&[name], IdbTransactionMode::Readonly)?;
+    let records = tx.object_store(name)?;
+    let request = match range {
+        Some(range) => records.count_with_key(range)?,
+        None => records.count()?,
+    };
+    Ok(raw::request(&request).await?.as_f64().unwrap_or(0.0) as usize)
+}
+
+async fn absent(store: &IdbObjectStore, key: &JsValue) -> Result<bool, StorageError> {
+    Ok(raw::request(&store.count_with_key(key)?).await?.as_f64().unwrap_or(0.0) == 0.0)
+}
+
+fn cursor_record(cursor: &Cursor) -> Result<JsValue, StorageError> {
+    to_js(&MetaRecord { key: MOVE_CURSOR.into(), value: cursor })
+}

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{Duration, Utc};
 use gloo_storage::{LocalStorage as Prefs, Storage};
 use leptos::prelude::*;
 
@@ -29,7 +29,12 @@ pub async fn backup_status(store: Store, cases: Option<Arc<[CaseSummary]>>) -> R
 pub fn BackupReminder(cases: Arc<[CaseSummary]>) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
-    let snoozed = RwSignal::new(Prefs::get::<DateTime<Utc>>(SNOOZE_PREF).is_ok_and(|until| until > Utc::now()));
+    let snoozed = RwSignal::new(
+        Prefs::get::<String>(SNOOZE_PREF)
+            .ok()
+            .and_then(|until| crate::domain::stored_dates::parse_time(&until))
+            .is_some_and(|until| until > Utc::now()),
+    );
     let cases = StoredValue::new(cases);
     let status = LocalResource::new(move || backup_status(store.get_value(), Some(cases.get_value())));
     let later = move |_| {

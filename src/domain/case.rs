@@ -212,6 +212,7 @@ pub struct CaseSummary {
     pub next_due: Option<DueItem>,
     #[serde(default)]
     pub checklist: ChecklistCounts,
+    #[serde(deserialize_with = "super::stored_dates::time")]
     pub updated_at: DateTime<Utc>,
     pub revision: u64,
 }
@@ -224,6 +225,7 @@ pub struct ChecklistCounts {
     pub done: usize,
     pub applicable: usize,
     pub milestones_reached: usize,
+    #[serde(deserialize_with = "super::stored_dates::days")]
     pub open_due: Vec<NaiveDate>,
 }
 

@@ -26,6 +26,7 @@ pub mod paths;
 pub mod plan;
 pub mod protection;
 pub mod section;
+pub mod stored_dates;
 pub mod validation;
 
 pub use case::{Case, CaseDeadlines, CaseId, CaseSummary, ChecklistCounts};

@@ -311,8 +311,10 @@ impl Store {
         if found.is_undefined() {
             return Ok(None);
         }
-        let record: MetaRecord<DateTime<Utc>> = from_js(found).map_err(|e| corrupt("the last backup record", e))?;
-        Ok(Some(record.value))
+        let record: MetaRecord<String> = from_js(found).map_err(|e| corrupt("the last backup record", e))?;
+        crate::domain::stored_dates::parse_time(&record.value)
+            .map(Some)
+            .ok_or_else(|| corrupt("the last backup record", "not a time"))
     }
 
     /// Reads the summaries store only, never whole cases, so it stays quick with thousands. A

@@ -6,7 +6,6 @@
 //! (the tab closed between the two) simply runs again on the next open. Data steps must
 //! therefore be safe to repeat.
 
-use chrono::{DateTime, Utc};
 use js_sys::{Array, Reflect};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -277,7 +276,7 @@ fn summary_of_unreadable(record: &JsValue) -> Option<CaseSummary> {
         status: PlanStatus::default(),
         next_due: None,
         checklist: Default::default(),
-        updated_at: text("updated_at").and_then(|t| t.parse::<DateTime<Utc>>().ok()).unwrap_or_default(),
+        updated_at: text("updated_at").and_then(|t| crate::domain::stored_dates::parse_time(&t)).unwrap_or_default(),
         revision: 0,
     })
 }

@@ -181,6 +181,7 @@ pub struct WorkspaceRecord {
     pub id: Uuid,
     pub worker_name: String,
     pub database: String,
+    #[serde(deserialize_with = "crate::domain::stored_dates::time")]
     pub created_at: DateTime<Utc>,
     pub kdf: KdfParams,
     pub by_passphrase: Wrapped,
@@ -190,7 +191,7 @@ pub struct WorkspaceRecord {
     pub idle_minutes: IdleMinutes,
     #[serde(default)]
     pub failed_tries: u32,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::stored_dates::optional_time")]
     pub next_try_at: Option<DateTime<Utc>>,
     #[serde(flatten)]
     pub state: WorkspaceState,

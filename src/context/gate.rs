@@ -118,22 +118,25 @@ impl Gate {
     }
 }
 
+const MOVE_ASKED: &str = "homeward.move_asked";
+
 /// Whether workspace `record`, unlocked, first takes in the cases kept unprotected on this
 /// device: it is waiting for them, or they are still here (left by an earlier Homeward, or
 /// written by an older tab after a move) and the worker was not asked in this tab yet.
 fn moves_first(record: &WorkspaceRecord) -> bool {
-    const ASKED: &str = "homeward.move_asked";
-    let storage = window().session_storage().ok().flatten();
-    let asked = storage.as_ref().is_some_and(|s| s.get_item(ASKED).ok().flatten().is_some());
+    let asked = window().session_storage().ok().flatten().and_then(|s| s.get_item(MOVE_ASKED).ok().flatten());
     match record.state {
         WorkspaceState::Moving { .. } => true,
-        _ if asked || !device::held_cases(DB_NAME) => false,
-        _ => {
-            if let Some(storage) = storage {
-                let _ = storage.set_item(ASKED, "1");
-            }
-            true
-        }
+        _ => asked.is_none() && device::held_cases(DB_NAME),
+    }
+}
+
+/// The worker was asked, in this tab, whether to move the cases kept unprotected: not again
+/// until the tab is closed. Marked when the question is shown, not when the gate decides to
+/// show it, so the first load handing over to the whole app does not skip it.
+pub fn asked_about_moving() {
+    if let Some(storage) = window().session_storage().ok().flatten() {
+        let _ = storage.set_item(MOVE_ASKED, "1");
     }
 }
 

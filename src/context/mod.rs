@@ -17,7 +17,7 @@ use leptos::prelude::*;
 use crate::route::Route;
 use crate::storage::{Change, Store};
 
-pub use gate::{use_gate, Gate, GateState, OnUnlocked};
+pub use gate::{asked_about_moving, use_gate, Gate, GateState, OnUnlocked};
 pub use notice::{use_notice, Notice};
 pub use profile::{signed_in, unnamed, use_profile, user_name, Profile};
 

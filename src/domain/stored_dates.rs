@@ -10,6 +10,10 @@ use serde::de::{Deserialize, Deserializer, Error};
 /// `YYYY-MM-DD`; a year outside 0 to 9999 with its sign and at least four digits
 /// (`+99999-12-31`), as chrono writes it.
 pub fn parse_day(text: &str) -> Option<NaiveDate> {
+    // Sliced by byte below: anything else is not a date anyway.
+    if !text.is_ascii() {
+        return None;
+    }
     let (sign, unsigned) = match text.as_bytes().first()? {
         b'+' => (1, &text[1..]),
         b'-' => (-1, &text[1..]),
@@ -32,6 +36,9 @@ pub fn parse_day(text: &str) -> Option<NaiveDate> {
 /// RFC 3339: a day as [`parse_day`] reads it, `THH:MM:SS`, an optional fraction of a second,
 /// and `Z` or `±HH:MM`.
 pub fn parse_time(text: &str) -> Option<DateTime<Utc>> {
+    if !text.is_ascii() {
+        return None;
+    }
     let split = text.bytes().skip(10).position(|b| matches!(b, b'T' | b't' | b' '))? + 10;
     let day = parse_day(&text[..split])?;
     let rest = &text[split..];
@@ -134,6 +141,8 @@ mod tests {
             "an offset is taken off"
         );
         for wrong in [
+            "2026-11-23T06:07:2é",
+            "2026-11-23T06:07:20é0:00",
             "",
             "2026-11-23",
             "2026-11-23T06:07",
@@ -155,6 +164,7 @@ mod tests {
             assert_eq!(parse_day(written.trim_matches('"')), Some(day), "{written}");
         }
         for wrong in [
+            "2024-02-2é",
             "2023-02-29",
             "2024-2-29",
             "20240229",

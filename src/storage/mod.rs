@@ -15,6 +15,7 @@ mod raw;
 pub mod registry;
 mod saving;
 mod schema;
+mod scrub;
 pub mod sealed;
 pub mod workspaces;
 

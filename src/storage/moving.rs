@@ -16,6 +16,8 @@
 //! revision as high, a case deleted there): moving again, or moving cases an older tab kept
 //! writing, brings only what is new.
 
+use std::collections::HashSet;
+
 use js_sys::{Array, Reflect};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
@@ -27,7 +29,7 @@ use super::schema::{
     from_js, summaries_to_write, to_js, MetaRecord, CASES, CASE_NUMBERS, DEADLINES, LAST_BACKUP, META,
     RECENTLY_DELETED, TOMBSTONES,
 };
-use super::{delete_database, device, key, raw, Change, StorageError, Store};
+use super::{delete_database, device, key, raw, scrub, Change, StorageError, Store};
 use crate::domain::deletion::Tombstone;
 use crate::domain::{Case, CaseDeadlines, CaseSummary};
 
@@ -55,11 +57,15 @@ enum Cursor {
 pub struct Moved {
     /// Cases in the old database (each now in the workspace, or already there as new).
     pub cases: usize,
-    /// Records of the old database that could not be read: not moved, so it is kept.
+    /// Records of the old database that are not in the workspace (they could not be read): the
+    /// old database is kept.
     pub unreadable: usize,
-    /// The old database is still on the device: some of it could not be read, or another tab
-    /// kept it open (the browser deletes it once that tab lets go).
+    /// The old database is still on the device: some of it is not in the workspace, or another
+    /// tab kept it open (the browser deletes it once that tab lets go).
     pub kept: bool,
+    /// Its values were driven out of the browser's files with it (`scrub.rs`), not left for
+    /// the browser to compact some day.
+    pub scrubbed: bool,
 }
 
 /// How many cases the database `name` holds unprotected (0 if there is none), without making
@@ -90,13 +96,46 @@ impl Store {
         if !self.is_protected() {
             return Err(StorageError::Other("cases are moved into a protected workspace only".into()));
         }
+        // What an earlier move cut short after its deletion may have left.
+        scrub::forget_leftover().await;
         let Some(from) = frozen(source).await? else {
+            self.forget_move().await?;
             return Ok(Moved::default());
         };
-        let moved = self.copy_from(&from, progress).await;
-        from.close();
-        let mut moved = moved?;
-        moved.kept = moved.unreadable > 0 || delete_database(source).await.is_err();
+        let copied = self.copy_from(&from, progress).await;
+        // Checked record by record, whatever the cursor says: a case that could not be read in
+        // a batch before a resume, or a database made after a move finished, is not in here.
+        let checked = match copied {
+            Ok(moved) => self.missing_from(&from).await.map(|missing| (moved, missing)),
+            Err(error) => Err(error),
+        };
+        let (mut moved, (missing, held)) = match checked {
+            Ok(checked) => checked,
+            Err(error) => {
+                from.close();
+                return Err(error);
+            }
+        };
+        if missing > 0 {
+            from.close();
+            return Ok(Moved { unreadable: missing, kept: true, ..moved });
+        }
+        moved.unreadable = 0;
+        // Deleted so that its values leave the browser's files now; if that cannot be done
+        // (the disk too full for the junk it writes), deleted plainly. Nothing to scrub in a
+        // database that holds no record.
+        let scrubbed = match held {
+            0 => {
+                from.close();
+                false
+            }
+            _ => scrub::delete_scrubbed(from, source).await.is_ok(),
+        };
+        moved.scrubbed = scrubbed;
+        if !scrubbed {
+            moved.kept = delete_database(source).await.is_err();
+        }
+        self.forget_move().await?;
         Ok(moved)
     }
 
@@ -235,6 +274,18 @@ impl Store {
         self.announce(result, || Change::Imported)
     }
 
+    /// How many records of `from` are not in this workspace, and how many records `from` holds:
+    /// a case is here as a case or, deleted here, as a tombstone; a tombstone as a tombstone or
+    /// a case brought back; deleted content as such or as a case brought back.
+    async fn missing_from(&self, from: &Store) -> Result<(usize, usize), StorageError> {
+        let [cases, graves, apart] = keys(from).await?;
+        let [here, here_graves, here_apart] = keys(self).await?;
+        let missing = cases.iter().filter(|k| !here.contains(*k) && !here_graves.contains(*k)).count()
+            + graves.iter().filter(|k| !here_graves.contains(*k) && !here.contains(*k)).count()
+            + apart.iter().filter(|k| !here_apart.contains(*k) && !here.contains(*k)).count();
+        Ok((missing, cases.len() + graves.len() + apart.len()))
+    }
+
     async fn cursor(&self) -> Result<Option<Cursor>, StorageError> {
         let tx = self.transaction(&[META], IdbTransactionMode::Readonly)?;
         let found = raw::request(&tx.object_store(META)?.get(&JsValue::from_str(MOVE_CURSOR))?).await?;
@@ -266,6 +317,19 @@ async fn frozen(name: &str) -> Result<Option<Store>, StorageError> {
         Store::open_named(name).await?.close();
     }
     Store::connect_at(name, FROZEN_VERSION, Codec::Plain).await.map(Some)
+}
+
+/// The keys of a store's cases, tombstones and deleted content.
+async fn keys(store: &Store) -> Result<[HashSet<String>; 3], StorageError> {
+    let tx = store.transaction(&[CASES, TOMBSTONES, RECENTLY_DELETED], IdbTransactionMode::Readonly)?;
+    let requests =
+        [CASES, TOMBSTONES, RECENTLY_DELETED].map(|name| tx.object_store(name).and_then(|s| s.get_all_keys()));
+    let mut sets: [HashSet<String>; 3] = Default::default();
+    for (set, request) in sets.iter_mut().zip(requests) {
+        let found: Array = raw::request(&request?).await?.unchecked_into();
+        set.extend(found.iter().filter_map(|key| key.as_string()));
+    }
+    Ok(sets)
 }
 
 async fn count(store: &Store, name: &str, range: Option<&IdbKeyRange>) -> Result<usize, StorageError> {

@@ -269,7 +269,11 @@ pub(crate) async fn open_existing(name: &str) -> Result<Option<IdbDatabase>, Sto
         "success" => request.result().map(|db| Some(db.unchecked_into())).map_err(opening),
         "error" if new.get() => Ok(None),
         "error" => Err(request_error(&request, Stage::Opening)),
-        _ => Err(StorageError::Blocked),
+        _ => {
+            // Should it go ahead later, it must make no database and hold no connection.
+            abandon(&request);
+            Err(StorageError::Blocked)
+        }
     }
 }
 

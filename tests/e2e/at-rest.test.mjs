@@ -7,9 +7,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { field, openBrowser, saved, serve } from './harness.mjs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DIST, field, layDown, openBrowser, saved, serve } from './harness.mjs';
 import { addWorker } from './workers.mjs';
+
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
+const fixtures = (await readdir(FIXTURES)).filter((f) => /^schema-v\d+\.json$/.test(f)).sort();
 
 const CHILD = 'Zyxwvu Diskmarkchild';
 const NOTE = `Qvxj diskmarknote ${'met the aunt at the market and agreed the next visit '.repeat(40)}`;
@@ -34,7 +38,7 @@ async function scan(profile, markers) {
       continue; // a lock file or socket
     }
     for (const marker of markers) {
-      const forms = [Buffer.from(marker, 'utf8'), Buffer.from(marker, 'utf16le')];
+      const forms = ['utf8', 'utf16le', 'latin1'].map((encoding) => Buffer.from(marker, encoding));
       if (forms.some((form) => bytes.includes(form))) (found[marker] ??= []).push(path.slice(profile.length));
     }
   }
@@ -98,3 +102,47 @@ test("a locked worker's workspace leaves no child's name, case number, note or h
     await server.close();
   }
 });
+
+/** What a fixture's cases hold that names them: the children's surnames, the case numbers, the
+ *  child's own words; not those the app's own files hold (the demo has a Mensah too), which the
+ *  browser's caches keep. */
+async function fixtureMarkers(fixture) {
+  const own = [];
+  for await (const path of files(DIST)) own.push(await readFile(path));
+  return fixture.stores.cases.records
+    .flatMap((c) => [c.plan.child.name.split(' ').at(-1), c.case_number, c.plan.participation.child_views.slice(0, 24)])
+    .filter((m) => m.length >= 6 && !own.some((bytes) => bytes.includes(Buffer.from(m))));
+}
+
+for (const name of fixtures) {
+  test(`after protection is turned on over a database written at ${name.replace('.json', '')}, none of its cases is left in the profile's files`, async () => {
+    const fixture = JSON.parse(await readFile(join(FIXTURES, name), 'utf8'));
+    const markers = await fixtureMarkers(fixture);
+    assert.ok(markers.length >= 4, `markers to look for: ${markers}`);
+    const server = await serve();
+    const browser = await openBrowser();
+    try {
+      let page = await browser.page();
+      await layDown(page, server.url, fixture);
+      await page.goto(server.url);
+      await page.getByRole('row', { name: new RegExp(fixture.stores.cases.records[0].plan.child.name) }).waitFor();
+      // The control: the unprotected cases are on disk, where the scan finds them.
+      await browser.restart();
+      const before = await scan(browser.profile, markers);
+      for (const marker of markers) assert.ok(before[marker], `the control finds "${marker}" on disk`);
+
+      page = await browser.page();
+      browser.errors.length = 0; // the bare page's missing favicon, before the restart
+      await addWorker(page, server.url, 'Ana Pérez');
+      await page.getByText(/^Cases now protected in your workspace/).waitFor();
+      await page.getByRole('button', { name: 'Lock now' }).click();
+      await page.getByRole('heading', { name: 'Unlock your workspace' }).waitFor({ timeout: 20_000 });
+      await browser.context.close();
+      assert.deepEqual(await scan(browser.profile, markers), {}, 'nothing of the old cases anywhere in the profile');
+      assert.deepEqual(browser.outside, []);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
+}

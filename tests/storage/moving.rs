@@ -155,3 +155,54 @@ async fn cases_of_the_first_schema_move_in_todays_form_and_an_unreadable_one_kee
     delete_database(to).await.unwrap();
     delete_database(from).await.unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn a_case_that_cannot_be_read_keeps_the_old_database_even_across_a_move_cut_short() {
+    let (from, to) = ("homeward-test-move-unreadable-from", "homeward-test-move-unreadable-to");
+    delete_database(from).await.unwrap();
+    // The first case in key order cannot be read; 249 others can.
+    let broken = r#"{"id":"00000000-0000-4000-8000-000000000000","case_number":"OLD-2","updated_at":"2024-03-01T00:00:00Z","revision":"many"}"#;
+    let readable: Vec<String> = (0..249)
+        .map(|n| serde_json::to_string(&case_with_items(&format!("K7Q2M-2026-{n:04}"), "Maya")).unwrap())
+        .collect();
+    let cases = format!("[{broken},{}]", readable.join(","));
+    super::make_v1(from, &cases, "[]").await.unwrap();
+
+    let workspace = protected(to).await;
+    let key = workspace.data_key().unwrap();
+    let lock_after_first_batch = |done, _| {
+        if done > 0 {
+            workspace.lock();
+        }
+    };
+    assert_eq!(workspace.move_in(from, &lock_after_first_batch).await.err(), Some(StorageError::Locked));
+    workspace.unlock(key);
+    let moved = workspace.move_in(from, &|_, _| {}).await.unwrap();
+    assert!(moved.kept, "the old database is kept: one of its cases is not in the workspace");
+    assert_eq!(cases_kept_unprotected(from).await.unwrap(), 250, "nothing of it was cleared");
+    assert_eq!(workspace.list().await.unwrap().cases.len(), 249);
+    workspace.close();
+    delete_database(to).await.unwrap();
+    delete_database(from).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn cases_found_unprotected_after_a_finished_move_are_moved_too_not_deleted_unread() {
+    let (from, to) = ("homeward-test-move-again-from", "homeward-test-move-again-to");
+    let source = plain(from).await;
+    source.create(&case_with_items("K7Q2M-2026-0001", "Maya")).await.unwrap();
+    source.close();
+    let workspace = protected(to).await;
+    workspace.move_in(from, &|_, _| {}).await.unwrap();
+    // An older tab still open writes a case after the move: a new unprotected database.
+    let later = plain(from).await;
+    let written_later = later.create(&case_with_items("K7Q2M-2026-0002", "Lucía")).await.unwrap();
+    later.close();
+
+    let moved = workspace.move_in(from, &|_, _| {}).await.unwrap();
+    assert_eq!((moved.cases, moved.kept), (1, false));
+    assert_eq!(workspace.get(written_later.id).await.unwrap(), Some(written_later), "moved, not deleted unread");
+    assert_eq!(cases_kept_unprotected(from).await.unwrap(), 0);
+    workspace.close();
+    delete_database(to).await.unwrap();
+}

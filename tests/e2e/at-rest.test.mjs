@@ -10,7 +10,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DIST, field, layDown, openBrowser, saved, serve } from './harness.mjs';
-import { addWorker } from './workers.mjs';
+import { addWorker, caseFor } from './workers.mjs';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 const fixtures = (await readdir(FIXTURES)).filter((f) => /^schema-v\d+\.json$/.test(f)).sort();
@@ -47,14 +47,7 @@ async function scan(profile, markers) {
 
 /** A case with the markers: the child, a long note, and a role recorded in its history. */
 async function fillCase(page, url) {
-  await page.goto(`${url}#/cases/new`);
-  await page.waitForFunction(() => document.querySelector('#f-case_number')?.value !== '');
-  const number = await page.locator('#f-case_number').inputValue();
-  await field(page, "Child's name").fill(CHILD);
-  await field(page, "Case worker's name").fill('Ana Pérez');
-  await page.getByRole('button', { name: 'Create case' }).click();
-  await page.waitForURL(/plan\/case$/);
-  const plan = page.url().replace(/case$/, '');
+  const { plan, number } = await caseFor(page, url, CHILD);
   await page.goto(`${plan}participation`);
   await field(page, "The child's views and wishes").fill(NOTE);
   await saved(page);

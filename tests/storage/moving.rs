@@ -24,6 +24,19 @@ async fn protected(name: &str) -> Store {
     store
 }
 
+/// A move from `from` cut short once its first batch is in, as a tab closing would: the
+/// workspace is locked under it, its next write refused. Returns the key to unlock it again.
+async fn cut_after_first_batch(workspace: &Store, from: &str) -> keys::DataKey {
+    let key = workspace.data_key().unwrap();
+    let lock_after_first_batch = |done, _| {
+        if done > 0 {
+            workspace.lock();
+        }
+    };
+    assert_eq!(workspace.move_in(from, &lock_after_first_batch).await.err(), Some(StorageError::Locked));
+    key
+}
+
 #[wasm_bindgen_test]
 async fn unprotected_cases_move_whole_into_a_workspace_and_their_database_is_deleted() {
     let (from, to) = ("homeward-test-move-from", "homeward-test-move-to");
@@ -71,14 +84,7 @@ async fn a_move_cut_short_goes_on_after_its_last_batch_and_the_old_database_stay
     }
     source.close();
     let workspace = protected(to).await;
-    let key = workspace.data_key().unwrap();
-    // The tab "closes" once the first batch is in: the workspace locked, its next write refused.
-    let lock_after_first_batch = |done, _| {
-        if done > 0 {
-            workspace.lock();
-        }
-    };
-    assert_eq!(workspace.move_in(from, &lock_after_first_batch).await.err(), Some(StorageError::Locked));
+    let key = cut_after_first_batch(&workspace, from).await;
     assert_eq!(workspace.list().await.err(), Some(StorageError::Locked));
     assert_eq!(cases_kept_unprotected(from).await.unwrap(), 450, "nothing left the old database");
     assert_eq!(
@@ -169,13 +175,7 @@ async fn a_case_that_cannot_be_read_keeps_the_old_database_even_across_a_move_cu
     super::make_v1(from, &cases, "[]").await.unwrap();
 
     let workspace = protected(to).await;
-    let key = workspace.data_key().unwrap();
-    let lock_after_first_batch = |done, _| {
-        if done > 0 {
-            workspace.lock();
-        }
-    };
-    assert_eq!(workspace.move_in(from, &lock_after_first_batch).await.err(), Some(StorageError::Locked));
+    let key = cut_after_first_batch(&workspace, from).await;
     workspace.unlock(key);
     let moved = workspace.move_in(from, &|_, _| {}).await.unwrap();
     assert!(moved.kept, "the old database is kept: one of its cases is not in the workspace");

@@ -102,14 +102,16 @@ impl Store {
             self.forget_move().await?;
             return Ok(Moved::default());
         };
-        let copied = self.copy_from(&from, progress).await;
-        // Checked record by record, whatever the cursor says: a case that could not be read in
-        // a batch before a resume, or a database made after a move finished, is not in here.
-        let checked = match copied {
-            Ok(moved) => self.missing_from(&from).await.map(|missing| (moved, missing)),
-            Err(error) => Err(error),
-        };
-        let (mut moved, (missing, held)) = match checked {
+        let checked = async {
+            let cases = self.copy_from(&from, progress).await?;
+            // Checked record by record, whatever the cursor says: a record that could not be
+            // read in a batch before a resume, or a database made after a move finished, is not
+            // in here.
+            let (missing, held) = self.missing_from(&from).await?;
+            Ok::<_, StorageError>((cases, missing, held))
+        }
+        .await;
+        let (cases, missing, held) = match checked {
             Ok(checked) => checked,
             Err(error) => {
                 from.close();
@@ -118,9 +120,8 @@ impl Store {
         };
         if missing > 0 {
             from.close();
-            return Ok(Moved { unreadable: missing, kept: true, ..moved });
+            return Ok(Moved { cases, unreadable: missing, kept: true, scrubbed: false });
         }
-        moved.unreadable = 0;
         // Deleted so that its values leave the browser's files now; if that cannot be done
         // (the disk too full for the junk it writes), deleted plainly. Nothing to scrub in a
         // database that holds no record.
@@ -131,12 +132,9 @@ impl Store {
             }
             _ => scrub::delete_scrubbed(from, source).await.is_ok(),
         };
-        moved.scrubbed = scrubbed;
-        if !scrubbed {
-            moved.kept = delete_database(source).await.is_err();
-        }
+        let kept = !scrubbed && delete_database(source).await.is_err();
         self.forget_move().await?;
-        Ok(moved)
+        Ok(Moved { cases, unreadable: 0, kept, scrubbed })
     }
 
     /// Forgets where an earlier move stopped, so the next one copies everything again (what is
@@ -150,17 +148,18 @@ impl Store {
         .await
     }
 
-    async fn copy_from(&self, from: &Store, progress: &dyn Fn(usize, usize)) -> Result<Moved, StorageError> {
+    /// Copies what `from` holds, from where the cursor says; returns how many cases it holds.
+    /// A record that cannot be read is skipped: [`Store::missing_from`] finds it afterwards.
+    async fn copy_from(&self, from: &Store, progress: &dyn Fn(usize, usize)) -> Result<usize, StorageError> {
         let total = count(from, CASES, None).await?;
-        let mut moved = Moved { cases: total, ..Moved::default() };
         let mut after = match self.cursor().await? {
             None => {
-                moved.unreadable += self.copy_apart(from).await?;
+                self.copy_apart(from).await?;
                 None
             }
             Some(Cursor::Started) => None,
             Some(Cursor::After { id }) => Some(id),
-            Some(Cursor::Copied) => return Ok(moved),
+            Some(Cursor::Copied) => return Ok(total),
         };
         loop {
             let done = match &after {
@@ -178,29 +177,26 @@ impl Store {
             .unchecked_into();
             let Some(last) = records.iter().last() else { break };
             let last = Reflect::get(&last, &"id".into())?.as_string().ok_or_else(|| corrupt("a case", "no id"))?;
-            let (batch, unreadable) = from.codec().decode_cases(&records, "the cases kept unprotected").await?;
-            moved.unreadable += unreadable;
+            let (batch, _) = from.codec().decode_cases(&records, "the cases kept unprotected").await?;
             self.copy_cases(&batch, Cursor::After { id: last.clone() }).await?;
             after = Some(last);
         }
         self.set_cursor(Cursor::Copied).await?;
         progress(total, total);
-        Ok(moved)
+        Ok(total)
     }
 
     /// Moves what is kept apart from the cases: deleted cases' tombstones and content, the
-    /// device's case numbering and the time of the last backup. Returns how many records could
-    /// not be read.
-    async fn copy_apart(&self, from: &Store) -> Result<usize, StorageError> {
+    /// device's case numbering and the time of the last backup.
+    async fn copy_apart(&self, from: &Store) -> Result<(), StorageError> {
         let tx = from.transaction(&[TOMBSTONES, RECENTLY_DELETED, META], IdbTransactionMode::Readonly)?;
         let tombstones = raw::request(&tx.object_store(TOMBSTONES)?.get_all()?).await?;
         let kept = raw::request(&tx.object_store(RECENTLY_DELETED)?.get_all()?).await?;
         let meta = tx.object_store(META)?;
         let numbers = raw::request(&meta.get(&JsValue::from_str(CASE_NUMBERS))?).await?;
         let backup = raw::request(&meta.get(&JsValue::from_str(LAST_BACKUP))?).await?;
-        let (tombstones, unreadable) =
-            from.codec().decode_all::<Tombstone>(Kind::Tombstone, &tombstones, "tombstones").await?;
-        let (kept, also_unreadable) = from.codec().decode_cases(&kept, "the recently deleted cases").await?;
+        let (tombstones, _) = from.codec().decode_all::<Tombstone>(Kind::Tombstone, &tombstones, "tombstones").await?;
+        let (kept, _) = from.codec().decode_cases(&kept, "the recently deleted cases").await?;
         let sealed_tombstones = self.codec().encode(Kind::Tombstone, &tombstones.iter().collect::<Vec<_>>()).await?;
         let sealed_kept = self.codec().encode_cases(&kept.iter().collect::<Vec<_>>()).await?;
         let stores = [CASES, TOMBSTONES, RECENTLY_DELETED, META];
@@ -235,8 +231,7 @@ impl Store {
             meta.put(&cursor_record(&Cursor::Started)?)?;
             Ok(())
         })
-        .await?;
-        Ok(unreadable + also_unreadable)
+        .await
     }
 
     /// Writes a batch of cases with what is kept beside them, and the cursor, in one

@@ -162,6 +162,12 @@ async fn lock_sequence(
     locale: impl Fn() -> Locale,
     locking: Rc<Cell<bool>>,
 ) {
+    // A new worker's recovery key on screen is shown once only: nothing unasked takes it off
+    // the page. The page restarts as soon as the key is kept, which leaves this workspace.
+    if why != Why::Asked && gate.holding_key.get_untracked() {
+        locking.set(false);
+        return;
+    }
     if why == Why::Asked {
         if let Some(reason) = gate.unsaved().0.get_untracked() {
             let l = locale();

@@ -15,9 +15,9 @@ use crate::domain::protection::IdleMinutes;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::kdf::KdfWorker;
 use crate::storage::registry::Registry;
-use crate::storage::StorageError;
+use crate::storage::workspaces;
 use crate::unlocking::{self, Failure};
-use crate::vocabulary::{failure_text, InWords, Tried};
+use crate::vocabulary::{failure_text, Tried};
 use crate::workspace::Workspace;
 
 #[component]
@@ -98,12 +98,7 @@ fn IdleTime(id: Uuid) -> impl IntoView {
         spawn_local(async move {
             let outcome = async {
                 let registry = Registry::open().await?;
-                let written = async {
-                    let mut record = registry.get(id).await?.ok_or(StorageError::Other("no such workspace".into()))?;
-                    record.idle_minutes = idle;
-                    registry.put(&record).await
-                }
-                .await;
+                let written = workspaces::set_idle_minutes(&registry, id, idle).await;
                 registry.close();
                 written
             }
@@ -113,7 +108,10 @@ fn IdleTime(id: Uuid) -> impl IntoView {
                     session::set_idle_minutes(id, idle);
                     saved.try_set(Some(Ok(chosen)));
                 }
-                Err(error) => drop(saved.try_set(Some(Err(error.in_words(i18n.get_locale_untracked()))))),
+                Err(error) => {
+                    let failure = Failure::Protection(error);
+                    saved.try_set(Some(Err(failure_text(i18n.get_locale_untracked(), &failure, Tried::Passphrase))));
+                }
             }
         });
     };

@@ -9,7 +9,7 @@ use uuid::Uuid;
 use super::keys::{self, DataKey, Kek, KeyError};
 use super::registry::Registry;
 use super::{Moved, StorageError, Store, DB_NAME};
-use crate::domain::protection::{KdfParams, RecoveryKey, WorkspaceRecord, WorkspaceState};
+use crate::domain::protection::{IdleMinutes, KdfParams, RecoveryKey, WorkspaceRecord, WorkspaceState};
 
 /// Why a workspace was not made or opened.
 #[derive(Debug, Clone, PartialEq)]
@@ -161,6 +161,14 @@ pub async fn change_passphrase(
         })
         .await?;
     changed.ok_or(ProtectionError::Gone)
+}
+
+/// Sets how long without use before workspace `id` locks itself. Only that field is written, on
+/// the record as stored: a passphrase changed or a wrong try counted meanwhile in another tab
+/// is kept.
+pub async fn set_idle_minutes(registry: &Registry, id: Uuid, idle: IdleMinutes) -> Result<(), ProtectionError> {
+    let changed = registry.update(id, &|stored| stored.idle_minutes = idle).await?;
+    changed.map(drop).ok_or(ProtectionError::Gone)
 }
 
 /// Asks for the cases kept unprotected on this device to be moved into workspace `id`, whose

@@ -220,3 +220,32 @@ async fn an_unlock_in_one_tab_keeps_a_passphrase_changed_meanwhile_in_another() 
     reopened.unwrap().store.close();
     other_tab.close();
 }
+
+#[wasm_bindgen_test]
+async fn a_new_idle_time_keeps_a_passphrase_changed_meanwhile_in_another_tab() {
+    let registry = fresh_registry("homeward-test-ws-idle").await;
+    let kdf = quick();
+    let now = Utc::now();
+    let old = kek("river stone quiet lamp", &kdf).await;
+    let made = workspaces::create(&registry, "Rosa Mamani".into(), &old, kdf.clone(), now).await.unwrap();
+    made.store.close();
+    let id = made.record.id;
+    let other_tab = Registry::open_named("homeward-test-ws-idle").await.unwrap();
+    let new_kdf = quick();
+    let new = kek("copper meadow violin tundra", &new_kdf).await;
+    let idle = homeward::domain::protection::IdleMinutes::new(30).unwrap();
+    let (set, changed) = futures::join!(
+        workspaces::set_idle_minutes(&registry, id, idle),
+        workspaces::change_passphrase(&other_tab, id, &old, &new, new_kdf.clone(), now),
+    );
+    set.unwrap();
+    changed.unwrap();
+    let stored = registry.get(id).await.unwrap().unwrap();
+    assert_eq!((stored.kdf, stored.idle_minutes), (new_kdf, idle), "both changes are kept");
+    let gone = workspaces::set_idle_minutes(&registry, uuid::Uuid::new_v4(), idle).await;
+    assert_eq!(gone.err(), Some(ProtectionError::Gone), "a workspace removed meanwhile is said so");
+    other_tab.close();
+    registry.close();
+    delete_database(&made.record.database).await.unwrap();
+    delete_database("homeward-test-ws-idle").await.unwrap();
+}

@@ -50,13 +50,13 @@ fn link_target(ev: &leptos::ev::MouseEvent) -> Option<String> {
 /// A workspace's store being opened.
 pub type Opening = Pin<Box<dyn Future<Output = Result<Store, StorageError>>>>;
 
-/// What differs between the whole app and the first load ([`crate::first_load`]): how an
-/// unprotected workspace is opened, what follows a worker's unlock, and which pages can be
+/// What differs between the whole app and the first load ([`crate::first_load`]): how the
+/// training demo is opened, what follows a worker's unlock, and which pages can be
 /// shown. Each build links only the code its own functions reach, so the first load carries
 /// the case list and the opening screens, and not the rest.
 #[derive(Clone, Copy)]
 pub struct Build {
-    pub open: fn(Workspace) -> Opening,
+    pub open_demo: fn() -> Opening,
     pub unlocked: OnUnlocked,
     /// "Lock now" in the header, in workspace `id`.
     pub lock_now: fn(uuid::Uuid),
@@ -68,7 +68,7 @@ pub struct Build {
 /// The whole app: every page, the demo filled on first opening, and what is past its time
 /// erased at every opening.
 pub const WHOLE: Build = Build {
-    open: |workspace| Box::pin(workspace.open()),
+    open_demo: || Box::pin(Workspace::open_demo()),
     unlocked: |gate, store, record| {
         let store = store.clone();
         spawn_local(async move { store_opened(&store).await });
@@ -133,45 +133,43 @@ async fn open_handed(gate: Gate) -> bool {
     true
 }
 
-/// Where this tab starts: the workspace it chose (a worker's locked until unlocked), else the
-/// opening screen if any worker has a workspace here, else the cases kept on this device.
+/// Where this tab starts: the workspace it chose (a worker's locked until unlocked, the demo
+/// open at once), else the opening screen.
 async fn decide(gate: Gate, parts: Build) {
     if (parts.open_handed)(gate).await {
         return;
     }
-    let open_plain = |workspace: Workspace| async move {
-        match (parts.open)(workspace).await {
-            Ok(store) => gate.open(store, None),
-            Err(error) => gate.fail(error),
+    let id = match Workspace::chosen() {
+        // The demo: the list of workers is not needed (nor able to stop it).
+        Some(Workspace::Demo) => {
+            return match (parts.open_demo)().await {
+                Ok(store) => gate.open(store, None),
+                Err(error) => gate.fail(error),
+            }
         }
+        Some(Workspace::Worker(id)) => id,
+        // No workspace chosen in this tab: the opening screen. Real cases are never opened
+        // unprotected, not even on a device with no worker yet: the cases an earlier Homeward
+        // kept here wait for the first worker, who takes them into their workspace.
+        _ => return gate.state.set(GateState::Choosing),
     };
-    let chosen = Workspace::chosen();
-    // The demo: the list of workers is not needed (nor able to stop it).
-    if let Some(Workspace::Demo) = chosen {
-        return open_plain(Workspace::Demo).await;
-    }
-    let registry = match Registry::open().await {
-        Ok(registry) => registry,
-        Err(error) => return gate.fail(error),
+    let found = match Registry::open().await {
+        Ok(registry) => {
+            let found = registry.get(id).await;
+            registry.close();
+            found
+        }
+        Err(error) => Err(error),
     };
-    let found = match chosen {
-        Some(Workspace::Worker(id)) => registry.get(id).await.map(|record| (record, false)),
-        _ => registry.list().await.map(|all| (None, all.readable.is_empty() && all.unreadable == 0)),
-    };
-    registry.close();
     // The key may have been handed over meanwhile.
     if !matches!(gate.state.get_untracked(), GateState::Deciding) {
         return;
     }
-    match (chosen, found) {
-        (_, Err(error)) => gate.fail(error),
-        (Some(Workspace::Worker(_)), Ok((Some(record), _))) => gate.state.set(GateState::Locked(record)),
+    match found {
+        Err(error) => gate.fail(error),
+        Ok(Some(record)) => gate.state.set(GateState::Locked(record)),
         // Removed meanwhile: the opening screen lists what is here now.
-        (Some(Workspace::Worker(_)), Ok((None, _))) => gate.state.set(GateState::Choosing),
-        // Until the first worker is added, the cases an earlier Homeward kept here open as they
-        // were; from then on they are moved into a workspace, never opened unprotected.
-        (_, Ok((_, true))) => open_plain(Workspace::Unprotected).await,
-        (_, Ok((_, false))) => gate.state.set(GateState::Choosing),
+        Ok(None) => gate.state.set(GateState::Choosing),
     }
 }
 
@@ -253,7 +251,7 @@ fn Shell(parts: Build, standby: Option<RwSignal<bool>>) -> impl IntoView {
         on_click.remove();
     });
 
-    let workspace = Workspace::current();
+    let in_demo = Workspace::in_demo();
     let other_tabs = OtherTabs::provide();
     let superseded = Memo::new(move |_| other_tabs.superseded());
     let gate = Gate::provide((other_tabs, profile, notice, unsaved), parts.unlocked);
@@ -278,6 +276,11 @@ fn Shell(parts: Build, standby: Option<RwSignal<bool>>) -> impl IntoView {
             // this shell's own hashchange listener has run, and the page it names is the one to draw.
             if standby.is_some() {
                 route.set(current_route());
+                // So may the language, chosen on the first load's list while this app stood by.
+                let chosen = preferred_locale();
+                if i18n.get_locale_untracked() != chosen {
+                    i18n.set_locale(chosen);
+                }
                 // The first load may have chosen a worker since this app decided, standing by.
                 if gate.state.with_untracked(|s| matches!(s, GateState::Choosing | GateState::Locked(_))) {
                     gate.state.set(GateState::Deciding);
@@ -342,8 +345,8 @@ fn Shell(parts: Build, standby: Option<RwSignal<bool>>) -> impl IntoView {
                         </a>
                     </Show>
                     {move || {
-                        let worker = match (navigable.get(), Workspace::current()) {
-                            (true, Workspace::Worker(id)) if signed_in() => Some(id),
+                        let worker = match (navigable.get(), Workspace::chosen()) {
+                            (true, Some(Workspace::Worker(id))) if signed_in() => Some(id),
                             _ => None,
                         };
                         worker
@@ -358,7 +361,7 @@ fn Shell(parts: Build, standby: Option<RwSignal<bool>>) -> impl IntoView {
                     <span class="privacy">{t!(i18n, app.stored_only_here)}</span>
                     <LanguagePicker />
                 </header>
-                <Show when=move || is_open.get() && workspace.is_demo()>
+                <Show when=move || is_open.get() && in_demo>
                     <DemoBanner />
                 </Show>
                 <main id="main" tabindex="-1">
@@ -408,21 +411,14 @@ fn Shell(parts: Build, standby: Option<RwSignal<bool>>) -> impl IntoView {
                         }
                     }}
                 </main>
-                <Show when=move || navigable.get() && !workspace.is_demo()>
+                <Show when=move || navigable.get() && !in_demo>
                     <footer class="app-footer">
-                        // Back to the opening screen from any workspace chosen there.
-                        {(signed_in() || Workspace::chosen().is_some())
-                            .then(|| {
-                                view! {
-                                    <button type="button" class="link" on:click=|_| Workspace::leave()>
-                                        {t!(i18n, workspaces.switch_worker)}
-                                    </button>
-                                }
-                            })}
-                        {(!signed_in())
-                            .then(|| {
-                                view! { <a href=Route::AddWorker.href()>{t!(i18n, workspaces.add_worker)}</a> }
-                            })} <button type="button" class="link" on:click=|_| Workspace::Demo.switch_to()>
+                        // Back to the opening screen, and the demo: a worker's workspace is the
+                        // only one with this footer.
+                        <button type="button" class="link" on:click=|_| Workspace::leave()>
+                            {t!(i18n, workspaces.switch_worker)}
+                        </button>
+                        <button type="button" class="link" on:click=|_| Workspace::Demo.switch_to()>
                             {t!(i18n, app.open_demo)}
                         </button>
                     </footer>

@@ -45,7 +45,7 @@ thread_local! {
 
 /// The first load's one page: the case list. Anything else is the whole app's.
 const FIRST_LOAD: Build = Build {
-    open: |workspace| Box::pin(open(workspace)),
+    open_demo: || Box::pin(open_demo()),
     // The first load shows only the case list, so it holds no edit: the workspace's tabs are told
     // (this page's whole app among them, which locks the page), or the page reloads itself.
     lock_now: |id| {
@@ -99,27 +99,17 @@ fn unlocked_here(_: crate::context::Gate, store: &Store, record: &crate::domain:
     }
 }
 
-/// The workspace's store, without the code that upgrades cases stored by an earlier version:
-/// for those, the whole app takes over at once, upgrades them and draws the list.
-async fn open(workspace: Workspace) -> Result<Store, StorageError> {
-    match Store::open_current(&workspace.database()).await {
-        Err(StorageError::Outdated) => {
-            hand_over(false, None);
-            match JsFuture::from(whole_app()).await {
-                // Taking over: this first load is about to leave the page.
-                Ok(_) => std::future::pending().await,
-                Err(_) => Err(StorageError::Outdated),
-            }
-        }
-        opened => opened,
-    }
+/// The training demo is the whole app's (`start` hands over before this build would open it):
+/// should it be asked for here, the whole app takes over and opens it.
+async fn open_demo() -> Result<Store, StorageError> {
+    hand_over(false, None);
+    std::future::pending().await
 }
 
 /// Starts Homeward: the case list by itself, or straight into the whole app when the address
 /// names another page or the tab is in the training demo.
 pub fn start() {
-    if Workspace::current().is_demo()
-        || !matches!(Route::parse(&window().location().hash().unwrap_or_default()), Route::CaseList)
+    if Workspace::in_demo() || !matches!(Route::parse(&window().location().hash().unwrap_or_default()), Route::CaseList)
     {
         crate::storage::forget_early_read();
         hand_over(false, None);

@@ -1,6 +1,5 @@
-//! Whose cases this tab works on: a worker's protected workspace, the cases kept unprotected on
-//! this device by earlier versions, or the training demo's fictional ones. Each has its own
-//! database, so nothing done in one can reach another. The choice belongs to the tab (session
+//! Whose cases this tab works on: a worker's protected workspace or the training demo's fictional
+//! ones. Each has its own database, so nothing done in one can reach another. The choice belongs to the tab (session
 //! storage): a reload stays where it was (locked again, for a worker), a new tab asks again.
 
 use gloo_storage::{SessionStorage, Storage};
@@ -8,12 +7,10 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::domain::demo::demo_cases;
-use crate::domain::protection::WorkspaceRecord;
-use crate::storage::{delete_database, StorageError, Store, DB_NAME, DEMO_DB_NAME};
+use crate::storage::{delete_database, StorageError, Store, DEMO_DB_NAME};
 
 const KEY: &str = "homeward.workspace";
 const DEMO: &str = "demo";
-const UNPROTECTED: &str = "unprotected";
 /// Set while the tab is switching into the demo, until the demo's database is open.
 const ENTERING: &str = "homeward.demo_entering";
 
@@ -21,9 +18,6 @@ const ENTERING: &str = "homeward.demo_entering";
 pub enum Workspace {
     /// A worker's own cases, encrypted, opened with their passphrase.
     Worker(Uuid),
-    /// Cases an earlier Homeward kept on this device unprotected (`homeward`), until they are
-    /// moved into a worker's workspace.
-    Unprotected,
     Demo,
 }
 
@@ -33,54 +27,40 @@ impl Workspace {
         let value = SessionStorage::get::<String>(KEY).ok()?;
         match value.as_str() {
             DEMO => Some(Self::Demo),
-            UNPROTECTED => Some(Self::Unprotected),
             id => Uuid::parse_str(id).ok().map(Self::Worker),
         }
     }
 
-    /// The workspace this tab shows: the one it chose, or the cases on this device until a
-    /// worker's workspace is chosen.
-    pub fn current() -> Self {
-        Self::chosen().unwrap_or(Self::Unprotected)
+    /// Whether this tab is in the training demo.
+    pub fn in_demo() -> bool {
+        Self::chosen().is_some_and(Self::is_demo)
     }
 
     pub fn is_demo(self) -> bool {
         self == Self::Demo
     }
 
-    pub fn database(self) -> String {
-        match self {
-            Self::Worker(id) => WorkspaceRecord::database_for(id),
-            Self::Unprotected => DB_NAME.to_string(),
-            Self::Demo => DEMO_DB_NAME.to_string(),
-        }
-    }
-
     /// Remembers the choice for this tab, without starting again.
     pub fn choose(self) {
         let value = match self {
             Self::Worker(id) => id.to_string(),
-            Self::Unprotected => UNPROTECTED.to_string(),
             Self::Demo => DEMO.to_string(),
         };
         let _ = SessionStorage::set(KEY, value);
     }
 
-    /// Opens an unprotected workspace's cases (a worker's is opened by unlocking it); the demo
-    /// is filled with its fictional cases the first time, in the interface's language. Entering
-    /// the demo from the real cases finds it filled in another language, its cases are written
-    /// again in this one; a reload inside the demo keeps what trainees did, whatever the
-    /// language.
-    pub async fn open(self) -> Result<Store, StorageError> {
-        let store = Store::open_named(&self.database()).await?;
+    /// Opens the training demo (a worker's workspace is opened by unlocking it), filled with its
+    /// fictional cases the first time, in the interface's language. Entering the demo from a
+    /// workspace finds it filled in another language, its cases are written again in this one; a
+    /// reload inside the demo keeps what trainees did, whatever the language.
+    pub async fn open_demo() -> Result<Store, StorageError> {
+        let store = Store::open_named(DEMO_DB_NAME).await?;
         store_opened(&store).await;
-        if self.is_demo() {
-            let today = chrono::Local::now().date_naive();
-            let language = crate::vocabulary::language(crate::i18n::preferred_locale());
-            let entering = SessionStorage::get::<bool>(ENTERING).unwrap_or(false);
-            store.seed_once(language.code(), entering, || demo_cases(today, language)).await?;
-            SessionStorage::delete(ENTERING);
-        }
+        let today = chrono::Local::now().date_naive();
+        let language = crate::vocabulary::language(crate::i18n::preferred_locale());
+        let entering = SessionStorage::get::<bool>(ENTERING).unwrap_or(false);
+        store.seed_once(language.code(), entering, || demo_cases(today, language)).await?;
+        SessionStorage::delete(ENTERING);
         Ok(store)
     }
 

@@ -143,12 +143,10 @@ impl Editor {
     /// Whether a save has been handed to the browser and not yet committed, or (in a protected
     /// workspace) the last edit is not sealed for the closing save yet. The browser drops such a
     /// write if the page closes (the closing save cannot overtake it), so leaving then asks
-    /// first.
+    /// first. In a protected workspace too: the closing save is queued behind the running one,
+    /// and when that waits behind another tab's transaction, both are dropped with the page.
     pub fn is_writing(self) -> bool {
-        self.autosave.try_get_value().is_some_and(|autosave| {
-            // In a protected workspace the closing save carries the edit once it is sealed.
-            autosave.sealing_behind() || (autosave.saving.get() && !autosave.store.is_protected())
-        })
+        self.autosave.try_get_value().is_some_and(|autosave| autosave.sealing_behind() || autosave.saving.get())
     }
 
     /// Whether an edit is waiting to be saved or being saved.

@@ -20,7 +20,7 @@ const EXERCISE_FILE: &str = "homeward-demo-exercise.age";
 pub fn DemoPage() -> impl IntoView {
     let i18n = use_i18n();
     keep_page_title(move || t_string!(i18n, demo.title).to_string());
-    let in_demo = Workspace::current().is_demo();
+    let in_demo = Workspace::in_demo();
     view! {
         <h1>{t!(i18n, demo.title)}</h1>
         <p class="lead">

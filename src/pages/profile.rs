@@ -25,8 +25,8 @@ pub fn ProfilePage() -> impl IntoView {
     let i18n = use_i18n();
     keep_page_title(move || t_string!(i18n, storage.profile.title).to_string());
     let profile = use_profile();
-    let worker = match Workspace::current() {
-        Workspace::Worker(id) if signed_in() => Some(id),
+    let worker = match Workspace::chosen() {
+        Some(Workspace::Worker(id)) if signed_in() => Some(id),
         _ => None,
     };
     view! {

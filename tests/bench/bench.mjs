@@ -40,12 +40,21 @@ const harnessUrl = `${server.url}bench/`;
 const WORKER = 'Bench Worker';
 const PASSPHRASE = 'copper kettle winter garden';
 
+/** Puts a tab in the training demo before the app starts: the one workspace stored plain. */
+const IN_DEMO = () => sessionStorage.setItem('homeward.workspace', JSON.stringify('demo'));
+
 /**
- * A browser whose profile holds `count` cases, stored through the storage module: kept
- * unprotected, or with `sealed` in a worker's protected workspace, as the app makes it.
+ * A browser whose profile holds `count` cases, stored through the storage module: plain, in the
+ * training demo's database (real cases are only ever in a worker's workspace, and the demo is
+ * the one workspace stored without the seal; its tabs start in it), or with `sealed` in a
+ * worker's protected workspace, as the app makes it.
  */
 async function browserWith(count, { sealed = false } = {}) {
   const browser = await openBrowser();
+  if (!sealed) {
+    browser.inDemo = true;
+    await browser.context.addInitScript(IN_DEMO);
+  }
   const page = await browser.page();
   page.setDefaultTimeout(600_000);
   await page.goto(harnessUrl);
@@ -53,7 +62,7 @@ async function browserWith(count, { sealed = false } = {}) {
   const started = Date.now();
   await page.evaluate(async ({ count, sealed, worker, passphrase }) => {
     if (sealed) return window.harness.make_workspace(worker, passphrase, count);
-    await window.harness.open('homeward');
+    await window.harness.open('homeward-demo');
     for (let first = 0; first < count; first += 1000) {
       window.harness.prepare(first, Math.min(1000, count - first));
       await window.harness.write_prepared();
@@ -71,6 +80,7 @@ async function browserWith(count, { sealed = false } = {}) {
  */
 async function coldPage(browser, { cpu = 1 } = {}) {
   await browser.restart();
+  if (browser.inDemo) await browser.context.addInitScript(IN_DEMO);
   await browser.context.addInitScript(installProbes);
   const page = await browser.page();
   page.setDefaultTimeout(120_000);

@@ -105,6 +105,8 @@ export async function exchangeFigures({ server, harnessUrl, runs, median, browse
 
   // Import of that file into an empty device, through the import page.
   const target = await openBrowser();
+  // In the training demo, as the source: the one workspace stored plain.
+  await target.context.addInitScript(() => sessionStorage.setItem('homeward.workspace', JSON.stringify('demo')));
   await target.context.addInitScript(installProbes);
   const into = await target.page();
   into.setDefaultTimeout(120_000);
@@ -112,7 +114,7 @@ export async function exchangeFigures({ server, harnessUrl, runs, median, browse
   const written = [];
   for (let run = 0; run < runs; run++) {
     await into.goto(harnessUrl);
-    await into.evaluate(() => new Promise((ok, fail) => { const r = indexedDB.deleteDatabase('homeward'); r.onsuccess = ok; r.onerror = fail; r.onblocked = () => fail(new Error('blocked')); }));
+    await into.evaluate(() => new Promise((ok, fail) => { const r = indexedDB.deleteDatabase('homeward-demo'); r.onsuccess = ok; r.onerror = fail; r.onblocked = () => fail(new Error('blocked')); }));
     await into.goto(server.url + '#/import');
     await into.locator('#import-file').setInputFiles(exported);
     await into.getByLabel(/^Passphrase/).fill(PASS);

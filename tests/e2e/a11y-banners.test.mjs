@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { cp, mkdtemp, readdir, appendFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, openBrowser, field, saved, createCase } from './harness.mjs';
+import { DIST, openBrowser, field, saved, createCase, WORKER, enter } from './harness.mjs';
 import { startServer } from './server.mjs';
 import { stampServiceWorker } from '../../scripts/post-build.mjs';
 import { auditor } from './axe.mjs';
@@ -16,7 +16,7 @@ test('other tabs and new versions: announced, and axe finds nothing', async () =
   const copy = await mkdtemp(join(tmpdir(), 'homeward-build-'));
   await cp(DIST, copy, { recursive: true });
   const server = await startServer({ root: copy, base: '/' });
-  const browser = await openBrowser();
+  const browser = await openBrowser({ worker: WORKER });
   const audit = auditor();
   try {
     const page = await browser.page();
@@ -78,15 +78,16 @@ test('other tabs and new versions: announced, and axe finds nothing', async () =
     // A newer Homeward upgrades the database in another tab: this one lets go and says so.
     // The updated tab has reloaded itself.
     await page.waitForFunction(() => window.stillTheSamePage === undefined);
+    await enter(page);
     await field(page, 'Role').waitFor();
     await saved(page);
     await other.goto(`${server.url}public/manifest.webmanifest`);
     await watchRegions(page);
-    await other.evaluate(() => new Promise((done, fail) => {
-      const request = indexedDB.open('homeward', 99);
+    await other.evaluate((name) => new Promise((done, fail) => {
+      const request = indexedDB.open(name, 99);
       request.onsuccess = () => { request.result.close(); done(); };
       request.onerror = () => fail(request.error);
-    }));
+    }), await browser.database(page));
     await assertAnnounced(page, 'Homeward was updated in another tab', 'alert');
     await field(page, 'Organisation').fill('Casa Esperanza');
     await assertAnnounced(page, /^Not saved: A newer version of Homeward/, 'alert');

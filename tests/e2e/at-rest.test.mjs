@@ -62,12 +62,14 @@ async function fillCase(page, url) {
 /** The markers of one case, as they would be stored: the note's distinctive words. */
 const markers = (number) => ['Diskmarkchild', 'diskmarknote', 'diskmarkhistory', number];
 
-test('the same work in the cases kept unprotected is found by the scan (the control)', async () => {
+test('the same work in the training demo, which is not protected, is found by the scan (the control)', async () => {
   const server = await serve();
   const browser = await openBrowser();
   try {
     const page = await browser.page();
     await page.goto(server.url);
+    await page.getByRole('button', { name: 'Training demo (fictional cases, not protected)' }).click();
+    await page.getByRole('region', { name: 'Demo workspace' }).waitFor();
     const number = await fillCase(page, server.url);
     await browser.context.close();
     const found = await scan(browser.profile, markers(number));
@@ -118,7 +120,7 @@ for (const name of fixtures) {
       let page = await browser.page();
       await layDown(page, server.url, fixture);
       await page.goto(server.url);
-      await page.getByRole('row', { name: new RegExp(fixture.stores.cases.records[0].plan.child.name) }).waitFor();
+      await page.getByText('They stay closed until a worker is added').waitFor();
       // The control: the unprotected cases are on disk, where the scan finds them.
       await browser.restart();
       const before = await scan(browser.profile, markers);

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
-import { openBrowser, serve, layDown } from './harness.mjs';
+import { openBrowser, serve, layDown, WORKER } from './harness.mjs';
 
 const FIXTURE = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'schema-v3.json');
 const COPIES = 80;
@@ -25,7 +25,7 @@ async function scrollUntil(page, count) {
 test('the case list draws rows as they near the screen, shows the rest on request, and a key leaving the same rows redraws none', async () => {
   const fixture = JSON.parse(await readFile(FIXTURE, 'utf8'));
   const server = await serve('/');
-  const browser = await openBrowser();
+  const browser = await openBrowser({ worker: WORKER });
   try {
     const page = await browser.page();
     const stores = Object.fromEntries(Object.entries(fixture.stores).map(([name, { keyPath }]) => [name, { keyPath, records: [] }]));

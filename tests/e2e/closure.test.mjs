@@ -2,7 +2,7 @@
 // reopened; both recorded in the history.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withApp, field, saved, createCase } from './harness.mjs';
+import { withApp, field, saved, createCase, WORKER } from './harness.mjs';
 
 const app = withApp('/');
 
@@ -32,7 +32,7 @@ test('a case is closed with an outcome and reason, read-only until reopened, and
   await dialog.waitFor({ state: 'hidden' });
 
   const banner = page.locator('.closed-banner');
-  await banner.getByText(/^Closed on .+ by Unnamed user: Kinship care\.$/).waitFor();
+  await banner.getByText(new RegExp(`^Closed on .+ by ${WORKER.name}: Kinship care\\.$`)).waitFor();
   await saved(page);
   await page.goto(`${plan}worker`);
   assert.equal(await field(page, 'Role').isDisabled(), true, 'read-only while closed');

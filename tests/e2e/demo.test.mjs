@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { withApp, field, createCase, saved } from './harness.mjs';
+import { withApp, field, createCase, saved, enter } from './harness.mjs';
 
 const app = withApp('/tools/homeward/');
 const DEMO_CHILDREN = ['Valentina Quispe', 'Mateo Cruz', 'Joaquín Benítez', 'Yerlin Ramírez', 'Dayana Mendoza', 'Andrés Villca', 'Ikram Haddad', 'Thiago Pereira'];
@@ -17,7 +17,9 @@ const snapshot = (page, name) => page.evaluate(async (name) => {
   if (!db.objectStoreNames.contains('cases')) { db.close(); return '[]'; }
   const all = await new Promise((ok) => { const r = db.transaction(['cases']).objectStore('cases').getAll(); r.onsuccess = () => ok(r.result); });
   db.close();
-  return JSON.stringify(all.sort((a, b) => a.id.localeCompare(b.id)));
+  // A worker's cases are sealed: their bytes, not an empty object, are compared.
+  const bytes = (_, v) => (v instanceof ArrayBuffer ? [...new Uint8Array(v)] : ArrayBuffer.isView(v) ? [...new Uint8Array(v.buffer, v.byteOffset, v.byteLength)] : v);
+  return JSON.stringify(all.sort((a, b) => a.id.localeCompare(b.id)), bytes);
 }, name);
 
 const banner = (page) => page.getByRole('region', { name: 'Demo workspace' });
@@ -29,7 +31,8 @@ test('the demo opens in one step beside the real cases, is reset in one step, an
   await page.goto(plan + 'child');
   await field(page, "Child's name").fill('Real Child');
   await saved(page);
-  const real = await snapshot(page, 'homeward');
+  const workspace = await app.browser.database(page);
+  const real = await snapshot(page, workspace);
   assert.equal(JSON.parse(real).length, 1);
 
   // One action, from any page.
@@ -73,20 +76,23 @@ test('the demo opens in one step beside the real cases, is reset in one step, an
   assert.equal(await caseRow(page, 'Valentina Changed').count(), 0);
   const reset = JSON.parse(await snapshot(page, 'homeward-demo'));
   assert.equal(reset.length, DEMO_CHILDREN.length, 'the added case is gone');
-  assert.equal(await snapshot(page, 'homeward'), real, 'the reset touched no real case');
+  assert.equal(await snapshot(page, workspace), real, 'the reset touched no real case');
 
-  // Leave: the real cases, exactly as they were.
+  // Leave: the opening screen, and the worker's own cases, unlocked again, exactly as they were.
   await banner(page).getByRole('button', { name: 'Leave demo' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Who is working?' }).waitFor();
+  await enter(page);
   await caseRow(page, 'Real Child').waitFor();
   assert.equal(await banner(page).count(), 0);
   for (const child of DEMO_CHILDREN) assert.equal(await caseRow(page, child).count(), 0, `${child} is not among the real cases`);
-  assert.equal(await snapshot(page, 'homeward'), real, 'real cases untouched');
+  assert.equal(await snapshot(page, workspace), real, 'real cases untouched');
   assert.deepEqual(app.browser.errors, []);
 });
 
 test('the exercise file imports with the passphrase shown, and one case is a conflict to decide', async () => {
   const page = await app.browser.page();
   await page.goto(app.server.url + '#/demo');
+  const workspace = await app.browser.database(page);
   await page.getByRole('button', { name: 'Open the demo' }).click();
   await banner(page).waitFor();
   await page.goto(app.server.url + '#/demo');
@@ -107,7 +113,7 @@ test('the exercise file imports with the passphrase shown, and one case is a con
   const cases = JSON.parse(await snapshot(page, 'homeward-demo'));
   assert.equal(cases.length, DEMO_CHILDREN.length + 3, 'two new cases and a copy of the conflicting one');
   await page.getByRole('button', { name: 'Leave demo' }).click();
-  await page.getByRole('button', { name: 'Open the training demo' }).waitFor();
-  assert.equal(JSON.parse(await snapshot(page, 'homeward')).length, 1, 'the import went into the demo only');
+  await page.getByRole('button', { name: 'Training demo (fictional cases, not protected)' }).waitFor();
+  assert.equal(JSON.parse(await snapshot(page, workspace)).length, 1, 'the import went into the demo only');
   assert.deepEqual(app.browser.errors, []);
 });

@@ -8,7 +8,7 @@ import { mkdtemp, readFile, writeFile, truncate } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { withApp, field, saved } from './harness.mjs';
+import { withApp, field, saved, casesAsExported, WORKER, storedAsJson } from './harness.mjs';
 
 const app = withApp('/tools/homeward/');
 const PASS = 'river lamp quick dolphin';
@@ -16,13 +16,28 @@ const HOSTILE = '<img src=x onerror="document.title=\'owned\'">';
 let dir;
 before(async () => { dir = await mkdtemp(join(tmpdir(), 'homeward-files-')); });
 
-/** Every stored case, as IndexedDB holds it, in id order. */
-const snapshot = (page, store = 'cases') => page.evaluate(async (store) => {
-  const db = await new Promise((ok, fail) => { const r = indexedDB.open('homeward'); r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
-  const all = await new Promise((ok) => { const r = db.transaction([store]).objectStore(store).getAll(); r.onsuccess = () => ok(r.result); });
-  db.close();
-  return JSON.stringify(all.sort((a, b) => a.id.localeCompare(b.id)));
-}, store);
+const byId = (a, b) => a.id.localeCompare(b.id);
+
+/**
+ * The records of `stores` (every store if none is named) of the workspace's database, as
+ * IndexedDB holds them: sealed, their bytes as base64, in one read-only transaction, as one
+ * text. What "nothing written" compares, byte for byte: a record written again, even the same
+ * case, is sealed with a fresh IV. The whole cases, as stored, are read with `casesAsExported`.
+ */
+const sealed = async (page, stores = null) => {
+  const stored = JSON.parse(await storedAsJson(page, await app.browser.database(page), stores));
+  return JSON.stringify(Object.fromEntries(stored.stores.map(([store, [, records]]) => [store, records])));
+};
+
+/** The records of one store of the workspace's database, as stored (sealed), in id order. */
+const records = async (page, store) => JSON.parse(await sealed(page, [store]))[store].sort(byId);
+
+/**
+ * What a sealed case keeps in clear beside its ciphertext (its id and bookkeeping: `revision`,
+ * `version`, `exchanged`), of stored records or of a file's cases: how a test sees, without
+ * exporting again, which versions an export recorded as exchanged.
+ */
+const bookkeeping = (cases) => [...cases].sort(byId).map(({ id, revision, version, exchanged }) => ({ id, revision, version, exchanged }));
 
 /** Runs the stock `age` tool, typing the passphrase into its terminal prompt. */
 function ageCli(args, answers) {
@@ -90,7 +105,11 @@ test('cases are exported into an age file that the stock age tool decrypts', asy
   const bytes = await readFile(exported.path);
   assert.equal(bytes.subarray(0, 22).toString(), 'age-encryption.org/v1\n');
   assert.match(bytes.toString('latin1'), /-> scrypt \S+ 18\n/, 'work factor 18, as stock age');
-  before_export = await snapshot(page);
+  // What the export recorded in the stored cases, read before anything else is exported.
+  const recorded = bookkeeping(await records(page, 'cases'));
+  // The stored cases, whole. Exporting them again records nothing new: the versions just
+  // exported are already among those exchanged, so `exchanged` is compared too.
+  before_export = await casesAsExported(page, app.server.url);
 
   const plain = join(dir, 'decrypted.json');
   ageCli(['-d', '-o', plain, exported.path], [PASS]);
@@ -98,7 +117,8 @@ test('cases are exported into an age file that the stock age tool decrypts', asy
   assert.equal(document.format, 'homeward-export');
   assert.equal(document.format_version, 2);
   assert.equal(document.cases.length, 3);
-  assert.deepEqual(JSON.parse(before_export), [...document.cases].sort((a, b) => a.id.localeCompare(b.id)), 'the file holds the cases exactly as stored');
+  assert.deepEqual(bookkeeping(document.cases), recorded, 'the versions in the file are recorded as exchanged in the stored cases');
+  assert.deepEqual(before_export, [...document.cases].sort(byId), 'the file holds the cases exactly as stored');
 });
 
 test('bad files are refused with a clear message and change nothing', async () => {
@@ -122,7 +142,8 @@ test('bad files are refused with a clear message and change nothing', async () =
   await writeFile(join(dir, 'huge.age'), '');
   await truncate(join(dir, 'huge.age'), 201 * 1024 * 1024);
   for (const [name, [content, message, pass]] of Object.entries(files)) await writeFile(join(dir, name), content);
-  const cases_before = await snapshot(page);
+  // Every store of the workspace's database, byte for byte.
+  const database_before = await sealed(page);
   for (const [name, message, pass] of [
     ...Object.entries(files).map(([name, [, message, pass]]) => [name, message, pass]),
     ['shopping.age', 'not a Homeward export'],
@@ -132,7 +153,7 @@ test('bad files are refused with a clear message and change nothing', async () =
     await openFile(page, join(dir, name), pass ?? PASS);
     await page.locator('#import-outcome .error-box').getByText(message).waitFor();
     assert.equal(await page.getByRole('button', { name: 'Import', exact: true }).count(), 0, `${name}: no preview`);
-    assert.equal(await snapshot(page), cases_before, `${name} changed nothing`);
+    assert.equal(await sealed(page), database_before, `${name} changed nothing`);
   }
 });
 
@@ -145,13 +166,14 @@ test('export all, delete them, import: every field is back exactly', async () =>
     await page.getByRole('dialog').getByRole('button', { name: /^Delete case/ }).click();
     await page.getByText(/was deleted from this device/).waitFor();
   }
-  assert.equal(await snapshot(page), '[]');
+  assert.deepEqual(await records(page, 'cases'), []);
 
-  // Deleted here: they come back only if the worker says so, case by case.
+  // Deleted here: they come back only if the worker says so, case by case. Deleted by the
+  // worker whose workspace this is.
   await openFile(page, exported.path);
   await page.getByRole('heading', { name: 'What this file would change' }).waitFor();
   await page.getByText('0 new · 0 newer · 0 changed on both sides · 0 identical · 0 older · 3 deleted on this device').waitFor();
-  assert.equal(await page.locator('.preview-what').getByText(/^Deleted on this device on .+ by Unnamed user: you decide$/).count(), 3);
+  assert.equal(await page.locator('.preview-what').getByText(new RegExp(`^Deleted on this device on .+ by ${WORKER.name}: you decide$`)).count(), 3);
   await page.getByText('Decide whether to bring back the 3 cases deleted on this device.').waitFor();
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   // The first decision to make takes focus.
@@ -159,7 +181,7 @@ test('export all, delete them, import: every field is back exactly', async () =>
   for (const option of await page.getByRole('radio', { name: 'Keep it deleted' }).all()) await option.check();
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByText('Imported: nothing needed changing.').waitFor();
-  assert.equal(await snapshot(page), '[]', 'kept deleted');
+  assert.deepEqual(await records(page, 'cases'), [], 'kept deleted');
 
   await openFile(page, exported.path);
   await page.getByText('0 new · 0 newer · 0 changed on both sides · 0 identical · 0 older · 3 deleted on this device').waitFor();
@@ -168,10 +190,13 @@ test('export all, delete them, import: every field is back exactly', async () =>
   for (const option of await page.getByRole('radio', { name: 'Bring it back' }).all()) await option.check();
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByText('Imported: 3 brought back after being deleted here.').waitFor();
-  assert.equal(await snapshot(page), before_export);
-  assert.equal(await snapshot(page, 'tombstones'), '[]', 'brought back, they are no longer deleted');
-  // Hostile text stays text.
+  // Hostile text stays text, in the case list the import goes to.
   await page.getByRole('cell', { name: `Lucía ${HOSTILE}` }).waitFor();
+  assert.notEqual(await page.title(), 'owned');
+  assert.deepEqual(await records(page, 'tombstones'), [], 'brought back, they are no longer deleted');
+  // Brought back as the file holds them, their versions already recorded as exchanged: reading
+  // them through an export records nothing new, so `exchanged` is compared too.
+  assert.deepEqual(await casesAsExported(page, app.server.url), before_export);
   assert.notEqual(await page.title(), 'owned');
 });
 
@@ -191,7 +216,7 @@ test('files made with age -p, binary or armored, import and find the same cases 
 
 test('changes on both sides: keep mine, take theirs, keep both', async () => {
   const page = await app.browser.page();
-  const stored = JSON.parse(await snapshot(page));
+  const stored = await casesAsExported(page, app.server.url);
   // The colleague's side: each case edited after the exchange, as their Homeward would.
   const theirs = stored.map((c) => {
     const next = structuredClone(c);
@@ -222,7 +247,7 @@ test('changes on both sides: keep mine, take theirs, keep both', async () => {
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByText('Imported: 1 replaced by theirs, 1 added as a copy.').waitFor();
 
-  const after = JSON.parse(await snapshot(page));
+  const after = await casesAsExported(page, app.server.url);
   const languages = (who) => after.filter((c) => c.plan.child.name.startsWith(who)).map((c) => c.plan.child.languages).sort();
   assert.deepEqual(languages('Lucía'), ['Mine for Lucía']);
   assert.deepEqual(languages('Tomás'), ['Theirs for Tomás']);
@@ -234,7 +259,7 @@ test('changes on both sides: keep mine, take theirs, keep both', async () => {
 
 test('a case deleted in another tab after the preview: nothing is imported, and the message says why', async () => {
   const page = await app.browser.page();
-  const stored = JSON.parse(await snapshot(page));
+  const stored = await casesAsExported(page, app.server.url);
   // The colleague's newer version of every case here.
   const theirs = stored.map((c) => {
     const next = structuredClone(c);
@@ -255,12 +280,13 @@ test('a case deleted in another tab after the preview: nothing is imported, and 
   await other.getByRole('dialog').getByRole('button', { name: /^Delete case/ }).click();
   await other.getByText(/was deleted from this device/).waitFor();
   await other.close();
-  const [cases, tombstones] = [await snapshot(page), await snapshot(page, 'tombstones')];
+  // The cases and the deletions as stored, sealed, byte for byte.
+  const [cases, tombstones] = [await sealed(page, ['cases']), await sealed(page, ['tombstones'])];
 
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByText('Nothing was imported: a case in this file was changed or deleted in another tab after the preview. Open the file again to see what it would change now.').waitFor();
-  assert.equal(await snapshot(page), cases, 'nothing written');
-  assert.equal(await snapshot(page, 'tombstones'), tombstones, 'the deleted case stays deleted');
+  assert.equal(await sealed(page, ['cases']), cases, 'nothing written');
+  assert.equal(await sealed(page, ['tombstones']), tombstones, 'the deleted case stays deleted');
 });
 
 test('a case changed in another tab while the passphrase is typed goes into the file as it is now', async () => {
@@ -282,21 +308,26 @@ test('a case changed in another tab while the passphrase is typed goes into the 
     await field(other, 'Languages').fill(languages);
     await saved(other);
   };
-  const stored = JSON.parse(await snapshot(page));
+  const stored = await casesAsExported(other, app.server.url);
   await page.goto(app.server.url + '#/export');
   await page.getByText(`${stored.length} of ${stored.length} chosen`).waitFor();
   await page.waitForTimeout(1000);
   await editLanguages(stored[0], 'Changed in another tab');
   const first = await exportNow(join(dir, 'while-typing.age'));
   assert.equal(first[0].plan.child.languages, 'Changed in another tab');
-  assert.deepEqual(first, JSON.parse(await snapshot(page)), 'the file holds the cases exactly as stored now');
+  // As stored now: first what the export recorded (kept in clear, read without exporting),
+  // then the whole cases, read in the other tab so that this page stays as it is. Exporting them
+  // again records nothing new (their versions are already recorded), so `exchanged` is compared too.
+  assert.deepEqual(bookkeeping(first), bookkeeping(await records(page, 'cases')), 'the versions in the file are recorded as exchanged');
+  assert.deepEqual(first, await casesAsExported(other, app.server.url), 'the file holds the cases exactly as stored now');
 
   // The next file from the same page: what changed since the first, and the first recorded.
   await page.waitForTimeout(1000);
   await editLanguages(stored[1], 'Changed after the first file');
   const second = await exportNow(join(dir, 'after-the-first.age'));
   assert.equal(second[1].plan.child.languages, 'Changed after the first file');
-  assert.deepEqual(second, JSON.parse(await snapshot(page)));
+  assert.deepEqual(bookkeeping(second), bookkeeping(await records(page, 'cases')));
+  assert.deepEqual(second, await casesAsExported(other, app.server.url));
   await other.close();
   assert.deepEqual(app.browser.errors, []);
 });
@@ -313,5 +344,15 @@ test('an export without encryption, for training, is the document itself', async
   await page.getByText(/^Saved homeward-/).waitFor();
   const document = JSON.parse(await readFile(path, 'utf8'));
   assert.equal(document.format, 'homeward-export');
-  assert.deepEqual([...document.cases].sort((a, b) => a.id.localeCompare(b.id)), JSON.parse(await snapshot(page)));
+  const cases = [...document.cases].sort(byId);
+  // The cases as stored: every one of them, with the bookkeeping each keeps in clear beside its
+  // ciphertext, and whole as an encrypted export (its cases checked against the stored ones
+  // above) holds them. Their versions are already recorded as exchanged, so exporting again
+  // records nothing new and `exchanged` is compared too.
+  assert.deepEqual(bookkeeping(cases), bookkeeping(await records(page, 'cases')));
+  // Through the case list, so the export page opens afresh for the encrypted file.
+  await page.goto(app.server.url + '#/');
+  const encrypted = await exportAll(page);
+  ageCli(['-d', '-o', `${encrypted.path}.json`, encrypted.path], [PASS]);
+  assert.deepEqual(cases, JSON.parse(await readFile(`${encrypted.path}.json`, 'utf8')).cases.sort(byId));
 });

@@ -3,19 +3,29 @@
 // says so, the case list still works, and the page opens once the rest can be had.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIST, openBrowser } from './harness.mjs';
+import { DIST, openBrowser, WORKER } from './harness.mjs';
 import { startServer } from './server.mjs';
 
 const WHOLE_APP = '**/homeward_app_bg.wasm';
 
 test('a page opened while the rest of Homeward cannot be fetched says so, leads to the list, and opens later', async () => {
   const server = await startServer({ root: DIST, base: '/first-load/' });
-  const browser = await openBrowser();
+  const browser = await openBrowser({ worker: WORKER });
   try {
-    await browser.context.route(WHOLE_APP, (route) => route.abort('internetdisconnected'));
     const page = await browser.page();
-    // Straight to another page: nothing of the list is drawn, so the failure must draw something.
-    await page.goto(`${server.url}#/overview`);
+    // A worker's workspace is made with the whole app (the opening screens need it). Then every
+    // stored copy of Homeward is forgotten, as when the browser's cache is cleared, and the rest
+    // of it cannot be fetched: the first load alone, from the network.
+    await page.goto(server.url);
+    await page.evaluate(async () => {
+      for (const registration of await navigator.serviceWorker.getRegistrations()) await registration.unregister();
+      for (const key of await caches.keys()) await caches.delete(key);
+    });
+    await browser.context.route(WHOLE_APP, (route) => route.abort('internetdisconnected'));
+    // Straight to another page (unlocking on the first load's own form): nothing of the list is
+    // drawn, so the failure must draw something.
+    await page.evaluate(() => { location.hash = '#/overview'; });
+    await page.reload();
     await page.getByRole('alert').getByText('This page could not be loaded').waitFor();
     await page.getByRole('navigation').getByRole('link', { name: 'Cases' }).click();
     await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();

@@ -1,15 +1,15 @@
 // Hostile import files: every file of tests/fixtures/hostile (made by make.mjs there; what each
 // file is and what the page must say is in its expected.json) is opened through the import page
 // as a person would: the file chooser, the passphrase field, the buttons by name. A refused
-// file must say what is wrong in plain words, quickly, and leave the database byte for byte as
-// it was (every object store, keys and values); an odd but acceptable file imports and its text
+// file must say what is wrong in plain words, quickly, and leave the workspace's database byte
+// for byte as it was (every object store, keys and values); an odd but acceptable file imports and its text
 // is shown as text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { withApp, field, DIST } from './harness.mjs';
+import { withApp, field, DIST, storedAsJson } from './harness.mjs';
 
 const HOSTILE = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'hostile');
 const expected = Object.entries(JSON.parse(await readFile(join(HOSTILE, 'expected.json'), 'utf8')));
@@ -31,25 +31,12 @@ const DEFECT_ANSWER_MS = 5_000;
 const QUICK_MS = 5_000;
 
 /**
- * Every object store of the database, keys and values, as JSON: what "nothing changed" is
- * compared with. All requests go out in one read-only transaction, so they see one state.
+ * Every object store of the workspace's database, keys and values, as JSON: what "nothing
+ * changed" is compared with. All requests go out in one read-only transaction, so they see one
+ * state. Its records are sealed (a fresh IV each time one is written): their bytes are kept as
+ * base64, so even a record written again unchanged is told.
  */
-const dump = (page) => page.evaluate(async () => {
-  const db = await new Promise((ok, fail) => {
-    const open = indexedDB.open('homeward');
-    open.onsuccess = () => ok(open.result);
-    open.onerror = () => fail(open.error);
-  });
-  const names = [...db.objectStoreNames].sort();
-  const tx = db.transaction(names);
-  const read = (request) => new Promise((ok, fail) => { request.onsuccess = () => ok(request.result); request.onerror = () => fail(request.error); });
-  const stores = await Promise.all(names.map(async (name) => {
-    const store = tx.objectStore(name);
-    return [name, await Promise.all([read(store.getAllKeys()), read(store.getAll())])];
-  }));
-  db.close();
-  return JSON.stringify({ version: db.version, stores });
-});
+const dump = async (page) => storedAsJson(page, await app.browser.database(page));
 
 /**
  * Fails with where two dumps differ (a store, a key, the two records), rather than with two

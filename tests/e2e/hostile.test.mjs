@@ -1,5 +1,6 @@
 // Whatever is typed is shown as text everywhere it appears: markup stays inert, very long words
 // wrap instead of widening a phone's page, and right-to-left text and emoji come back intact.
+// With protection on, the tab's title names neither the child nor the case.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withApp, field, saved } from './harness.mjs';
@@ -36,7 +37,14 @@ test('hostile, long, right-to-left and emoji text shows as text on every page, o
   await page.waitForURL(/plan\/case$/);
   const plan = page.url().replace(/case$/, '');
   await page.getByRole('heading', { level: 1 }).filter({ hasText: EMOJI }).waitFor();
-  assert.ok((await page.title()).includes(CHILD), 'the tab title carries the name as text');
+  // With protection on, the tab title (kept in the browser's history and read out by screen
+  // readers) names neither the child nor the case.
+  const number = await field(page, 'Case number').inputValue();
+  const title = await page.title();
+  assert.match(title, / – Homeward$/, 'the tab is still named');
+  for (const part of [CHILD, RTL, EMOJI, 'Lucía', IMG, number]) {
+    assert.ok(!title.includes(part), `the tab title "${title}" does not carry "${part}"`);
+  }
   await inert(page, 'case header');
 
   await page.goto(`${plan}needs`);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { withApp, createCase } from './harness.mjs';
+import { withApp, createCase, casesAsExported } from './harness.mjs';
 import { tabTo, focusShown, assertPageFocus, assertFocusReaches } from './keys.mjs';
 
 const app = withApp('/');
@@ -128,13 +128,13 @@ test('import the file back with the keyboard alone', async () => {
 
 test('a conflict decided with the arrow keys', async () => {
   const page = await app.browser.page();
-  // Set-up, not part of the run: a colleague's file with both cases changed there as well.
-  const stored = await page.evaluate(async () => {
-    const db = await new Promise((ok) => { const r = indexedDB.open('homeward'); r.onsuccess = () => ok(r.result); });
-    const all = await new Promise((ok) => { const r = db.transaction(['cases']).objectStore('cases').getAll(); r.onsuccess = () => ok(r.result); });
-    db.close();
-    return all;
-  });
+  // Set-up, not part of the run: a colleague's file with both cases changed there as well. The
+  // stored cases are read whole through an export made in a tab of its own, so this one stays as
+  // it is (the export only records their versions as exchanged: they are conflicts still).
+  const reading = await app.browser.context.newPage();
+  reading.setDefaultTimeout(10_000);
+  const stored = await casesAsExported(reading, app.server.url);
+  await reading.close();
   const theirs = stored.map((c) => ({ ...c, plan: { ...c.plan, child: { ...c.plan.child, languages: 'Theirs' } }, revision: c.revision + 1, version: crypto.randomUUID(), exchanged: [] }));
   const json = join(dir, 'theirs.json');
   await writeFile(json, JSON.stringify({ format: 'homeward-export', format_version: 1, app_version: 'test', exported_at: new Date().toISOString(), cases: theirs }));

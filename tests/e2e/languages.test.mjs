@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { withApp, field, createCase, saved } from './harness.mjs';
+import { withApp, field, createCase, saved, WORKER } from './harness.mjs';
 
 const app = withApp('/tools/homeward/', { locale: 'es-MX' });
 const LOCALES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'locales');
@@ -83,6 +83,24 @@ test('Homeward starts in the browser\'s language, can be switched, and remembers
   await page.getByLabel('Langue').selectOption({ label: 'English' });
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases', exact: true }).waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+});
+
+test('a language chosen on the first load\'s case list is the one the rest of Homeward opens in', async () => {
+  const page = await app.browser.page();
+  await page.goto(app.server.url);
+  await page.getByLabel(/^(Language|Idioma|Langue)$/).selectOption({ label: 'Español' });
+  // A fresh load of the list: the first load alone, the rest of Homeward fetched behind it.
+  const standing = page.waitForResponse(/homeward_app_bg\.wasm$/);
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Casos' }).waitFor();
+  await standing;
+  await page.waitForTimeout(1000); // compiled and standing by beside the list
+  await page.getByLabel('Idioma').selectOption({ label: 'Français' });
+  await page.getByRole('heading', { level: 1, name: 'Dossiers' }).waitFor();
+  await page.getByRole('navigation', { name: 'Principale' }).getByRole('link', { name: "Vue d’ensemble" }).click();
+  await page.getByRole('heading', { level: 1, name: "Vue d’ensemble" }).waitFor({ timeout: 5_000 });
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
+  await page.getByLabel('Langue').selectOption({ label: 'English' });
 });
 
 test('pages in Spanish and French have no English left, and dates follow the language', async () => {
@@ -168,7 +186,8 @@ test('the training demo\'s cases are written in the interface\'s language, and e
 
   // Left and entered again, in French: the cases are written again in French.
   await page.getByRole('region', { name: fr['demo.banner_label'] }).getByRole('button', { name: fr['demo.leave'] }).click();
-  await page.getByRole('button', { name: fr['app.open_demo'] }).click();
+  // Leaving goes to the opening screen, which offers the demo too.
+  await page.getByRole('button', { name: fr['workspaces.demo'] }).click();
   await page.getByRole('region', { name: fr['demo.banner_label'] }).waitFor();
   text = await valentinasNeeds();
   assert.ok(text.includes(need.fr), 'the need in French');
@@ -176,7 +195,7 @@ test('the training demo\'s cases are written in the interface\'s language, and e
   await page.goto(app.server.url + '#/demo');
   await page.getByText(organisation.fr).first().waitFor();
   await page.getByRole('button', { name: fr['demo.leave'] }).first().click();
-  await page.getByRole('button', { name: fr['app.open_demo'] }).waitFor();
+  await page.getByRole('button', { name: fr['workspaces.demo'] }).waitFor();
   assert.deepEqual(app.browser.errors, []);
 });
 
@@ -200,6 +219,10 @@ test('the opening screens of protected workspaces have no English left in Spanis
     };
     try {
       const page = await browser.page();
+      // A new device: nobody's workspace yet.
+      await page.goto(server.url);
+      await page.getByText(tr['workspaces.first_lead']).waitFor();
+      await check(page, 'the opening screen of a new device');
       await page.goto(`${server.url}#/workspaces/new`);
       await page.getByRole('heading', { level: 1, name: tr['workspaces.add_title'] }).waitFor();
       await page.getByRole('button', { name: tr['workspaces.create'] }).click();

@@ -48,13 +48,13 @@ test('the plan: Saving…, Saved, undo after a removal, a refused save', async (
   await field(page, 'Estimated age in years').fill('99');
   await assertAnnounced(page, 'Enter an age of 30 or under, in years.', 'status');
 
-  // The case disappears from storage behind the page's back: the next save is refused.
+  // The case disappears from the workspace's storage behind the page's back: the next save is refused.
   const id = plan.match(/cases\/([^/]+)\//)[1];
-  await page.evaluate(async (id) => {
-    const db = await new Promise((ok) => { const r = indexedDB.open('homeward'); r.onsuccess = () => ok(r.result); });
+  await page.evaluate(async ([name, id]) => {
+    const db = await new Promise((ok) => { const r = indexedDB.open(name); r.onsuccess = () => ok(r.result); });
     await new Promise((ok) => { const tx = db.transaction(['cases'], 'readwrite'); tx.objectStore('cases').delete(id); tx.oncomplete = ok; });
     db.close();
-  }, id);
+  }, [await app.browser.database(page), id]);
   await watchRegions(page);
   await field(page, 'Languages').fill('Spanish');
   await assertAnnounced(page, /^Not saved: /, 'alert');

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readFile, readdir, appendFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, openBrowser, field, saved, createCase } from './harness.mjs';
+import { DIST, openBrowser, field, saved, createCase, WORKER, enter } from './harness.mjs';
 import { startServer } from './server.mjs';
 import { inlineScripts, stampServiceWorker } from '../../scripts/post-build.mjs';
 
@@ -27,7 +27,7 @@ const newCase = createCase;
 
 test('after one visit Homeward starts with the server gone, and new work is kept', async () => {
   const server = await startServer({ root: DIST, base: '/field-office/homeward/' });
-  const browser = await openBrowser();
+  const browser = await openBrowser({ worker: WORKER });
   try {
     const page = await browser.page();
     await page.goto(server.url);
@@ -68,7 +68,7 @@ test('a new build is announced, and used only when the user chooses to reload', 
   const copy = await mkdtemp(join(tmpdir(), 'homeward-build-'));
   await cp(DIST, copy, { recursive: true });
   const server = await startServer({ root: copy, base: '/' });
-  const browser = await openBrowser();
+  const browser = await openBrowser({ worker: WORKER });
   try {
     const page = await browser.page();
     const plan = await newCase(page, server.url, 'Tomás Gil');
@@ -99,6 +99,8 @@ test('a new build is announced, and used only when the user chooses to reload', 
     await page.waitForFunction(() => window.stillTheSamePage === undefined);
     // A tab still running the old build is told to reload, not left with files that are gone.
     await other.getByText('A new version of Homeward was started in another tab').waitFor();
+    // The reload locked the workspace: the worker unlocks it again.
+    await enter(page);
     await field(page, 'Role').waitFor();
     assert.equal(await workerVersion(page), second);
     assert.equal(await field(page, 'Role').inputValue(), 'Psychologist', 'the edit made before the update is kept');
@@ -132,7 +134,7 @@ test('the built page carries a strict Content-Security-Policy, and the app runs 
   assert.match(headers, /Content-Security-Policy: .*frame-ancestors 'none'/);
 
   const server = await startServer({ root: DIST, base: '/' });
-  const browser = await openBrowser();
+  const browser = await openBrowser({ worker: WORKER });
   try {
     const page = await browser.page();
     const response = await page.goto(server.url);

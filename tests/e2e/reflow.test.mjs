@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
-import { serve, CHROMIUM_FLAGS, field, saved, createCase } from './harness.mjs';
+import { serve, CHROMIUM_FLAGS, field, saved, createCase, workInWorkspace } from './harness.mjs';
 import { focusProblem } from './keys.mjs';
 
 const SHOTS = process.env.A11Y_SHOTS ?? '/tmp/a11y-shots';
@@ -27,6 +27,7 @@ before(async () => {
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
   // In English, as the harness's browser: the interface follows the browser's language.
   context = await browser.newContext({ viewport: SIZES[0], deviceScaleFactor: 2, locale: 'en-US' });
+  workInWorkspace(context);
 });
 after(async () => {
   await browser?.close();

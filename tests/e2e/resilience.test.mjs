@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { withApp, openBrowser, field, group, createCase } from './harness.mjs';
+import { withApp, openBrowser, field, group, createCase, WORKER } from './harness.mjs';
 
 const app = withApp('/');
 
@@ -64,7 +64,7 @@ test('a full disk: told so, the edit stays on screen, earlier data intact, saved
     assert.ok(!process.env.CI, 'CI must be able to mount a small RAM disk (run as root)');
     return t.skip('mounting a small RAM disk needs root');
   }
-  const small = await openBrowser({ under: disk.dir });
+  const small = await openBrowser({ under: disk.dir, worker: WORKER });
   try {
     const page = await small.page();
     const plan = await newCase(page, 'Ana Ruiz');
@@ -311,18 +311,23 @@ test('a newer Homeward in another tab: this tab saves what is waiting, lets go, 
   await other.goto(`${app.server.url}public/manifest.webmanifest`);
   await other.waitForTimeout(300);
   const errorsBefore = app.browser.errors.length; // the bare page's missing favicon
-  await field(page, 'Role').fill('Social worker');
-  const stored = await other.evaluate(() => new Promise((done, fail) => {
-    const request = indexedDB.open('homeward', 99);
+  // The case is sealed at rest; its revision, kept in clear, tells a save that landed.
+  const id = plan.match(/cases\/([0-9a-f-]+)\//)[1];
+  const revisionAt = (version) => other.evaluate(([name, version, id]) => new Promise((done, fail) => {
+    const request = indexedDB.open(name, version);
     request.onsuccess = () => {
       const db = request.result;
-      const all = db.transaction('cases').objectStore('cases').getAll();
-      all.onsuccess = () => { db.close(); done(all.result.map((c) => c.plan.worker.role)); };
+      const one = db.transaction('cases').objectStore('cases').get(id);
+      one.onsuccess = () => { db.close(); done(one.result.revision); };
     };
     request.onerror = () => fail(request.error);
-  }));
+  }), [name, version, id]);
+  const name = await app.browser.database(page);
+  const before = await revisionAt(undefined);
+  await field(page, 'Role').fill('Social worker');
+  const after = await revisionAt(99);
   await other.close();
-  assert.ok(stored.includes('Social worker'), 'the waiting edit was saved before letting go');
+  assert.ok(after > before, 'the waiting edit was saved before letting go');
 
   await page.getByRole('alert').getByText('Homeward was updated in another tab').waitFor();
   await page.getByRole('button', { name: 'Reload this tab' }).waitFor();
@@ -333,7 +338,7 @@ test('a newer Homeward in another tab: this tab saves what is waiting, lets go, 
 });
 
 test('when the browser itself deletes the database, the case list says so instead of only "No cases yet"', async () => {
-  const browser = await openBrowser();
+  const browser = await openBrowser({ worker: WORKER });
   try {
     const page = await browser.page();
     const gone = () => page.getByRole('alert').filter({ hasText: 'the browser deleted Homeward' });
@@ -346,13 +351,14 @@ test('when the browser itself deletes the database, the case list says so instea
 
     // As Chromium does when it finds its files damaged after a crash: the database goes, the
     // rest of the site's storage stays. Done from a page of the site that does not run the app.
+    const name = await browser.database(page);
     await page.goto(`${app.server.url}public/manifest.webmanifest`);
-    await page.evaluate(() => new Promise((ok, fail) => {
-      const request = indexedDB.deleteDatabase('homeward');
+    await page.evaluate((name) => new Promise((ok, fail) => {
+      const request = indexedDB.deleteDatabase(name);
       request.onsuccess = ok;
       request.onerror = () => fail(request.error);
       request.onblocked = () => fail(new Error('blocked'));
-    }));
+    }), name);
     await page.goto(app.server.url);
     await gone().waitFor();
     assert.match(await gone().innerText(), /import your latest encrypted export/);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openBrowser, serve, field, saved, layDown } from './harness.mjs';
+import { openBrowser, serve, field, saved, layDown, WORKER } from './harness.mjs';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 const names = (await readdir(FIXTURES)).filter((f) => /^schema-v\d+\.json$/.test(f)).sort();
@@ -22,7 +22,7 @@ for (const name of names) {
   test(`a database written at ${name.replace('.json', '')} opens, lists and edits its cases`, async () => {
     const fixture = JSON.parse(await readFile(join(FIXTURES, name), 'utf8'));
     const server = await serve('/');
-    const browser = await openBrowser();
+    const browser = await openBrowser({ worker: WORKER });
     try {
       const page = await browser.page();
       await layDown(page, server.url, fixture);
@@ -74,7 +74,7 @@ for (const name of names) {
     const need = first.plan.needs[0];
     if (version < 5) oldSentences(fixture, first, need);
     const server = await serve('/');
-    const browser = await openBrowser({ locale: 'es-ES' });
+    const browser = await openBrowser({ locale: 'es-ES', worker: WORKER });
     try {
       const page = await browser.page();
       await layDown(page, server.url, fixture);

@@ -2,7 +2,7 @@
 // through the form, a tab unlocked from the opening screen, a case made. Shared by
 // workspaces.test.mjs and lock.test.mjs.
 import assert from 'node:assert/strict';
-import { serve, openBrowser, field } from './harness.mjs';
+import { serve, openBrowser, field, storedAsJson } from './harness.mjs';
 
 export const PASS = 'river lantern pepper orbit';
 
@@ -69,16 +69,8 @@ export async function caseFor(page, url, child) {
   return { plan: page.url().replace(/case$/, ''), number };
 }
 
-/** Every record of every store of database `name`, as stored, as one text. */
-export const dump = (page, name) => page.evaluate(async (name) => {
-  const db = await new Promise((ok, fail) => { const r = indexedDB.open(name); r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
-  const out = {};
-  for (const store of db.objectStoreNames) {
-    out[store] = await new Promise((ok) => { const r = db.transaction([store]).objectStore(store).getAll(); r.onsuccess = () => ok(r.result); });
-  }
-  db.close();
-  return JSON.stringify(out);
-}, name);
+/** Every record of every store of database `name`, as stored, as one text (sealed bytes as base64). */
+export const dump = (page, name) => storedAsJson(page, name);
 
 /** The names of the databases of the app's origin. */
 export const databases = async (page) => (await page.evaluate(() => indexedDB.databases())).map((d) => d.name);

@@ -16,7 +16,7 @@ use crate::context::{keep_page_title, use_gate};
 use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::route::Route;
 use crate::storage::registry::{Registry, Workspaces};
-use crate::storage::{device, StorageError, DB_NAME};
+use crate::storage::{cases_kept_unprotected, device, StorageError, DB_NAME};
 use crate::workspace::Workspace;
 
 /// The opening screen: every worker with a workspace on this device, by name; adding one; the
@@ -36,16 +36,28 @@ pub fn OpeningPage() -> impl IntoView {
         listed.set(Some(registry.list().await));
         registry.close();
     });
-    let unprotected = device::held_cases(DB_NAME);
+    // Counted, not taken from the device's mark: a database an earlier Homeward wrote before
+    // the mark existed has cases too. A failure to count is no reason to hide the screen.
+    let unprotected = RwSignal::new(false);
+    spawn_local(async move {
+        let held = cases_kept_unprotected(DB_NAME).await.map_or(device::held_cases(DB_NAME), |count| count > 0);
+        unprotected.try_set(held);
+    });
     view! {
         <h1>{t!(i18n, workspaces.choose_title)}</h1>
-        <p class="lead">{t!(i18n, workspaces.choose_lead)}</p>
         {move || match listed.get() {
             None => view! { <p class="loading">{t!(i18n, app.opening)}</p> }.into_any(),
             Some(Err(error)) => view! { <ErrorAlert error /> }.into_any(),
             Some(Ok(workspaces)) => {
                 let unreadable = workspaces.unreadable;
+                let first = workspaces.readable.is_empty() && unreadable == 0;
                 view! {
+                    <p class="lead">
+                        {move || match first {
+                            true => t_string!(i18n, workspaces.first_lead),
+                            false => t_string!(i18n, workspaces.choose_lead),
+                        }}
+                    </p>
                     <ul class="workers" aria-label=move || t_string!(i18n, workspaces.workers)>
                         {workspaces
                             .readable
@@ -75,16 +87,31 @@ pub fn OpeningPage() -> impl IntoView {
                                 }) />
                             }
                         })}
+                    <p class="actions">
+                        <a class="button primary" href=Route::AddWorker.href()>
+                            {t!(i18n, workspaces.add_worker)}
+                        </a>
+                    </p>
+                    // Cases an earlier Homeward kept unprotected stay closed: the first worker
+                    // added takes them in, or the next one to unlock is asked.
+                    {move || {
+                        unprotected
+                            .get()
+                            .then(|| {
+                                view! {
+                                    <p>
+                                        {move || match first {
+                                            true => t_string!(i18n, workspaces.unprotected_note_first),
+                                            false => t_string!(i18n, workspaces.unprotected_note),
+                                        }}
+                                    </p>
+                                }
+                            })
+                    }}
                 }
                     .into_any()
             }
         }}
-        <p class="actions">
-            <a class="button primary" href=Route::AddWorker.href()>
-                {t!(i18n, workspaces.add_worker)}
-            </a>
-        </p>
-        {unprotected.then(|| view! { <p>{t!(i18n, workspaces.unprotected_note)}</p> })}
         <p class="actions">
             <button type="button" class="secondary" on:click=|_| Workspace::Demo.switch_to()>
                 {t!(i18n, workspaces.demo)}

@@ -356,3 +356,22 @@ test('an export without encryption, for training, is the document itself', async
   ageCli(['-d', '-o', `${encrypted.path}.json`, encrypted.path], [PASS]);
   assert.deepEqual(cases, JSON.parse(await readFile(`${encrypted.path}.json`, 'utf8')).cases.sort(byId));
 });
+
+test('leaving the export page as soon as the file is saved breaks nothing, and the export is recorded', async () => {
+  const page = await app.browser.page();
+  await createCase(page, 'Inés Leaving', 'Kinship care');
+  const before = bookkeeping(await records(page, 'cases'));
+  const errors = app.browser.errors.length;
+  await page.goto(app.server.url + '#/export');
+  await page.getByLabel('Export without encryption (training with fictional cases only)').check();
+  await page.getByLabel('These cases are fictional').check();
+  await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Export \d+ cases? without encryption$/ }).click()]);
+  // Straight on, before the page has said where the file went.
+  await page.goto(app.server.url + '#/cases/new');
+  await page.waitForFunction(() => document.querySelector('#f-case_number')?.value !== '');
+  await page.waitForTimeout(1000);
+  assert.deepEqual(app.browser.errors.slice(errors), [], 'no error once the page was left');
+  const after = bookkeeping(await records(page, 'cases'));
+  assert.ok(after.every((c) => c.exchanged.includes(c.version)), 'every case recorded as exported');
+  assert.equal(after.length, before.length);
+});

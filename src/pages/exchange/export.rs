@@ -192,7 +192,11 @@ fn ExportForm(all: Vec<CaseSummary>, preselect: Option<CaseId>) -> impl IntoView
                 Ok(Progress::Done { name, cases: marks.len(), backup })
             }
             .await;
-            progress.set(outcome.unwrap_or_else(Progress::Failed));
+            // The page may have been left meanwhile: the file is saved and recorded all the same,
+            // and there is nothing left to tell or to get ready.
+            if progress.try_set(outcome.unwrap_or_else(Progress::Failed)).is_some() {
+                return;
+            }
             focus_id_later("export-outcome");
             // Ready for another file, unless the one started was not used (no passphrase).
             if sealer.try_with_value(Option::is_none) == Some(true) {

@@ -111,7 +111,6 @@ async fn open_demo() -> Result<Store, StorageError> {
 pub fn start() {
     if Workspace::in_demo() || !matches!(Route::parse(&window().location().hash().unwrap_or_default()), Route::CaseList)
     {
-        crate::storage::forget_early_read();
         hand_over(false, None);
         return;
     }

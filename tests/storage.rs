@@ -80,13 +80,6 @@ export async function putRaw(name, store, json) {
   await committed(tx);
   db.close();
 }
-// Runs the page's early read of the case list (src/web/early_read.js) as index.html does, on a
-// page whose address names the case list.
-export function runEarlyRead(script) {
-  const was = location.href;
-  history.replaceState(null, '', '#/');
-  try { (0, eval)(script); } finally { history.replaceState(null, '', was); }
-}
 // A summary no JSON can hold (IndexedDB keeps a BigInt; JSON.stringify throws on it).
 export async function putUnwritableSummary(name) {
   const db = await done(indexedDB.open(name));
@@ -95,7 +88,6 @@ export async function putUnwritableSummary(name) {
   await committed(tx);
   db.close();
 }
-export function earlyReadWaiting() { return window.homewardEarlyRead !== undefined; }
 export async function getRaw(name, store, key) {
   const db = await done(indexedDB.open(name));
   const value = await done(db.transaction([store]).objectStore(store).get(key));
@@ -114,12 +106,8 @@ extern "C" {
     fn close_db(db: &JsValue);
     #[wasm_bindgen(js_name = putRaw, catch)]
     async fn put_raw(name: &str, store: &str, json: &str) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(js_name = runEarlyRead)]
-    fn run_early_read(script: &str);
     #[wasm_bindgen(js_name = putUnwritableSummary, catch)]
     async fn put_unwritable_summary(name: &str) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(js_name = earlyReadWaiting)]
-    fn early_read_waiting() -> bool;
     #[wasm_bindgen(js_name = getRaw, catch)]
     async fn get_raw(name: &str, store: &str, key: &str) -> Result<JsValue, JsValue>;
 }
@@ -268,69 +256,17 @@ async fn an_unreadable_summary_is_counted_and_hides_no_other_case() {
     finish(store, name).await;
 }
 
-const EARLY_READ: &str = include_str!("../src/web/early_read.js");
-
-/// The case list read while the app loads is what the list shows, unless a summary was written
-/// since it began. What it read is told apart by a change written behind the module's back,
-/// which does not mark the list changed as every write of the module does.
+/// A summary no JSON can hold (IndexedDB keeps a BigInt): the list says the summaries cannot be
+/// read, and does not hang.
 #[wasm_bindgen_test]
-async fn the_list_read_while_the_app_loads_is_shown_only_while_nothing_changed() {
-    let name = homeward::storage::DB_NAME;
+async fn a_summary_no_json_can_hold_is_told_not_hung_on() {
+    let name = "homeward-test-unwritable-summary";
     let store = fresh(name).await;
-    let case = store.create(&case_with_items("K7Q2M-2026-0009", "Maya")).await.unwrap();
-    store.close();
-    let mut unannounced = case.summary();
-    unannounced.child_name = "Written behind the module's back".into();
-    let unannounced = serde_json::to_string(&[&unannounced]).unwrap();
-
-    // Nothing announced since: the early read is shown, and taken once.
-    run_early_read(EARLY_READ);
-    put_raw(name, "summaries", &unannounced).await.unwrap();
-    let store = Store::open_named(name).await.unwrap();
-    assert_eq!(store.list().await.unwrap().cases[0].child_name, "Maya", "the early read is what the list shows");
-    assert!(!early_read_waiting(), "taken by the first read of the list");
-    assert_eq!(
-        store.list().await.unwrap().cases[0].child_name,
-        "Written behind the module's back",
-        "later reads go to the database"
-    );
-
-    // Another tab saves while the page loads: the list is read again.
-    run_early_read(EARLY_READ);
-    let other_tab = Store::open_named(name).await.unwrap();
-    let mut saved = other_tab.get(case.id).await.unwrap().unwrap();
-    saved.plan.child.name = "Saved in another tab".into();
-    saved.touch(Utc::now());
-    other_tab.save(&saved).await.unwrap();
-    other_tab.close();
-    assert_eq!(store.list().await.unwrap().cases[0].child_name, "Saved in another tab");
-
-    // A database of an older schema is upgraded by the app, never shown as read before.
-    store.close();
-    delete_database(name).await.unwrap();
-    make_v2(name, &serde_json::to_string(&[&case]).unwrap(), &unannounced).await.unwrap();
-    run_early_read(EARLY_READ);
-    let store = Store::open_named(name).await.unwrap();
-    assert_eq!(store.list().await.unwrap().cases[0].child_name, "Maya", "rebuilt from the case, not the old summary");
-
-    // A summary JSON cannot hold: the list says the summaries cannot be read, and does not hang.
+    store.create(&case_with_items("K7Q2M-2026-0009", "Maya")).await.unwrap();
     store.close();
     put_unwritable_summary(name).await.unwrap();
-    run_early_read(EARLY_READ);
     let store = Store::open_named(name).await.unwrap();
     assert!(matches!(within(5_000, "reading the list", store.list()).await, Err(StorageError::Corrupt(_))));
-
-    // No database yet: the early read creates none, so the app creates it with its stores.
-    store.close();
-    delete_database(name).await.unwrap();
-    run_early_read(EARLY_READ);
-    let store = Store::open_named(name).await.unwrap();
-    assert!(store.list().await.unwrap().cases.is_empty());
-    assert_eq!(
-        store.create(&case_with_items("K7Q2M-2026-0010", "Luz")).await.unwrap().plan.child.name,
-        "Luz",
-        "its stores were made"
-    );
     finish(store, name).await;
 }
 

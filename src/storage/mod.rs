@@ -6,7 +6,6 @@ mod bulk;
 mod codec;
 mod deletion;
 pub mod device;
-mod early;
 mod error;
 mod export;
 pub mod keys;
@@ -322,24 +321,13 @@ impl Store {
     /// record that cannot be read is counted, not allowed to hide every other case.
     pub async fn list(&self) -> Result<CaseList, StorageError> {
         const WHAT: &str = "the case summaries";
-        // The early read (see `early.rs`) reads plain summaries only.
-        let early = match self.connection.codec.is_sealed() {
-            false => early::take(&self.connection.db.name()).await,
-            true => None,
-        };
-        let tx = self.transaction(&[SUMMARIES, META, TOMBSTONES], IdbTransactionMode::Readonly)?;
-        let read = match early {
-            // Read while the app loaded, and no summary written since: as good as reading now.
-            Some(early) if early.changed == list_changed(&tx.object_store(META)?).await? => Ok(early.summaries),
-            _ => Err(raw::request(&tx.object_store(SUMMARIES)?.get_all()?).await?),
-        };
+        let tx = self.transaction(&[SUMMARIES, TOMBSTONES], IdbTransactionMode::Readonly)?;
+        let records = raw::request(&tx.object_store(SUMMARIES)?.get_all()?).await?;
         let tombstones = raw::request(&tx.object_store(TOMBSTONES)?.count()?).await?.as_f64().unwrap_or(0.0);
-        let (cases, unreadable) = match read {
-            Ok(text) => from_json_each::<CaseSummary>(&text).map_err(|e| corrupt(WHAT, e))?,
-            Err(records) if !self.connection.codec.is_sealed() => {
-                from_json_each(&json_text(&records).map_err(|e| corrupt(WHAT, e))?).map_err(|e| corrupt(WHAT, e))?
-            }
-            Err(records) => self.codec().decode_all(Kind::Summary, &records, WHAT).await?,
+        let (cases, unreadable) = match self.connection.codec.is_sealed() {
+            false => from_json_each::<CaseSummary>(&json_text(&records).map_err(|e| corrupt(WHAT, e))?)
+                .map_err(|e| corrupt(WHAT, e))?,
+            true => self.codec().decode_all(Kind::Summary, &records, WHAT).await?,
         };
         let database = self.connection.db.name();
         let holds_anything = !cases.is_empty() || unreadable > 0 || tombstones > 0.0;
@@ -408,12 +396,6 @@ impl Store {
         }
         raw::transaction(&self.connection.db, stores, mode)
     }
-}
-
-/// Drops the case list read while the app loaded (see `src/web/early_read.js`), when the page
-/// opens on something else: a list read later must come from the database as it is then.
-pub fn forget_early_read() {
-    early::forget();
 }
 
 /// Deletes a whole database (tests, resetting the demo workspace). `Blocked` while it is open elsewhere.

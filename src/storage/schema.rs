@@ -219,7 +219,7 @@ pub(crate) fn put_derived(tx: &IdbTransaction, case: &Case) -> Result<(), Storag
 
 /// The summaries, to write to in `tx` (which must include `meta`). Every such write goes through
 /// here, so it also gives the list a new [`LIST_CHANGED`] mark: a list read before can then tell
-/// that it is out of date (see `early.rs`). A blind write, so a save queued as the page closes
+/// that it is out of date (an export's read ahead, `export.rs`). A blind write, so a save queued as the page closes
 /// still reaches the browser whole.
 pub(crate) fn summaries_to_write(tx: &IdbTransaction) -> Result<IdbObjectStore, StorageError> {
     mark_list_changed(tx)?;

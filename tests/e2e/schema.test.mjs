@@ -123,8 +123,9 @@ for (const name of names) {
         for (const words of history) assert.ok(timeline.includes(words), `${language} history: ${words}\n${timeline}`);
         assert.doesNotMatch(timeline, english, `${language} history`);
         await page.goto(`${server.url}#/overview`);
-        await page.getByRole('heading', { level: 1 }).waitFor();
-        await page.waitForLoadState('networkidle');
+        // The overview says "Reading the deadlines…" until its read ends; networkidle does not
+        // wait for IndexedDB, so wait for the first due item itself.
+        await page.locator('main').getByText(overview[0]).first().waitFor();
         const main = await page.locator('main').innerText();
         for (const words of overview) assert.ok(main.includes(words), `${language} overview: ${words}\n${main}`);
         assert.doesNotMatch(main, english, `${language} overview`);

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::choices::{lenient, Choice, ItemStatus, ReferralStatus, ServiceType};
+use super::choices::{lenient, lenient_option, Choice, ItemStatus, ReferralStatus, ServiceType};
 
 /// Anything kept in one of the plan's ordered lists.
 pub trait ListItem: Clone {
@@ -58,6 +58,9 @@ pub struct Action {
 pub struct Referral {
     pub id: Uuid,
     pub to: String,
+    /// The kind of service referred to; none when not recorded (referrals from before it was asked).
+    #[serde(deserialize_with = "lenient_option")]
+    pub kind: Option<ServiceType>,
     pub reason: String,
     pub date: Option<NaiveDate>,
     pub urgent: bool,
@@ -148,6 +151,7 @@ new_item!(Service {
 new_item!(Action { what: String::new(), responsible: String::new(), by_when: None, status: ItemStatus::NotStarted });
 new_item!(Referral {
     to: String::new(),
+    kind: None,
     reason: String::new(),
     date: None,
     urgent: false,

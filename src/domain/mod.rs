@@ -25,6 +25,7 @@ pub mod passphrase;
 pub mod paths;
 pub mod plan;
 pub mod protection;
+pub mod report;
 pub mod section;
 pub mod stored_dates;
 pub mod validation;

@@ -63,6 +63,7 @@ async function browserWith(count, { sealed = false } = {}) {
   await page.evaluate(async ({ count, sealed, worker, passphrase }) => {
     if (sealed) return window.harness.make_workspace(worker, passphrase, count);
     await window.harness.open('homeward-demo');
+    await window.harness.without_demo_cases();
     for (let first = 0; first < count; first += 1000) {
       window.harness.prepare(first, Math.min(1000, count - first));
       await window.harness.write_prepared();

@@ -6,7 +6,7 @@ use std::error::Error;
 use std::path::PathBuf;
 
 /// One file per part of the app, so a page's texts sit together and translators see context.
-pub const NAMESPACES: [&str; 14] = [
+pub const NAMESPACES: [&str; 15] = [
     "app",
     "errors",
     "common",
@@ -21,6 +21,7 @@ pub const NAMESPACES: [&str; 14] = [
     "demo",
     "workspaces",
     "moving",
+    "reports",
 ];
 
 fn main() -> Result<(), Box<dyn Error>> {

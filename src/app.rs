@@ -26,6 +26,7 @@ use crate::pages::opening::OpeningPage;
 use crate::pages::overview::OverviewPage;
 use crate::pages::print::PrintPage;
 use crate::pages::profile::ProfilePage;
+use crate::pages::reports::ReportsPage;
 use crate::pages::storage::StoragePage;
 use crate::pages::{case_list::CaseListPage, new_case::NewCasePage};
 use crate::route::{CaseTab, Page, Route};
@@ -315,6 +316,12 @@ fn Shell(parts: Build, standby: Option<RwSignal<bool>>) -> impl IntoView {
                                 {t!(i18n, app.nav_overview)}
                             </a>
                             <a
+                                href=Route::Reports.href()
+                                aria-current=move || matches!(route.get(), Route::Reports).then_some("page")
+                            >
+                                {t!(i18n, app.nav_reports)}
+                            </a>
+                            <a
                                 href=Route::NewCase.href()
                                 aria-current=move || matches!(route.get(), Route::NewCase).then_some("page")
                             >
@@ -499,6 +506,7 @@ fn whole_page(page: Page, tab: Memo<CaseTab>) -> AnyView {
         Page::List => view! { <CaseListPage /> }.into_any(),
         Page::New => view! { <NewCasePage /> }.into_any(),
         Page::Overview => view! { <OverviewPage /> }.into_any(),
+        Page::Reports => view! { <ReportsPage /> }.into_any(),
         Page::Export(case) => view! { <ExportPage case /> }.into_any(),
         Page::Import => view! { <ImportPage /> }.into_any(),
         Page::Storage => view! { <StoragePage /> }.into_any(),

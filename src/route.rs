@@ -29,6 +29,8 @@ pub enum Route {
     },
     /// What is late or due soon across every case.
     Overview,
+    /// The whole caseload in figures for a period.
+    Reports,
     /// Writing an export file: of every case, or starting from one.
     Export {
         case: Option<CaseId>,
@@ -56,6 +58,7 @@ pub enum Page {
     List,
     New,
     Overview,
+    Reports,
     Export(Option<CaseId>),
     Import,
     Storage,
@@ -94,6 +97,7 @@ impl Route {
             [] | ["cases"] => Self::CaseList,
             ["cases", "new"] => Self::NewCase,
             ["overview"] => Self::Overview,
+            ["reports"] => Self::Reports,
             ["export"] => Self::Export { case: None },
             ["export", id] => Uuid::parse_str(id).map_or(Self::NotFound, |id| Self::Export { case: Some(id) }),
             ["import"] => Self::Import,
@@ -144,6 +148,7 @@ impl Route {
         match self {
             Self::Plan { id, .. } | Self::Checklist { id, .. } | Self::History { id } => Page::Case(id),
             Self::Overview => Page::Overview,
+            Self::Reports => Page::Reports,
             Self::Export { case } => Page::Export(case),
             Self::Import => Page::Import,
             Self::Storage => Page::Storage,
@@ -180,6 +185,7 @@ impl Route {
             Self::Checklist { id, item: None } => format!("#/cases/{id}/checklist"),
             Self::Checklist { id, item: Some(item) } => format!("#/cases/{id}/checklist/{item}"),
             Self::Overview => "#/overview".into(),
+            Self::Reports => "#/reports".into(),
             Self::Export { case: None } => "#/export".into(),
             Self::Export { case: Some(id) } => format!("#/export/{id}"),
             Self::Import => "#/import".into(),
@@ -207,6 +213,7 @@ mod tests {
             | Route::History { .. }
             | Route::Print { .. }
             | Route::Overview
+            | Route::Reports
             | Route::Export { .. }
             | Route::Import
             | Route::Storage
@@ -225,6 +232,7 @@ mod tests {
             Route::History { id },
             Route::Print { id },
             Route::Overview,
+            Route::Reports,
             Route::Export { case: None },
             Route::Export { case: Some(id) },
             Route::Import,
@@ -256,6 +264,7 @@ mod tests {
         assert_eq!(page(""), Page::List);
         assert_eq!(page("#/cases/new"), Page::New);
         assert_eq!(page("#/overview"), Page::Overview);
+        assert_eq!(page("#/reports"), Page::Reports);
         assert_eq!(page("#/export"), Page::Export(None));
         assert_eq!(page(&format!("#/export/{id}")), Page::Export(Some(id)));
         assert_eq!(page("#/import"), Page::Import);

@@ -6,7 +6,7 @@ use gloo_storage::{SessionStorage, Storage};
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::domain::demo::demo_cases;
+use crate::domain::demo::{demo_cases, past_year_cases};
 use crate::storage::{delete_database, StorageError, Store, DEMO_DB_NAME};
 
 const KEY: &str = "homeward.workspace";
@@ -59,7 +59,8 @@ impl Workspace {
         let today = chrono::Local::now().date_naive();
         let language = crate::vocabulary::language(crate::i18n::preferred_locale());
         let entering = SessionStorage::get::<bool>(ENTERING).unwrap_or(false);
-        store.seed_once(language.code(), entering, || demo_cases(today, language)).await?;
+        let cases = || demo_cases(today, language).into_iter().chain(past_year_cases(today, language)).collect();
+        store.seed_once(language.code(), entering, cases).await?;
         SessionStorage::delete(ENTERING);
         Ok(store)
     }

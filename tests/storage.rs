@@ -391,6 +391,7 @@ async fn a_version_2_database_gains_deadlines_and_checklist_progress() {
     assert_eq!(listed[0].checklist.done, 1);
     let (deadlines, unreadable) = store.deadlines().await.unwrap();
     assert_eq!((deadlines, unreadable), (vec![case.deadlines()], 0));
+    assert_eq!(store.report_records().await.unwrap(), (vec![case.report_record()], 0), "derived for the reports");
     store.close();
     let recorded = get_raw(name, "meta", "schema_version").await.unwrap().as_string().unwrap();
     assert_eq!(recorded, format!(r#"{{"key":"schema_version","value":{SCHEMA_VERSION}}}"#));
@@ -399,7 +400,7 @@ async fn a_version_2_database_gains_deadlines_and_checklist_progress() {
 }
 
 #[wasm_bindgen_test]
-async fn deadlines_follow_every_save_and_delete() {
+async fn deadlines_and_report_records_follow_every_save_and_delete() {
     let name = "homeward-test-deadlines";
     let store = fresh(name).await;
     let mut case = store.create(&case_with_items("K7Q2M-2026-0003", "Maya")).await.unwrap();
@@ -415,8 +416,11 @@ async fn deadlines_follow_every_save_and_delete() {
     let first = &case.checklist.items[0];
     let what = DueWhat::Checklist { activity: first.activity.clone(), title: first.title.clone() };
     assert!(whats(&store.deadlines().await.unwrap().0).contains(&what));
+    assert_eq!(store.report_records().await.unwrap().0, vec![case.report_record()]);
+    assert_eq!(store.report_records().await.unwrap().0[0].pathway.now, Some(PlacementType::Foster));
     store.delete(case.id, "Ana Ruiz").await.unwrap();
     assert!(store.deadlines().await.unwrap().0.is_empty());
+    assert!(store.report_records().await.unwrap().0.is_empty());
     finish(store, name).await;
 }
 
@@ -766,6 +770,8 @@ async fn the_first_load_opens_a_new_or_current_database_and_leaves_an_older_one_
     assert_eq!(events, [Some(Event::Created)]);
     let (deadlines, unreadable) = store.deadlines().await.unwrap();
     assert_eq!((deadlines.len(), unreadable), (1, 0), "the unreadable case's old deadlines are gone");
+    let (reports, unreadable) = store.report_records().await.unwrap();
+    assert_eq!((reports.len(), unreadable), (1, 0), "the readable case's report record alone");
     store.close();
     let store = Store::open_current(name).await.expect("an upgraded database opens in the first load");
     assert_eq!(store.list().await.unwrap().cases.len(), 2, "the unreadable case is still listed");

@@ -16,6 +16,7 @@ mod cases;
 mod exercise;
 mod many;
 mod more_cases;
+mod past_year;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use uuid::Uuid;
@@ -29,6 +30,7 @@ use super::{Language, ReferralStatus, Section};
 
 pub use exercise::exercise_cases;
 pub use many::many_cases;
+pub use past_year::{past_year_cases, PAST_YEAR_CASES};
 
 /// The passphrase of the exercise file: four unrelated words, easy to say aloud in a course.
 pub const EXERCISE_PASSPHRASE: &str = "copper llama river biscuit";

@@ -11,4 +11,5 @@ pub mod opening;
 pub mod overview;
 pub mod print;
 pub mod profile;
+pub mod reports;
 pub mod storage;

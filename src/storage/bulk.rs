@@ -6,14 +6,13 @@ use js_sys::Reflect;
 use wasm_bindgen::JsValue;
 use web_sys::IdbTransactionMode;
 
-use super::codec::Kind;
 use super::schema::{
-    from_js, put_derived, summaries_to_write, to_js, MetaRecord, CASES, DEADLINES, LAST_BACKUP, META, RECENTLY_DELETED,
-    SUMMARIES, TOMBSTONES,
+    from_js, put_derived, summaries_to_write, to_js, MetaRecord, CASES, CASE_STORES, DEADLINES, LAST_BACKUP, META,
+    RECENTLY_DELETED, REPORTS, SUMMARIES, TOMBSTONES,
 };
 use super::{key, raw, Change, StorageError, Store, IMPORT_BATCH, SEEDED};
 use crate::domain::exchange::merge::Write;
-use crate::domain::{Case, CaseDeadlines, CaseSummary};
+use crate::domain::Case;
 
 impl Store {
     /// Writes an import: all of it in one transaction, or nothing. Each write names the revision
@@ -29,15 +28,9 @@ impl Store {
         let mut encoded = Vec::with_capacity(writes.len().div_ceil(IMPORT_BATCH));
         for batch in writes.chunks(IMPORT_BATCH) {
             let cases: Vec<&Case> = batch.iter().map(|w| &w.case).collect();
-            let summaries: Vec<CaseSummary> = batch.iter().map(|w| w.case.summary()).collect();
-            let deadlines: Vec<CaseDeadlines> = batch.iter().map(|w| w.case.deadlines()).collect();
-            encoded.push([
-                self.codec().encode_cases(&cases).await?,
-                self.codec().encode(Kind::Summary, &summaries.iter().collect::<Vec<_>>()).await?,
-                self.codec().encode(Kind::Deadlines, &deadlines.iter().collect::<Vec<_>>()).await?,
-            ]);
+            encoded.push(self.codec().encode_with_derived(&cases).await?);
         }
-        let stores = [CASES, SUMMARIES, DEADLINES, META, TOMBSTONES, RECENTLY_DELETED];
+        let stores = [CASES, SUMMARIES, DEADLINES, REPORTS, META, TOMBSTONES, RECENTLY_DELETED];
         let tx = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
         let result = raw::write(&tx, async {
             let cases = tx.object_store(CASES)?;
@@ -49,9 +42,9 @@ impl Store {
                 tombstones.delete(&key(w.case.id))?;
                 tx.object_store(RECENTLY_DELETED)?.delete(&key(w.case.id))?;
             }
-            let deadlines_store = tx.object_store(DEADLINES)?;
+            let targets = [cases.clone(), summaries_store, tx.object_store(DEADLINES)?, tx.object_store(REPORTS)?];
             for batch in &encoded {
-                for (store, records) in [&cases, &summaries_store, &deadlines_store].into_iter().zip(batch) {
+                for (store, records) in targets.iter().zip(batch) {
                     for record in records {
                         store.put(record)?;
                     }
@@ -103,7 +96,7 @@ impl Store {
         if self.connection.codec.is_sealed() {
             return Err(StorageError::Other("the training demo's cases go into the demo's own database only".into()));
         }
-        let tx = self.transaction(&[META, CASES, SUMMARIES, DEADLINES], IdbTransactionMode::Readwrite)?;
+        let tx = self.transaction(&[META, CASES, SUMMARIES, DEADLINES, REPORTS], IdbTransactionMode::Readwrite)?;
         let seeded = raw::write(&tx, async {
             let meta = tx.object_store(META)?;
             let found = raw::request(&meta.get(&JsValue::from_str(SEEDED))?).await?;
@@ -116,7 +109,7 @@ impl Store {
                 if before == mark || !refill {
                     return Ok(false);
                 }
-                for name in [CASES, SUMMARIES, DEADLINES] {
+                for name in CASE_STORES {
                     tx.object_store(name)?.clear()?;
                 }
             }

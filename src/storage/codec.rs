@@ -21,9 +21,10 @@ use web_sys::IdbTransaction;
 
 use super::error::{corrupt, StorageError};
 use super::keys::{DataKey, KeyError};
-use super::schema::{from_js, from_js_each, from_json_each, summaries_to_write, to_js, to_js_each, DEADLINES};
+use super::schema::{from_js, from_js_each, from_json_each, summaries_to_write, to_js, to_js_each, DEADLINES, REPORTS};
 use super::sealed::{self, place};
 use crate::domain::deletion::Tombstone;
+use crate::domain::report::ReportRecord;
 use crate::domain::{Case, CaseDeadlines, CaseSummary};
 
 /// What a sealed record is bound to besides its id: the kind of record it is.
@@ -33,6 +34,7 @@ pub(crate) enum Kind {
     Case,
     Summary,
     Deadlines,
+    Report,
     Tombstone,
 }
 
@@ -42,6 +44,7 @@ impl Kind {
             Kind::Case => "case",
             Kind::Summary => "summary",
             Kind::Deadlines => "deadlines",
+            Kind::Report => "report",
             Kind::Tombstone => "tombstone",
         }
     }
@@ -55,7 +58,7 @@ pub(crate) trait Keyed {
 macro_rules! keyed_by_id {
     ($($t:ty),*) => {$(impl Keyed for $t { fn key(&self) -> String { self.id.to_string() } })*};
 }
-keyed_by_id!(Case, CaseSummary, CaseDeadlines, Tombstone);
+keyed_by_id!(Case, CaseSummary, CaseDeadlines, ReportRecord, Tombstone);
 
 /// The fields of a sealed case kept in clear (as `domain::Case` names them).
 const CLEAR_CASE_FIELDS: [&str; 3] = ["revision", "version", "exchanged"];
@@ -73,13 +76,15 @@ pub struct Prepared {
     pub(crate) case: JsValue,
     pub(crate) summary: JsValue,
     pub(crate) deadlines: JsValue,
+    pub(crate) report: JsValue,
 }
 
-/// What is kept beside a prepared case (its summary, its deadlines), queued in `tx` (which must
-/// include `meta`: the list is marked changed, as `schema::put_derived` does).
+/// What is kept beside a prepared case (its summary, its deadlines, its report record), queued
+/// in `tx` (which must include `meta`: the list is marked changed, as `schema::put_derived` does).
 pub(crate) fn put_prepared(tx: &IdbTransaction, prepared: &Prepared) -> Result<(), StorageError> {
     summaries_to_write(tx)?.put(&prepared.summary)?;
     tx.object_store(DEADLINES)?.put(&prepared.deadlines)?;
+    tx.object_store(REPORTS)?.put(&prepared.report)?;
     Ok(())
 }
 
@@ -147,7 +152,22 @@ impl Codec {
         let record = self.encode_cases(&[case]).await?.remove(0);
         let summary = self.encode(Kind::Summary, &[&case.summary()]).await?.remove(0);
         let deadlines = self.encode(Kind::Deadlines, &[&case.deadlines()]).await?.remove(0);
-        Ok(Prepared { case: record, summary, deadlines })
+        let report = self.encode(Kind::Report, &[&case.report_record()]).await?.remove(0);
+        Ok(Prepared { case: record, summary, deadlines, report })
+    }
+
+    /// Cases with what is kept beside each, encoded for one transaction: the cases, then their
+    /// summaries, deadlines and report records, in the order of `schema::CASE_STORES`.
+    pub(crate) async fn encode_with_derived(&self, cases: &[&Case]) -> Result<[Vec<JsValue>; 4], StorageError> {
+        let summaries: Vec<CaseSummary> = cases.iter().map(|c| c.summary()).collect();
+        let deadlines: Vec<CaseDeadlines> = cases.iter().map(|c| c.deadlines()).collect();
+        let reports: Vec<ReportRecord> = cases.iter().map(|c| c.report_record()).collect();
+        Ok([
+            self.encode_cases(cases).await?,
+            self.encode(Kind::Summary, &summaries.iter().collect::<Vec<_>>()).await?,
+            self.encode(Kind::Deadlines, &deadlines.iter().collect::<Vec<_>>()).await?,
+            self.encode(Kind::Report, &reports.iter().collect::<Vec<_>>()).await?,
+        ])
     }
 
     /// [`Codec::prepare`] without awaiting, for a save queued as the page closes: possible for
@@ -156,7 +176,12 @@ impl Codec {
         if self.is_sealed() {
             return Err(StorageError::Other("a protected workspace's closing save must be sealed ahead".into()));
         }
-        Ok(Prepared { case: to_js(case)?, summary: to_js(&case.summary())?, deadlines: to_js(&case.deadlines())? })
+        Ok(Prepared {
+            case: to_js(case)?,
+            summary: to_js(&case.summary())?,
+            deadlines: to_js(&case.deadlines())?,
+            report: to_js(&case.report_record())?,
+        })
     }
 
     /// Stored records of one kind read back; one that cannot be read (or opened) is counted,

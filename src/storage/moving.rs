@@ -27,11 +27,11 @@ use super::codec::{Codec, Kind};
 use super::error::corrupt;
 use super::schema::{
     from_js, summaries_to_write, to_js, MetaRecord, CASES, CASE_NUMBERS, DEADLINES, LAST_BACKUP, META,
-    RECENTLY_DELETED, TOMBSTONES,
+    RECENTLY_DELETED, REPORTS, TOMBSTONES,
 };
 use super::{delete_database, device, key, raw, scrub, Change, StorageError, Store};
 use crate::domain::deletion::Tombstone;
-use crate::domain::{Case, CaseDeadlines, CaseSummary};
+use crate::domain::Case;
 
 /// The version a database being moved is held at. Far above any schema this code will reach,
 /// so an open at the schema's version fails (`VersionError`: "a newer Homeward was opened").
@@ -238,18 +238,13 @@ impl Store {
     /// transaction. A case here at the same or a higher revision, or deleted here, is left.
     async fn copy_cases(&self, batch: &[Case], cursor: Cursor) -> Result<(), StorageError> {
         let cases: Vec<&Case> = batch.iter().collect();
-        let summaries: Vec<CaseSummary> = batch.iter().map(Case::summary).collect();
-        let deadlines: Vec<CaseDeadlines> = batch.iter().map(Case::deadlines).collect();
-        let sealed = [
-            self.codec().encode_cases(&cases).await?,
-            self.codec().encode(Kind::Summary, &summaries.iter().collect::<Vec<_>>()).await?,
-            self.codec().encode(Kind::Deadlines, &deadlines.iter().collect::<Vec<_>>()).await?,
-        ];
-        let stores = [CASES, super::schema::SUMMARIES, DEADLINES, TOMBSTONES, META];
+        let sealed = self.codec().encode_with_derived(&cases).await?;
+        let stores = [CASES, super::schema::SUMMARIES, DEADLINES, REPORTS, TOMBSTONES, META];
         let tx = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
         let result = raw::write(&tx, async {
             let (here, graves) = (tx.object_store(CASES)?, tx.object_store(TOMBSTONES)?);
-            let targets = [here.clone(), summaries_to_write(&tx)?, tx.object_store(DEADLINES)?];
+            let targets =
+                [here.clone(), summaries_to_write(&tx)?, tx.object_store(DEADLINES)?, tx.object_store(REPORTS)?];
             for (at, case) in batch.iter().enumerate() {
                 let stored = raw::request(&here.get(&key(case.id))?).await?;
                 let stored_revision = (!stored.is_undefined())

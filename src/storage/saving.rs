@@ -7,7 +7,7 @@ use wasm_bindgen::JsValue;
 use web_sys::IdbTransactionMode;
 
 use super::codec::{put_prepared, Prepared};
-use super::schema::{from_js, to_js, MetaRecord, CASES, CASE_NUMBERS, DEADLINES, META, SUMMARIES, TOMBSTONES};
+use super::schema::{from_js, to_js, MetaRecord, CASES, CASE_NUMBERS, DEADLINES, META, REPORTS, SUMMARIES, TOMBSTONES};
 use super::{case_numbers, deletion, key, raw, Change, StorageError, Store, CREATE_TRIES};
 use crate::domain::exchange::merge::with_recorded_exchanges;
 use crate::domain::{Case, CaseId};
@@ -23,7 +23,7 @@ impl Store {
             // Encoded before the transaction (a sealed record cannot be made inside one), so a
             // number another tab took meanwhile means encoding again with the next one.
             let prepared = self.codec().prepare(&case).await?;
-            let tx = self.transaction(&[CASES, SUMMARIES, DEADLINES, META], IdbTransactionMode::Readwrite)?;
+            let tx = self.transaction(&[CASES, SUMMARIES, DEADLINES, REPORTS, META], IdbTransactionMode::Readwrite)?;
             let result = raw::write(&tx, async {
                 let meta = tx.object_store(META)?;
                 let mut numbers = case_numbers(&meta).await?;
@@ -56,7 +56,7 @@ impl Store {
     /// later save, or of a case deleted meanwhile, is refused rather than written over it.
     pub async fn save(&self, case: &Case) -> Result<(), StorageError> {
         let prepared = self.codec().prepare(case).await?;
-        let tx = self.transaction(&[CASES, SUMMARIES, DEADLINES, META], IdbTransactionMode::Readwrite)?;
+        let tx = self.transaction(&[CASES, SUMMARIES, DEADLINES, REPORTS, META], IdbTransactionMode::Readwrite)?;
         let result = raw::write(&tx, async {
             let cases = tx.object_store(CASES)?;
             // Every request is queued before anything is awaited, so a save started as the tab
@@ -114,7 +114,7 @@ impl Store {
         revision: u64,
         prepared: &Prepared,
     ) -> Result<(), StorageError> {
-        let stores = [CASES, SUMMARIES, DEADLINES, META, TOMBSTONES];
+        let stores = [CASES, SUMMARIES, DEADLINES, REPORTS, META, TOMBSTONES];
         let tx = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
         let queued = (|| {
             // A case deleted in another tab, even a moment ago, is not written back.

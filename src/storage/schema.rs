@@ -18,11 +18,15 @@ use crate::domain::legacy::upgrade_case;
 use crate::domain::{Case, CaseSummary, PlanStatus};
 
 /// The IndexedDB version and the version recorded in `meta` once its data steps have run.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 pub(crate) const CASES: &str = "cases";
 pub(crate) const SUMMARIES: &str = "summaries";
 pub(crate) const DEADLINES: &str = "deadlines";
+/// What the reports count of each case (`domain::report::ReportRecord`).
+pub(crate) const REPORTS: &str = "reports";
+/// The cases and the stores of what is kept beside each, written together.
+pub(crate) const CASE_STORES: [&str; 4] = [CASES, SUMMARIES, DEADLINES, REPORTS];
 pub(crate) const META: &str = "meta";
 /// What each deleted case leaves behind: id, when, by whom (`domain::deletion::Tombstone`).
 pub(crate) const TOMBSTONES: &str = "tombstones";
@@ -67,6 +71,8 @@ const STEPS: &[Step] = &[
     Step { version: 5, stores: &[], data: Some(DataStep::RewriteCases) },
     // Deletion leaves a tombstone, and the content apart until it is restored or erased.
     Step { version: 6, stores: &[(TOMBSTONES, "id"), (RECENTLY_DELETED, "id")], data: None },
+    // The reports read a small record kept beside each case.
+    Step { version: 7, stores: &[(REPORTS, "id")], data: Some(DataStep::RebuildDerived) },
 ];
 
 /// Runs in `onupgradeneeded`. Only ever adds stores: rexie's builder, by contrast, deletes every
@@ -181,7 +187,7 @@ pub(crate) async fn check_current(db: &IdbDatabase) -> Result<(), StorageError> 
 
 /// Runs the data steps this database has not had yet, all in one transaction.
 pub(crate) async fn run_data_steps(db: &IdbDatabase) -> Result<(), StorageError> {
-    let tx = raw::transaction(db, &[CASES, SUMMARIES, DEADLINES, META], IdbTransactionMode::Readwrite)?;
+    let tx = raw::transaction(db, &[CASES, SUMMARIES, DEADLINES, REPORTS, META], IdbTransactionMode::Readwrite)?;
     raw::write(&tx, async {
         let meta = tx.object_store(META)?;
         // A brand-new database's data steps run over empty stores, which costs one transaction once.
@@ -209,11 +215,12 @@ pub(crate) async fn run_data_steps(db: &IdbDatabase) -> Result<(), StorageError>
     .await
 }
 
-/// The records kept beside each case so the list and the overview never read whole cases.
-/// Queued in the caller's transaction, so they never disagree with the case.
+/// The records kept beside each case so the list, the overview and the reports never read
+/// whole cases. Queued in the caller's transaction, so they never disagree with the case.
 pub(crate) fn put_derived(tx: &IdbTransaction, case: &Case) -> Result<(), StorageError> {
     summaries_to_write(tx)?.put(&to_js(&case.summary())?)?;
     tx.object_store(DEADLINES)?.put(&to_js(&case.deadlines())?)?;
+    tx.object_store(REPORTS)?.put(&to_js(&case.report_record())?)?;
     Ok(())
 }
 
@@ -251,10 +258,13 @@ async fn rebuild_derived(tx: &IdbTransaction, rewrite: bool) -> Result<(), Stora
             }
             // A case this code cannot read must not stop the whole app from opening, nor vanish
             // from the list: list it by number, and opening it reports it as unreadable. Its
-            // deadlines, derived by an earlier version, go: they cannot be derived again.
+            // deadlines and report record, derived by an earlier version, go: they cannot be
+            // derived again.
             Err(_) => match summary_of_unreadable(&record) {
                 Some(summary) => {
-                    tx.object_store(DEADLINES)?.delete(&JsValue::from_str(&summary.id.to_string()))?;
+                    for store in [DEADLINES, REPORTS] {
+                        tx.object_store(store)?.delete(&JsValue::from_str(&summary.id.to_string()))?;
+                    }
                     summary
                 }
                 None => continue,

@@ -239,7 +239,7 @@ fn choice_words(l: Locale, path: &str, key: &str) -> Option<&'static str> {
         ("checklist", "status") => ChecklistStatus::from_key(key).map(|c| c.in_locale(l)),
         ("status", _) => PlanStatus::from_key(key).map(|c| c.in_locale(l)),
         ("placement", "kind") => PlacementType::from_key(key).map(|c| c.in_locale(l)),
-        ("services", "kind") => ServiceType::from_key(key).map(|c| c.in_locale(l)),
+        ("services" | "referrals", "kind") => ServiceType::from_key(key).map(|c| c.in_locale(l)),
         (_, "sex") => Sex::from_key(key).map(|c| c.in_locale(l)),
         (_, "seen_alone") => SeenAlone::from_key(key).map(|c| c.in_locale(l)),
         (_, "child_agrees") => ChildAgreement::from_key(key).map(|c| c.in_locale(l)),

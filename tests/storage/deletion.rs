@@ -48,6 +48,7 @@ async fn a_closing_save_of_a_case_deleted_meanwhile_writes_nothing() {
     assert_eq!(store.get(case.id).await.unwrap(), None, "the case is not back");
     assert!(store.list().await.unwrap().cases.is_empty(), "nor its summary");
     assert!(store.deadlines().await.unwrap().0.is_empty(), "nor its deadlines");
+    assert!(store.report_records().await.unwrap().0.is_empty(), "nor its report record");
     assert!(store.tombstone(case.id).await.unwrap().is_some(), "the tombstone stays");
     finish(store, name).await;
 }
@@ -118,6 +119,7 @@ async fn a_restored_case_comes_back_whole_and_is_no_longer_deleted() {
     assert_eq!(store.get(case.id).await.unwrap(), Some(back.clone()));
     assert_eq!(store.list().await.unwrap().cases, vec![back.summary()], "listed again");
     assert_eq!(store.deadlines().await.unwrap().0, vec![back.deadlines()], "its dates due again");
+    assert_eq!(store.report_records().await.unwrap().0, vec![back.report_record()], "counted again");
     assert_eq!(store.tombstone(case.id).await.unwrap(), None, "no longer deleted");
     assert!(store.recently_deleted().await.unwrap().is_empty());
     // A save from an editor that had the case open before it was deleted is refused now too.

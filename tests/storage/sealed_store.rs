@@ -119,6 +119,9 @@ async fn every_operation_of_a_protected_workspace_stores_sealed_records_and_read
     let (deadlines, unreadable) = store.deadlines().await.unwrap();
     assert_eq!((deadlines.len(), unreadable), (2, 0));
     assert!(deadlines.contains(&case.deadlines()));
+    let (reports, unreadable) = store.report_records().await.unwrap();
+    assert_eq!((reports.len(), unreadable), (2, 0));
+    assert!(reports.contains(&case.report_record()));
 
     // An export reads the cases as the file holds them and records them in clear fields.
     let read = store.read_for_export(&[case.id], None).await.unwrap();

@@ -441,3 +441,39 @@ mod every_language {
         }
     }
 }
+
+/// The Reports page of a course has something in every chart, whatever day the course runs.
+#[test]
+fn the_past_year_fills_every_chart_of_the_reports() {
+    use crate::domain::report::{report, Filter, Period};
+    for today in course_days() {
+        for language in [Language::En, Language::Es, Language::Fr] {
+            let past = past_year_cases(today, language);
+            assert_eq!(past.len(), usize::from(PAST_YEAR_CASES));
+            for case in &past {
+                let days: Vec<_> = case.history.0.iter().map(|e| e.at).collect();
+                assert!(
+                    days.windows(2).all(|w| w[0] <= w[1]),
+                    "{}: the history in the order it happened",
+                    case.title()
+                );
+            }
+            let records: Vec<_> = demo_cases(today, language).iter().chain(&past).map(|c| c.report_record()).collect();
+            let year = Period::new(today - chrono::Duration::days(365), today).unwrap();
+            let r = report(&records, year, &Filter::default(), today);
+            assert!(r.stages.iter().all(|&n| n > 0), "every stage: {:?}", r.stages);
+            assert!(r.outcomes.len() >= 4, "closed with several outcomes: {:?}", r.outcomes);
+            let spread = r.time_to_placement.as_ref().expect("placements timed");
+            assert!(spread.count >= 10, "{spread:?}");
+            let last = r.settings.last().unwrap().counts;
+            assert!(last[0] > 0 && last[1] > 0 && last[3] > 0, "residential, family-based, independent: {last:?}");
+            assert!(r.milestones.iter().all(|&n| n > 0) || r.milestones[4] > 0, "{:?}", r.milestones);
+            assert!(r.visits_due > 0 && r.visits_done > 0);
+            assert!(r.urgent_referrals.made >= 5 && r.urgent_referrals.percent_in_time().is_some());
+            assert!(r.referrals.len() >= 5, "{:?}", r.referrals.keys().collect::<Vec<_>>());
+            assert!(!r.themes.is_empty() && !r.overdue_by_worker.is_empty());
+            let quarter = crate::domain::report::Preset::LastQuarter.period(today);
+            assert!(report(&records, quarter, &Filter::default(), today).cases >= 15);
+        }
+    }
+}

@@ -25,6 +25,7 @@ const TODAY: &str = "2026-12-07";
 
 fn new_case(worker: &str, recorded: &str, start: Option<&str>) -> Case {
     let mut case = Case::start(Uuid::new_v4(), "HW-1", "Child", worker, at(recorded));
+    case.case_number = format!("REPORT-2026-{}", recorded.replace('-', ""));
     case.history.push(HistoryEntry::event(at(recorded), worker, "case", Event::Created));
     case.plan.start_date = start.map(d);
     case.plan.status = PlanStatus::Active;
@@ -354,5 +355,34 @@ fn a_record_reads_back_as_stored() {
         let record = case.report_record();
         let json = serde_json::to_string(&record).unwrap();
         assert_eq!(serde_json::from_str::<ReportRecord>(&json).unwrap(), record);
+    }
+}
+
+/// The caseload as an export file, for the end-to-end test to import and read on the Reports
+/// page (`tests/e2e/reports.test.mjs`); the test below keeps it true to the figures above.
+const CASELOAD_FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/report-caseload.json");
+
+#[test]
+#[ignore = "writes tests/fixtures/report-caseload.json"]
+fn write_the_caseload_file() {
+    let cases: Vec<Case> = caseload()
+        .into_iter()
+        .map(|(letter, mut case)| {
+            case.plan.child.name = format!("Child {letter}");
+            case
+        })
+        .collect();
+    let document = crate::domain::exchange::ExportDocument::new(cases, "report-test", at(TODAY));
+    std::fs::write(CASELOAD_FILE, serde_json::to_string_pretty(&document).unwrap() + "\n").unwrap();
+}
+
+#[test]
+fn the_caseload_file_counts_as_the_caseload() {
+    let text =
+        std::fs::read_to_string(CASELOAD_FILE).expect("write it: cargo test write_the_caseload_file -- --ignored");
+    let document: crate::domain::exchange::ExportDocument = serde_json::from_str(&text).unwrap();
+    let from_file: Vec<ReportRecord> = document.cases.iter().map(Case::report_record).collect();
+    for period in [quarter_3(), Preset::ThisYear.period(d(TODAY))] {
+        assert_eq!(report(&from_file, period, &Filter::default(), d(TODAY)), run(period, &Filter::default()));
     }
 }

@@ -363,6 +363,7 @@ fn action_form(ed: Editor, id: Uuid, l: Locale) -> AnyView {
 fn referral_form(ed: Editor, id: Uuid, l: Locale) -> AnyView {
     let (to, set_to) = ed.bind_item(REFERRALS, id, |r| r.to.clone(), |r, v| r.to = v);
     let (reason, set_reason) = ed.bind_item(REFERRALS, id, |r| r.reason.clone(), |r, v| r.reason = v);
+    let (kind, set_kind) = ed.bind_item(REFERRALS, id, |r| r.kind, |r, v: Option<ServiceType>| r.kind = v);
     let (date, set_date) = ed.bind_item(REFERRALS, id, |r| r.date, |r, v| r.date = v);
     let (urgent, set_urgent) = ed.bind_item(REFERRALS, id, |r| r.urgent, |r, v| r.urgent = v);
     let set_urgent = keep_focus(set_urgent, format!("referrals.{id}.urgent"));
@@ -387,6 +388,13 @@ fn referral_form(ed: Editor, id: Uuid, l: Locale) -> AnyView {
             required=true
             error=ed.error(to_key)
             hint=td_string!(l, plan.referrals.to_hint)
+        />
+        <SelectField
+            label=td_string!(l, plan.referrals.kind)
+            field=format!("referrals.{id}.kind")
+            value=kind
+            set=set_kind
+            blank=td_string!(l, plan.referrals.kind_blank)
         />
         <TextField
             label=td_string!(l, plan.referrals.reason)

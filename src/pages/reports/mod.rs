@@ -1,0 +1,245 @@
+//! Reports: the whole caseload in figures for a period, with filters. Reads the small report
+//! records kept beside each case (never whole cases); the figures are counted by
+//! `domain::report` and drawn by `figures.rs`.
+
+mod chart;
+mod figures;
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::components::alert::Alert;
+use crate::context::{keep_page_title, today, use_store};
+use crate::domain::report::{report, Filter, Period, Preset, ReportRecord};
+use crate::domain::{Choice, PlacementType};
+use crate::i18n::{date, number, t, t_string, td_string, use_i18n, Locale, Translate};
+use crate::vocabulary::InWords;
+
+#[component]
+pub fn ReportsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    keep_page_title(move || t_string!(i18n, reports.title).to_string());
+    let loaded = LocalResource::new(move || {
+        let store = store.get_value();
+        async move { store.report_records().await }
+    });
+    view! {
+        <h1>{t!(i18n, reports.title)}</h1>
+        <p class="lead">{t!(i18n, reports.lead)}</p>
+        {move || match loaded.get() {
+            None => view! { <p class="loading">{t!(i18n, reports.loading)}</p> }.into_any(),
+            Some(Err(error)) => {
+                view! {
+                    <Alert text=Signal::derive(move || {
+                        let l = i18n.get_locale();
+                        td_string!(l, reports.cannot_read, error = error.in_words(l)).to_string()
+                    }) />
+                }
+                    .into_any()
+            }
+            Some(Ok((records, unreadable))) => view! { <Report records unreadable /> }.into_any(),
+        }}
+    }
+}
+
+/// What the report counts: a period (offered or chosen) and the filters.
+#[derive(Clone, Copy, PartialEq)]
+struct Choices {
+    /// None for dates chosen by hand.
+    preset: Option<Preset>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+}
+
+#[component]
+fn Report(records: Vec<ReportRecord>, unreadable: usize) -> impl IntoView {
+    let i18n = use_i18n();
+    let today = today();
+    let mut workers: Vec<String> = records.iter().map(|r| r.worker.clone()).collect();
+    workers.sort();
+    workers.dedup();
+    let records = StoredValue::new(records);
+    let choices = RwSignal::new(Choices { preset: Some(Preset::ThisQuarter), from: None, to: None });
+    let worker = RwSignal::new(None::<String>);
+    let pathway = RwSignal::new(None::<Option<PlacementType>>);
+    let period = Memo::new(move |_| {
+        let c = choices.get();
+        match c.preset {
+            Some(preset) => Some(preset.period(today)),
+            None => Period::new(c.from?, c.to?),
+        }
+    });
+    let counted = Memo::new(move |_| {
+        let filter = Filter { worker: worker.get(), pathway: pathway.get() };
+        period.get().map(|period| records.with_value(|r| report(r, period, &filter, today)))
+    });
+    let on_period = move |ev| {
+        let key = event_target_value(&ev);
+        choices.update(|c| {
+            // The dates chosen by hand start from the period shown.
+            if let (Some(preset), None) = (c.preset, Preset::from_key(&key)) {
+                let shown = preset.period(today);
+                (c.from, c.to) = (Some(shown.from), Some(shown.to));
+            }
+            c.preset = Preset::from_key(&key);
+        });
+    };
+    let set_day = move |ev, end: bool| {
+        let day = event_target_value(&ev).parse::<NaiveDate>().ok();
+        choices.update(|c| if end { c.to = day } else { c.from = day });
+    };
+    let day_value = move |end: bool| {
+        let c = choices.get();
+        if end { c.to } else { c.from }.map(|d| d.to_string()).unwrap_or_default()
+    };
+    view! {
+        {(unreadable > 0)
+            .then(|| {
+                view! {
+                    <Alert text=Signal::derive(move || {
+                        t_string!(i18n, reports.unreadable, count = number(i18n.get_locale(), unreadable as f64))
+                            .to_string()
+                    }) />
+                }
+            })}
+        <form class="report-controls" on:submit=|ev| ev.prevent_default()>
+            <fieldset>
+                <legend class="visually-hidden">{t!(i18n, reports.choose)}</legend>
+                <div class="field">
+                    <label for="report-period">{t!(i18n, reports.period)}</label>
+                    <select
+                        id="report-period"
+                        autocomplete="off"
+                        prop:value=move || choices.get().preset.map_or("custom", Preset::key)
+                        on:change=on_period
+                    >
+                        {Preset::ALL
+                            .into_iter()
+                            .map(|p| {
+                                view! { <option value=p.key()>{move || preset_name(i18n.get_locale(), p)}</option> }
+                            })
+                            .collect_view()}
+                        <option value="custom">{t!(i18n, reports.custom)}</option>
+                    </select>
+                </div>
+                <Show when=move || choices.get().preset.is_none()>
+                    <div class="field">
+                        <label for="report-from">{t!(i18n, reports.from)}</label>
+                        <input
+                            id="report-from"
+                            type="date"
+                            autocomplete="off"
+                            prop:value=move || day_value(false)
+                            on:change=move |ev| set_day(ev, false)
+                        />
+                    </div>
+                    <div class="field">
+                        <label for="report-to">{t!(i18n, reports.to)}</label>
+                        <input
+                            id="report-to"
+                            type="date"
+                            autocomplete="off"
+                            prop:value=move || day_value(true)
+                            on:change=move |ev| set_day(ev, true)
+                        />
+                    </div>
+                </Show>
+                <div class="field">
+                    <label for="report-worker">{t!(i18n, reports.worker)}</label>
+                    <select
+                        id="report-worker"
+                        autocomplete="off"
+                        on:change=move |ev| {
+                            let key = event_target_value(&ev);
+                            worker.set((key != "*").then(|| key.trim_start_matches('=').to_string()));
+                        }
+                    >
+                        <option value="*">{t!(i18n, reports.all_workers)}</option>
+                        {workers
+                            .into_iter()
+                            .map(|name| {
+                                let shown = name.clone();
+                                view! {
+                                    <option value=format!(
+                                        "={name}",
+                                    )>
+                                        {move || {
+                                            if shown.is_empty() {
+                                                t_string!(i18n, reports.no_worker).to_string()
+                                            } else {
+                                                shown.clone()
+                                            }
+                                        }}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="report-pathway">{t!(i18n, reports.pathway)}</label>
+                    <select
+                        id="report-pathway"
+                        autocomplete="off"
+                        on:change=move |ev| {
+                            let key = event_target_value(&ev);
+                            pathway
+                                .set(
+                                    match key.as_str() {
+                                        "*" => None,
+                                        "none" => Some(None),
+                                        key => Some(PlacementType::from_key(key)),
+                                    },
+                                );
+                        }
+                    >
+                        <option value="*">{t!(i18n, reports.all_pathways)}</option>
+                        {PlacementType::ALL
+                            .iter()
+                            .map(|&p| view! { <option value=p.key()>{move || p.in_locale(i18n.get_locale())}</option> })
+                            .collect_view()}
+                        <option value="none">{t!(i18n, reports.not_decided)}</option>
+                    </select>
+                </div>
+            </fieldset>
+        </form>
+        {move || match counted.get() {
+            None => {
+                view! { <Alert text=Signal::derive(move || t_string!(i18n, reports.bad_period).to_string()) /> }
+                    .into_any()
+            }
+            Some(counted) => {
+                let l = i18n.get_locale();
+                let said = td_string!(
+                    l,
+                    reports.counted,
+                    count = number(l, counted.cases as f64),
+                    from = date(l, counted.period.from),
+                    to = date(l, counted.period.to),
+                    date = date(l, counted.as_of)
+                )
+                    .to_string();
+                view! {
+                    <p class="report-counted" aria-live="polite">
+                        {said}
+                    </p>
+                    {(counted.cases == 0).then(|| view! { <p class="empty-state">{t!(i18n, reports.empty)}</p> })}
+                }
+                    .into_any()
+            }
+        }}
+        {move || counted.get().filter(|c| c.cases > 0).map(|report| view! { <figures::Figures report /> })}
+    }
+}
+
+fn preset_name(l: Locale, preset: Preset) -> &'static str {
+    match preset {
+        Preset::ThisMonth => td_string!(l, reports.this_month),
+        Preset::LastMonth => td_string!(l, reports.last_month),
+        Preset::ThisQuarter => td_string!(l, reports.this_quarter),
+        Preset::LastQuarter => td_string!(l, reports.last_quarter),
+        Preset::ThisYear => td_string!(l, reports.this_year),
+        Preset::LastYear => td_string!(l, reports.last_year),
+    }
+}

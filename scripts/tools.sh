@@ -60,12 +60,13 @@ homeward_tools() {
 
   if [ "$want" = test ]; then
     # Chromium for the browser tests; Debian's `age` (Go) and `script` (util-linux) to prove
-    # export files open with an implementation no one here wrote; pdftotext to read the printed plan.
-    if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v age >/dev/null || ! command -v script >/dev/null || ! command -v pdftotext >/dev/null; then
-      say "installing Chromium, ChromeDriver, age and pdftotext"
+    # export files open with an implementation no one here wrote; pdftotext to read the printed
+    # plan and report; Python's openpyxl to read the report's workbook.
+    if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v age >/dev/null || ! command -v script >/dev/null || ! command -v pdftotext >/dev/null || ! /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
+      say "installing Chromium, ChromeDriver, age, pdftotext and openpyxl"
       local sudo=""
       [ "$(id -u)" = 0 ] || sudo="sudo"
-      $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver age bsdutils poppler-utils >/dev/null || return 1
+      $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver age bsdutils poppler-utils python3-openpyxl >/dev/null || return 1
     fi
     export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
     export CHROMIUM="${CHROMIUM:-$(command -v chromium)}"

@@ -45,6 +45,17 @@ pub enum Stage {
 
 impl Stage {
     pub const ALL: [Self; 5] = [Self::Planning, Self::Preparing, Self::Placed, Self::FollowUp, Self::Closed];
+
+    /// As the case-level file writes it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Planning => "planning",
+            Self::Preparing => "preparing",
+            Self::Placed => "placed",
+            Self::FollowUp => "follow_up",
+            Self::Closed => "closed",
+        }
+    }
 }
 
 /// Where a child lives, for an organisation moving out of residential care.
@@ -208,10 +219,7 @@ pub fn report(records: &[ReportRecord], period: Period, filter: &Filter, today: 
     let (from, to) = (period.from, as_of);
     let in_period = |day: NaiveDate| from <= day && day <= to;
     // In the caseload at some time in the period: opened by its end and not closed throughout.
-    let counted: Vec<&ReportRecord> = records
-        .iter()
-        .filter(|r| filter.admits(r) && r.opened_on <= to && r.closure_on(to).is_none_or(|c| c.closed_on >= from))
-        .collect();
+    let counted: Vec<&ReportRecord> = records.iter().filter(|r| filter.admits(r) && counted_in(r, from, to)).collect();
     let open: Vec<&ReportRecord> = counted.iter().copied().filter(|r| r.open_on(as_of)).collect();
 
     let mut caseload = BTreeMap::new();
@@ -253,16 +261,9 @@ pub fn report(records: &[ReportRecord], period: Period, filter: &Filter, today: 
 
     let (mut visits_done, mut visits_due, mut cases_without_frequency) = (0, 0, 0);
     for r in &counted {
-        let Some(frequency) = r.visit_frequency else {
-            cases_without_frequency += u32::from(r.open_on(as_of));
-            continue;
-        };
-        visits_done += r.visits.iter().filter(|&&d| in_period(d)).count() as u32;
-        let end = r.closure_on(as_of).map_or(to, |c| c.closed_on.min(to));
-        let mut due = r.plan_start.unwrap_or(r.opened_on);
-        while let Some(next) = frequency.after(due).filter(|&d| d <= end) {
-            visits_due += u32::from(next >= from);
-            due = next;
+        match visits_of(r, from, as_of) {
+            Some((done, due)) => (visits_done, visits_due) = (visits_done + done, visits_due + due),
+            None => cases_without_frequency += u32::from(r.open_on(as_of)),
         }
     }
 
@@ -327,6 +328,102 @@ pub fn report(records: &[ReportRecord], period: Period, filter: &Filter, today: 
             .map(|(t, (done, of))| (*t, done, of))
             .collect(),
     }
+}
+
+/// Visits logged in the period and visits due in it by the case's frequency, counted from the
+/// plan's start until the period ends or the case closes; none without a frequency.
+fn visits_of(r: &ReportRecord, from: NaiveDate, as_of: NaiveDate) -> Option<(u32, u32)> {
+    let frequency = r.visit_frequency?;
+    let done = r.visits.iter().filter(|&&d| from <= d && d <= as_of).count() as u32;
+    let end = r.closure_on(as_of).map_or(as_of, |c| c.closed_on.min(as_of));
+    let (mut due, mut day) = (0, r.plan_start.unwrap_or(r.opened_on));
+    while let Some(next) = frequency.after(day).filter(|&d| d <= end) {
+        due += u32::from(next >= from);
+        day = next;
+    }
+    Some((done, due))
+}
+
+/// The columns of the case-level file, as the README's codebook names them.
+pub const CASE_COLUMNS: [&str; 20] = [
+    "case_number",
+    "case_worker",
+    "pathway",
+    "plan_status",
+    "stage",
+    "opened_on",
+    "plan_start",
+    "milestones_reached",
+    "placed_on",
+    "days_to_placement",
+    "closed_on",
+    "closure_outcome",
+    "visits_done",
+    "visits_due",
+    "referrals",
+    "urgent_referrals",
+    "urgent_answered_within_7_days",
+    "checklist_done",
+    "checklist_applicable",
+    "overdue_today",
+];
+
+/// One row per case the report counts, in [`CASE_COLUMNS`]: stable keys and ISO days, for a
+/// spreadsheet or a statistics tool, each case named by its number alone.
+pub fn case_table(records: &[ReportRecord], period: Period, filter: &Filter, today: NaiveDate) -> super::Table {
+    use super::Cell;
+    let as_of = period.to.min(today);
+    let in_period = |day: NaiveDate| period.from <= day && day <= as_of;
+    let day = |d: Option<NaiveDate>| d.map_or(Cell::Empty, Cell::Day);
+    let key = |k: Option<&'static str>| k.map_or(Cell::Empty, Cell::text);
+    let rows = records
+        .iter()
+        .filter(|r| filter.admits(r) && counted_in(r, period.from, as_of))
+        .map(|r| {
+            let closure = r.closure_on(as_of);
+            let placed = r.placed_by(as_of).flatten();
+            let urgent: Vec<_> =
+                r.referrals.iter().filter(|x| x.urgent && x.made_on.is_some_and(in_period)).collect();
+            let answered = urgent
+                .iter()
+                .filter(|x| matches!((x.made_on, x.answered_on), (Some(m), Some(a)) if (a - m).num_days() <= URGENT_ANSWER_DAYS as i64))
+                .count();
+            let (visits_done, visits_due) = visits_of(r, period.from, as_of).map_or((Cell::Empty, Cell::Empty), |(d, n)| (Cell::Count(d), Cell::Count(n)));
+            let (done, applicable) = r.themes.iter().fold((0, 0), |(d, a), t| (d + t.done, a + t.applicable));
+            vec![
+                Cell::text(r.case_number.clone()),
+                Cell::text(r.worker.clone()),
+                key(r.pathway.on(as_of).map(Choice::key)),
+                Cell::text(if closure.is_some() { PlanStatus::Closed.key() } else { r.status.on(as_of).key() }),
+                Cell::text(stage_of(r, as_of).key()),
+                Cell::Day(r.opened_on),
+                day(r.plan_start),
+                Cell::Count(Milestone::ALL.iter().filter(|&&m| r.reached_on(m, as_of)).count() as u32),
+                day(placed),
+                match (placed, r.plan_start) {
+                    (Some(p), Some(s)) if s <= p => Cell::Count((p - s).num_days() as u32),
+                    _ => Cell::Empty,
+                },
+                day(closure.map(|c| c.closed_on)),
+                key(closure.and_then(|c| c.outcome).map(Choice::key)),
+                visits_done,
+                visits_due,
+                Cell::Count(r.referrals.iter().filter(|x| x.dated.is_some_and(in_period)).count() as u32),
+                Cell::Count(urgent.len() as u32),
+                Cell::Count(answered as u32),
+                Cell::Count(done),
+                Cell::Count(applicable),
+                Cell::Count(if r.open_on(today) { r.open_due.iter().filter(|&&d| d < today).count() as u32 } else { 0 }),
+            ]
+        })
+        .collect();
+    super::Table { id: "cases", title: String::new(), head: CASE_COLUMNS.iter().map(|c| c.to_string()).collect(), rows }
+}
+
+/// In the caseload at some time from `from` to `to`: opened by its end and not closed before it
+/// began.
+fn counted_in(r: &ReportRecord, from: NaiveDate, to: NaiveDate) -> bool {
+    r.opened_on <= to && r.closure_on(to).is_none_or(|c| c.closed_on >= from)
 }
 
 /// Where a case counted in the period stands at its end (a closed one was closed in the period,

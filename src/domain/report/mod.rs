@@ -9,8 +9,10 @@ mod record;
 mod table;
 #[cfg(test)]
 mod tests;
+mod workbook;
 
 pub use figures::*;
 pub use period::{Period, Preset};
 pub use record::*;
 pub use table::*;
+pub use workbook::{workbook, Sheet};

@@ -15,6 +15,9 @@ use crate::domain::{Case, CaseId};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReportRecord {
     pub id: CaseId,
+    /// For the case-level file, which names each case by its number (never by the child's name).
+    #[serde(default)]
+    pub case_number: String,
     /// The day the case entered the caseload: the plan's start or the day the case was recorded,
     /// whichever is earlier.
     pub opened_on: NaiveDate,
@@ -168,6 +171,7 @@ impl Case {
         };
         ReportRecord {
             id: self.id,
+            case_number: self.case_number.clone(),
             opened_on: plan.start_date.map_or(recorded, |start| start.min(recorded)),
             plan_start: plan.start_date,
             worker: plan.worker.name.trim().to_string(),

@@ -386,3 +386,35 @@ fn the_caseload_file_counts_as_the_caseload() {
         assert_eq!(report(&from_file, period, &Filter::default(), d(TODAY)), run(period, &Filter::default()));
     }
 }
+
+#[test]
+fn the_case_level_table_has_one_row_per_case_counted_in_stable_keys() {
+    let table = case_table(&records(), quarter_3(), &Filter::default(), d(TODAY));
+    assert_eq!(table.head.len(), CASE_COLUMNS.len());
+    assert_eq!(table.rows.len(), 6, "A B C D E H");
+    let row = |number: &str| {
+        let row = table.rows.iter().find(|r| r[0] == Cell::text(number)).unwrap();
+        CASE_COLUMNS
+            .iter()
+            .zip(row.iter().map(Cell::plain))
+            .map(|(c, v)| format!("{c}={v}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert_eq!(
+        row("REPORT-2026-20260301"),
+        "case_number=REPORT-2026-20260301 case_worker=Ana Ruiz pathway=reunification plan_status=active \
+         stage=follow_up opened_on=2026-03-01 plan_start=2026-03-01 milestones_reached=2 placed_on=2026-09-10 \
+         days_to_placement=193 closed_on= closure_outcome= visits_done=1 visits_due=3 referrals=2 \
+         urgent_referrals=1 urgent_answered_within_7_days=0 checklist_done=0 checklist_applicable=0 overdue_today=3"
+    );
+    assert_eq!(
+        row("REPORT-2026-20260105"),
+        "case_number=REPORT-2026-20260105 case_worker=Ana Ruiz pathway=independent_living plan_status=closed \
+         stage=closed opened_on=2026-01-05 plan_start=2026-01-05 milestones_reached=1 placed_on=2026-06-15 \
+         days_to_placement=161 closed_on=2026-09-01 closure_outcome=independent_living visits_done= visits_due= \
+         referrals=0 urgent_referrals=0 urgent_answered_within_7_days=0 checklist_done=0 checklist_applicable=0 \
+         overdue_today=0"
+    );
+    assert!(!table.to_csv().contains("Child "), "no child's name");
+}

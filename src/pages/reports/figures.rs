@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::chart::{BarChart, LineChart};
+use super::files::{save_table, use_files};
 use crate::domain::checklist::Milestone;
 use crate::domain::report::{tidy, Cell, Report, Setting, Stage, Table};
 use crate::domain::{Choice, ReferralStatus};
@@ -86,6 +87,7 @@ fn FigureView(figure: Figure) -> impl IntoView {
     let heading = format!("figure-{id}");
     let (section_label, table_label) = (heading.clone(), heading.clone());
     let title = table.title.clone();
+    let (files, csv_table) = (use_files(), table.clone());
     let chart = match chart {
         Chart::Bars(bars) => view! { <BarChart id=id title=title.clone() summary=summary.clone() bars /> }.into_any(),
         Chart::Lines { days, series } => {
@@ -96,11 +98,20 @@ fn FigureView(figure: Figure) -> impl IntoView {
     view! {
         {group.map(|g| view! { <h2>{g}</h2> })}
         <section class="figure" aria-labelledby=section_label>
-            <h3 id=heading>{title}</h3>
+            <h3 id=heading>{title.clone()}</h3>
             <p class="figure-summary">{summary}</p>
             <div class="figure-body">
                 <div class="figure-chart">{rule.map(|r| view! { <p class="figure-rule">{r}</p> })} {chart}</div>
                 // Focusable, so a table wider than a phone can be scrolled by keyboard.
+                // Named after its figure too; the name starts with the words shown.
+                <button
+                    type="button"
+                    class="figure-csv no-print"
+                    aria-label=format!("{}: {title}", td_string!(l, reports.download_table))
+                    on:click=move |_| save_table(files, &csv_table)
+                >
+                    {td_string!(l, reports.download_table)}
+                </button>
                 <div class="table-scroll" tabindex="0">
                     <table class="report-table" aria-labelledby=table_label>
                         <thead>

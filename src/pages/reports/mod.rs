@@ -3,7 +3,9 @@
 //! `domain::report` and drawn by `figures.rs`.
 
 mod chart;
+mod exports;
 mod figures;
+mod files;
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -70,9 +72,24 @@ fn Report(records: Vec<ReportRecord>, unreadable: usize) -> impl IntoView {
             None => Period::new(c.from?, c.to?),
         }
     });
-    let counted = Memo::new(move |_| {
-        let filter = Filter { worker: worker.get(), pathway: pathway.get() };
-        period.get().map(|period| records.with_value(|r| report(r, period, &filter, today)))
+    let filter = Memo::new(move |_| Filter { worker: worker.get(), pathway: pathway.get() });
+    let counted =
+        Memo::new(move |_| period.get().map(|period| records.with_value(|r| report(r, period, &filter.read(), today))));
+    provide_context(files::Files { hide_small: RwSignal::new(true), report: counted, failed: RwSignal::new(None) });
+    // The filters in words, for the workbook and the printed report.
+    let chosen = Signal::derive(move || {
+        let l = i18n.get_locale();
+        let worker = match worker.get() {
+            None => td_string!(l, reports.all_workers).to_string(),
+            Some(name) if name.is_empty() => td_string!(l, reports.no_worker).to_string(),
+            Some(name) => name,
+        };
+        let pathway = match pathway.get() {
+            None => td_string!(l, reports.all_pathways).to_string(),
+            Some(None) => td_string!(l, reports.not_decided).to_string(),
+            Some(Some(p)) => p.in_locale(l).to_string(),
+        };
+        (worker, pathway)
     });
     let on_period = move |ev| {
         let key = event_target_value(&ev);
@@ -103,7 +120,7 @@ fn Report(records: Vec<ReportRecord>, unreadable: usize) -> impl IntoView {
                     }) />
                 }
             })}
-        <form class="report-controls" on:submit=|ev| ev.prevent_default()>
+        <form class="report-controls no-print" on:submit=|ev| ev.prevent_default()>
             <fieldset>
                 <legend class="visually-hidden">{t!(i18n, reports.choose)}</legend>
                 <div class="field">
@@ -220,15 +237,27 @@ fn Report(records: Vec<ReportRecord>, unreadable: usize) -> impl IntoView {
                     date = date(l, counted.as_of)
                 )
                     .to_string();
+                let (worker, pathway) = chosen.get();
+                let printed = td_string!(l, reports.printed_on, date = date(l, today)).to_string();
                 view! {
                     <p class="report-counted" aria-live="polite">
                         {said}
+                    </p>
+                    <p class="print-only">
+                        {format!(
+                            "{}: {worker}. {}: {pathway}. {printed}.",
+                            td_string!(l, reports.worker),
+                            td_string!(l, reports.pathway),
+                        )}
                     </p>
                     {(counted.cases == 0).then(|| view! { <p class="empty-state">{t!(i18n, reports.empty)}</p> })}
                 }
                     .into_any()
             }
         }}
+        <Show when=move || counted.with(|c| c.as_ref().is_some_and(|c| c.cases > 0))>
+            <exports::FileControls records filter chosen today />
+        </Show>
         {move || counted.get().filter(|c| c.cases > 0).map(|report| view! { <figures::Figures report /> })}
     }
 }

@@ -9,6 +9,7 @@ import { installProbes, listReady, filterKeystrokes, timeClick } from './in-page
 import { exchangeFigures } from './exchange.mjs';
 import { loadFigures } from './load.mjs';
 import { protectedFigures } from './protected.mjs';
+import { reportFigures } from './reports.mjs';
 import { printTable } from './table.mjs';
 
 const { values: options } = parseArgs({
@@ -23,6 +24,8 @@ const { values: options } = parseArgs({
     'bulk-only': { type: 'boolean', default: false },
     // Only the protected workspace's figures (printed as JSON, no table).
     'protected-only': { type: 'boolean', default: false },
+    // Only the Reports page's figures at the largest size (printed as JSON, no table).
+    'reports-only': { type: 'boolean', default: false },
   },
 });
 const RUNS = Number(options.runs);
@@ -159,7 +162,7 @@ async function bulkFigures() {
   const runs = await page.evaluate(async (runs) => {
     const request = (r) => new Promise((ok, fail) => { r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
     const committed = (tx) => new Promise((ok, fail) => { tx.oncomplete = ok; tx.onerror = () => fail(tx.error); tx.onabort = () => fail(tx.error); });
-    const STORES = ['cases', 'summaries', 'deadlines'];
+    const STORES = ['cases', 'summaries', 'deadlines', 'reports'];
     const out = [];
     window.harness.prepare(0, 1000);
     for (let run = 0; run < runs; run++) {
@@ -224,6 +227,12 @@ async function bulkFigures() {
 }
 
 const results = { date: new Date().toISOString(), runs: RUNS, lists: {} };
+if (options['reports-only']) {
+  const count = Math.max(...SIZES);
+  console.log(JSON.stringify(await reportFigures({ browser: await browserWith(count), server, runs: RUNS, median }), null, 2));
+  await server.close();
+  process.exit(0);
+}
 if (options['protected-only']) {
   console.log(JSON.stringify(await protectedFigures({ server, harnessUrl, site: options.site, runs: RUNS, sizes: SIZES, median, log }), null, 2));
   await server.close();
@@ -264,6 +273,9 @@ if (options['bulk-only']) {
 console.error('== Export, import and key derivation');
 results.exchange = await exchangeFigures({ server, harnessUrl, runs: RUNS, median, browserWith, installProbes, timeClick, log });
 log(JSON.stringify(results.exchange));
+console.error(`== Reports at ${LARGEST.toLocaleString('en')} cases`);
+results.reports = await reportFigures({ browser: await browserWith(LARGEST), server, runs: RUNS, median });
+log(JSON.stringify(results.reports));
 console.error('== Protected workspace');
 results.protected = await protectedFigures({ server, harnessUrl, site: options.site, runs: RUNS, sizes: SIZES, median, log });
 log(JSON.stringify(results.protected));

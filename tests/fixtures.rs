@@ -43,7 +43,7 @@ fn schema_v7() -> Value {
 }
 
 #[test]
-fn the_schema_v7_fixture_is_schema_v6_after_its_data_step() {
+fn the_schema_v7_fixture_is_schema_v6_with_each_case_s_report_record() {
     assert_eq!(read("schema-v7.json"), schema_v7(), "write it again: cargo test --test fixtures -- --ignored");
 }
 

@@ -12,6 +12,7 @@ pub mod keys;
 mod moving;
 mod raw;
 pub mod registry;
+mod reports;
 mod saving;
 mod schema;
 mod scrub;
@@ -34,14 +35,13 @@ pub use export::{ExportRead, ExportedCase};
 pub use moving::{cases_kept_unprotected, Moved};
 pub use schema::SCHEMA_VERSION;
 
-use crate::domain::report::ReportRecord;
 use crate::domain::{Case, CaseDeadlines, CaseId, CaseNumber, CaseSummary, DeviceCode};
 use codec::{Codec, Kind};
 use error::corrupt;
 use keys::DataKey;
 use schema::{
     from_js, from_json_each, json_text, to_js, MetaRecord, CASES, CASE_NUMBERS, DEADLINES, LAST_BACKUP, LIST_CHANGED,
-    META, REPORTS, SUMMARIES, TOMBSTONES,
+    META, SUMMARIES, TOMBSTONES,
 };
 
 pub const DB_NAME: &str = "homeward";
@@ -345,14 +345,6 @@ impl Store {
         let tx = self.transaction(&[DEADLINES], IdbTransactionMode::Readonly)?;
         let records = raw::request(&tx.object_store(DEADLINES)?.get_all()?).await?;
         self.codec().decode_all(Kind::Deadlines, &records, "the deadlines").await
-    }
-
-    /// What the reports count of every case. Reads only the report records; a record that
-    /// cannot be read is counted.
-    pub async fn report_records(&self) -> Result<(Vec<ReportRecord>, usize), StorageError> {
-        let tx = self.transaction(&[REPORTS], IdbTransactionMode::Readonly)?;
-        let records = raw::request(&tx.object_store(REPORTS)?.get_all()?).await?;
-        self.codec().decode_all(Kind::Report, &records, "the report records").await
     }
 
     /// Calls `callback` with what other tabs write, and when this tab must let go of the

@@ -71,8 +71,10 @@ const STEPS: &[Step] = &[
     Step { version: 5, stores: &[], data: Some(DataStep::RewriteCases) },
     // Deletion leaves a tombstone, and the content apart until it is restored or erased.
     Step { version: 6, stores: &[(TOMBSTONES, "id"), (RECENTLY_DELETED, "id")], data: None },
-    // The reports read a small record kept beside each case.
-    Step { version: 7, stores: &[(REPORTS, "id")], data: Some(DataStep::RebuildDerived) },
+    // The reports read a small record kept beside each case. No data step: a protected
+    // workspace's cases cannot be read before it is unlocked, so the records missing are
+    // derived when the reports first read them (`reports.rs`).
+    Step { version: 7, stores: &[(REPORTS, "id")], data: None },
 ];
 
 /// Runs in `onupgradeneeded`. Only ever adds stores: rexie's builder, by contrast, deletes every

@@ -23,6 +23,21 @@ const WORKER: &str = "Rosa Mamani JD5TXC2";
 #[wasm_bindgen(inline_js = r#"
 function done(req) { return new Promise((ok, fail) => { req.onsuccess = () => ok(req.result); req.onerror = () => fail(req.error); }); }
 function committed(tx) { return new Promise((ok, fail) => { tx.oncomplete = ok; tx.onabort = () => fail(tx.error); }); }
+// A workspace as schema 6 left it: no report records, the schema recorded as 6.
+export async function asBeforeReports(name) {
+  const db = await done(indexedDB.open(name));
+  const tx = db.transaction(["reports", "meta"], "readwrite");
+  tx.objectStore("reports").clear();
+  tx.objectStore("meta").put({ key: "schema_version", value: 6 });
+  await committed(tx);
+  db.close();
+}
+export async function countRaw(name, store) {
+  const db = await done(indexedDB.open(name));
+  const n = await done(db.transaction([store]).objectStore(store).count());
+  db.close();
+  return n;
+}
 // Every record of every store as the browser keeps it, typed arrays as Latin-1 text, so a
 // plaintext anywhere (even inside a byte array) would show.
 export async function dumpEverything(name) {
@@ -55,6 +70,10 @@ export async function putRecords(name, store, records) {
 }
 "#)]
 extern "C" {
+    #[wasm_bindgen(js_name = asBeforeReports, catch)]
+    async fn as_before_reports(name: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = countRaw, catch)]
+    async fn count_raw(name: &str, store: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = putRecords, catch)]
     async fn put_records(name: &str, store: &str, records: js_sys::Array) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = dumpEverything, catch)]
@@ -297,5 +316,28 @@ async fn a_store_locked_while_a_case_is_read_says_locked_not_damaged() {
     assert!(first.is_pending());
     store.lock();
     assert_eq!(reading.await.err(), Some(StorageError::Locked));
+    finish(store, name).await;
+}
+
+/// A workspace whose cases were stored before schema 7 (so without report records) still opens
+/// after the update, and its reports count every case: the records missing are derived from the
+/// cases once, sealed and kept. The upgrade cannot derive them: it runs before the key is there.
+#[wasm_bindgen_test]
+async fn a_workspace_stored_before_report_records_opens_and_its_reports_count_every_case() {
+    let name = "homeward-test-sealed-before-reports";
+    let (store, key) = protected(name).await;
+    let case = store.create(&marked_case()).await.unwrap();
+    let other = store.create(&case_with_items("PX9RT-2026-0043", "Tomás Ríos")).await.unwrap();
+    store.close();
+    as_before_reports(name).await.unwrap();
+
+    let store = Store::open_protected(name).await.expect("a workspace of schema 6 with cases opens");
+    store.unlock(key);
+    let (mut records, unreadable) = store.report_records().await.unwrap();
+    records.sort_by_key(|r| r.case_number.clone());
+    assert_eq!((records, unreadable), (vec![case.report_record(), other.report_record()], 0));
+    assert_eq!(count_raw(name, "reports").await.unwrap().as_f64(), Some(2.0), "kept, not derived again");
+    let dump = dump_everything(name).await.unwrap().as_string().unwrap();
+    assert!(!dump.contains(NUMBER), "kept sealed");
     finish(store, name).await;
 }

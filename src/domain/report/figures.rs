@@ -219,7 +219,9 @@ pub fn report(records: &[ReportRecord], period: Period, filter: &Filter, today: 
     let (from, to) = (period.from, as_of);
     let in_period = |day: NaiveDate| from <= day && day <= to;
     // In the caseload at some time in the period: opened by its end and not closed throughout.
-    let counted: Vec<&ReportRecord> = records.iter().filter(|r| filter.admits(r) && counted_in(r, from, to)).collect();
+    // A period not begun yet has nothing to count (`to` would be before `from`).
+    let counted: Vec<&ReportRecord> =
+        records.iter().filter(|r| period.begun(today) && filter.admits(r) && counted_in(r, from, to)).collect();
     let open: Vec<&ReportRecord> = counted.iter().copied().filter(|r| r.open_on(as_of)).collect();
 
     let mut caseload = BTreeMap::new();

@@ -6,6 +6,8 @@
 mod figures;
 mod period;
 mod record;
+#[cfg(test)]
+mod record_tests;
 mod table;
 #[cfg(test)]
 mod tests;

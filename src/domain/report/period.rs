@@ -62,13 +62,21 @@ fn first_of_month(day: NaiveDate) -> NaiveDate {
 }
 
 impl Period {
+    /// Whether `today` is in the period or past its first day: a period not begun has nothing
+    /// to count yet.
+    pub fn begun(&self, today: NaiveDate) -> bool {
+        self.from <= today
+    }
+
     /// A custom period; none when it ends before it begins.
     pub fn new(from: NaiveDate, to: NaiveDate) -> Option<Self> {
         (from <= to).then_some(Self { from, to })
     }
 
     /// The days a chart over time shows, ending on `as_of`: each week's last day for a period
-    /// of two months or less, each month's for up to two years, each quarter's beyond.
+    /// of two months or less, each month's for up to two years, each quarter's for up to ten,
+    /// and beyond, the last day of every so many years that there are at most forty (a date
+    /// field reports its year while it is typed: 0002, 0020, 0202).
     pub fn points(&self, as_of: NaiveDate) -> Vec<NaiveDate> {
         let end = self.to.min(as_of);
         if end < self.from {
@@ -82,11 +90,17 @@ impl Period {
                 day = day + Days::new(7);
             }
         } else {
-            let step = if (end - self.from).num_days() <= 731 { 1 } else { 3 };
+            let years = end.year() - self.from.year() + 1;
+            let days = (end - self.from).num_days();
+            let step = if days <= 731 {
+                1
+            } else if days <= 3653 {
+                3
+            } else {
+                12 * (years.max(1) as u32).div_ceil(40)
+            };
             let mut start = first_of_month(self.from);
-            if step == 3 {
-                start = start - Months::new(start.month0() % 3);
-            }
+            start = start - Months::new(start.month0() % step.min(12));
             loop {
                 start = start + Months::new(step);
                 let last = start - Days::new(1);

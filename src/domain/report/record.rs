@@ -2,7 +2,7 @@
 //! changed, so a period in the past is counted as it was then. Derived from the whole case (its
 //! history included) on every save, like the summary and the deadlines.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, Local, NaiveDate, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -11,6 +11,9 @@ use crate::domain::choices::{Choice, ClosureOutcome, PlacementType, PlanStatus, 
 use crate::domain::history::{Event, HistoryEntry};
 use crate::domain::monitoring::VisitFrequency;
 use crate::domain::{Case, CaseId};
+
+/// The day an instant fell on, where the record is read.
+type Day<'a> = dyn Fn(DateTime<Utc>) -> NaiveDate + 'a;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReportRecord {
@@ -158,33 +161,33 @@ impl ReportRecord {
 }
 
 impl Case {
-    /// What the reports count of this case.
+    /// What the reports count of this case, its days as this device's clock reads them (the
+    /// days a worker gives and "today" are that clock's too).
     pub fn report_record(&self) -> ReportRecord {
+        self.report_record_in(&Local)
+    }
+
+    /// What the reports count of this case, its days as they were in `zone`.
+    pub fn report_record_in<Tz: TimeZone>(&self, zone: &Tz) -> ReportRecord {
+        let day = |at: DateTime<Utc>| at.with_timezone(zone).date_naive();
         let mut entries: Vec<&HistoryEntry> = self.history.0.iter().collect();
         entries.sort_by_key(|e| e.at);
         let plan = &self.plan;
-        let recorded = self.created_at.date_naive();
-        let status_now = match plan.status {
-            // A plan is closed from its active (or draft) state; closures are told apart.
-            PlanStatus::Closed => last_new(&entries, "plan.status").filter(|s| *s != PlanStatus::Closed),
-            status => Some(status),
-        };
+        let recorded = day(self.created_at);
         ReportRecord {
             id: self.id,
             case_number: self.case_number.clone(),
             opened_on: plan.start_date.map_or(recorded, |start| start.min(recorded)),
             plan_start: plan.start_date,
             worker: plan.worker.name.trim().to_string(),
-            pathway: changing(&entries, "plan.placement.kind", plan.placement.kind, |v| {
+            pathway: changing(&entries, &day, "plan.placement.kind", plan.placement.kind, |v| {
                 Some(v.as_str().and_then(PlacementType::from_key))
             }),
-            status: changing(&entries, "plan.status", status_now.unwrap_or(PlanStatus::Active), |v| {
-                v.as_str().and_then(PlanStatus::from_key).filter(|s| *s != PlanStatus::Closed)
-            }),
-            closures: self.closure_spans(&entries),
+            status: self.status_changes(&entries, &day),
+            closures: self.closure_spans(&entries, &day),
             milestones: Milestone::ALL
                 .iter()
-                .map(|&m| MilestoneSpans { milestone: m, reached: self.milestone_spans(&entries, m) })
+                .map(|&m| MilestoneSpans { milestone: m, reached: self.milestone_spans(&entries, &day, m) })
                 .filter(|m| !m.reached.is_empty())
                 .collect(),
             visit_frequency: plan.monitoring.frequency,
@@ -226,11 +229,45 @@ impl Case {
         }
     }
 
-    /// Closings and reopenings from the history; the closure in force has the day the worker gave.
-    fn closure_spans(&self, entries: &[&HistoryEntry]) -> Vec<ClosureSpan> {
+    /// The plan's status apart from closures, from its changes in the history: a closure keeps
+    /// the status the plan was closed from, and a reopening makes the plan active.
+    fn status_changes(&self, entries: &[&HistoryEntry], day: &Day) -> Changing<PlanStatus> {
+        const PATH: &str = "plan.status";
+        let read = |v: &Value| v.as_str().and_then(PlanStatus::from_key).filter(|s| *s != PlanStatus::Closed);
+        // Until the history tells a change, the plan was as the first change found it; with no
+        // change told before a reopening, as a new case's plan starts.
+        let first_told = entries.iter().find_map(|e| match e.event {
+            Some(Event::Reopened) => Some(None),
+            _ => e.changes.iter().find(|c| c.path == PATH).map(|c| read(&c.old)),
+        });
+        let untold =
+            entries.iter().all(|e| e.event != Some(Event::Reopened) && e.changes.iter().all(|c| c.path != PATH));
+        let mut current = match first_told {
+            Some(Some(status)) => status,
+            _ if untold => Some(self.plan.status).filter(|s| *s != PlanStatus::Closed).unwrap_or_default(),
+            _ => PlanStatus::default(),
+        };
+        let mut before = Vec::new();
+        for entry in entries {
+            let reopened = (entry.event == Some(Event::Reopened)).then_some(PlanStatus::Active);
+            let changed = entry.changes.iter().filter(|c| c.path == PATH).filter_map(|c| read(&c.new));
+            for status in reopened.into_iter().chain(changed) {
+                if status != current {
+                    before.push((day(entry.at), current));
+                    current = status;
+                }
+            }
+        }
+        let now = if self.plan.status == PlanStatus::Closed { current } else { self.plan.status };
+        Changing { now, before }
+    }
+
+    /// Closings and reopenings from the history; the closure in force has the day the worker gave,
+    /// or the day of the last reopening if it gave one before that.
+    fn closure_spans(&self, entries: &[&HistoryEntry], day: &Day) -> Vec<ClosureSpan> {
         let mut spans: Vec<ClosureSpan> = Vec::new();
         for entry in entries {
-            let day = entry.at.date_naive();
+            let day = day(entry.at);
             match &entry.event {
                 Some(Event::Closed { outcome, .. }) => {
                     spans.push(ClosureSpan { closed_on: day, reopened_on: None, outcome: Some(*outcome) })
@@ -246,15 +283,15 @@ impl Case {
         let still_open = spans.last().is_some_and(|s| s.reopened_on.is_none());
         match (&self.closure, self.plan.status == PlanStatus::Closed) {
             (Some(closure), _) => {
-                let current =
-                    ClosureSpan { closed_on: closure.closed_on, reopened_on: None, outcome: Some(closure.outcome) };
                 if still_open {
                     spans.pop();
                 }
-                spans.push(current);
+                let last_reopened = spans.iter().filter_map(|s| s.reopened_on).max();
+                let closed_on = last_reopened.map_or(closure.closed_on, |r| closure.closed_on.max(r));
+                spans.push(ClosureSpan { closed_on, reopened_on: None, outcome: Some(closure.outcome) });
             }
             (None, true) if !still_open => {
-                spans.push(ClosureSpan { closed_on: self.updated_at.date_naive(), reopened_on: None, outcome: None })
+                spans.push(ClosureSpan { closed_on: day(self.updated_at), reopened_on: None, outcome: None })
             }
             (None, true) => {}
             // Open now, though the history never told the reopening: that closure did not last.
@@ -271,12 +308,12 @@ impl Case {
 
     /// When `milestone` was reached and set back, from its changes in the history; the time it is
     /// reached now starts on the day the worker gave.
-    fn milestone_spans(&self, entries: &[&HistoryEntry], milestone: Milestone) -> Vec<Span> {
+    fn milestone_spans(&self, entries: &[&HistoryEntry], day: &Day, milestone: Milestone) -> Vec<Span> {
         let status_path = format!("checklist.milestones[{}].status", milestone.key());
         let day_path = format!("checklist.milestones[{}].reached_on", milestone.key());
         let mut spans: Vec<Span> = Vec::new();
         for entry in entries {
-            let day = entry.at.date_naive();
+            let day = day(entry.at);
             let given = entry
                 .changes
                 .iter()
@@ -307,7 +344,7 @@ impl Case {
             Some(span) if reached_now => span.from = record.and_then(|m| m.reached_on).or(span.from),
             None if reached_now => spans.push(Span { from: record.and_then(|m| m.reached_on), until: None }),
             // Set back without the history telling it: reached until the last change.
-            Some(span) => span.until = Some(self.updated_at.date_naive()),
+            Some(span) => span.until = Some(day(self.updated_at)),
             None => {}
         }
         spans.retain(|s| !matches!((s.from, s.until), (Some(from), Some(until)) if until <= from));
@@ -317,23 +354,17 @@ impl Case {
 
 /// A value and its changes in the history at `path`; `read` turns a stored value into the
 /// value, none for one it cannot read (that change is left out).
-fn changing<T: Copy>(entries: &[&HistoryEntry], path: &str, now: T, read: impl Fn(&Value) -> Option<T>) -> Changing<T> {
+fn changing<T: Copy>(
+    entries: &[&HistoryEntry],
+    day: &Day,
+    path: &str,
+    now: T,
+    read: impl Fn(&Value) -> Option<T>,
+) -> Changing<T> {
     let before = entries
         .iter()
-        .flat_map(|e| e.changes.iter().filter(|c| c.path == path).map(move |c| (e.at.date_naive(), c)))
+        .flat_map(|e| e.changes.iter().filter(|c| c.path == path).map(move |c| (day(e.at), c)))
         .filter_map(|(day, change)| Some((day, read(&change.old)?)))
         .collect();
     Changing { now, before }
-}
-
-/// The last value a choice at `path` was changed to.
-fn last_new<C: Choice>(entries: &[&HistoryEntry], path: &str) -> Option<C> {
-    entries
-        .iter()
-        .rev()
-        .flat_map(|e| e.changes.iter().rev())
-        .find(|c| c.path == path)?
-        .new
-        .as_str()
-        .and_then(C::from_key)
 }

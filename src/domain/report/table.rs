@@ -42,27 +42,50 @@ pub struct Table {
 
 impl Table {
     /// The table with every count from 1 to 4 hidden, so a small number cannot point at a
-    /// child. Zero points at no one and stays. A share in a row with a hidden count is hidden
-    /// too, and so are the days of a table whose count was hidden (a median of two placements
-    /// tells each one's length).
+    /// child. Zero points at no one and stays. No row or column is left with a single hidden
+    /// count, which the row's total or the column's sum would give back: the row's other counts
+    /// go too, and the column's smallest other count. A share in a row with a hidden count is
+    /// hidden too, and so are the days of a table whose count was hidden (a median of two
+    /// placements tells each one's length).
     pub fn suppressed(&self) -> Self {
         let small = |cell: &Cell| matches!(cell, Cell::Count(n) if (1..SMALLEST_SHOWN).contains(n));
         let any_small = self.rows.iter().flatten().any(small);
-        let rows = self
+        let mut rows: Vec<Vec<Cell>> = self
             .rows
             .iter()
-            .map(|row| {
-                let row_small = row.iter().any(small);
-                row.iter()
-                    .map(|cell| match cell {
-                        c if small(c) => Cell::Hidden,
-                        Cell::Percent(_) if row_small => Cell::Hidden,
-                        Cell::Days(_) if any_small => Cell::Hidden,
-                        c => c.clone(),
-                    })
-                    .collect()
-            })
+            .map(|row| row.iter().map(|c| if small(c) { Cell::Hidden } else { c.clone() }).collect())
             .collect();
+        let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+        let shown_count = |cell: &Cell| matches!(cell, Cell::Count(n) if *n > 0);
+        loop {
+            let mut more = false;
+            for row in rows.iter_mut().filter(|row| row.contains(&Cell::Hidden)) {
+                for cell in row.iter_mut().filter(|c| shown_count(c) || matches!(c, Cell::Percent(_))) {
+                    (*cell, more) = (Cell::Hidden, more || shown_count(cell));
+                }
+            }
+            for column in 1..width {
+                let hidden = rows.iter().filter(|row| row.get(column) == Some(&Cell::Hidden)).count();
+                let smallest =
+                    rows.iter_mut().filter_map(|row| row.get_mut(column)).filter(|cell| shown_count(cell)).min_by_key(
+                        |cell| match cell {
+                            Cell::Count(n) => *n,
+                            _ => u32::MAX,
+                        },
+                    );
+                if let (1, Some(cell)) = (hidden, smallest) {
+                    (*cell, more) = (Cell::Hidden, true);
+                }
+            }
+            if !more {
+                break;
+            }
+        }
+        for cell in rows.iter_mut().flatten().filter(|c| matches!(c, Cell::Days(_))) {
+            if any_small {
+                *cell = Cell::Hidden;
+            }
+        }
         Self { rows, ..self.clone() }
     }
 
@@ -75,15 +98,25 @@ impl Table {
             csv.push_str(&fields.iter().map(|f| quoted(f)).collect::<Vec<_>>().join(","));
             csv.push_str("\r\n");
         };
-        line(self.head.clone());
+        line(self.head.iter().map(|h| Cell::text(h.as_str()).in_file()).collect());
         for row in &self.rows {
-            line(row.iter().map(Cell::plain).collect());
+            line(row.iter().map(Cell::in_file).collect());
         }
         csv
     }
 }
 
 impl Cell {
+    /// As a CSV file writes it: a text a spreadsheet would run as a formula (starting with
+    /// `=`, `+`, `-`, `@`, a tab or a carriage return) is kept as text behind an apostrophe,
+    /// as OWASP advises, so a name typed by anyone cannot run when the file is opened.
+    fn in_file(&self) -> String {
+        match self {
+            Self::Text(text) if text.starts_with(['=', '+', '-', '@', '\t', '\r']) => format!("'{text}"),
+            other => other.plain(),
+        }
+    }
+
     /// As a file writes it: numbers plainly, with a dot for decimals.
     pub fn plain(&self) -> String {
         match self {
@@ -145,11 +178,52 @@ mod tests {
         let hidden = t.suppressed();
         assert_eq!(hidden.rows[0], [Cell::text("A"), Cell::Hidden, Cell::Hidden]);
         assert_eq!(hidden.rows[1], t.rows[1]);
-        assert_eq!(hidden.rows[2], t.rows[2]);
+        assert_eq!(hidden.rows[2], [Cell::text("C"), Cell::Hidden, Cell::Hidden], "the column's sum would give A back");
         assert!(hidden.to_csv().contains("A,<5,<5\r\n"));
         let time =
             table(vec![vec![Cell::text("Placements"), Cell::Count(2)], vec![Cell::text("Median"), Cell::Days(95.5)]]);
         assert_eq!(time.suppressed().rows[1][1], Cell::Hidden, "the days of two placements tell each one");
         assert_eq!((tidy(116.0), tidy(95.25), tidy(0.04)), ("116".into(), "95.3".into(), "0".into()));
+    }
+
+    #[test]
+    fn no_total_gives_a_hidden_count_back() {
+        let head = vec!["Pathway".into(), "Draft".into(), "Active".into(), "Total".into()];
+        let t = Table {
+            id: "caseload",
+            title: "T".into(),
+            head,
+            rows: vec![
+                vec![Cell::text("Kinship"), Cell::Count(3), Cell::Count(20), Cell::Count(23)],
+                vec![Cell::text("Foster"), Cell::Count(0), Cell::Count(7), Cell::Count(7)],
+                vec![Cell::text("Reunification"), Cell::Count(9), Cell::Count(30), Cell::Count(39)],
+            ],
+        };
+        let hidden = t.suppressed();
+        // The row's total less the active ones would give the 3 back, so both go; the column of
+        // drafts would give it back from the other counts' sum, so the smallest other one goes.
+        assert_eq!(hidden.rows[0], [Cell::text("Kinship"), Cell::Hidden, Cell::Hidden, Cell::Hidden]);
+        // The column of active cases would give the 20 back from its sum: its smallest other goes.
+        assert_eq!(hidden.rows[1], [Cell::text("Foster"), Cell::Count(0), Cell::Hidden, Cell::Hidden], "zero stays");
+        assert_eq!(hidden.rows[2], [Cell::text("Reunification"), Cell::Hidden, Cell::Hidden, Cell::Hidden]);
+        for column in 1..4 {
+            let hidden_in = hidden.rows.iter().filter(|r| r[column] == Cell::Hidden).count();
+            assert_ne!(hidden_in, 1, "column {column} has one hidden count, which its sum would give back");
+        }
+    }
+
+    #[test]
+    fn a_text_a_spreadsheet_would_run_as_a_formula_is_written_as_text() {
+        let t = table(vec![
+            vec![Cell::text("=HYPERLINK(\"http://x\",\"Ana\")"), Cell::Count(5), Cell::Empty],
+            vec![Cell::text("+1"), Cell::Count(6), Cell::Empty],
+            vec![Cell::text("-2"), Cell::Count(7), Cell::Empty],
+            vec![Cell::text("@SUM(A1)"), Cell::Count(8), Cell::Empty],
+            vec![Cell::text("Ana = Bea"), Cell::Count(9), Cell::Empty],
+        ]);
+        let csv = t.to_csv();
+        let lines: Vec<&str> = csv.split("\r\n").skip(1).collect();
+        assert_eq!(lines[0], "\"'=HYPERLINK(\"\"http://x\"\",\"\"Ana\"\")\",5,");
+        assert_eq!(&lines[1..5], ["'+1,6,", "'-2,7,", "'@SUM(A1),8,", "Ana = Bea,9,"]);
     }
 }

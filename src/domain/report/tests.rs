@@ -13,27 +13,34 @@ use crate::domain::monitoring::Visit;
 use crate::domain::VisitFrequency;
 use crate::domain::{Action, Case, ClosureOutcome, PlacementType, PlanStatus, Referral, ReferralStatus, ServiceType};
 
-fn d(day: &str) -> NaiveDate {
+pub(super) fn d(day: &str) -> NaiveDate {
     day.parse().unwrap()
 }
 
-fn at(day: &str) -> DateTime<Utc> {
+pub(super) fn at(day: &str) -> DateTime<Utc> {
     format!("{day}T10:00:00Z").parse().unwrap()
 }
 
-const TODAY: &str = "2026-12-07";
+pub(super) const TODAY: &str = "2026-12-07";
 
-fn new_case(worker: &str, recorded: &str, start: Option<&str>) -> Case {
+/// A case recorded on `recorded`, its plan made active that day.
+pub(super) fn new_case(worker: &str, recorded: &str, start: Option<&str>) -> Case {
+    let mut case = new_draft(worker, recorded, start);
+    edit(&mut case, recorded, |c| c.plan.status = PlanStatus::Active);
+    case
+}
+
+/// A case recorded on `recorded`, its plan a draft.
+pub(super) fn new_draft(worker: &str, recorded: &str, start: Option<&str>) -> Case {
     let mut case = Case::start(Uuid::new_v4(), "HW-1", "Child", worker, at(recorded));
     case.case_number = format!("REPORT-2026-{}", recorded.replace('-', ""));
     case.history.push(HistoryEntry::event(at(recorded), worker, "case", Event::Created));
     case.plan.start_date = start.map(d);
-    case.plan.status = PlanStatus::Active;
     case
 }
 
 /// A change saved on `day`, recorded in the history as a save records it.
-fn edit(case: &mut Case, day: &str, change: impl FnOnce(&mut Case)) {
+pub(super) fn edit(case: &mut Case, day: &str, change: impl FnOnce(&mut Case)) {
     let before = case.clone();
     change(case);
     let changes = diff(&before, case);
@@ -103,8 +110,7 @@ fn caseload() -> Vec<(char, Case)> {
     edit(&mut b, "2026-09-20", |c| c.plan.monitoring.visits.push(visit("2026-09-20")));
 
     // C: foster care, a draft until 1 June; prepared on 5 July, set back on 1 August.
-    let mut c = new_case("Ana Ruiz", "2026-05-01", Some("2026-05-01"));
-    c.plan.status = PlanStatus::Draft;
+    let mut c = new_draft("Ana Ruiz", "2026-05-01", Some("2026-05-01"));
     c.plan.placement.kind = Some(PlacementType::Foster);
     c.plan.referrals.push(referral(None, true, &[(ReferralStatus::Made, "2026-09-01")]));
     c.checklist.items.push(item(Theme::Family, ChecklistStatus::Done));
@@ -133,15 +139,14 @@ fn caseload() -> Vec<(char, Case)> {
     let g = new_case("Ana Ruiz", "2026-10-15", Some("2026-10-15"));
 
     // H: Marc Dubois's draft from 1 September, an action overdue since 1 November.
-    let mut h = new_case("Marc Dubois", "2026-09-01", None);
-    h.plan.status = PlanStatus::Draft;
+    let mut h = new_draft("Marc Dubois", "2026-09-01", None);
     h.plan.actions.push(Action { what: "Call".into(), by_when: Some(d("2026-11-01")), ..Action::default() });
 
     vec![('A', a), ('B', b), ('C', c), ('D', dd), ('E', e), ('F', f), ('G', g), ('H', h)]
 }
 
 fn records() -> Vec<ReportRecord> {
-    caseload().iter().map(|(_, case)| case.report_record()).collect()
+    caseload().iter().map(|(_, case)| case.report_record_in(&Utc)).collect()
 }
 
 fn quarter_3() -> Period {
@@ -155,7 +160,7 @@ fn run(period: Period, filter: &Filter) -> Report {
 #[test]
 fn records_tell_when_things_changed() {
     let cases = caseload();
-    let record = |letter: char| cases.iter().find(|(l, _)| *l == letter).unwrap().1.report_record();
+    let record = |letter: char| cases.iter().find(|(l, _)| *l == letter).unwrap().1.report_record_in(&Utc);
     let a = record('A');
     assert_eq!(
         a.closures,
@@ -352,7 +357,7 @@ fn periods_people_report_on() {
 #[test]
 fn a_record_reads_back_as_stored() {
     for (_, case) in caseload() {
-        let record = case.report_record();
+        let record = case.report_record_in(&Utc);
         let json = serde_json::to_string(&record).unwrap();
         assert_eq!(serde_json::from_str::<ReportRecord>(&json).unwrap(), record);
     }
@@ -381,7 +386,7 @@ fn the_caseload_file_counts_as_the_caseload() {
     let text =
         std::fs::read_to_string(CASELOAD_FILE).expect("write it: cargo test write_the_caseload_file -- --ignored");
     let document: crate::domain::exchange::ExportDocument = serde_json::from_str(&text).unwrap();
-    let from_file: Vec<ReportRecord> = document.cases.iter().map(Case::report_record).collect();
+    let from_file: Vec<ReportRecord> = document.cases.iter().map(|c| c.report_record_in(&Utc)).collect();
     for period in [quarter_3(), Preset::ThisYear.period(d(TODAY))] {
         assert_eq!(report(&from_file, period, &Filter::default(), d(TODAY)), run(period, &Filter::default()));
     }

@@ -61,6 +61,8 @@ fn Report(records: Vec<ReportRecord>, unreadable: usize) -> impl IntoView {
     let mut workers: Vec<String> = records.iter().map(|r| r.worker.clone()).collect();
     workers.sort();
     workers.dedup();
+    // The options' values are places in this list, so no name is read back from its value.
+    let workers = StoredValue::new(workers);
     let records = StoredValue::new(records);
     let choices = RwSignal::new(Choices { preset: Some(Preset::ThisQuarter), from: None, to: None });
     let worker = RwSignal::new(None::<String>);
@@ -168,24 +170,24 @@ fn Report(records: Vec<ReportRecord>, unreadable: usize) -> impl IntoView {
                         id="report-worker"
                         autocomplete="off"
                         on:change=move |ev| {
-                            let key = event_target_value(&ev);
-                            worker.set((key != "*").then(|| key.trim_start_matches('=').to_string()));
+                            let chosen = event_target_value(&ev).parse::<usize>().ok();
+                            worker.set(chosen.and_then(|i| workers.with_value(|w| w.get(i).cloned())));
                         }
                     >
                         <option value="*">{t!(i18n, reports.all_workers)}</option>
                         {workers
+                            .get_value()
                             .into_iter()
-                            .map(|name| {
-                                let shown = name.clone();
+                            .enumerate()
+                            .map(|(i, name)| {
                                 view! {
-                                    <option value=format!(
-                                        "={name}",
-                                    )>
+                                    <option value=i
+                                        .to_string()>
                                         {move || {
-                                            if shown.is_empty() {
+                                            if name.is_empty() {
                                                 t_string!(i18n, reports.no_worker).to_string()
                                             } else {
-                                                shown.clone()
+                                                name.clone()
                                             }
                                         }}
                                     </option>
@@ -226,35 +228,53 @@ fn Report(records: Vec<ReportRecord>, unreadable: usize) -> impl IntoView {
                 view! { <Alert text=Signal::derive(move || t_string!(i18n, reports.bad_period).to_string()) /> }
                     .into_any()
             }
-            Some(counted) => {
-                let l = i18n.get_locale();
-                let said = td_string!(
-                    l,
-                    reports.counted,
-                    count = number(l, counted.cases as f64),
-                    from = date(l, counted.period.from),
-                    to = date(l, counted.period.to),
-                    date = date(l, counted.as_of)
-                )
-                    .to_string();
-                let (worker, pathway) = chosen.get();
-                let printed = td_string!(l, reports.printed_on, date = date(l, today)).to_string();
+            Some(counted) if !counted.period.begun(today) => {
+                let from = counted.period.from;
                 view! {
-                    <p class="report-counted" aria-live="polite">
-                        {said}
-                    </p>
-                    <p class="print-only">
-                        {format!(
-                            "{}: {worker}. {}: {pathway}. {printed}.",
-                            td_string!(l, reports.worker),
-                            td_string!(l, reports.pathway),
-                        )}
-                    </p>
-                    {(counted.cases == 0).then(|| view! { <p class="empty-state">{t!(i18n, reports.empty)}</p> })}
+                    <Alert text=Signal::derive(move || {
+                        let l = i18n.get_locale();
+                        td_string!(l, reports.not_begun, date = date(l, from)).to_string()
+                    }) />
                 }
                     .into_any()
             }
+            Some(counted) if counted.cases == 0 => {
+                view! { <p class="empty-state">{t!(i18n, reports.empty)}</p> }.into_any()
+            }
+            Some(_) => ().into_any(),
         }}
+        // One live region, kept while the figures change, so a screen reader tells each count.
+        <p class="report-counted" aria-live="polite">
+            {move || {
+                let l = i18n.get_locale();
+                counted
+                    .get()
+                    .filter(|c| c.period.begun(today))
+                    .map(|c| {
+                        td_string!(
+                            l,
+                            reports.counted,
+                            count = number(l, c.cases as f64),
+                            from = date(l, c.period.from),
+                            to = date(l, c.period.to),
+                            date = date(l, c.as_of)
+                        )
+                            .to_string()
+                    })
+            }}
+        </p>
+        <p class="print-only">
+            {move || {
+                let l = i18n.get_locale();
+                let (worker, pathway) = chosen.get();
+                let printed = td_string!(l, reports.printed_on, date = date(l, today)).to_string();
+                format!(
+                    "{}: {worker}. {}: {pathway}. {printed}.",
+                    td_string!(l, reports.worker),
+                    td_string!(l, reports.pathway),
+                )
+            }}
+        </p>
         <Show when=move || counted.with(|c| c.as_ref().is_some_and(|c| c.cases > 0))>
             <exports::FileControls records filter chosen today />
         </Show>

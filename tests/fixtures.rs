@@ -1,9 +1,10 @@
 //! The schema fixtures that no build's pages can write any more. Since real cases live only in
 //! workers' protected workspaces, no build stores an unprotected database of today's form by
-//! itself; one at schema 7 is what a move into a workspace leaves when it is cut short. Its
-//! fixture is schema-v6's database after the version-7 data step: every case's report record
-//! derived and stored. `cargo test --test fixtures -- --ignored` writes it again; the test
-//! below keeps it true to the domain.
+//! itself; one at schema 7 or 8 is what a move into a workspace leaves when it is cut short.
+//! Schema 7's fixture is schema-v6's database with every case's report record, as a save
+//! writes it; schema 8's is schema 7's with the store of edits kept at a lock, empty (a lock
+//! happens only in a protected workspace). `cargo test --test fixtures -- --ignored` writes
+//! them again; the tests below keep them true to the domain.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -29,14 +30,25 @@ fn schema_v7() -> Value {
         .iter()
         .map(|record| {
             let case: Case = serde_json::from_value(record.clone()).unwrap();
-            serde_json::to_value(case.report_record()).unwrap()
+            serde_json::to_value(case.report_record_in(&chrono::Utc)).unwrap()
         })
         .collect();
-    database["version"] = json!(7);
     database["stores"]["reports"] = json!({ "keyPath": "id", "records": reports });
+    at_version(database, 7)
+}
+
+/// schema-v7 with the store of edits kept at a lock.
+fn schema_v8() -> Value {
+    let mut database = schema_v7();
+    database["stores"]["kept_edits"] = json!({ "keyPath": "id", "records": [] });
+    at_version(database, 8)
+}
+
+fn at_version(mut database: Value, version: u32) -> Value {
+    database["version"] = json!(version);
     for record in database["stores"]["meta"]["records"].as_array_mut().unwrap() {
         if record["key"] == "schema_version" {
-            record["value"] = json!(7);
+            record["value"] = json!(version);
         }
     }
     database
@@ -48,8 +60,15 @@ fn the_schema_v7_fixture_is_schema_v6_with_each_case_s_report_record() {
 }
 
 #[test]
-#[ignore = "writes tests/fixtures/schema-v7.json"]
-fn write_the_schema_v7_fixture() {
-    let text = serde_json::to_string_pretty(&schema_v7()).unwrap();
-    std::fs::write(fixture("schema-v7.json"), format!("{text}\n")).unwrap();
+fn the_schema_v8_fixture_is_schema_v7_with_a_store_for_kept_edits() {
+    assert_eq!(read("schema-v8.json"), schema_v8(), "write it again: cargo test --test fixtures -- --ignored");
+}
+
+#[test]
+#[ignore = "writes tests/fixtures/schema-v7.json and schema-v8.json"]
+fn write_the_schema_v7_and_v8_fixtures() {
+    for (name, database) in [("schema-v7.json", schema_v7()), ("schema-v8.json", schema_v8())] {
+        let text = serde_json::to_string_pretty(&database).unwrap();
+        std::fs::write(fixture(name), format!("{text}\n")).unwrap();
+    }
 }

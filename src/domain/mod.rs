@@ -17,6 +17,7 @@ pub mod exchange;
 pub mod handover;
 pub mod history;
 pub mod items;
+pub mod kept;
 pub mod language;
 pub mod legacy;
 pub mod monitoring;

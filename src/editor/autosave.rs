@@ -56,6 +56,8 @@ pub(super) struct Autosave {
     pub(super) deleted_elsewhere: RwSignal<bool>,
     /// The last save was refused; set until one commits.
     pub(super) failing: Cell<bool>,
+    /// Edits kept at a lock were put back: their record goes once they are saved.
+    pub(super) put_back: Cell<bool>,
     /// The case as last read from or written to storage: what both tabs started from when
     /// another tab's save has to be combined with the edits here.
     pub(super) base: RefCell<Case>,
@@ -192,6 +194,12 @@ impl Autosave {
         self.saving.set(false);
         if !self.discarded.get() {
             self.state.try_set(SaveState::Saved { at: crate::i18n::time(self.locale(), Utc::now()) });
+        }
+        if self.put_back.replace(false) {
+            let id = self.latest.borrow().id;
+            // Kept until now, so a failure on the way lost nothing; left behind, it would only
+            // be offered again, and combine to nothing new.
+            let _ = self.store.drop_kept_edits(id).await;
         }
     }
 }

@@ -10,6 +10,8 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
 
+use chrono::Utc;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
@@ -18,6 +20,7 @@ use crate::components::save_status::SaveState;
 use crate::context::{today, use_notice, use_unsaved_work};
 use crate::domain::concurrent::{Conflict, Prefer};
 use crate::domain::items::{ItemList, ListItem};
+use crate::domain::kept::KeptEdits;
 use crate::domain::{validate, Case, Plan, Problem};
 use crate::i18n::use_i18n;
 use crate::storage::Store;
@@ -61,6 +64,7 @@ impl Editor {
             discarded: Cell::new(false),
             deleted_elsewhere: RwSignal::new(false),
             failing: Cell::new(false),
+            put_back: Cell::new(false),
             base,
             conflict,
             note,
@@ -152,6 +156,42 @@ impl Editor {
     /// Whether an edit is waiting to be saved or being saved.
     pub fn is_busy(self) -> bool {
         self.autosave.try_get_value().is_some_and(|autosave| autosave.pending() || autosave.saving.get())
+    }
+
+    /// Whether what is waiting cannot be written by trying again: the worker's choice between
+    /// two tabs' changes is awaited, or the browser refused the last save.
+    pub fn is_held_back(self) -> bool {
+        self.autosave.try_get_value().is_some_and(|autosave| autosave.failing.get())
+    }
+
+    /// The workspace is locking: what is on screen and not saved is kept, sealed, to be offered
+    /// back once it is unlocked ([`KeptEdits`]).
+    pub async fn keep_unsaved(self) {
+        let Some(autosave) = self.autosave.try_get_value() else { return };
+        if !autosave.pending() {
+            return;
+        }
+        let kept = KeptEdits::new(autosave.base.borrow().clone(), autosave.latest.borrow().clone(), Utc::now());
+        // The page reloads next, locked: a failure here (the disk full too) has nowhere to be
+        // told, which is why "Lock now" asks first while a change is not saved.
+        let _ = autosave.store.keep_edits(&kept).await;
+    }
+
+    /// Edits kept at a lock become this editor's unsaved edits again: combined with the case as
+    /// stored now (the worker chooses where both changed a field) and saved; their record goes
+    /// once they are.
+    pub fn put_back(self, kept: KeptEdits) {
+        let Some(autosave) = self.autosave.try_get_value() else { return };
+        *autosave.base.borrow_mut() = kept.base;
+        *autosave.latest.borrow_mut() = kept.mine.clone();
+        self.case.set(kept.mine);
+        autosave.changes.set(autosave.changes.get() + 1);
+        autosave.put_back.set(true);
+        self.save_state.set(SaveState::Saving);
+        spawn_local(async move {
+            autosave.clone().reconcile(None).await;
+            autosave.run().await;
+        });
     }
 
     /// The case is being deleted: pending and later changes are never written back.

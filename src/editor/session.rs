@@ -26,18 +26,20 @@ pub fn use_editing_session(editor: Editor) -> Signal<bool> {
         }
     });
     let on_focus = window_event_listener(leptos::ev::focus, move |_| ed.refresh());
-    // The workspace is being locked: what is waiting is written (for up to three seconds), then
-    // nothing more, since the key is about to go.
+    // The workspace is being locked: what is waiting is written (for up to two seconds); what
+    // cannot be (a choice awaited, a refused save) is kept, sealed, while the key is still there,
+    // to be offered back after the unlock; then nothing more is written.
     let on_locking = window_event_listener_untyped(session::LOCKING_EVENT, move |_| {
         session::editor_writing(true);
         spawn_local(async move {
-            for _ in 0..60 {
-                if !ed.is_busy() {
+            for _ in 0..40 {
+                if !ed.is_busy() || ed.is_held_back() {
                     break;
                 }
                 ed.flush();
                 gloo_timers::future::TimeoutFuture::new(50).await;
             }
+            ed.keep_unsaved().await;
             ed.discard();
             session::editor_writing(false);
         });

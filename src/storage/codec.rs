@@ -24,6 +24,7 @@ use super::keys::{DataKey, KeyError};
 use super::schema::{from_js, from_js_each, from_json_each, summaries_to_write, to_js, to_js_each, DEADLINES, REPORTS};
 use super::sealed::{self, place};
 use crate::domain::deletion::Tombstone;
+use crate::domain::kept::KeptEdits;
 use crate::domain::report::ReportRecord;
 use crate::domain::{Case, CaseDeadlines, CaseSummary};
 
@@ -36,6 +37,7 @@ pub(crate) enum Kind {
     Deadlines,
     Report,
     Tombstone,
+    Kept,
 }
 
 impl Kind {
@@ -46,6 +48,7 @@ impl Kind {
             Kind::Deadlines => "deadlines",
             Kind::Report => "report",
             Kind::Tombstone => "tombstone",
+            Kind::Kept => "kept_edits",
         }
     }
 }
@@ -58,7 +61,7 @@ pub(crate) trait Keyed {
 macro_rules! keyed_by_id {
     ($($t:ty),*) => {$(impl Keyed for $t { fn key(&self) -> String { self.id.to_string() } })*};
 }
-keyed_by_id!(Case, CaseSummary, CaseDeadlines, ReportRecord, Tombstone);
+keyed_by_id!(Case, CaseSummary, CaseDeadlines, ReportRecord, Tombstone, KeptEdits);
 
 /// The fields of a sealed case kept in clear (as `domain::Case` names them).
 const CLEAR_CASE_FIELDS: [&str; 3] = ["revision", "version", "exchanged"];

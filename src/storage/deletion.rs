@@ -9,7 +9,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{IdbTransaction, IdbTransactionMode};
 
 use super::codec::{put_prepared, Kind};
-use super::schema::{summaries_to_write, CASES, DEADLINES, META, RECENTLY_DELETED, REPORTS, SUMMARIES, TOMBSTONES};
+use super::schema::{
+    summaries_to_write, CASES, DEADLINES, KEPT_EDITS, META, RECENTLY_DELETED, REPORTS, SUMMARIES, TOMBSTONES,
+};
 use super::{key, raw, Change, StorageError, Store};
 use crate::domain::deletion::{restored, RecentlyDeleted, Tombstone};
 use crate::domain::{Case, CaseId};
@@ -19,7 +21,7 @@ impl Store {
     /// (deleted now by `by`) and its content apart.
     pub async fn delete(&self, id: CaseId, by: &str) -> Result<(), StorageError> {
         let tombstone = self.codec().encode(Kind::Tombstone, &[&Tombstone::new(id, Utc::now(), by)]).await?.remove(0);
-        let stores = [CASES, SUMMARIES, DEADLINES, REPORTS, META, TOMBSTONES, RECENTLY_DELETED];
+        let stores = [CASES, SUMMARIES, DEADLINES, REPORTS, KEPT_EDITS, META, TOMBSTONES, RECENTLY_DELETED];
         let tx = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
         let result = raw::write(&tx, async {
             let cases = tx.object_store(CASES)?;
@@ -31,6 +33,8 @@ impl Store {
             summaries_to_write(&tx)?.delete(&key(id))?;
             tx.object_store(DEADLINES)?.delete(&key(id))?;
             tx.object_store(REPORTS)?.delete(&key(id))?;
+            // Edits kept at a lock must not outlive the case, nor bring it back.
+            tx.object_store(KEPT_EDITS)?.delete(&key(id))?;
             tx.object_store(TOMBSTONES)?.put(&tombstone)?;
             Ok(())
         })

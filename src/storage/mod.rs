@@ -8,6 +8,7 @@ mod deletion;
 pub mod device;
 mod error;
 mod export;
+mod kept;
 pub mod keys;
 mod moving;
 mod raw;

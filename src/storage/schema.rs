@@ -18,7 +18,7 @@ use crate::domain::legacy::upgrade_case;
 use crate::domain::{Case, CaseSummary, PlanStatus};
 
 /// The IndexedDB version and the version recorded in `meta` once its data steps have run.
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 8;
 
 pub(crate) const CASES: &str = "cases";
 pub(crate) const SUMMARIES: &str = "summaries";
@@ -28,6 +28,8 @@ pub(crate) const REPORTS: &str = "reports";
 /// The cases and the stores of what is kept beside each, written together.
 pub(crate) const CASE_STORES: [&str; 4] = [CASES, SUMMARIES, DEADLINES, REPORTS];
 pub(crate) const META: &str = "meta";
+/// Edits a lock came before they could be saved, one record per case (`domain::kept::KeptEdits`).
+pub(crate) const KEPT_EDITS: &str = "kept_edits";
 /// What each deleted case leaves behind: id, when, by whom (`domain::deletion::Tombstone`).
 pub(crate) const TOMBSTONES: &str = "tombstones";
 /// The content of deleted cases, until restored or deleted permanently.
@@ -75,6 +77,8 @@ const STEPS: &[Step] = &[
     // workspace's cases cannot be read before it is unlocked, so the records missing are
     // derived when the reports first read them (`reports.rs`).
     Step { version: 7, stores: &[(REPORTS, "id")], data: None },
+    // Edits a lock came before they could be saved, kept to be offered back.
+    Step { version: 8, stores: &[(KEPT_EDITS, "id")], data: None },
 ];
 
 /// Runs in `onupgradeneeded`. Only ever adds stores: rexie's builder, by contrast, deletes every

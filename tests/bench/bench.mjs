@@ -26,6 +26,7 @@ const { values: options } = parseArgs({
     'protected-only': { type: 'boolean', default: false },
     // Only the Reports page's figures at the largest size (printed as JSON, no table).
     'reports-only': { type: 'boolean', default: false },
+    'load-only': { type: 'boolean', default: false },
   },
 });
 const RUNS = Number(options.runs);
@@ -230,6 +231,11 @@ const results = { date: new Date().toISOString(), runs: RUNS, lists: {} };
 if (options['reports-only']) {
   const count = Math.max(...SIZES);
   console.log(JSON.stringify(await reportFigures({ browser: await browserWith(count), server, runs: RUNS, median }), null, 2));
+  await server.close();
+  process.exit(0);
+}
+if (options['load-only']) {
+  console.log(JSON.stringify(await loadFigures({ server, runs: RUNS, median }), null, 2));
   await server.close();
   process.exit(0);
 }

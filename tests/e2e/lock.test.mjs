@@ -68,3 +68,42 @@ test('after the idle time the worker chose, the workspace locks itself; use in a
     assert.ok(!(await pageHolds(tab)).includes('Idle Child'));
   });
 });
+
+test('an edit waiting for a choice between two tabs is kept at the lock, sealed, and put back after the unlock', async () => {
+  await fresh(async ({ url, browser, page }) => {
+    await addWorker(page, url, 'Ana Pérez');
+    const { plan } = await caseFor(page, url, 'Keptedit Child');
+    await page.goto(`${plan}worker`);
+    await saved(page);
+    const other = await unlockedTab(browser, url, 'Ana Pérez');
+    await other.goto(`${plan}worker`);
+    await saved(other);
+    // Both change the same field: this tab's edit waits for the worker's choice.
+    await field(other, 'Organisation').fill('Casa Esperanza');
+    await field(page, 'Organisation').fill('Casa Luz');
+    await saved(other);
+    await page.getByText('Changed in another tab at the same time').waitFor();
+    // The worker walks away; the other tab is locked, and this one with it.
+    await other.getByRole('button', { name: 'Lock now' }).click();
+    await page.getByRole('heading', { name: 'Unlock your workspace' }).waitFor({ timeout: 20_000 });
+    assert.ok(!(await pageHolds(page)).includes('Casa Luz'), 'the locked page holds no kept edit');
+    await other.close();
+
+    await unlock(page, 'Ana Pérez');
+    await page.getByRole('heading', { name: 'Changes kept when Homeward locked' }).waitFor();
+    await page.getByText(/^When Homeward locked at .*, 1 change\(s\) to this case were not saved yet/).waitFor();
+    await page.getByRole('button', { name: 'Put my changes back' }).click();
+    await page.getByText('Changed in another tab at the same time').waitFor();
+    await page.getByRole('button', { name: 'Keep mine' }).click();
+    await saved(page);
+    assert.equal(await field(page, 'Organisation').inputValue(), 'Casa Luz');
+
+    // Saved, and offered no more.
+    await page.reload();
+    await unlock(page, 'Ana Pérez');
+    await field(page, 'Organisation').waitFor();
+    assert.equal(await field(page, 'Organisation').inputValue(), 'Casa Luz');
+    await page.waitForTimeout(500);
+    assert.equal(await page.getByRole('heading', { name: 'Changes kept when Homeward locked' }).count(), 0);
+  });
+});

@@ -6,6 +6,7 @@
 
 use chrono::{Duration, Utc};
 use homeward::domain::exchange::merge::{exported, Write};
+use homeward::domain::kept::KeptEdits;
 use homeward::domain::Case;
 use homeward::storage::keys::{self, DataKey};
 use homeward::storage::{delete_database, StorageError, Store};
@@ -340,4 +341,33 @@ async fn a_workspace_stored_before_report_records_opens_and_its_reports_count_ev
     let dump = dump_everything(name).await.unwrap().as_string().unwrap();
     assert!(!dump.contains(NUMBER), "kept sealed");
     finish(store, name).await;
+}
+
+#[wasm_bindgen_test]
+async fn edits_kept_at_a_lock_are_sealed_read_back_after_the_unlock_and_go_with_the_case() {
+    let name = "homeward-test-sealed-kept";
+    let (store, key) = protected(name).await;
+    let case = store.create(&case_with_items("PX9RT-2026-0050", "Nadie")).await.unwrap();
+    // The unsaved edits hold what the markers mark: the kept record must not show them.
+    let kept = KeptEdits::new(case.clone(), marked_case_as(&case), Utc::now());
+    store.keep_edits(&kept).await.unwrap();
+    assert_nothing_readable(&dump(name).await);
+
+    store.lock();
+    assert_eq!(store.kept_edits(case.id).await.err(), Some(StorageError::Locked));
+    assert_eq!(store.keep_edits(&kept).await.err(), Some(StorageError::Locked));
+    store.unlock(key);
+    assert_eq!(store.kept_edits(case.id).await.unwrap(), Some(kept.clone()), "read back once unlocked");
+    store.drop_kept_edits(case.id).await.unwrap();
+    assert_eq!(store.kept_edits(case.id).await.unwrap(), None, "thrown away");
+
+    store.keep_edits(&kept).await.unwrap();
+    store.delete(case.id, WORKER).await.unwrap();
+    assert_eq!(store.kept_edits(case.id).await.unwrap(), None, "deleted with the case");
+    finish(store, name).await;
+}
+
+/// `case` as the worker had it on screen: the marked case's contents under its identity.
+fn marked_case_as(case: &Case) -> Case {
+    Case { id: case.id, revision: case.revision, version: case.version, ..marked_case() }
 }

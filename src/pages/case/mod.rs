@@ -6,6 +6,7 @@ mod checklist;
 mod closure;
 mod handover;
 mod history;
+mod kept;
 mod plan;
 
 use leptos::prelude::*;
@@ -155,6 +156,7 @@ fn CaseScreen(editor: Editor, tab: Signal<CaseTab>) -> impl IntoView {
             </div>
         </div>
         <div role="alert" class="tab-conflict-region">
+            <kept::KeptEditsOffer editor=ed />
             {move || {
                 ed.conflict
                     .get()

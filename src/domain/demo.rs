@@ -23,7 +23,7 @@ use uuid::Uuid;
 
 use super::case::Case;
 use super::checklist::{ChecklistStatus, Milestone, MilestoneStatus};
-use super::choices::PlacementType;
+use super::choices::{PlacementType, ServiceType};
 use super::history::{diff, Event, FieldChange, HistoryEntry};
 use super::items::{ProtectionNeed, Referral};
 use super::{Language, ReferralStatus, Section};
@@ -255,9 +255,22 @@ fn milestone(case: &mut Case, milestone: Milestone, reached: Option<NaiveDate>, 
 }
 
 /// A referral that moved through these statuses on these days.
-fn referral(to: &str, reason: &str, urgent: bool, date: NaiveDate, moves: &[(ReferralStatus, NaiveDate)]) -> Referral {
-    let mut referral =
-        Referral { to: to.into(), reason: reason.into(), urgent, date: Some(date), ..Referral::default() };
+fn referral(
+    kind: ServiceType,
+    to: &str,
+    reason: &str,
+    urgent: bool,
+    date: NaiveDate,
+    moves: &[(ReferralStatus, NaiveDate)],
+) -> Referral {
+    let mut referral = Referral {
+        kind: Some(kind),
+        to: to.into(),
+        reason: reason.into(),
+        urgent,
+        date: Some(date),
+        ..Referral::default()
+    };
     for &(status, on) in moves {
         referral.set_status(status, on);
     }

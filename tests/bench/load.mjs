@@ -26,7 +26,7 @@ const SHOWN = '.empty-state, .case-table, ul.workers, p.actions';
  */
 async function visit(page, url, onShown = () => {}) {
   await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
-  await page.locator(SHOWN).first().waitFor({ timeout: 120_000 });
+  await page.locator(SHOWN).filter({ visible: true }).first().waitFor({ timeout: 120_000 });
   onShown();
   const shown = await page.evaluate((shown) => window.__benchUntil(() => document.querySelector(shown) !== null), SHOWN);
   await page.waitForTimeout(500);

@@ -359,6 +359,7 @@ pub(super) fn valentina(today: NaiveDate, l: Language) -> Case {
     b.edit(lucia, -100, (9, 40), |c, _| {
         c.plan.status = PlanStatus::Active;
         c.plan.referrals.push(referral(
+            ServiceType::Livelihood,
             t(
                 "Example Town social services, livelihood programme",
                 "Servicios sociales de Villa Ejemplo, programa de medios de vida",
@@ -495,7 +496,7 @@ pub(super) fn valentina(today: NaiveDate, l: Language) -> Case {
         });
     });
     b.edit(lucia, -12, (11, 50), |c, _| {
-        c.plan.referrals.push(referral(
+        c.plan.referrals.push(referral(ServiceType::Psychosocial,
             t(
                 "Example District Health Centre, child and adolescent mental health",
                 "Centro de Salud Distrital Ejemplo, salud mental infantil y adolescente",
@@ -691,6 +692,7 @@ pub(super) fn mateo(today: NaiveDate, l: Language) -> Case {
     });
     b.edit(marisol, -110, (14, 0), |c, _| {
         c.plan.referrals.push(referral(
+            ServiceType::Education,
             school,
             t(
                 "School place near his grandmother's home",
@@ -969,6 +971,7 @@ pub(super) fn mateo(today: NaiveDate, l: Language) -> Case {
             ..Visit::new(d(-8), daniel)
         });
         c.plan.referrals.push(referral(
+            ServiceType::Livelihood,
             t(
                 "Example Town social protection office",
                 "Oficina de protección social de Villa Ejemplo",
@@ -1140,6 +1143,7 @@ pub(super) fn joaquin_base(today: NaiveDate, l: Language) -> Builder {
     });
     b.edit(tomas, -100, (14, 0), |c, _| {
         c.plan.referrals.push(referral(
+            ServiceType::Psychosocial,
             counselling_centre,
             counselling_reason,
             false,
@@ -1155,6 +1159,7 @@ pub(super) fn joaquin_base(today: NaiveDate, l: Language) -> Builder {
         .into();
         r.feedback_on = Some(d(-95));
         c.plan.referrals.push(referral(
+            ServiceType::Psychosocial,
             clinic,
             counselling_reason,
             false,
@@ -1282,6 +1287,7 @@ pub(super) fn joaquin_base(today: NaiveDate, l: Language) -> Builder {
     });
     b.edit(tomas, -35, (9, 15), |c, _| {
         c.plan.referrals.push(referral(
+            ServiceType::Other,
             sports_club(l),
             t(
                 "A place in the after-school football team, with a scholarship",
@@ -1535,7 +1541,7 @@ pub(super) fn yerlin(today: NaiveDate, l: Language) -> Case {
             "Rester dans le pays dans une prise en charge de type familial est dans l'intérêt supérieur de Yerlin ; sa mère est d'accord.",
         )
         .into();
-        p.referrals.push(referral(
+        p.referrals.push(referral(ServiceType::LegalDocumentation,
             legal_aid,
             t(
                 "Residence permit and identity documents",
@@ -1558,6 +1564,7 @@ pub(super) fn yerlin(today: NaiveDate, l: Language) -> Case {
         .into();
         r.feedback_on = Some(d(-40));
         c.plan.referrals.push(referral(
+            ServiceType::Education,
             secondary,
             t(
                 "School place from next term",

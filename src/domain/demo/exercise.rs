@@ -172,6 +172,7 @@ fn luz_marina(today: NaiveDate, l: Language) -> Case {
         .into();
         p.participation.child_agrees = ChildAgreement::Agrees;
         p.referrals.push(referral(
+            ServiceType::Livelihood,
             t(
                 "Example Town social protection office",
                 "Oficina de protección social de Villa Ejemplo",
@@ -367,7 +368,7 @@ fn ayelen(today: NaiveDate, l: Language) -> Case {
             .into(),
             ..Visit::new(d(-14), ROSA)
         });
-        c.plan.referrals.push(referral(college, course, false, d(-14), &[(R::Made, d(-14))]));
+        c.plan.referrals.push(referral(ServiceType::Education, college, course, false, d(-14), &[(R::Made, d(-14))]));
     });
     b.exported().done()
 }

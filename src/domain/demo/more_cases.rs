@@ -160,7 +160,7 @@ pub(super) fn andres(today: NaiveDate, l: Language) -> Case {
             "La vie autonome avec un suivi après la sortie est dans l'intérêt supérieur d'Andrés : il est majeur et le souhaite.",
         )
         .into();
-        p.referrals.push(referral(
+        p.referrals.push(referral(ServiceType::Livelihood,
             bakery_name,
             t(
                 "Apprenticeship leading to a job",
@@ -186,7 +186,7 @@ pub(super) fn andres(today: NaiveDate, l: Language) -> Case {
         )
         .into();
         bakery.feedback_on = Some(d(-210));
-        p.referrals.push(referral(
+        p.referrals.push(referral(ServiceType::Other,
             t(
                 "Example Town care leavers' network",
                 "Red de egresados del cuidado de Villa Ejemplo",
@@ -620,6 +620,7 @@ pub(super) fn ikram(today: NaiveDate, l: Language) -> Case {
     });
     b.edit(amina, -30, (9, 0), |c, _| {
         c.plan.referrals.push(referral(
+            ServiceType::Disability,
             audiology,
             t(
                 "One hearing aid whistles and hurts; she has stopped wearing it at school",
@@ -631,6 +632,7 @@ pub(super) fn ikram(today: NaiveDate, l: Language) -> Case {
             &[(R::Made, d(-30))],
         ));
         c.plan.referrals.push(referral(
+            ServiceType::Disability,
             t(
                 "Example Deaf Children's Association",
                 "Asociación de Niñez Sorda Ejemplo",
@@ -838,8 +840,9 @@ pub(super) fn thiago(today: NaiveDate, l: Language) -> Case {
             by_when: Some(d(2)),
             ..Default::default()
         });
-        p.referrals.push(referral(health_post, health_check, false, d(-12), &[(R::Made, d(-12))]));
+        p.referrals.push(referral(ServiceType::Health, health_post, health_check, false, d(-12), &[(R::Made, d(-12))]));
         p.referrals.push(referral(
+            ServiceType::LegalDocumentation,
             t("Example Town civil registry", "Registro civil de Villa Ejemplo", "État civil de Ville-Exemple"),
             t(
                 "Late registration of his birth",

@@ -90,9 +90,14 @@ fn one(today: NaiveDate, l: Language, n: u16) -> Case {
     // referral left unanswered, and stay first in the list by what is due.
     let urgent = i % 3 == 0 && i % 5 != 4;
     b.edit(worker, opened + 14, (9, 30), |c, _| {
-        let mut made =
-            referral(service_name(l, kind), "", urgent, d(opened + 14), &[(ReferralStatus::Made, d(opened + 14))]);
-        made.kind = Some(kind);
+        let made = referral(
+            kind,
+            service_name(l, kind),
+            "",
+            urgent,
+            d(opened + 14),
+            &[(ReferralStatus::Made, d(opened + 14))],
+        );
         c.plan.referrals.push(made);
     });
     // What happened next, each on its day, in the order of the days.

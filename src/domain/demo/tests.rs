@@ -168,6 +168,8 @@ fn plans_are_full_valid_and_use_every_choice(language: Language) {
         assert!(referrals.iter().any(|r| r.status == status), "a referral {}", status.label());
     }
     assert!(referrals.iter().any(|r| r.status_changes.len() >= 3 && !r.feedback.is_empty()));
+    // The Reports page counts referrals by type: a course shows each case's kind, never "not recorded".
+    assert!(referrals.iter().all(|r| r.kind.is_some()), "every referral has its type of service");
     let visits: Vec<_> = cases.iter().flat_map(|c| c.plan.monitoring.visits.iter()).collect();
     for seen in [SeenAlone::Yes, SeenAlone::No, SeenAlone::NotAppropriate] {
         assert!(visits.iter().any(|v| v.seen_alone == seen));

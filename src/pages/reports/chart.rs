@@ -66,15 +66,43 @@ pub fn BarChart(
 pub struct LineStyle {
     pub class: &'static str,
     pub dashes: &'static str,
+    pub marker: Marker,
+}
+
+/// The hollow shape drawn at each point of a line.
+#[derive(Clone, Copy)]
+pub enum Marker {
+    Circle,
+    Square,
+    Triangle,
+    Diamond,
+    Cross,
+}
+
+impl Marker {
+    /// The shape centred on `(x, y)`, as an SVG path.
+    fn path(self, x: f64, y: f64) -> String {
+        match self {
+            Self::Circle => format!("M{:.1},{y:.1} a3.5,3.5 0 1,0 7,0 a3.5,3.5 0 1,0 -7,0", x - 3.5),
+            Self::Square => format!("M{:.1},{:.1} h6 v6 h-6 z", x - 3.0, y - 3.0),
+            Self::Triangle => format!("M{x:.1},{:.1} l4,7 h-8 z", y - 4.0),
+            Self::Diamond => format!("M{x:.1},{:.1} l4.5,4.5 l-4.5,4.5 l-4.5,-4.5 z", y - 4.5),
+            Self::Cross => format!("M{:.1},{:.1} l7,7 m0,-7 l-7,7", x - 3.5, y - 3.5),
+        }
+    }
 }
 
 pub const LINE_STYLES: [LineStyle; 5] = [
-    LineStyle { class: "line-1", dashes: "" },
-    LineStyle { class: "line-2", dashes: "8 4" },
-    LineStyle { class: "line-3", dashes: "2 3" },
-    LineStyle { class: "line-4", dashes: "10 3 2 3" },
-    LineStyle { class: "line-5", dashes: "4 4" },
+    LineStyle { class: "line-1", dashes: "", marker: Marker::Circle },
+    LineStyle { class: "line-2", dashes: "8 4", marker: Marker::Square },
+    LineStyle { class: "line-3", dashes: "2 3", marker: Marker::Triangle },
+    LineStyle { class: "line-4", dashes: "10 3 2 3", marker: Marker::Diamond },
+    LineStyle { class: "line-5", dashes: "4 4", marker: Marker::Cross },
 ];
+
+/// How far apart lines of equal values are drawn, so none hides another (the table has the
+/// exact values).
+const LINE_SPREAD: f64 = 2.5;
 
 /// Lines over time, one per series, with a legend naming each beside a sample of its stroke.
 #[component]
@@ -132,25 +160,40 @@ pub fn LineChart(
                         <text x=x(last) y=HEIGHT - 6.0 class="chart-tick" text-anchor="end">
                             {(last > 0).then(|| days.last().cloned().unwrap_or_default())}
                         </text>
-                        {series
-                            .get()
-                            .into_iter()
-                            .zip(LINE_STYLES)
-                            .map(|((_, values), style)| {
-                                let points: Vec<String> = values
-                                    .iter()
-                                    .enumerate()
-                                    .map(|(i, v)| format!("{:.1},{:.1}", x(i), y(*v)))
-                                    .collect();
-                                view! {
-                                    <polyline
-                                        points=points.join(" ")
-                                        class=format!("chart-line {}", style.class)
-                                        stroke-dasharray=style.dashes
-                                    />
-                                }
-                            })
-                            .collect_view()}
+                        {
+                            let series = series.get();
+                            let middle = series.len().saturating_sub(1) as f64 / 2.0;
+                            series
+                                .into_iter()
+                                .zip(LINE_STYLES)
+                                .enumerate()
+                                .map(|(n, ((_, values), style))| {
+                                    let shift = (n as f64 - middle) * LINE_SPREAD;
+                                    let at: Vec<(f64, f64)> = values
+                                        .iter()
+                                        .enumerate()
+                                        .map(|(i, v)| (x(i), y(*v) + shift))
+                                        .collect();
+                                    let points: Vec<String> = at
+                                        .iter()
+                                        .map(|(x, y)| format!("{x:.1},{y:.1}"))
+                                        .collect();
+                                    let markers: String = at
+                                        .iter()
+                                        .map(|(x, y)| style.marker.path(*x, *y))
+                                        .collect::<Vec<_>>()
+                                        .join(" ");
+                                    view! {
+                                        <polyline
+                                            points=points.join(" ")
+                                            class=format!("chart-line {}", style.class)
+                                            stroke-dasharray=style.dashes
+                                        />
+                                        <path d=markers class=format!("chart-marker {}", style.class) />
+                                    }
+                                })
+                                .collect_view()
+                        }
                     }
                 }}
             </g>
@@ -178,6 +221,10 @@ pub fn LineChart(
                                         y2="5"
                                         class=format!("chart-line {}", style.class)
                                         stroke-dasharray=style.dashes
+                                    />
+                                    <path
+                                        d=style.marker.path(16.0, 5.0)
+                                        class=format!("chart-marker {}", style.class)
                                     />
                                 </svg>
                                 {name}

@@ -66,6 +66,12 @@ test('the Reports page shows the figures worked out by hand, each chart with its
     assert.equal(await figure.getByRole('table').count(), 1, `${title}: its table`);
     assert.equal(await figure.getByRole('img', { name: new RegExp(`^${title.replace(/[()]/g, '\\$&')}`) }).count(), 1, `${title}: its chart`);
   }
+  // On a wide screen each table stands beside its chart, not under it.
+  const beside = await page.getByRole('region', { name: 'Where the children are in the stage' }).evaluate((f) => {
+    const [chart, table] = [f.querySelector('svg.chart'), f.querySelector('table')].map((e) => e.getBoundingClientRect());
+    return table.left >= chart.right && table.top < chart.bottom;
+  });
+  assert.ok(beside, 'the table beside its chart at 1280 px');
 
   assert.deepEqual(await table(page, 'Open cases by pathway and plan status'), [
     ['Not decided', '1', '1', '2'],

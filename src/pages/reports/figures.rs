@@ -102,38 +102,43 @@ fn FigureView(figure: Figure) -> impl IntoView {
             <p class="figure-summary">{summary}</p>
             <div class="figure-body">
                 <div class="figure-chart">{rule.map(|r| view! { <p class="figure-rule">{r}</p> })} {chart}</div>
-                // Focusable, so a table wider than a phone can be scrolled by keyboard.
-                // Named after its figure too; the name starts with the words shown.
-                <button
-                    type="button"
-                    class="figure-csv no-print"
-                    aria-label=format!("{}: {title}", td_string!(l, reports.download_table))
-                    on:click=move |_| save_table(files, &csv_table)
-                >
-                    {td_string!(l, reports.download_table)}
-                </button>
-                <div class="table-scroll" tabindex="0">
-                    <table class="report-table" aria-labelledby=table_label>
-                        <thead>
-                            <tr>{table.head.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>
-                        </thead>
-                        <tbody>
-                            {table
-                                .rows
-                                .into_iter()
-                                .map(|row| {
-                                    let mut cells = row.iter().map(|c| shown(l, c));
-                                    let first = cells.next().unwrap_or_default();
-                                    view! {
-                                        <tr>
-                                            <th scope="row">{first}</th>
-                                            {cells.map(|c| view! { <td>{c}</td> }).collect_view()}
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()}
-                        </tbody>
-                    </table>
+                // The file and the table share the second column on a wide screen.
+                <div class="figure-data">
+                    // Focusable, so a table wider than a phone can be scrolled by keyboard.
+                    // Named after its figure too; the name starts with the words shown.
+                    <button
+                        type="button"
+                        class="figure-csv no-print"
+                        aria-label=format!("{}: {title}", td_string!(l, reports.download_table))
+                        on:click=move |_| save_table(files, &csv_table)
+                    >
+                        {td_string!(l, reports.download_table)}
+                    </button>
+                    <div class="table-scroll" tabindex="0">
+                        <table class="report-table" aria-labelledby=table_label>
+                            <thead>
+                                <tr>
+                                    {table.head.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {table
+                                    .rows
+                                    .into_iter()
+                                    .map(|row| {
+                                        let mut cells = row.iter().map(|c| shown(l, c));
+                                        let first = cells.next().unwrap_or_default();
+                                        view! {
+                                            <tr>
+                                                <th scope="row">{first}</th>
+                                                {cells.map(|c| view! { <td>{c}</td> }).collect_view()}
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
                 </div>
             </div>
         </section>

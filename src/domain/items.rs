@@ -92,6 +92,28 @@ impl Referral {
         }
     }
 
+    /// The day the referral moved to its present status; none while it is only planned, or for
+    /// one recorded as it stands without that step.
+    pub fn status_since(&self) -> Option<NaiveDate> {
+        self.status_changes.last().filter(|c| c.status == self.status).map(|c| c.on)
+    }
+
+    /// The day the referral moved to its present status, given by the worker: a step is often
+    /// recorded days after it was taken, and an urgent referral's seven days count from the day
+    /// it was made, not the day it was typed.
+    pub fn set_status_since(&mut self, on: NaiveDate) {
+        match self.status_changes.last_mut().filter(|c| c.status == self.status) {
+            Some(change) => change.on = on,
+            None => self.status_changes.push(StatusChange { status: self.status, on }),
+        }
+    }
+
+    /// The day of the step before the present one, which the present one cannot precede.
+    pub fn previous_step_on(&self) -> Option<NaiveDate> {
+        let steps = self.status_changes.len().checked_sub(usize::from(self.status_since().is_some()))?;
+        self.status_changes[..steps].last().map(|c| c.on)
+    }
+
     /// When the referral was made: the day it was marked made, else (for one recorded as made
     /// without that step) its referral date.
     pub fn made_on(&self) -> Option<NaiveDate> {

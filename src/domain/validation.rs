@@ -38,6 +38,10 @@ pub enum ProblemKind {
     VisitInFuture,
     ConsultedInFuture,
     ReferralNotNamed,
+    /// A referral's present status is dated after today.
+    StatusInFuture,
+    /// A referral's present status is dated before its previous step (that step's day).
+    StatusBeforePrevious(NaiveDate),
     AssessmentInFuture,
     /// The determination is dated before the assessment (the assessment date).
     DeterminationBeforeAssessment(NaiveDate),
@@ -65,6 +69,10 @@ impl ProblemKind {
             }
             Self::ConsultedInFuture => "The child cannot have been consulted on a day still to come.".into(),
             Self::ReferralNotNamed => "Name the service or agency the referral is to, or remove it.".into(),
+            Self::StatusInFuture => "The date of this status cannot be in the future.".into(),
+            Self::StatusBeforePrevious(previous) => {
+                format!("This status cannot come before the previous one ({previous}).")
+            }
             Self::AssessmentInFuture => "The assessment cannot be dated in the future.".into(),
             Self::DeterminationBeforeAssessment(assessed) => {
                 format!("The determination comes after the assessment ({assessed}).")
@@ -198,6 +206,12 @@ pub fn validate(case: &Case, today: NaiveDate) -> Vec<Problem> {
             item_field("referrals", referral, "to"),
             ProblemKind::ReferralNotNamed,
         );
+        let since = referral.status_since();
+        let field = item_field("referrals", referral, "status_since");
+        check(not_future(since), Section::Referrals, field.clone(), ProblemKind::StatusInFuture);
+        if let (Some(since), Some(previous)) = (since, referral.previous_step_on()) {
+            check(since >= previous, Section::Referrals, field, ProblemKind::StatusBeforePrevious(previous));
+        }
     }
 
     let bi = &plan.best_interests;
@@ -244,6 +258,41 @@ mod tests {
         let mut case = Case::new(Uuid::new_v4(), "K7Q2M-2026-0001".into(), Utc::now());
         case.plan.worker.name = "Ana Ruiz".into();
         case
+    }
+
+    #[test]
+    fn a_referral_step_recorded_later_keeps_the_day_it_was_taken() {
+        use crate::domain::{Referral, ReferralStatus};
+        // Dated 20 November, marked urgent and made on 5 December, when it was typed.
+        let mut referral =
+            Referral { to: "Clinic".into(), urgent: true, date: Some(d("2026-11-20")), ..Default::default() };
+        referral.set_status(ReferralStatus::Made, d("2026-12-05"));
+        assert_eq!(referral.answer_due(), Some(d("2026-12-12")), "as typed: seven days from the 5th");
+        // The worker gives the day it was made: the answer was due on the 27th, 8 days before.
+        referral.set_status_since(d("2026-11-20"));
+        assert_eq!((referral.made_on(), referral.answer_due()), (Some(d("2026-11-20")), Some(d("2026-11-27"))));
+        assert_eq!(referral.days_unanswered(d("2026-12-05")), Some(15));
+        assert_eq!(referral.status_changes.len(), 1, "the step's day changed, no step added");
+
+        // Accepted later: its own day, which cannot be before the step before it, nor to come.
+        referral.set_status(ReferralStatus::Accepted, d("2026-11-23"));
+        assert_eq!(
+            (referral.status_since(), referral.previous_step_on()),
+            (Some(d("2026-11-23")), Some(d("2026-11-20")))
+        );
+        let mut case = valid_case();
+        let field = format!("referrals.{}.status_since", referral.id);
+        case.plan.referrals.push(referral);
+        assert_eq!(fields(&case), Vec::<String>::new());
+        let edit = |case: &mut Case, on: &str| {
+            case.plan.referrals.0[0].set_status_since(d(on));
+            validate(case, today()).into_iter().map(|p| (p.field, p.kind)).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            edit(&mut case, "2026-11-19"),
+            [(field.clone(), ProblemKind::StatusBeforePrevious(d("2026-11-20")))]
+        );
+        assert_eq!(edit(&mut case, "2026-11-24"), [(field, ProblemKind::StatusInFuture)]);
     }
 
     #[test]

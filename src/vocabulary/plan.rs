@@ -76,6 +76,10 @@ pub fn problem_message(l: Locale, problem: &Problem) -> String {
         ProblemKind::VisitInFuture => td_string!(l, vocab.problem.visit_in_future).to_string(),
         ProblemKind::ConsultedInFuture => td_string!(l, vocab.problem.consulted_in_future).to_string(),
         ProblemKind::ReferralNotNamed => td_string!(l, vocab.problem.referral_not_named).to_string(),
+        ProblemKind::StatusInFuture => td_string!(l, vocab.problem.status_in_future).to_string(),
+        ProblemKind::StatusBeforePrevious(previous) => {
+            td_string!(l, vocab.problem.status_before_previous, date = previous).to_string()
+        }
         ProblemKind::AssessmentInFuture => td_string!(l, vocab.problem.assessment_in_future).to_string(),
         ProblemKind::DeterminationBeforeAssessment(assessed) => {
             td_string!(l, vocab.problem.determination_before_assessment, date = assessed).to_string()

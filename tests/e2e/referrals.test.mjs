@@ -47,3 +47,30 @@ test('a referral moves through its statuses with dates; an urgent one left unans
   assert.equal(await page.getByText('Answer to urgent referral').count(), 0);
   assert.deepEqual(app.browser.errors, []);
 });
+
+test('an urgent referral recorded days after it was made counts its 7 days from the day it was made', async () => {
+  const page = await app.browser.page();
+  await page.clock.setFixedTime(new Date('2026-12-05T10:00:00'));
+  const plan = await createCase(page, app.server.url, 'Ana Ruiz');
+  await page.goto(`${plan}referrals`);
+  await page.getByRole('button', { name: /^Add a referral/ }).click();
+  await field(page, 'Referred to').fill('Hospital del Niño');
+  await field(page, 'Referral date').fill('2026-11-20');
+  await page.getByLabel('Urgent referral').check();
+  await field(page, 'Referral status').selectOption({ label: 'Made' });
+  // Made on the 20th, typed on 5 December: the worker gives the day.
+  assert.equal(await field(page, 'Date of this status').inputValue(), '2026-12-05', 'today by default');
+  await field(page, 'Date of this status').fill('2026-11-20');
+  await page.getByText('Status so far: Made on 20 Nov 2026').waitFor();
+  await page.getByText('Urgent referral without an answer for 15 days (more than 7). Follow it up with the service.').waitFor();
+  await saved(page);
+
+  await page.goto(`${app.server.url}#/overview`);
+  await page.getByRole('region', { name: /overdue/i }).getByRole('row').filter({ hasText: 'Answer to urgent referral: Hospital del Niño' }).waitFor();
+
+  // A day still to come is refused in words.
+  await page.goto(`${plan}referrals`);
+  await field(page, 'Date of this status').fill('2026-12-09');
+  await page.getByText('The date of this status cannot be in the future.').waitFor();
+  assert.deepEqual(app.browser.errors, []);
+});

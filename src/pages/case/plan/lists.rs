@@ -1,6 +1,7 @@
 //! The list sections of the plan: protection needs, services, other actions and referrals.
 //! Items can be added, edited, moved up or down (urgent ones stay first) and removed.
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use uuid::Uuid;
 
@@ -373,6 +374,14 @@ fn referral_form(ed: Editor, id: Uuid, l: Locale) -> AnyView {
         |r| Some(r.status),
         |r, v: Option<ReferralStatus>| r.set_status(v.unwrap_or(ReferralStatus::Planned), today()),
     );
+    // The day of the status, today unless the worker records it later.
+    let (since, set_since) = ed.bind_item(
+        REFERRALS,
+        id,
+        |r| r.status_since(),
+        |r, v: Option<NaiveDate>| r.set_status_since(v.unwrap_or_else(today)),
+    );
+    let since_key = format!("referrals.{id}.status_since");
     let (feedback, set_feedback) = ed.bind_item(REFERRALS, id, |r| r.feedback.clone(), |r, v| r.feedback = v);
     let (feedback_on, set_feedback_on) = ed.bind_item(REFERRALS, id, |r| r.feedback_on, |r, v| r.feedback_on = v);
     let referral = move || ed.case.with(|c| c.plan.referrals.get(id).cloned());
@@ -421,6 +430,16 @@ fn referral_form(ed: Editor, id: Uuid, l: Locale) -> AnyView {
             value=status
             set=set_status
         />
+        <Show when=move || status.get().is_some_and(|s| s != ReferralStatus::Planned)>
+            <DateField
+                label=td_string!(l, plan.referrals.status_since)
+                field=since_key.clone()
+                value=since
+                set=set_since
+                error=ed.error(since_key.clone())
+                hint=td_string!(l, plan.referrals.status_since_hint)
+            />
+        </Show>
         {move || {
             steps()
                 .map(|s| {

@@ -11,7 +11,8 @@ const focusedName = (page) => page.evaluate(() => {
 
 /**
  * Why the focused element's focus cannot be seen, or null: no ring (an outline of 2 px or
- * more, or a shadow), off the screen, or its ring cut off by a box around it that clips.
+ * more, or a shadow), a ring in an error's colour, off the screen, or its ring cut off by a box
+ * around it that clips.
  */
 export function focusProblem(page) {
   return page.evaluate(() => {
@@ -22,6 +23,13 @@ export function focusProblem(page) {
     const style = getComputedStyle(el);
     const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
     if (!outline && style.boxShadow === 'none') return `no focus ring on ${what}`;
+    // A ring in the reds and oranges of an error reads as a problem with the field.
+    if (outline) {
+      const [r, g, b] = (style.outlineColor.match(/[\d.]+/g) ?? []).map(Number);
+      const [max, min] = [Math.max(r, g, b), Math.min(r, g, b)];
+      const hue = max === r && max - min > 60 ? (60 * (g - b) / (max - min) + 360) % 360 : null;
+      if (hue !== null && (hue < 45 || hue > 330)) return `focus ring in an error's colour (${style.outlineColor}) on ${what}`;
+    }
     const box = el.getBoundingClientRect();
     if (!(box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth)) return `focused but off screen: ${what}`;
     const grow = outline ? Math.max(0, parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth)) : 0;

@@ -18,7 +18,7 @@ pub struct OverviewEntry {
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Overview {
-    /// Newest deadline first: what just slipped is the easiest to rescue.
+    /// The longest overdue first: what is most late most needs attention.
     pub overdue: Vec<OverviewEntry>,
     /// Due today and in the next seven days, soonest first.
     pub due_soon: Vec<OverviewEntry>,
@@ -55,7 +55,8 @@ impl Overview {
                 b.item.what.text(),
             ))
         };
-        overview.overdue.sort_by(|a, b| b.item.date.cmp(&a.item.date).then_with(|| by_case(a, b)));
+        // The longest overdue first: what is most late is what most needs someone's attention.
+        overview.overdue.sort_by(|a, b| a.item.date.cmp(&b.item.date).then_with(|| by_case(a, b)));
         overview.due_soon.sort_by(|a, b| a.item.date.cmp(&b.item.date).then_with(|| by_case(a, b)));
         overview
     }
@@ -134,10 +135,11 @@ mod tests {
         assert_eq!(
             overdue,
             [
-                ("B-2", "Child", &DueWhat::PlanReview),
+                ("A-1", "Child", &DueWhat::Need { text: "Birth certificate".into() }),
                 ("A-1", "Child", &DueWhat::Checklist { activity: None, title: "Visit the school".into() }),
-                ("A-1", "Child", &DueWhat::Need { text: "Birth certificate".into() })
-            ]
+                ("B-2", "Child", &DueWhat::PlanReview),
+            ],
+            "the longest overdue first: the most late stands out at the top"
         );
         let soon: Vec<&DueWhat> = overview.due_soon.iter().map(|e| &e.item.what).collect();
         assert_eq!(

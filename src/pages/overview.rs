@@ -72,7 +72,7 @@ pub fn OverviewPage() -> impl IntoView {
                                         )
                                             .to_string()
                                     }
-                                    order=move || t_string!(i18n, cases.overview.newest_first)
+                                    order=move || t_string!(i18n, cases.overview.longest_first)
                                     entries=overview.overdue.clone()
                                     today
                                 />

@@ -17,12 +17,18 @@ test('a logged visit moves the next due date; a missed one is overdue everywhere
   await page.goto(`${plan}monitoring`);
   await field(page, 'Visit frequency').selectOption({ label: 'Every two weeks' });
   await page.getByText('Next visit due: 19 January 2026 (overdue)').waitFor();
+  // Overdue stands out, in the errors' red and bold, not in the calm box of any other line.
+  const look = () => page.locator('p.derived').filter({ hasText: 'Next visit due' })
+    .evaluate((p) => [getComputedStyle(p).color, Number(getComputedStyle(p).fontWeight)]);
+  const [color, weight] = await look();
+  assert.ok(color === 'rgb(166, 27, 27)' && weight >= 600, `the overdue visit stands out: ${color} ${weight}`);
 
   await page.getByRole('button', { name: 'Log a visit' }).click();
   const today = new Date();
   assert.equal(await field(page, 'Date of the visit').inputValue(), today.toLocaleDateString('en-CA'));
   assert.equal(await field(page, 'Visited by').inputValue(), 'Ana Ruiz');
   await page.getByText(`Next visit due: ${day(addDays(today, 14))}`, { exact: true }).waitFor();
+  assert.notEqual((await look())[0], 'rgb(166, 27, 27)', 'a visit not yet due is told calmly');
   await field(page, 'Where').fill('Grandmother\'s home, Cusco');
   await field(page, 'Who was seen').fill('Lucía, her grandmother');
   await field(page, 'Was the child seen alone?').selectOption({ label: 'Yes' });

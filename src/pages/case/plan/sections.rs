@@ -314,7 +314,7 @@ pub fn monitoring_section(ed: Editor, l: Locale) -> impl IntoView {
             error=ed.error("monitoring.last_visit")
             hint=td_string!(l, plan.sections.last_visit_hint)
         />
-        <p class="derived" aria-live="polite">
+        <p class="derived" class:flag=move || next_visit().is_some_and(|date| date < today()) aria-live="polite">
             {move || match next_visit() {
                 Some(date) if date < today() => {
                     td_string!(l, plan.sections.next_visit_overdue, date = crate::i18n::long_date(l, date)).to_string()

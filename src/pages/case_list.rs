@@ -15,6 +15,7 @@ use crate::domain::{CaseSummary, Choice, Section};
 use crate::i18n::{number, t, t_string, td_string, use_i18n, Locale, Translate};
 use crate::route::Route;
 use crate::vocabulary::InWords;
+use crate::workspace::Workspace;
 
 /// Rows listed at once; more on request, so thousands of cases never block the page.
 const ROWS_PER_PAGE: usize = 100;
@@ -92,7 +93,8 @@ pub fn CaseListPage() -> impl IntoView {
                         empty_state().into_any()
                     } else {
                         view! {
-                            <BackupReminder cases=list.clone() />
+                            // Fictional cases need no backup: a trainer's class is not nagged.
+                            {(!Workspace::in_demo()).then(|| view! { <BackupReminder cases=list.clone() /> })}
                             <CaseTable all=list fresh />
                         }
                             .into_any()

@@ -49,13 +49,20 @@ test('the demo opens in one step beside the real cases, is reset in one step, an
   const real = await snapshot(page, workspace);
   assert.equal(JSON.parse(real).length, 1);
 
-  // One action, from any page.
+  // Real cases never backed up bring the reminder.
   await page.goto(app.server.url);
+  const reminder = page.getByRole('heading', { name: 'Time for a backup' });
+  await reminder.waitFor();
+
+  // One action, from any page.
   await page.getByRole('button', { name: 'Open the training demo' }).click();
   await banner(page).getByText('Demo: fictional cases for training.').waitFor();
   await everyDemoChild(page);
   await page.getByText(`${DEMO_CASES} cases`, { exact: true }).waitFor();
   assert.equal(await caseRow(page, 'Real Child').count(), 0, 'real cases are not shown in the demo');
+  // Fictional cases need no backup: no reminder, which showed within moments for the real one.
+  await page.waitForTimeout(1500);
+  assert.equal(await reminder.count(), 0, 'the demo does not ask to back up fictional cases');
 
   // The banner is on every page, and the demo stays open across a reload.
   for (const address of ['#/overview', '#/cases/new', '#/import', '#/storage']) {

@@ -77,6 +77,8 @@ test('two workers on one device each see only their own cases', async () => {
     const chooser = await browser.context.newPage();
     await chooser.goto(url);
     await chooser.getByRole('heading', { name: 'Who is working?' }).waitFor();
+    // The heading comes before the registry is read: wait for the list itself.
+    await chooser.getByRole('button', { name: 'Bruno Silva' }).waitFor();
     const workers = await chooser.getByRole('list', { name: 'Workers on this device' }).getByRole('button').allInnerTexts();
     assert.deepEqual(workers, ['Ana Pérez', 'Bruno Silva']);
     await chooser.close();

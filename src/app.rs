@@ -472,6 +472,7 @@ pub fn focus_main() {
 #[component]
 fn Workspace(store: Store, route: Signal<Route>, parts: Build) -> impl IntoView {
     provide_store(store);
+    crate::context::provide_case_list_filter();
     // A case page stays mounted while moving between its steps, so only a change of case or
     // of page builds a new page.
     let page = Memo::new(move |_| route.get().page());

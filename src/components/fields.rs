@@ -70,18 +70,38 @@ pub fn TextField(
     #[prop(optional, into)] error: Signal<Option<String>>,
     #[prop(optional, into)] hint: Option<Signal<String>>,
     #[prop(optional)] required: bool,
-    #[prop(optional)] multiline: bool,
+    /// A paragraph: three lines high at first.
+    #[prop(optional)]
+    multiline: bool,
+    /// A sentence: one line high at first, wrapping onto more as it grows.
+    #[prop(optional)]
+    wraps: bool,
     #[prop(default = "text")] kind: &'static str,
 ) -> impl IntoView {
     let id = field_id(&field);
     let aria = described_by(&id, hint.is_some());
     let invalid = move || error.with(|e| e.is_some().then_some("true"));
-    let input = if multiline {
+    let input = if multiline || wraps {
+        let boxed = NodeRef::<leptos::html::Textarea>::new();
+        // The stylesheet's `field-sizing: content` grows the box with its text; where a browser
+        // lacks it, the box is made as high as its text whenever the text would not fit.
+        Effect::new(move || {
+            value.track();
+            if let Some(area) = boxed.get() {
+                if area.scroll_height() > area.client_height() {
+                    let border = area.offset_height() - area.client_height();
+                    let style = web_sys::HtmlElement::style(&area);
+                    let _ = style.set_property("height", &format!("{}px", area.scroll_height() + border));
+                }
+            }
+        });
         view! {
             <textarea
                 autocomplete="off"
                 id=id.clone()
-                rows="4"
+                node_ref=boxed
+                class:paragraph=multiline
+                rows=if multiline { "3" } else { "1" }
                 aria-describedby=aria
                 required=required
                 aria-invalid=invalid

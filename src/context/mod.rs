@@ -43,6 +43,20 @@ pub fn provide_store(store: Store) {
     provide_context(StoredValue::new_local(store));
 }
 
+/// The case list's filter as last typed: Back from a case finds the list as it was left. One
+/// per open workspace, in memory only, so a child's name typed there is stored nowhere and no
+/// other worker's list starts with it.
+#[derive(Clone, Copy)]
+struct CaseListFilter(RwSignal<String>);
+
+pub fn provide_case_list_filter() {
+    provide_context(CaseListFilter(RwSignal::new(String::new())));
+}
+
+pub fn use_case_list_filter() -> RwSignal<String> {
+    provided::<CaseListFilter>().0
+}
+
 /// The latest thing another tab did to the stored cases (numbered, so a repeat still counts).
 #[derive(Clone, Copy)]
 pub struct OtherTabs(pub RwSignal<(u64, Option<Change>)>);

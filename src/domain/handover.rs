@@ -78,25 +78,51 @@ impl Handover {
     }
 }
 
+impl HandoverProblem {
+    /// The handover form's field the problem is about, so it is shown beside it.
+    pub fn field(&self) -> &'static str {
+        match self {
+            Self::NoName | Self::SameWorker => "handover.name",
+            Self::NoDate | Self::FutureDate => "handover.on",
+            Self::NoNote => "handover.note",
+        }
+    }
+}
+
 impl Case {
+    /// Every reason `handover` cannot be recorded yet, in the form's order, so all are shown
+    /// at once.
+    pub fn handover_problems(&self, handover: &Handover, now: DateTime<Utc>) -> Vec<HandoverProblem> {
+        let mut problems = Vec::new();
+        let name = handover.to.name.trim();
+        if name.is_empty() {
+            problems.push(HandoverProblem::NoName);
+        } else if name.eq_ignore_ascii_case(self.plan.worker.name.trim()) {
+            problems.push(HandoverProblem::SameWorker);
+        }
+        match handover.on {
+            None => problems.push(HandoverProblem::NoDate),
+            // A day's grace: the device's day may be ahead of UTC.
+            Some(on) if on > (now + chrono::Duration::days(1)).date_naive() => {
+                problems.push(HandoverProblem::FutureDate)
+            }
+            Some(_) => {}
+        }
+        if handover.note.trim().is_empty() {
+            problems.push(HandoverProblem::NoNote);
+        }
+        problems
+    }
+
     /// Makes `handover.to` the case worker from its date on, keeping the one before in the
     /// handovers and the history.
     pub fn hand_over(&mut self, mut handover: Handover, by: &str, now: DateTime<Utc>) -> Result<(), HandoverProblem> {
-        let name = handover.to.name.trim().to_string();
-        if name.is_empty() {
-            return Err(HandoverProblem::NoName);
+        if let Some(first) = self.handover_problems(&handover, now).into_iter().next() {
+            return Err(first);
         }
-        if name.eq_ignore_ascii_case(self.plan.worker.name.trim()) {
-            return Err(HandoverProblem::SameWorker);
-        }
-        let Some(on) = handover.on else { return Err(HandoverProblem::NoDate) };
-        // A day's grace: the device's day may be ahead of UTC.
-        if on > (now + chrono::Duration::days(1)).date_naive() {
-            return Err(HandoverProblem::FutureDate);
-        }
-        if handover.note.trim().is_empty() {
-            return Err(HandoverProblem::NoNote);
-        }
+        let (Some(on), name) = (handover.on, handover.to.name.trim().to_string()) else {
+            return Err(HandoverProblem::NoDate);
+        };
         handover.from = self.plan.worker.clone();
         handover.to.name = name;
         handover.to.since = Some(on);
@@ -195,5 +221,22 @@ mod tests {
             case.clone().hand_over(ask("Marc", Some(d("2026-12-20")), "n"), "x", now()),
             Err(HandoverProblem::FutureDate)
         );
+    }
+
+    #[test]
+    fn every_problem_of_a_handover_is_told_at_once_with_its_field() {
+        let mut case = Case::new(Uuid::new_v4(), "HW-1".into(), now());
+        case.plan.worker.name = "Ana Ruiz".into();
+        let empty = Handover::default();
+        let problems = case.handover_problems(&empty, now());
+        assert_eq!(problems, [HandoverProblem::NoName, HandoverProblem::NoDate, HandoverProblem::NoNote]);
+        let fields: Vec<_> = problems.iter().map(HandoverProblem::field).collect();
+        assert_eq!(fields, ["handover.name", "handover.on", "handover.note"]);
+        let mut late = Handover { on: Some(d("2026-12-20")), note: "n".into(), ..Handover::default() };
+        late.to.name = "ANA RUIZ".into();
+        assert_eq!(case.handover_problems(&late, now()), [HandoverProblem::SameWorker, HandoverProblem::FutureDate]);
+        late.to.name = "Marc".into();
+        late.on = Some(d("2026-11-20"));
+        assert!(case.handover_problems(&late, now()).is_empty());
     }
 }

@@ -334,15 +334,19 @@ fn label_of(id: &Value) -> String {
 }
 
 /// A list item by its name: its title, need, action, description… as stored (a visit by its
-/// ISO date), `null` when it has none. A checklist item of the catalogue is named by its
-/// activity (`{"activity": "respite_care", "title": "Respite care"}`), so it is shown with the
-/// catalogue's title in the reader's language.
+/// ISO date, not its follow-up), `null` when it has none. A checklist item of the catalogue is
+/// named by its activity (`{"activity": "respite_care", "title": "Respite care"}`) and a
+/// milestone by its key (`{"milestone": "legal_steps"}`), so either is shown with its title in
+/// the reader's language.
 pub fn item_name(item: &Value) -> Value {
-    const NAMES: [&str; 8] = ["title", "need", "what", "description", "to", "follow_up", "name", "date"];
+    const NAMES: [&str; 8] = ["title", "need", "what", "description", "to", "name", "date", "follow_up"];
     let Some(fields) = item.as_object() else { return Value::Null };
     if let Some(activity) = fields.get("activity").filter(|a| a.is_string()) {
         let title = fields.get("title").cloned().unwrap_or(Value::Null);
         return serde_json::json!({ "activity": activity, "title": title });
+    }
+    if let Some(milestone) = fields.get("milestone").filter(|m| m.is_string()) {
+        return serde_json::json!({ "milestone": milestone });
     }
     NAMES
         .iter()

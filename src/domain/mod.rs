@@ -16,6 +16,7 @@ pub mod due;
 pub mod exchange;
 pub mod handover;
 pub mod history;
+mod history_reading;
 pub mod items;
 pub mod kept;
 pub mod language;

@@ -156,6 +156,13 @@ impl Visit {
         Self { date: Some(today), visited_by: worker.to_string(), ..Self::default() }
     }
 
+    /// Whether anything was written beyond what a new visit starts with.
+    pub fn has_notes(&self) -> bool {
+        [&self.place, &self.seen, &self.wellbeing, &self.services_checked, &self.concerns, &self.follow_up]
+            .iter()
+            .any(|t| !t.trim().is_empty())
+    }
+
     /// The plan action that carries this visit's follow-up, for the action list.
     pub fn as_action(&self) -> Action {
         Action { what: self.follow_up.trim().to_string(), responsible: self.visited_by.clone(), ..Action::default() }
@@ -215,6 +222,14 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_new_visit_has_nothing_written_until_something_is() {
+        let mut visit = Visit::new(d("2026-12-07"), "Ana");
+        assert!(!visit.has_notes(), "the day and the visitor are given, not written");
+        visit.concerns = "Counselling not started.".into();
+        assert!(visit.has_notes());
     }
 
     #[test]

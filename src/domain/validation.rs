@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use super::case::Case;
 use super::choices::Determination;
 use super::items::ListItem;
-use super::monitoring::VisitFrequency;
+use super::monitoring::{Visit, VisitFrequency};
 use super::section::{Section, SectionState};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,7 +82,7 @@ impl ProblemKind {
 }
 
 impl Problem {
-    fn new(section: Section, field: impl Into<String>, kind: ProblemKind) -> Self {
+    pub fn new(section: Section, field: impl Into<String>, kind: ProblemKind) -> Self {
         Self { section, field: field.into(), kind }
     }
 }
@@ -130,6 +130,16 @@ pub fn parse_date_input(text: &str) -> Result<Option<NaiveDate>, String> {
 }
 
 const MAX_AGE: u8 = 30;
+
+/// Why a visit's date cannot stand: none given, or a day still to come. Also checks a visit
+/// being written before it is logged.
+pub fn visit_date_problem(visit: &Visit, today: NaiveDate) -> Option<ProblemKind> {
+    match visit.date {
+        None => Some(ProblemKind::VisitNotDated),
+        Some(day) if day > today => Some(ProblemKind::VisitInFuture),
+        Some(_) => None,
+    }
+}
 
 pub fn validate(case: &Case, today: NaiveDate) -> Vec<Problem> {
     let plan = &case.plan;
@@ -187,9 +197,9 @@ pub fn validate(case: &Case, today: NaiveDate) -> Vec<Problem> {
         ProblemKind::LastVisitInFuture,
     );
     for visit in plan.monitoring.visits.iter() {
-        let date = item_field("visits", visit, "date");
-        check(visit.date.is_some(), Section::Monitoring, date.clone(), ProblemKind::VisitNotDated);
-        check(not_future(visit.date), Section::Monitoring, date, ProblemKind::VisitInFuture);
+        if let Some(kind) = visit_date_problem(visit, today) {
+            check(false, Section::Monitoring, item_field("visits", visit, "date"), kind);
+        }
     }
 
     check(
@@ -244,6 +254,17 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_visit_being_written_is_checked_as_a_logged_one() {
+        let today = d("2026-12-07");
+        let mut visit = Visit::new(today, "Ana");
+        assert_eq!(visit_date_problem(&visit, today), None);
+        visit.date = Some(d("2026-12-08"));
+        assert_eq!(visit_date_problem(&visit, today), Some(ProblemKind::VisitInFuture));
+        visit.date = None;
+        assert_eq!(visit_date_problem(&visit, today), Some(ProblemKind::VisitNotDated));
     }
 
     fn today() -> NaiveDate {

@@ -5,6 +5,7 @@
 
 mod autosave;
 mod session;
+mod waiting;
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -21,6 +22,7 @@ use crate::context::{today, use_notice, use_unsaved_work};
 use crate::domain::concurrent::{Conflict, Prefer};
 use crate::domain::items::{ItemList, ListItem};
 use crate::domain::kept::KeptEdits;
+use crate::domain::monitoring::Visit;
 use crate::domain::{validate, Case, Plan, Problem};
 use crate::i18n::use_i18n;
 use crate::storage::Store;
@@ -28,13 +30,21 @@ use crate::storage::Store;
 use autosave::Autosave;
 pub use autosave::TabNote;
 pub use session::use_editing_session;
+use waiting::Waiting;
 
 const SAVE_DELAY: Duration = Duration::from_millis(400);
 
 #[derive(Clone, Copy)]
 pub struct Editor {
     pub case: RwSignal<Case>,
+    /// Every problem of the case: what makes a step complete.
     pub problems: Memo<Vec<Problem>>,
+    /// The problems shown: those of an item just added wait until its field is left.
+    pub shown: Memo<Vec<Problem>>,
+    waiting: RwSignal<Waiting>,
+    /// A visit being written before it is logged (`pages/case/plan/visits.rs`): kept while the
+    /// worker moves between the plan's steps.
+    pub visit_draft: RwSignal<Option<Visit>>,
     pub save_state: RwSignal<SaveState>,
     /// Fields changed both here and in another tab, awaiting the worker's choice.
     pub conflict: RwSignal<Option<Vec<Conflict>>>,
@@ -52,6 +62,8 @@ impl Editor {
         let note = RwSignal::new(None);
         let case = RwSignal::new(case);
         let problems = Memo::new(move |_| case.with(|c| validate(c, today())));
+        let waiting = RwSignal::new(Waiting::default());
+        let shown = Memo::new(move |_| problems.with(|ps| waiting.with(|w| w.shown(ps))));
         let save_state = RwSignal::new(SaveState::Saved { at: String::new() });
         let autosave = Rc::new(Autosave {
             store,
@@ -74,7 +86,17 @@ impl Editor {
             notice: use_notice(),
             i18n: use_i18n(),
         });
-        Self { case, problems, save_state, conflict, note, autosave: StoredValue::new_local(autosave) }
+        Self {
+            case,
+            problems,
+            shown,
+            waiting,
+            visit_draft: RwSignal::new(None),
+            save_state,
+            conflict,
+            note,
+            autosave: StoredValue::new_local(autosave),
+        }
     }
 
     /// Applies a change on screen at once and schedules its save.
@@ -151,6 +173,11 @@ impl Editor {
     /// and when that waits behind another tab's transaction, both are dropped with the page.
     pub fn is_writing(self) -> bool {
         self.autosave.try_get_value().is_some_and(|autosave| autosave.sealing_behind() || autosave.saving.get())
+    }
+
+    /// Whether a visit is written but not yet logged.
+    pub fn has_visit_draft(self) -> bool {
+        self.visit_draft.try_with_untracked(|d| d.as_ref().is_some_and(Visit::has_notes)).unwrap_or(false)
     }
 
     /// Whether an edit is waiting to be saved or being saved.
@@ -267,12 +294,28 @@ impl Editor {
         )
     }
 
+    /// An item just added: its checks wait until the worker leaves its fields (`needs.<id>.`).
+    pub fn wait_for_new(self, item: String) {
+        self.waiting.update(|w| w.wait_for(item));
+    }
+
+    /// The worker left the field with this DOM id.
+    pub fn field_left(self, dom_id: String) {
+        // Updated only when it changes, so leaving a field of an older item redraws nothing.
+        self.waiting.maybe_update(|w| w.left(dom_id));
+    }
+
+    /// The list's editor is gone: its new items are checked as any other when next shown.
+    pub fn stop_waiting(self, list: &str) {
+        self.waiting.try_update(|w| w.stop_waiting(list));
+    }
+
     /// The validation message for a field, if there is one.
     pub fn error(self, field: impl Into<String>) -> Signal<Option<String>> {
         let field = field.into();
         let i18n = use_i18n();
         Signal::derive(move || {
-            self.problems.with(|ps| {
+            self.shown.with(|ps| {
                 ps.iter().find(|p| p.field == field).map(|p| crate::vocabulary::problem_message(i18n.get_locale(), p))
             })
         })

@@ -44,11 +44,11 @@ pub fn use_editing_session(editor: Editor) -> Signal<bool> {
             session::editor_writing(false);
         });
     });
-    // Leaving asks first only when a change would be lost: the browser refused to store it, or
-    // a save is still on its way to the disk (a write queued behind another tab's, on a slow
-    // disk), which the browser would drop with the page.
+    // Leaving asks first only when a change would be lost: the browser refused to store it, a
+    // save is still on its way to the disk (a write queued behind another tab's, on a slow
+    // disk), which the browser would drop with the page, or a visit is written but not logged.
     let on_leave = window_event_listener(leptos::ev::beforeunload, move |ev| {
-        if unsaved.0.get_untracked().is_some() || ed.is_writing() {
+        if unsaved.0.get_untracked().is_some() || ed.is_writing() || ed.has_visit_draft() {
             ev.prevent_default();
             ev.set_return_value("");
         }

@@ -147,7 +147,7 @@ fn empty_state() -> impl IntoView {
 #[component]
 fn CaseTable(all: Arc<[CaseSummary]>, fresh: RwSignal<Option<Vec<CaseSummary>>>) -> impl IntoView {
     let i18n = use_i18n();
-    let query = RwSignal::new(String::new());
+    let query = crate::context::use_case_list_filter();
     let index = RwSignal::new(CaseIndex::with_words(all, move |s| {
         crate::vocabulary::case_search_words(i18n.get_locale_untracked(), s)
     }));

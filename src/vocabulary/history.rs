@@ -264,7 +264,19 @@ pub fn change_place(l: Locale, change: &FieldChange) -> String {
     if change.item.is_null() {
         return place;
     }
-    format!("{place} — {}", item_words(l, &change.item))
+    // The item is only pointed at: a long description is written out where it changed.
+    format!("{place} — {}", shortened(&item_words(l, &change.item)))
+}
+
+/// Text of at most about 60 characters, cut at a word with "…".
+fn shortened(text: &str) -> String {
+    const LIMIT: usize = 60;
+    if text.chars().count() <= LIMIT {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(LIMIT).collect();
+    let at_word = cut.rfind(' ').filter(|&i| i > LIMIT / 2).map_or(cut.as_str(), |i| &cut[..i]);
+    format!("{}…", at_word.trim_end_matches([',', ';', ':', '.', ' ']))
 }
 
 /// A list item by its stored name ([`history::item_name`]): the worker's words, an ISO date as
@@ -272,6 +284,11 @@ pub fn change_place(l: Locale, change: &FieldChange) -> String {
 fn item_words(l: Locale, name: &Value) -> String {
     match name {
         Value::Null => td_string!(l, vocab.change.an_item).to_string(),
+        Value::Object(o) if o.contains_key("milestone") => o
+            .get("milestone")
+            .and_then(Value::as_str)
+            .and_then(Milestone::from_key)
+            .map_or_else(|| td_string!(l, vocab.change.an_item).to_string(), |m| m.in_locale(l).to_string()),
         Value::Object(o) => {
             let title = o.get("title").and_then(Value::as_str).unwrap_or_default();
             match o.get("activity").and_then(Value::as_str) {
@@ -307,6 +324,10 @@ fn change_value(l: Locale, change: &FieldChange, value: &Value) -> String {
     }
     if path == HANDOVER_NOTE {
         return value.as_str().unwrap_or_default().to_string();
+    }
+    // A visit's follow-up made an action: the action is told in its own section's entry.
+    if path.ends_with(".follow_up_action") && !value.is_null() {
+        return td_string!(l, vocab.change.an_action).to_string();
     }
     // An item added or removed is named; a plain value in a list (a language) is itself.
     let in_list_of_items = path.ends_with(']')
@@ -393,6 +414,38 @@ mod tests {
             history_event(Locale::en, &handed),
             "Handed over from Ana to Marc (not done: the plan was reviewed with the new case worker)"
         );
+        // A milestone by its name, an item's long name pointed at briefly, an action by words.
+        let reached = FieldChange {
+            path: "checklist.milestones[legal_steps].status".into(),
+            item: serde_json::json!({ "milestone": "legal_steps" }),
+            kind: history::ChangeKind::Changed,
+            old: "not_reached".into(),
+            new: "reached".into(),
+        };
+        assert_eq!(change_place(Locale::en, &reached), "Checklist: Status — Legal steps complete");
+        assert_eq!(change_new(Locale::en, &reached), "Reached");
+        let long =
+            "Weekly trauma-focused counselling with the same counsellor at the clinic near school, after classes";
+        let provider = FieldChange {
+            path: "plan.services[x].provider".into(),
+            item: long.into(),
+            kind: history::ChangeKind::Changed,
+            old: Value::Null,
+            new: "Clínica".into(),
+        };
+        assert_eq!(
+            change_place(Locale::en, &provider),
+            "Services: Provider — Weekly trauma-focused counselling with the same counsellor…"
+        );
+        let action = FieldChange {
+            path: "plan.monitoring.visits[x].follow_up_action".into(),
+            item: "2026-12-07".into(),
+            kind: history::ChangeKind::Changed,
+            old: Value::Null,
+            new: "1f61934c-8b7e-4c1a-9d55-0a1b2c3d4e5f".into(),
+        };
+        assert_eq!(change_new(Locale::es, &action), "una acción del plan");
+        assert_eq!(change_place(Locale::en, &action), "Monitoring: Follow up action — 7 Dec 2026");
         let unknown = Event::Unknown { text: "Something newer".into() };
         assert_eq!(history_event(Locale::es, &unknown), "Something newer");
     }

@@ -149,9 +149,15 @@ test('every step of the plan, with list items, visits, referrals and the handove
   await step('Monitoring', 'monitoring');
   await audit.check(page, 'plan: monitoring, no visit');
   await page.getByRole('button', { name: 'Log a visit' }).click();
-  await field(page.locator('.visits .item').first(), 'Follow-up').fill('Call the school');
+  const draft = page.getByRole('form', { name: 'New visit' });
+  await field(draft, 'Follow-up').fill('Call the school');
+  await audit.check(page, 'plan: monitoring, a visit being written');
+  await draft.getByRole('button', { name: 'Save visit' }).click();
   await saved(page);
   await audit.check(page, 'plan: monitoring with a visit');
+  await page.getByRole('button', { name: /^Edit: Visit on / }).click();
+  await page.locator('.visits fieldset').waitFor();
+  await audit.check(page, 'plan: monitoring, a visit being edited');
 
   for (const [name, key] of [['Child participation', 'participation'], ['Best interests', 'best-interests']]) {
     await page.goto(`${base}plan/${key}`);

@@ -6,6 +6,10 @@ import { withApp, field, saved, createCase } from './harness.mjs';
 
 const app = withApp('/');
 
+/** What a screen reader reads after a field's label: its hint and its error. */
+const described = (box) => box.evaluate((e) => (e.getAttribute('aria-describedby') ?? '').split(' ')
+  .map((id) => document.getElementById(id)?.textContent.trim() ?? '').filter(Boolean).join(' '));
+
 test('a handover names the new worker, keeps the earlier one with their period, and is in the history', async () => {
   const page = await app.browser.page();
   const plan = await createCase(page, app.server.url, 'Ana Ruiz');
@@ -18,13 +22,21 @@ test('a handover names the new worker, keeps the earlier one with their period, 
   await page.getByRole('button', { name: 'Hand over to another case worker…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Hand over the case' });
   assert.equal(await field(dialog, 'Role').inputValue(), 'Social worker', 'the role is offered as it was');
+  // Every problem at once, each beside its field (read with it), and the cursor in the first.
   await dialog.getByRole('button', { name: 'Hand over' }).click();
-  await dialog.getByRole('alert').getByText('Name the new case worker.').waitFor();
-  await field(dialog, "New case worker's name").fill('Marc Dubois');
+  const name = field(dialog, "New case worker's name");
+  const note = field(dialog, 'Handover note');
+  await page.waitForFunction(() => document.activeElement?.id === 'f-handover-name');
+  assert.equal(await described(name), 'Name the new case worker.');
+  assert.match(await described(note), /^What the new case worker needs to know: .*Write a handover note: what the new case worker needs to know\.$/);
+  assert.equal(await name.getAttribute('aria-invalid'), 'true');
+  await name.fill('Marc Dubois');
   await field(dialog, 'Contact').fill('marc@example.org');
   await field(dialog, 'Date of the handover').fill('2026-11-20');
   await dialog.getByRole('button', { name: 'Hand over' }).click();
-  await dialog.getByRole('alert').getByText('Write a handover note').waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'f-handover-note');
+  assert.equal(await described(name), '', 'a mended field says so at once');
+  assert.match(await described(note), /Write a handover note/);
   await field(dialog, 'Handover note').fill('Grandmother prefers calls after 6 pm. School meeting pending.');
   await dialog.getByLabel('The plan was reviewed with the new case worker').check();
   await dialog.getByLabel('Open referrals and urgent needs were reviewed together').check();

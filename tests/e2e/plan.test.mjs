@@ -295,6 +295,12 @@ test('the case list shows the case and filters as you type', async () => {
   await field(page, 'Filter cases').fill('angela');
   await page.getByText('1 of 2 cases match').waitFor();
   assert.equal(await firstRow(), 'AAA-1');
+  // Back from a case finds the list as it was left, filter and all (issue 22, point 13).
+  await page.getByRole('link', { name: 'AAA-1' }).click();
+  await page.getByRole('heading', { level: 1, name: /AAA-1/ }).waitFor();
+  await page.goBack();
+  await page.getByText('1 of 2 cases match').waitFor();
+  assert.equal(await field(page, 'Filter cases').inputValue(), 'angela');
   await field(page, 'Filter cases').fill('');
   await field(page, 'Sort by').selectOption({ label: 'Case number' });
   assert.equal(await firstRow(), 'AAA-1');

@@ -28,6 +28,7 @@ test('the print view holds the whole plan, and its PDF has the case number on ev
   await field(page, 'Visit frequency').selectOption({ label: 'Monthly' });
   await page.getByRole('button', { name: 'Log a visit' }).click();
   await field(page, 'Concerns').fill('Counselling not started.');
+  await page.getByRole('button', { name: 'Save visit' }).click();
   await page.goto(`${plan}participation`);
   await field(page, "The child's views and wishes").fill('Quiere vivir con su abuela.');
   await saved(page);

@@ -107,6 +107,7 @@ test('at 200 % zoom, on a 360-px phone and an 800-px tablet: no sideways scrolli
   }
   await page.goto(`${plan}monitoring`);
   await page.getByRole('button', { name: 'Log a visit' }).click();
+  await page.getByRole('button', { name: 'Save visit' }).click();
   await saved(page);
   const caseUrl = plan.replace(/plan\/$/, '');
 

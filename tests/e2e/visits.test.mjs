@@ -23,27 +23,53 @@ test('a logged visit moves the next due date; a missed one is overdue everywhere
   const [color, weight] = await look();
   assert.ok(color === 'rgb(166, 27, 27)' && weight >= 600, `the overdue visit stands out: ${color} ${weight}`);
 
+  // A visit is written in a draft: nothing changes until it is saved.
   await page.getByRole('button', { name: 'Log a visit' }).click();
+  const draft = page.getByRole('form', { name: 'New visit' });
   const today = new Date();
-  assert.equal(await field(page, 'Date of the visit').inputValue(), today.toLocaleDateString('en-CA'));
-  assert.equal(await field(page, 'Visited by').inputValue(), 'Ana Ruiz');
+  assert.equal(await field(draft, 'Date of the visit').inputValue(), today.toLocaleDateString('en-CA'));
+  assert.equal(await field(draft, 'Visited by').inputValue(), 'Ana Ruiz');
+  // The cursor in its first box.
+  await page.waitForFunction(async (id) => document.activeElement?.id === id, await field(draft, 'Date of the visit').getAttribute('id'));
+  await field(draft, 'Concerns').fill('Typed by mistake');
+  await draft.getByRole('button', { name: 'Cancel' }).click();
+  // Something typed is thrown away only when the worker says so.
+  await page.getByRole('dialog', { name: 'Throw away this visit?' }).getByRole('button', { name: 'Throw it away' }).click();
+  await draft.waitFor({ state: 'detached' });
+  await page.getByText('No visit logged yet.').waitFor();
+  await page.getByText('Next visit due: 19 January 2026 (overdue)').waitFor();
+
+  await page.getByRole('button', { name: 'Log a visit' }).click();
+  await field(draft, 'Where').fill('Grandmother\'s home, Cusco');
+  await field(draft, 'Who was seen').fill('Lucía, her grandmother');
+  await field(draft, 'Was the child seen alone?').selectOption({ label: 'Yes' });
+  await field(draft, "The child's wellbeing and safety, as observed").fill('Settled, eating well, no signs of harm.');
+  await field(draft, 'Services checked against the plan').fill('School: attending. Counselling: first session missed.');
+  await field(draft, 'Concerns').fill('Counselling not started.');
+  await field(draft, 'Follow-up').fill('Call the counselling service about the missed session');
+  await page.getByText('Next visit due: 19 January 2026 (overdue)').waitFor();
+  await draft.getByRole('button', { name: 'Save visit' }).click();
+  await draft.waitFor({ state: 'detached' });
   await page.getByText(`Next visit due: ${day(addDays(today, 14))}`, { exact: true }).waitFor();
   assert.notEqual((await look())[0], 'rgb(166, 27, 27)', 'a visit not yet due is told calmly');
-  await field(page, 'Where').fill('Grandmother\'s home, Cusco');
-  await field(page, 'Who was seen').fill('Lucía, her grandmother');
-  await field(page, 'Was the child seen alone?').selectOption({ label: 'Yes' });
-  await field(page, "The child's wellbeing and safety, as observed").fill('Settled, eating well, no signs of harm.');
-  await field(page, 'Services checked against the plan').fill('School: attending. Counselling: first session missed.');
-  await field(page, 'Concerns').fill('Counselling not started.');
-  await field(page, 'Follow-up').fill('Call the counselling service about the missed session');
-  await page.getByRole('button', { name: "Add the follow-up to the plan's actions" }).click();
-  await page.getByRole('link', { name: 'The follow-up is an action of the plan' }).waitFor();
+  await saved(page);
+
+  // Listed compactly: its day, who, where and what to follow up; no form until Edit.
+  const visit = page.locator('.visit-log li').filter({ has: page.getByRole('heading', { name: `Visit on ${day(today)}` }) });
+  await visit.getByText('Counselling not started.').waitFor();
+  assert.equal(await page.locator('.visit-log').getByRole('textbox').count(), 0, 'a saved visit shows no form');
+  await visit.getByRole('button', { name: "Add the follow-up to the plan's actions" }).click();
+  await visit.getByRole('link', { name: 'The follow-up is an action of the plan' }).waitFor();
   await saved(page);
 
   // The visit really happened long ago: the next one is now overdue.
-  await field(page, 'Date of the visit').fill('2026-02-02');
+  await visit.getByRole('button', { name: `Edit: Visit on ${day(today)}` }).click();
+  await field(page.locator('.visit-log'), 'Date of the visit').fill('2026-02-02');
   await page.getByText('Next visit due: 16 February 2026 (overdue)').waitFor();
-  await page.getByRole('group', { name: 'Visit on 2 February 2026' }).waitFor();
+  await page.getByRole('group', { name: 'Visit on 2 February 2026' }).getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('heading', { name: 'Visit on 2 February 2026' }).waitFor();
+  // Remove is apart from the follow-up's link, and says what it removes.
+  assert.equal(await page.getByRole('button', { name: /^Remove/ }).count(), 0, 'Remove only while editing');
   await saved(page);
 
   await page.goto(`${plan}actions`);
@@ -61,6 +87,7 @@ test('a logged visit moves the next due date; a missed one is overdue everywhere
 
   await page.reload();
   await page.goto(`${plan}monitoring`);
+  await page.getByRole('button', { name: 'Edit: Visit on 2 February 2026' }).click();
   assert.equal(await field(page, 'Concerns').inputValue(), 'Counselling not started.');
   assert.equal(await field(page, 'Was the child seen alone?').inputValue(), 'yes');
   assert.deepEqual(app.browser.errors, []);

@@ -5,13 +5,12 @@ use chrono::Utc;
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
-use crate::components::alert::Alert;
 use crate::components::confirm::{closed_by_browser, follow_open};
-use crate::components::fields::{CheckboxField, DateField, TextField};
+use crate::components::fields::{field_id, CheckboxField, DateField, TextField};
 use crate::components::focus::focus_id_later;
 use crate::context::today;
 use crate::context::user_name;
-use crate::domain::handover::{Handover, HandoverProblem};
+use crate::domain::handover::Handover;
 use crate::domain::CaseWorker;
 use crate::editor::Editor;
 use crate::i18n::{date, t, td_string, use_i18n};
@@ -84,7 +83,20 @@ fn HandoverDialog(editor: Editor, open: RwSignal<bool>) -> impl IntoView {
     let i18n = use_i18n();
     let dialog = NodeRef::<Dialog>::new();
     let draft = RwSignal::new(Handover::default());
-    let problem = RwSignal::new(None::<HandoverProblem>);
+    // Checked once the worker first asks to hand over; from then on, as they mend each field.
+    let tried = RwSignal::new(false);
+    let problems = Memo::new(move |_| {
+        if !tried.get() {
+            return Vec::new();
+        }
+        draft.with(|d| ed.case.with(|c| c.handover_problems(d, Utc::now())))
+    });
+    let error = move |field: &'static str| {
+        Signal::derive(move || {
+            let l = i18n.get_locale();
+            problems.with(|ps| ps.iter().find(|p| p.field() == field).map(|p| handover_problem(l, p).to_string()))
+        })
+    };
     follow_open(dialog, open, move || {
         // The role and organisation usually stay; the rest is the new worker's.
         let current = ed.case.with_untracked(|c| c.plan.worker.clone());
@@ -93,7 +105,7 @@ fn HandoverDialog(editor: Editor, open: RwSignal<bool>) -> impl IntoView {
             to: CaseWorker { role: current.role, organisation: current.organisation, ..CaseWorker::default() },
             ..Handover::default()
         });
-        problem.set(None);
+        tried.set(false);
         // Reading starts at the top of the form, on its first field, not at Cancel at its foot.
         focus_id_later("f-handover-name");
     });
@@ -118,17 +130,19 @@ fn HandoverDialog(editor: Editor, open: RwSignal<bool>) -> impl IntoView {
         ev.prevent_default();
         let handover = draft.get_untracked();
         let (by, now) = (user_name(), Utc::now());
-        // Tried on a copy first, so a refused handover saves nothing.
-        let mut trial = ed.case.get_untracked();
-        match trial.hand_over(handover.clone(), &by, now) {
-            Ok(()) => {
+        // Checked first, so a refused handover saves nothing; every problem shows beside its
+        // field, and the cursor goes to the first.
+        let refused = ed.case.with_untracked(|c| c.handover_problems(&handover, now));
+        tried.set(true);
+        match refused.first() {
+            None => {
                 ed.edit_now(|c| {
                     let _ = c.hand_over(handover, &by, now);
                 });
                 open.set(false);
                 focus_id_later("f-worker-name");
             }
-            Err(error) => problem.set(Some(error)),
+            Some(first) => focus_id_later(&field_id(first.field())),
         }
     };
     view! {
@@ -163,6 +177,7 @@ fn HandoverDialog(editor: Editor, open: RwSignal<bool>) -> impl IntoView {
                                 value=name
                                 set=set_name
                                 required=true
+                                error=error("handover.name")
                             />
                             <TextField
                                 label=td_string!(l, plan.handover.role)
@@ -188,6 +203,7 @@ fn HandoverDialog(editor: Editor, open: RwSignal<bool>) -> impl IntoView {
                                 field="handover.on"
                                 value=on
                                 set=set_on
+                                error=error("handover.on")
                             />
                             <TextField
                                 label=td_string!(l, plan.handover.note)
@@ -196,6 +212,7 @@ fn HandoverDialog(editor: Editor, open: RwSignal<bool>) -> impl IntoView {
                                 set=set_note
                                 multiline=true
                                 required=true
+                                error=error("handover.note")
                                 hint=td_string!(l, plan.handover.note_hint)
                             />
                             <fieldset class="handover-checklist">
@@ -214,9 +231,6 @@ fn HandoverDialog(editor: Editor, open: RwSignal<bool>) -> impl IntoView {
                                     set=set_open_items
                                 />
                             </fieldset>
-                            <Alert text=Signal::derive(move || {
-                                problem.get().map(|p| handover_problem(l, &p)).unwrap_or_default()
-                            }) />
                             <div class="actions">
                                 <button type="submit" class="primary">
                                     {td_string!(l, plan.handover.hand_over)}

@@ -87,7 +87,7 @@ fn TimelineEntry(entry: HistoryEntry) -> impl IntoView {
                     </span>
                 </p>
                 <ul class="changes">
-                    {entry.changes.iter().map(|c| view! { <li>{describe(l, c)}</li> }).collect_view()}
+                    {entry.shown_changes().iter().map(|c| view! { <li>{describe(l, c)}</li> }).collect_view()}
                 </ul>
             </li>
         }

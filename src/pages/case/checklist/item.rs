@@ -230,6 +230,7 @@ fn ItemDetails(editor: Editor, id: Uuid) -> impl IntoView {
                 <TextField
                     label=move || t_string!(i18n, checklist.item.reason).to_string()
                     field=field("reason")
+                    wraps=true
                     value=reason
                     set=set_reason
                     error=problem("reason")

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::components::fields::{field_id, CheckboxField, DateField, SelectField, TextField};
-use crate::components::focus::focus_id_later;
+use crate::components::focus::{focus_id_later, focus_later};
 use crate::context::today;
 use crate::domain::items::{Direction, ListItem, Removed, URGENT_ANSWER_DAYS};
 use crate::domain::{Action, ItemStatus, ProtectionNeed, Referral, ReferralStatus, Service, ServiceType};
@@ -103,9 +103,12 @@ fn list_editor<L: ListItem + Default + Send + Sync + 'static>(
     let add = move |_| {
         let item = L::default();
         let id = item.id();
+        ed.wait_for_new(format!("{key}.{id}."));
         ed.edit(|c| (access.get_mut)(&mut c.plan).push(item));
-        focus_id_later(&format!("item-{id}"));
+        // Into its first box, ready to type.
+        focus_later(format!("#item-{id} ~ .field :is(input, select, textarea)"));
     };
+    on_cleanup(move || ed.stop_waiting(key));
     let can_move =
         move |id: Uuid, direction: Direction| ed.case.with(|c| (access.get)(&c.plan).can_move(id, direction));
     let move_item = move |id: Uuid, direction: Direction| {
@@ -146,7 +149,9 @@ fn list_editor<L: ListItem + Default + Send + Sync + 'static>(
                     // Keyed by id alone, so an item keeps its DOM (and keyboard focus) when it moves.
                     view! {
                         <li class="item" class:urgent=urgent>
-                            <fieldset>
+                            <fieldset on:focusout=move |ev| {
+                                ed.field_left(event_target::<web_sys::Element>(&ev).id())
+                            }>
                                 <legend id=format!("item-{id}") tabindex="-1">
                                     {move || say(Words::Item, n())}
                                     <Show when=urgent>
@@ -247,6 +252,7 @@ fn need_form(ed: Editor, id: Uuid, l: Locale) -> AnyView {
         <TextField
             label=td_string!(l, plan.needs.need)
             field=need_key.clone()
+            wraps=true
             value=need
             set=set_need
             required=true
@@ -296,6 +302,7 @@ fn service_form(ed: Editor, id: Uuid, l: Locale) -> AnyView {
         <TextField
             label=td_string!(l, plan.services.description)
             field=description_key.clone()
+            wraps=true
             value=description
             set=set_description
             error=ed.error(description_key)
@@ -339,6 +346,7 @@ fn action_form(ed: Editor, id: Uuid, l: Locale) -> AnyView {
         <TextField
             label=td_string!(l, plan.actions.what)
             field=what_key.clone()
+            wraps=true
             value=what
             set=set_what
             required=true
@@ -392,6 +400,7 @@ fn referral_form(ed: Editor, id: Uuid, l: Locale) -> AnyView {
         <TextField
             label=td_string!(l, plan.referrals.to)
             field=to_key.clone()
+            wraps=true
             value=to
             set=set_to
             required=true

@@ -22,7 +22,12 @@ pub(super) fn StepList(editor: Editor, current: Signal<Section>, id: CaseId) -> 
                 {Section::ALL
                     .into_iter()
                     .map(|s| {
-                        let state = move || ed.case.with(|c| ed.problems.with(|p| s.state(c, p)));
+                        let state = move || match ed.case.with(|c| ed.shown.with(|p| s.state(c, p))) {
+                            SectionState::Complete if ed.problems.with(|ps| ps.iter().any(|p| p.section == s)) => {
+                                SectionState::InProgress
+                            }
+                            state => state,
+                        };
                         let is_current = move || current.get() == s;
                         let link = NodeRef::<leptos::html::A>::new();
                         Effect::new(move |_| {
@@ -33,6 +38,7 @@ pub(super) fn StepList(editor: Editor, current: Signal<Section>, id: CaseId) -> 
                                 a.scroll_into_view_with_scroll_into_view_options(&options);
                             }
                         });
+                        // A new item's problem waits to be shown, but its step is not complete.
                         // On a phone the steps are a sideways strip: keep the current one in view.
                         view! {
                             <li

@@ -139,6 +139,7 @@ pub fn child_section(ed: Editor, l: Locale) -> impl IntoView {
         <TextField
             label=td_string!(l, plan.sections.languages)
             field="child.languages"
+            wraps=true
             value=languages
             set=set_languages
             hint=td_string!(l, plan.sections.languages_hint)
@@ -153,6 +154,7 @@ pub fn child_section(ed: Editor, l: Locale) -> impl IntoView {
         <TextField
             label=td_string!(l, plan.sections.current_setting)
             field="child.current_setting"
+            wraps=true
             value=setting
             set=set_setting
             hint=td_string!(l, plan.sections.current_setting_hint)
@@ -231,6 +233,7 @@ pub fn placement_section(ed: Editor, l: Locale) -> impl IntoView {
         <TextField
             label=td_string!(l, plan.sections.location)
             field="placement.location"
+            wraps=true
             value=location
             set=set_location
             hint=td_string!(l, plan.sections.location_hint)
@@ -238,6 +241,7 @@ pub fn placement_section(ed: Editor, l: Locale) -> impl IntoView {
         <TextField
             label=td_string!(l, plan.sections.caregivers)
             field="placement.caregivers"
+            wraps=true
             value=carers
             set=set_carers
             hint=td_string!(l, plan.sections.caregivers_hint)
@@ -368,6 +372,7 @@ pub fn participation_section(ed: Editor, l: Locale) -> impl IntoView {
         <TextField
             label=td_string!(l, plan.sections.consulted_how)
             field="participation.consulted_how"
+            wraps=true
             value=how
             set=set_how
             hint=td_string!(l, plan.sections.consulted_how_hint)

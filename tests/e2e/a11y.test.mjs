@@ -111,7 +111,7 @@ test('every step of the plan, with list items, visits, referrals and the handove
   await dialog.waitFor();
   await audit.check(page, 'handover dialog');
   await dialog.getByRole('button', { name: 'Hand over' }).click();
-  await dialog.getByRole('alert').getByText('Name the new case worker.').waitFor();
+  await dialog.locator('#f-handover-name-error').getByText('Name the new case worker.').waitFor();
   await audit.check(page, 'handover dialog with an error');
   await field(dialog, "New case worker's name").fill('Marc Dubois');
   await field(dialog, 'Handover note').fill('Grandmother prefers calls after 6 pm.');

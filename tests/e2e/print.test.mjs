@@ -32,6 +32,16 @@ test('the print view holds the whole plan, and its PDF has the case number on ev
   await page.goto(`${plan}participation`);
   await field(page, "The child's views and wishes").fill('Quiere vivir con su abuela.');
   await saved(page);
+  // A milestone reached with its evidence, one activity done.
+  await page.goto(`${plan.replace(/plan\/$/, '')}checklist`);
+  await page.getByRole('heading', { level: 2, name: 'Checklist and milestones' }).waitFor();
+  const propose = page.getByRole('button', { name: /^Add the \d+ proposed activities$/ });
+  if (await propose.count()) await propose.click();
+  const prepared = page.getByRole('article', { name: /^Prepared for placement/ });
+  await field(prepared, 'Milestone status').selectOption({ label: 'Reached' });
+  await field(prepared, 'Evidence or note').fill('Family visits every Saturday since March');
+  await page.getByRole('checkbox', { name: 'Life skills training', exact: true }).click();
+  await saved(page);
 
   await page.getByRole('link', { name: 'Print view' }).click();
   await page.getByRole('heading', { level: 1, name: 'Care and Protection Plan' }).waitFor();
@@ -39,10 +49,25 @@ test('the print view holds the whole plan, and its PDF has the case number on ev
   for (const heading of ['Child', 'Case worker', 'Placement', 'Protection needs', 'Services', 'Other actions', 'Monitoring visits', 'Child participation', 'Referrals', 'Best interests', 'Checklist and milestones']) {
     await doc.getByRole('heading', { level: 2, name: heading, exact: true }).waitFor();
   }
-  const text = await doc.innerText();
-  for (const expected of [number, 'Lucía Gómez', 'Ana Ruiz', 'Kinship care', 'Need number 45', 'Counselling not started.', 'Quiere vivir con su abuela.', 'Prepared for placement']) {
+  // (Names and dates are held on one line with no-break spaces.)
+  const text = (await doc.innerText()).replace(/\u00a0/g, ' ');
+  for (const expected of [number, 'Lucía Gómez', 'Ana Ruiz', 'Kinship care', 'Need number 45', 'Counselling not started.', 'Quiere vivir con su abuela.', 'Prepared for placement',
+    'Family visits every Saturday since March', 'Life skills training']) {
     assert.ok(text.includes(expected), `the document shows ${expected}`);
   }
+  assert.match(text, /\d+ activities not started are not printed\./);
+  // Activities not started are left out unless asked for (two of seven pages were "Not started").
+  assert.ok(!text.includes('Help the family prepare the home'), 'an activity not started is left out');
+  await page.getByLabel('Print the activities not started too').check();
+  await doc.getByText('Help the family prepare the home').waitFor();
+  await page.getByLabel('Print the activities not started too').uncheck();
+  // Lines to sign: the case worker named, the supervisor, the child or family.
+  const signatures = doc.locator('section').filter({ has: page.getByRole('heading', { level: 2, name: 'Signatures' }) });
+  const signing = (await signatures.innerText()).replace(/\u00a0/g, ' ');
+  for (const expected of ['Case worker', 'Ana Ruiz', 'Supervisor', 'The child or the family, where appropriate']) {
+    assert.ok(signing.includes(expected), `the signatures name ${expected}: ${signing}`);
+  }
+  assert.equal((signing.match(/Signature:/g) ?? []).length, 3, signing);
 
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('.app-header').isVisible(), false, 'no navigation on paper');

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::checklist::ChecklistItem;
 pub use super::choices::ClosureOutcome;
 use super::choices::{lenient, Choice, PlanStatus, ReferralStatus};
-use super::history::{Event, HistoryEntry};
+use super::history::{Event, FieldChange, HistoryEntry};
 use super::Case;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -45,6 +45,31 @@ impl OpenItem {
     }
 }
 
+/// The kinds of what can still be open, in the order they are told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenKind {
+    Need,
+    Service,
+    Action,
+    Referral,
+    Activity,
+}
+
+impl OpenItem {
+    pub fn kind(&self) -> OpenKind {
+        match self {
+            Self::Need(_) => OpenKind::Need,
+            Self::Service(_) => OpenKind::Service,
+            Self::Action(_) => OpenKind::Action,
+            Self::Referral(..) => OpenKind::Referral,
+            Self::Checklist(_) => OpenKind::Activity,
+        }
+    }
+}
+
+/// Where a reopening's reason is kept in its history entry, beside the event.
+pub const REOPEN_REASON: &str = "reopen.reason";
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ClosureProblem {
     #[error("Give the reason for closing the case.")]
@@ -60,6 +85,17 @@ impl Case {
 
     /// What is still open, to show before closing: activities, needs, services, actions not
     /// done, and referrals without an outcome.
+    /// How many of each kind are still open, the kinds with none left out: what the question
+    /// before closing shows first, the whole list only on asking.
+    pub fn open_counts(&self) -> Vec<(OpenKind, usize)> {
+        let open = self.open_item_list();
+        [OpenKind::Need, OpenKind::Service, OpenKind::Action, OpenKind::Referral, OpenKind::Activity]
+            .into_iter()
+            .map(|kind| (kind, open.iter().filter(|i| i.kind() == kind).count()))
+            .filter(|(_, n)| *n > 0)
+            .collect()
+    }
+
     pub fn open_items(&self) -> Vec<String> {
         self.open_item_list().iter().map(OpenItem::describe).collect()
     }
@@ -110,14 +146,19 @@ impl Case {
         Ok(())
     }
 
-    /// Opens a closed case again, as an active plan; the closure stays in the history.
-    pub fn reopen(&mut self, by: &str, now: DateTime<Utc>) {
+    /// Opens a closed case again, as an active plan; the closure stays in the history, and the
+    /// reason given (the interface asks for one) beside the reopening.
+    pub fn reopen(&mut self, reason: &str, by: &str, now: DateTime<Utc>) {
         if !self.is_closed() {
             return;
         }
         self.plan.status = PlanStatus::Active;
         self.closure = None;
-        self.history.push(HistoryEntry::event(now, by, "case", Event::Reopened));
+        let mut entry = HistoryEntry::event(now, by, "case", Event::Reopened);
+        if !reason.trim().is_empty() {
+            entry.changes.push(FieldChange::added(REOPEN_REASON, serde_json::Value::String(reason.trim().to_string())));
+        }
+        self.history.push(entry);
     }
 }
 
@@ -162,12 +203,18 @@ mod tests {
         );
         assert_eq!(case.close(ClosureOutcome::Other, "again", today, "Ana", now()), Err(ClosureProblem::AlreadyClosed));
 
-        case.reopen("Marc", now());
+        case.reopen(" The school reports new concerns. ", "Marc", now());
         assert!(!case.is_closed());
         assert_eq!(case.plan.status, PlanStatus::Active);
         assert!(case.closure.is_none());
-        assert_eq!(case.history.0.last().unwrap().event, Some(Event::Reopened));
-        assert_eq!(case.history.0.last().unwrap().by, "Marc");
+        let reopened = case.history.0.last().unwrap();
+        assert_eq!(reopened.event, Some(Event::Reopened));
+        assert_eq!(reopened.by, "Marc");
+        assert_eq!(
+            reopened.changes,
+            [FieldChange::added(REOPEN_REASON, "The school reports new concerns.".into())],
+            "the reason is kept with the reopening"
+        );
     }
 
     #[test]
@@ -182,5 +229,12 @@ mod tests {
         let kinds = case.open_item_list();
         assert_eq!(kinds, [OpenItem::Action(String::new()), OpenItem::Referral("Clinic".into(), ReferralStatus::Made)]);
         assert_eq!(case.open_items(), ["Action: (not described)", "Referral to Clinic (made)"]);
+        case.set_pathway(Some(PlacementType::Kinship));
+        let activities = case.checklist.items.len();
+        assert_eq!(
+            case.open_counts(),
+            [(OpenKind::Action, 1), (OpenKind::Referral, 1), (OpenKind::Activity, activities)],
+            "counted by kind, none of a kind left out"
+        );
     }
 }

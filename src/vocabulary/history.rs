@@ -7,6 +7,7 @@ use serde_json::Value;
 use super::catalogue::{activity_title, stored_checklist_title};
 use super::plan::{handover_points, visit_frequency_choice};
 use crate::domain::checklist::{ChecklistStatus, Milestone, MilestoneStatus, Theme};
+use crate::domain::closure::REOPEN_REASON;
 use crate::domain::handover::HANDOVER_NOTE;
 use crate::domain::history::{self, Event, FieldChange, HistoryEntry};
 use crate::domain::monitoring::{SeenAlone, VisitFrequency};
@@ -260,6 +261,9 @@ pub fn change_place(l: Locale, change: &FieldChange) -> String {
     if change.path == HANDOVER_NOTE {
         return td_string!(l, vocab.change.handover_note).to_string();
     }
+    if change.path == REOPEN_REASON {
+        return td_string!(l, vocab.change.reopen_reason).to_string();
+    }
     let place = field_place(l, &change.path);
     if change.item.is_null() {
         return place;
@@ -322,7 +326,7 @@ fn change_value(l: Locale, change: &FieldChange, value: &Value) -> String {
             return td_string!(l, vocab.change.activities, n).to_string();
         }
     }
-    if path == HANDOVER_NOTE {
+    if path == HANDOVER_NOTE || path == REOPEN_REASON {
         return value.as_str().unwrap_or_default().to_string();
     }
     // A visit's follow-up made an action: the action is told in its own section's entry.

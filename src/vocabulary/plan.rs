@@ -2,7 +2,7 @@
 
 use super::catalogue::checklist_item_title;
 use crate::domain::checklist::ItemProblem;
-use crate::domain::closure::OpenItem;
+use crate::domain::closure::{OpenItem, OpenKind};
 use crate::domain::handover::HandoverProblem;
 use crate::domain::monitoring::{Visit, VisitFrequency};
 use crate::domain::section::Section;
@@ -141,6 +141,22 @@ pub fn open_item(l: Locale, item: &OpenItem) -> String {
 /// Everything still open on a case, as [`Case::open_items`] tells it, in the interface's language.
 pub fn open_items(l: Locale, case: &Case) -> Vec<String> {
     case.open_item_list().iter().map(|item| open_item(l, item)).collect()
+}
+
+/// How many of a kind are still open: "3 protection needs", "1 checklist activity".
+pub fn open_count(l: Locale, kind: OpenKind, n: usize) -> String {
+    match (kind, n) {
+        (OpenKind::Need, 1) => td_string!(l, vocab.open_count.need_one).to_string(),
+        (OpenKind::Need, n) => td_string!(l, vocab.open_count.need_many, n).to_string(),
+        (OpenKind::Service, 1) => td_string!(l, vocab.open_count.service_one).to_string(),
+        (OpenKind::Service, n) => td_string!(l, vocab.open_count.service_many, n).to_string(),
+        (OpenKind::Action, 1) => td_string!(l, vocab.open_count.action_one).to_string(),
+        (OpenKind::Action, n) => td_string!(l, vocab.open_count.action_many, n).to_string(),
+        (OpenKind::Referral, 1) => td_string!(l, vocab.open_count.referral_one).to_string(),
+        (OpenKind::Referral, n) => td_string!(l, vocab.open_count.referral_many, n).to_string(),
+        (OpenKind::Activity, 1) => td_string!(l, vocab.open_count.activity_one).to_string(),
+        (OpenKind::Activity, n) => td_string!(l, vocab.open_count.activity_many, n).to_string(),
+    }
 }
 
 /// "Visit on 3 May 2026", or that its date is not set.

@@ -22,7 +22,7 @@ fn days_are_the_workers_own_not_greenwich() {
     let changes = diff(&before, &case);
     case.history.record(changes, "Ana Ruiz", evening);
     case.close(ClosureOutcome::Kinship, "Placed", d("2026-08-31"), "Ana Ruiz", evening).unwrap();
-    case.reopen("Ana Ruiz", evening + chrono::Duration::minutes(20));
+    case.reopen("", "Ana Ruiz", evening + chrono::Duration::minutes(20));
 
     let record = case.report_record_in(&quito);
     assert_eq!(record.opened_on, d("2025-12-31"), "recorded on New Year's Eve, in Quito");
@@ -40,7 +40,7 @@ fn a_draft_closed_and_reopened_was_a_draft_until_it_was_reopened() {
     assert_eq!(closed.status.on(d("2026-02-15")), PlanStatus::Draft, "a draft when it was closed");
     assert_eq!(closed.status.now, PlanStatus::Draft);
 
-    case.reopen("Ana Ruiz", at("2026-04-01"));
+    case.reopen("", "Ana Ruiz", at("2026-04-01"));
     let reopened = case.report_record_in(&Utc);
     assert_eq!(reopened.status.on(d("2026-02-15")), PlanStatus::Draft, "still a draft before the closure");
     assert_eq!(reopened.status.on(d("2026-04-01")), PlanStatus::Active, "reopening makes the plan active");
@@ -61,7 +61,7 @@ fn a_draft_closed_and_reopened_was_a_draft_until_it_was_reopened() {
 fn a_closure_backdated_before_the_last_reopening_starts_at_that_reopening() {
     let mut case = new_case("Ana Ruiz", "2026-01-10", Some("2026-02-01"));
     case.close(ClosureOutcome::Transferred, "Moved", d("2026-05-10"), "Ana Ruiz", at("2026-05-10")).unwrap();
-    case.reopen("Ana Ruiz", at("2026-06-01"));
+    case.reopen("", "Ana Ruiz", at("2026-06-01"));
     // Closed again on 1 July, saying it ended on 20 May: while it was closed the first time.
     case.close(ClosureOutcome::Foster, "Placed", d("2026-05-20"), "Ana Ruiz", at("2026-07-01")).unwrap();
     let record = case.report_record_in(&Utc);

@@ -93,7 +93,7 @@ fn caseload() -> Vec<(char, Case)> {
     a.checklist.items.push(item(Theme::Family, ChecklistStatus::NotStarted));
     a.checklist.items.push(item(Theme::Legal, ChecklistStatus::NotApplicable));
     a.close(ClosureOutcome::Kinship, "Stable", d("2026-08-10"), "Ana Ruiz", at("2026-08-10")).unwrap();
-    a.reopen("Ana Ruiz", at("2026-08-20"));
+    a.reopen("", "Ana Ruiz", at("2026-08-20"));
 
     // B: foster care, changed to reunification on 15 August; prepared on 1 August, placed on
     // 10 September and visited on the 20th.

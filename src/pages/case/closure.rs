@@ -18,11 +18,9 @@ use crate::i18n::{long_date, t, t_string, td_string, use_i18n, Translate};
 pub fn ClosedBanner(editor: Editor) -> impl IntoView {
     let ed = editor;
     let i18n = use_i18n();
-    let reopen = move |_| {
-        ed.edit_now(|c| c.reopen(&user_name(), Utc::now()));
-        focus_id_later("close-case");
-    };
+    let reopening = RwSignal::new(false);
     view! {
+        <ReopenDialog editor=ed open=reopening />
         <div role="status">
             {move || {
                 ed.case
@@ -56,7 +54,7 @@ pub fn ClosedBanner(editor: Editor) -> impl IntoView {
                                     }}
                                 </p>
                                 <p>{t!(i18n, plan.closure.read_only)}</p>
-                                <button type="button" class="secondary" on:click=reopen>
+                                <button type="button" class="secondary" on:click=move |_| reopening.set(true)>
                                     {t!(i18n, plan.closure.reopen)}
                                 </button>
                             </div>
@@ -64,6 +62,66 @@ pub fn ClosedBanner(editor: Editor) -> impl IntoView {
                     })
             }}
         </div>
+    }
+}
+
+/// Reopening asks why: the reason is kept in the history beside the reopening.
+#[component]
+fn ReopenDialog(editor: Editor, open: RwSignal<bool>) -> impl IntoView {
+    let ed = editor;
+    let i18n = use_i18n();
+    let dialog = NodeRef::<Dialog>::new();
+    let reason = RwSignal::new(String::new());
+    let tried = RwSignal::new(false);
+    Effect::new(move |_| {
+        if open.get() {
+            focus_id_later("f-reopen-reason");
+        }
+    });
+    follow_open(dialog, open, move || tried.set(false));
+    let reason_problem = Signal::derive(move || {
+        (tried.get() && reason.with(|r| r.trim().is_empty()))
+            .then(|| t_string!(i18n, plan.closure.give_reopen_reason).to_string())
+    });
+    let reopen = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        tried.set(true);
+        let why = reason.get_untracked();
+        if why.trim().is_empty() {
+            focus_id_later("f-reopen-reason");
+            return;
+        }
+        ed.edit_now(|c| c.reopen(&why, &user_name(), Utc::now()));
+        open.set(false);
+        reason.set(String::new());
+        focus_id_later("close-case");
+    };
+    view! {
+        <dialog node_ref=dialog class="confirm" aria-labelledby="reopen-title" on:close=closed_by_browser(dialog, open)>
+            <Show when=move || open.get()>
+                <form on:submit=reopen novalidate>
+                    <h2 id="reopen-title">{t!(i18n, plan.closure.reopen_title)}</h2>
+                    <TextField
+                        label=Signal::derive(move || t_string!(i18n, plan.closure.reopen_reason).to_string())
+                        field="reopen.reason"
+                        value=reason
+                        set=Callback::new(move |v| reason.set(v))
+                        multiline=true
+                        required=true
+                        error=reason_problem
+                        hint=Signal::derive(move || t_string!(i18n, plan.closure.reopen_reason_hint).to_string())
+                    />
+                    <div class="actions">
+                        <button type="submit" class="primary">
+                            {t!(i18n, plan.closure.reopen_confirm)}
+                        </button>
+                        <button type="button" autofocus on:click=move |_| open.set(false)>
+                            {t!(i18n, plan.closure.cancel)}
+                        </button>
+                    </div>
+                </form>
+            </Show>
+        </dialog>
     }
 }
 
@@ -92,9 +150,13 @@ pub fn CloseDialog(editor: Editor, open: RwSignal<bool>) -> impl IntoView {
     });
     let still_open = Memo::new(move |_| {
         if open.get() {
-            ed.case.with(|c| crate::vocabulary::open_items(i18n.get_locale(), c))
+            let l = i18n.get_locale();
+            ed.case.with(|c| {
+                let counts = c.open_counts().into_iter().map(|(kind, n)| crate::vocabulary::open_count(l, kind, n));
+                (counts.collect::<Vec<_>>(), crate::vocabulary::open_items(l, c))
+            })
         } else {
-            Vec::new()
+            (Vec::new(), Vec::new())
         }
     });
     let close = move |ev: leptos::ev::SubmitEvent| {
@@ -141,16 +203,24 @@ pub fn CloseDialog(editor: Editor, open: RwSignal<bool>) -> impl IntoView {
                         error=reason_problem
                         hint=Signal::derive(move || t_string!(i18n, plan.closure.reason_hint).to_string())
                     />
+                    // Counted by kind, so the button to close stays in reach; the list on asking.
                     {move || {
-                        let items = still_open.get();
+                        let (counts, items) = still_open.get();
                         if items.is_empty() {
                             view! { <p>{t!(i18n, plan.closure.nothing_open)}</p> }.into_any()
                         } else {
+                            let n = items.len();
                             view! {
                                 <div class="still-open">
-                                    <h3>{t_string!(i18n, plan.closure.still_open, n = items.len()).to_string()}</h3>
+                                    <h3>{t_string!(i18n, plan.closure.still_open, n).to_string()}</h3>
                                     <p>{t!(i18n, plan.closure.still_open_explained)}</p>
-                                    <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
+                                    <ul class="open-counts">
+                                        {counts.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
+                                    </ul>
+                                    <details>
+                                        <summary>{t_string!(i18n, plan.closure.show_all, n).to_string()}</summary>
+                                        <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
+                                    </details>
                                 </div>
                             }
                                 .into_any()

@@ -105,6 +105,12 @@ test('the closure dialog: focus in, held, Escape, focus back; closing moves it t
   await dialog.waitFor({ state: 'hidden' });
   await assertFocusReaches(page, 'closed-banner', 'focus goes to the closed banner');
   await focusShown(page);
+  // Reopening asks why: focus in its question, then back to "Close case…".
+  await tabTo(page, 'Reopen case…');
+  await page.keyboard.press('Enter');
+  await page.getByRole('dialog', { name: 'Reopen this case' }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'f-reopen-reason');
+  await page.keyboard.type('The school reports new concerns.');
   await tabTo(page, 'Reopen case');
   await page.keyboard.press('Enter');
   await saved(page);

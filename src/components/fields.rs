@@ -77,6 +77,9 @@ pub fn TextField(
     #[prop(optional)]
     wraps: bool,
     #[prop(default = "text")] kind: &'static str,
+    /// Earlier answers offered as the worker types (a one-line box only).
+    #[prop(optional, into)]
+    suggestions: Option<Signal<Vec<String>>>,
 ) -> impl IntoView {
     let id = field_id(&field);
     let aria = described_by(&id, hint.is_some());
@@ -111,6 +114,7 @@ pub fn TextField(
         }
         .into_any()
     } else {
+        let list = suggestions.map(|_| format!("{id}-suggested"));
         view! {
             <input
                 id=id.clone()
@@ -119,9 +123,20 @@ pub fn TextField(
                 required=required
                 aria-invalid=invalid
                 autocomplete="off"
+                list=list.clone()
                 prop:value=move || value.get()
                 on:input=move |ev| set.run(event_target_value(&ev))
             />
+            {suggestions
+                .map(|names| {
+                    view! {
+                        <datalist id=list>
+                            {move || {
+                                names.get().into_iter().map(|n| view! { <option value=n></option> }).collect_view()
+                            }}
+                        </datalist>
+                    }
+                })}
         }
         .into_any()
     };

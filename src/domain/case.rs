@@ -89,6 +89,26 @@ impl Case {
         pathway.map_or(0, |p| self.checklist.propose(p))
     }
 
+    /// The people this case names as doing things (its worker and earlier ones, visitors, whoever
+    /// is responsible for a need, an action or an activity), each once, in alphabetical order:
+    /// offered when "who is responsible" is typed again.
+    pub fn people_named(&self) -> Vec<String> {
+        let plan = &self.plan;
+        let mut names: Vec<String> = std::iter::once(plan.worker.name.as_str())
+            .chain(self.handovers.iter().map(|h| h.from.name.as_str()))
+            .chain(plan.monitoring.visits.iter().map(|v| v.visited_by.as_str()))
+            .chain(plan.needs.iter().map(|n| n.by_whom.as_str()))
+            .chain(plan.actions.iter().map(|a| a.responsible.as_str()))
+            .chain(self.checklist.items.iter().map(|i| i.responsible.as_str()))
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(str::to_string)
+            .collect();
+        names.sort_by_key(|n| n.to_lowercase());
+        names.dedup_by(|a, b| a.to_lowercase() == b.to_lowercase());
+        names
+    }
+
     /// The checklist's progress; on a closed plan nothing is overdue any more.
     pub fn checklist_progress(&self, today: NaiveDate) -> Progress {
         let mut progress = self.checklist.progress(today);
@@ -290,6 +310,16 @@ impl CaseSummary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_people_a_case_names_are_offered_once_each() {
+        let mut case = Case::new(uuid::Uuid::new_v4(), "HW-1".into(), Utc::now());
+        case.plan.worker.name = "Ana Ruiz".into();
+        case.plan.actions.push(crate::domain::Action { responsible: " Legal team ".into(), ..Default::default() });
+        case.plan.needs.push(crate::domain::ProtectionNeed { by_whom: "ana ruiz".into(), ..Default::default() });
+        case.plan.needs.push(crate::domain::ProtectionNeed::default());
+        assert_eq!(case.people_named(), ["Ana Ruiz", "Legal team"]);
+    }
     use crate::domain::choices::ItemStatus;
     use crate::domain::items::{Action, Service};
 

@@ -76,6 +76,15 @@ test('a due date in the past shows as overdue, and the filters narrow the list',
   const home = await details(page, 'Help the family prepare the home');
   await field(home, 'Due by').fill(LATE);
   await field(home, 'Person responsible').fill('Rosa Mendoza');
+  // The next activity's "Person responsible" offers the names the case already holds
+  // (issue 22, point 13: it was retyped every time).
+  const life = await details(page, 'Life skills training');
+  await page.waitForFunction(() => {
+    const box = [...document.querySelectorAll('input[list]')].find((e) => e.closest('li.check-item')?.textContent.includes('Life skills training'));
+    const offered = [...(box?.list?.options ?? [])].map((o) => o.value);
+    return offered.includes('Ana Ruiz') && offered.includes('Rosa Mendoza');
+  });
+  await life.getByRole('button', { name: 'Details: Life skills training' }).click();
   await home.getByText('Overdue', { exact: true }).waitFor();
   await home.getByText('12 days overdue', { exact: false }).waitFor();
   await progressLine(page).getByText(/· 1 overdue ·/).waitFor();

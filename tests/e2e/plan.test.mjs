@@ -157,6 +157,11 @@ test('every section of the plan is filled in through the guided steps', async ()
   await field(referral, 'Feedback received').fill('First session on 3 December');
 
   await step(page, 'Best interests');
+  // What an assessment and a determination are, read with their fields (issue 22, point 13).
+  const described = (box) => box.evaluate((e) => (e.getAttribute('aria-describedby') ?? '').split(' ')
+    .map((id) => document.getElementById(id)?.textContent.trim() ?? '').join(' '));
+  assert.match(await described(field(page, 'Best Interests Assessment done on')), /^A Best Interests Assessment \(BIA\) gathers the child's views/);
+  assert.match(await described(field(page, 'Best Interests Determination')), /^A Best Interests Determination \(BID\) is the formal decision/);
   await field(page, 'Best Interests Determination').selectOption({ label: 'Done' });
   await fillAll(page, PLAN.bestInterests);
   await saved(page);

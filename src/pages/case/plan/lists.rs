@@ -265,7 +265,13 @@ fn need_form(ed: Editor, id: Uuid, l: Locale) -> AnyView {
             set=set_response
             multiline=true
         />
-        <TextField label=td_string!(l, plan.needs.by_whom) field=format!("needs.{id}.by_whom") value=who set=set_who />
+        <TextField
+            label=td_string!(l, plan.needs.by_whom)
+            field=format!("needs.{id}.by_whom")
+            value=who
+            set=set_who
+            suggestions=Signal::derive(move || ed.case.with(|c| c.people_named()))
+        />
         <DateField
             label=td_string!(l, plan.lists.by_when)
             field=format!("needs.{id}.by_when")
@@ -357,6 +363,7 @@ fn action_form(ed: Editor, id: Uuid, l: Locale) -> AnyView {
             field=format!("actions.{id}.responsible")
             value=who
             set=set_who
+            suggestions=Signal::derive(move || ed.case.with(|c| c.people_named()))
         />
         <DateField
             label=td_string!(l, plan.lists.by_when)

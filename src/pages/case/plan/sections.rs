@@ -412,12 +412,14 @@ pub fn best_interests_section(ed: Editor, l: Locale) -> impl IntoView {
             value=assessed
             set=set_assessed
             error=ed.error("best_interests.assessment_date")
+            hint=td_string!(l, plan.sections.assessment_hint)
         />
         <SelectField
             label=td_string!(l, plan.sections.determination)
             field="best_interests.determination"
             value=det
             set=set_det
+            hint=td_string!(l, plan.sections.determination_hint)
         />
         <Show when=determined>
             <DateField

@@ -34,10 +34,15 @@ impl Shown {
         }
         match self {
             Self::Text(t) => t.trim().to_string().into_any(),
-            Self::Person(name) => view! { <span class="person">{unbroken(&name)}</span> }.into_any(),
+            Self::Person(name) => named(&name).into_any(),
             Self::Date(d) => d.map(|d| date(l, d)).unwrap_or_default().into_any(),
         }
     }
+}
+
+/// A person's name on paper: on one line, and marked as a name.
+pub fn named(name: &str) -> impl IntoView {
+    view! { <span class="person">{unbroken(name)}</span> }
 }
 
 pub fn text(s: &str) -> Shown {

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::parts::{date, facts, on, person, record, records, text, unbroken, Shown};
+use super::parts::{date, facts, named, on, person, record, records, text, unbroken, Shown};
 use crate::context::today;
 use crate::domain::checklist::{ChecklistStatus, Milestone, MilestoneStatus};
 use crate::domain::items::ListItem;
@@ -111,7 +111,7 @@ fn worker(l: Locale, case: &Case) -> impl IntoView {
         .map(|h| {
             record(
                 l,
-                view! { <span class="person">{h.from.name.trim().replace(' ', "\u{a0}")}</span> },
+                named(&h.from.name),
                 vec![
                     (td_string!(l, print.worker.from), on(h.from.since)),
                     (td_string!(l, print.worker.handed_over_on), on(h.on)),
@@ -434,10 +434,7 @@ fn signatures(l: Locale, case: &Case) -> impl IntoView {
         view! {
             <div class="signature">
                 <p class="signature-who">{who}</p>
-                <p class="signature-line">
-                    {td_string!(l, print.signatures.name)} " "
-                    {name.map(|n| view! { <span class="person">{n.trim().replace(' ', "\u{a0}")}</span> })}
-                </p>
+                <p class="signature-line">{td_string!(l, print.signatures.name)} " " {name.map(|n| named(&n))}</p>
                 <p class="signature-line">{td_string!(l, print.signatures.signature)}</p>
                 <p class="signature-line">{td_string!(l, print.signatures.date)}</p>
             </div>

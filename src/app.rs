@@ -35,11 +35,6 @@ use crate::storage::registry::Registry;
 use crate::storage::{StorageError, Store};
 use crate::workspace::{store_opened, Workspace};
 
-fn confirm_leaving(locale: Locale, reason: &str) -> bool {
-    let question = crate::i18n::td_string!(locale, app.confirm_leaving, reason);
-    window().confirm_with_message(&question).unwrap_or(true)
-}
-
 /// The in-app address (`#/…`) of the link a click landed on, if any.
 fn link_target(ev: &leptos::ev::MouseEvent) -> Option<String> {
     use wasm_bindgen::JsCast;
@@ -206,12 +201,8 @@ fn Shell(parts: Build, standby: Option<RwSignal<bool>>) -> impl IntoView {
         if route.get_untracked().page() == Route::parse(&link).page() {
             return;
         }
-        if let Some(reason) = unsaved.0.get_untracked() {
-            if confirm_leaving(i18n.get_locale_untracked(), &reason) {
-                unsaved.0.set(None);
-            } else {
-                ev.prevent_default();
-            }
+        if !unsaved.may_leave(i18n.get_locale_untracked()) {
+            ev.prevent_default();
         }
     });
     let listener = window_event_listener(leptos::ev::hashchange, move |ev| {
@@ -229,17 +220,12 @@ fn Shell(parts: Build, standby: Option<RwSignal<bool>>) -> impl IntoView {
                 .and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&current.href())));
             return;
         }
-        if current.page() != next.page() {
-            if let Some(reason) = unsaved.0.get_untracked() {
-                if !confirm_leaving(i18n.get_locale_untracked(), &reason) {
-                    // Stay: put the address back without a new history entry.
-                    let _ = window().history().and_then(|h| {
-                        h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&current.href()))
-                    });
-                    return;
-                }
-                unsaved.0.set(None);
-            }
+        if current.page() != next.page() && !unsaved.may_leave(i18n.get_locale_untracked()) {
+            // Stay: put the address back without a new history entry.
+            let _ = window()
+                .history()
+                .and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&current.href())));
+            return;
         }
         // A message about the last page is stale on the one after next.
         if current != next && !matches!(next, Route::CaseList) {

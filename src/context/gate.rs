@@ -79,7 +79,7 @@ impl Gate {
             if !Store::same(&previous, &store) {
                 previous.close();
                 self.notice.clear();
-                self.unsaved.0.set(None);
+                self.unsaved.forget();
             }
         }
         self.holding_key.set(false);

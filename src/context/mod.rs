@@ -14,6 +14,7 @@ pub mod session;
 use chrono::{Local, NaiveDate};
 use leptos::prelude::*;
 
+use crate::i18n::{td_string, Locale};
 use crate::route::Route;
 use crate::storage::{Change, Store};
 
@@ -89,15 +90,43 @@ pub fn use_other_tabs() -> OtherTabs {
     provided()
 }
 
-/// Why leaving the current case would lose work: set by the editor while a change is not saved.
+/// Why leaving the current case would lose work, set by its editor: a change not saved (the
+/// reason in words), or a visit written but not logged.
 #[derive(Clone, Copy)]
-pub struct UnsavedWork(pub RwSignal<Option<String>>);
+pub struct UnsavedWork {
+    /// Why the last change is not saved: a refused save, a choice between two tabs awaited.
+    pub saving: RwSignal<Option<String>>,
+    /// A visit is written but not logged. A lock keeps it (`Editor::keep_unsaved`), so only
+    /// leaving the case asks about it.
+    pub visit_draft: RwSignal<bool>,
+}
 
 impl UnsavedWork {
     pub fn provide() -> Self {
-        let unsaved = Self(RwSignal::new(None));
+        let unsaved = Self { saving: RwSignal::new(None), visit_draft: RwSignal::new(false) };
         provide_context(unsaved);
         unsaved
+    }
+
+    /// Whether the worker may leave the case: nothing would be lost, or they said so when asked
+    /// what would be. Leaving, the work left behind is forgotten.
+    pub fn may_leave(self, locale: Locale) -> bool {
+        let question = match (self.saving.get_untracked(), self.visit_draft.get_untracked()) {
+            (Some(reason), _) => td_string!(locale, app.confirm_leaving, reason).to_string(),
+            (None, true) => td_string!(locale, app.confirm_leaving_visit).to_string(),
+            (None, false) => return true,
+        };
+        let leave = window().confirm_with_message(&question).unwrap_or(true);
+        if leave {
+            self.forget();
+        }
+        leave
+    }
+
+    /// What was unsaved is not any more: left behind on purpose, or the workspace locked.
+    pub fn forget(self) {
+        self.saving.set(None);
+        self.visit_draft.set(false);
     }
 }
 

@@ -169,7 +169,7 @@ async fn lock_sequence(
         return;
     }
     if why == Why::Asked {
-        if let Some(reason) = gate.unsaved().0.get_untracked() {
+        if let Some(reason) = gate.unsaved().saving.get_untracked() {
             let l = locale();
             let question = td_string!(l, workspaces.confirm_lock, reason).to_string();
             if !window().confirm_with_message(&question).unwrap_or(true) {
@@ -189,7 +189,7 @@ async fn lock_sequence(
         let _ = channel.post_message(&"locked".into());
     }
     gate.notice().clear();
-    gate.unsaved().0.set(None);
+    gate.unsaved().forget();
     gate.state.set(GateState::Locking);
     let l = locale();
     set_page_title(td_string!(l, workspaces.locked_title));

@@ -149,7 +149,7 @@ impl Autosave {
                 }
                 let reason = error.in_words(self.locale());
                 if self.state.try_set(SaveState::Failed(reason.clone())).is_none() {
-                    self.unsaved.0.set(Some(reason));
+                    self.unsaved.saving.set(Some(reason));
                 } else {
                     // The case page is gone: say so wherever the worker is now.
                     let l = self.locale();
@@ -168,7 +168,7 @@ impl Autosave {
             self.saved.set(generation);
             self.failing.set(false);
             *self.base.borrow_mut() = snapshot.clone();
-            self.unsaved.0.set(None);
+            self.unsaved.saving.set(None);
             // Later edits stay as they are; only the bookkeeping of the save is taken over.
             let mut latest = self.latest.borrow_mut();
             latest.revision = snapshot.revision;
@@ -249,7 +249,7 @@ impl Autosave {
             // Until the worker chooses, nothing here may be written: not by the autosave, not
             // as the tab closes (`failing`), and leaving the case asks first (`unsaved`).
             self.failing.set(true);
-            self.unsaved.0.set(Some(waiting_for_choice(self.locale())));
+            self.unsaved.saving.set(Some(waiting_for_choice(self.locale())));
             self.conflict.try_set(Some(combined.conflicts));
             self.state.try_set(SaveState::Failed(waiting_for_choice(self.locale())));
             return;
@@ -259,7 +259,7 @@ impl Autosave {
         self.case.try_set(combined.case);
         self.conflict.try_set(None);
         self.failing.set(false);
-        self.unsaved.0.set(None);
+        self.unsaved.saving.set(None);
         self.note.try_set(Some(TabNote::Combined(at)));
         self.run().await;
     }
@@ -293,7 +293,7 @@ impl Autosave {
         if waiting {
             let reason = StorageError::Deleted.in_words(self.locale());
             self.state.try_set(SaveState::Failed(reason.clone()));
-            self.unsaved.0.set(Some(reason));
+            self.unsaved.saving.set(Some(reason));
         }
     }
 }

@@ -195,10 +195,11 @@ impl Editor {
     /// back once it is unlocked ([`KeptEdits`]).
     pub async fn keep_unsaved(self) {
         let Some(autosave) = self.autosave.try_get_value() else { return };
-        if !autosave.pending() {
+        let kept = KeptEdits::new(autosave.base.borrow().clone(), autosave.latest.borrow().clone(), Utc::now())
+            .with_visit_draft(self.visit_draft.try_get_untracked().flatten());
+        if !autosave.pending() && kept.visit_draft.is_none() {
             return;
         }
-        let kept = KeptEdits::new(autosave.base.borrow().clone(), autosave.latest.borrow().clone(), Utc::now());
         // The page reloads next, locked: a failure here (the disk full too) has nowhere to be
         // told, which is why "Lock now" asks first while a change is not saved.
         let _ = autosave.store.keep_edits(&kept).await;
@@ -209,6 +210,14 @@ impl Editor {
     /// once they are.
     pub fn put_back(self, kept: KeptEdits) {
         let Some(autosave) = self.autosave.try_get_value() else { return };
+        self.visit_draft.set(kept.visit_draft.clone());
+        if kept.base == kept.mine {
+            // Only a visit being written was kept: it is on screen again, as it was.
+            spawn_local(async move {
+                let _ = autosave.store.drop_kept_edits(kept.id).await;
+            });
+            return;
+        }
         *autosave.base.borrow_mut() = kept.base;
         *autosave.latest.borrow_mut() = kept.mine.clone();
         self.case.set(kept.mine);
@@ -225,7 +234,7 @@ impl Editor {
     pub fn discard(self) {
         if let Some(autosave) = self.autosave.try_get_value() {
             autosave.discarded.set(true);
-            autosave.unsaved.0.set(None);
+            autosave.unsaved.saving.set(None);
         }
     }
 

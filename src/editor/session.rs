@@ -6,6 +6,7 @@ use super::Editor;
 use leptos::task::spawn_local;
 
 use crate::context::{session, use_other_tabs, use_unsaved_work};
+use crate::domain::monitoring::Visit;
 use crate::storage::Change;
 
 /// Keeps `editor` in step with the tab and the other tabs while the calling component is
@@ -48,11 +49,13 @@ pub fn use_editing_session(editor: Editor) -> Signal<bool> {
     // save is still on its way to the disk (a write queued behind another tab's, on a slow
     // disk), which the browser would drop with the page, or a visit is written but not logged.
     let on_leave = window_event_listener(leptos::ev::beforeunload, move |ev| {
-        if unsaved.0.get_untracked().is_some() || ed.is_writing() || ed.has_visit_draft() {
+        if unsaved.saving.get_untracked().is_some() || ed.is_writing() || ed.has_visit_draft() {
             ev.prevent_default();
             ev.set_return_value("");
         }
     });
+    // A visit written but not logged: leaving the case inside the app asks first.
+    Effect::new(move |_| unsaved.visit_draft.set(ed.visit_draft.with(|d| d.as_ref().is_some_and(Visit::has_notes))));
     // Another tab saved or deleted this case, or a newer Homeward needs the database.
     let id = ed.case.with_untracked(|c| c.id);
     let other_tabs = use_other_tabs();
@@ -79,7 +82,8 @@ pub fn use_editing_session(editor: Editor) -> Signal<bool> {
         on_locking.remove();
         // Leaving was confirmed, or nothing was failing; a save still failing after this is
         // reported through the notice instead.
-        unsaved.0.try_set(None);
+        unsaved.saving.try_set(None);
+        unsaved.visit_draft.try_set(false);
         ed.flush();
     });
     ed.is_deleted_elsewhere()

@@ -107,3 +107,33 @@ test('an edit waiting for a choice between two tabs is kept at the lock, sealed,
     assert.equal(await page.getByRole('heading', { name: 'Changes kept when Homeward locked' }).count(), 0);
   });
 });
+
+test('a visit written but not saved when the workspace locks is kept, sealed, and put back after the unlock', async () => {
+  await fresh(async ({ url, page }) => {
+    await addWorker(page, url, 'Ana Pérez');
+    const { plan } = await caseFor(page, url, 'Draftkept Child');
+    await page.goto(`${plan}monitoring`);
+    await page.getByRole('button', { name: 'Log a visit' }).click();
+    const draft = page.getByRole('form', { name: 'New visit' });
+    await field(draft, 'Where').fill('Uncle Tomás\'s flat');
+    await field(draft, 'Concerns').fill('Nobody home at the agreed time');
+    await page.waitForTimeout(500);
+    // The worker walks away; the idle lock comes without asking anyone.
+    await page.getByRole('button', { name: 'Lock now' }).click();
+    await page.getByRole('heading', { name: 'Unlock your workspace' }).waitFor({ timeout: 20_000 });
+    assert.ok(!(await pageHolds(page)).includes('Nobody home'), 'the locked page holds no kept visit');
+    await unlock(page, 'Ana Pérez');
+    await page.getByRole('heading', { name: 'Changes kept when Homeward locked' }).waitFor();
+    await page.getByRole('button', { name: 'Put my changes back' }).click();
+    assert.equal(await field(draft, 'Concerns').inputValue(), 'Nobody home at the agreed time');
+    assert.equal(await field(draft, 'Where').inputValue(), 'Uncle Tomás\'s flat');
+    await draft.getByRole('button', { name: 'Save visit' }).click();
+    await draft.waitFor({ state: 'detached' });
+    await saved(page);
+    await page.reload();
+    await unlock(page, 'Ana Pérez');
+    await page.getByText('Nobody home at the agreed time').waitFor();
+    await page.waitForTimeout(500);
+    assert.equal(await page.getByRole('heading', { name: 'Changes kept when Homeward locked' }).count(), 0, 'offered no more');
+  });
+});

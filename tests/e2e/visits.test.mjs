@@ -92,3 +92,38 @@ test('a logged visit moves the next due date; a missed one is overdue everywhere
   assert.equal(await field(page, 'Was the child seen alone?').inputValue(), 'yes');
   assert.deepEqual(app.browser.errors, []);
 });
+
+test('a visit written but not saved is not lost by leaving the case inside the app', async () => {
+  const page = await app.browser.page();
+  const plan = await createCase(page, app.server.url, 'Rosa Quispe');
+  await page.goto(`${plan}monitoring`);
+  await page.getByRole('button', { name: 'Log a visit' }).click();
+  const draft = page.getByRole('form', { name: 'New visit' });
+  await field(draft, 'Concerns').fill('Bruise on the left arm, explained as a fall');
+  // Another step of the plan keeps it.
+  await page.getByRole('navigation', { name: 'Plan sections' }).getByRole('link').first().click();
+  await page.waitForURL(/plan\/case$/);
+  await page.goto(`${plan}monitoring`);
+  assert.equal(await field(draft, 'Concerns').inputValue(), 'Bruise on the left arm, explained as a fall');
+  // The case list is another page: the app asks first, and staying keeps the draft.
+  const asked = [];
+  page.once('dialog', (d) => { asked.push(d.message()); d.dismiss(); });
+  await page.getByRole('link', { name: 'Cases', exact: true }).first().click();
+  await page.waitForTimeout(300);
+  assert.equal(asked.length, 1, 'leaving asks first');
+  assert.match(asked[0], /visit/i, `the question says what would be lost: ${asked[0]}`);
+  assert.equal(await field(draft, 'Concerns').inputValue(), 'Bruise on the left arm, explained as a fall');
+  // Going anyway is the worker's choice.
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('link', { name: 'Cases', exact: true }).first().click();
+  await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
+  // Back on the case, nothing is asked any more (the draft was given up).
+  await page.goto(`${plan}monitoring`);
+  await page.getByText('No visit logged yet.').waitFor();
+  let askedAgain = false;
+  page.once('dialog', (d) => { askedAgain = true; d.accept(); });
+  await page.getByRole('link', { name: 'Cases', exact: true }).first().click();
+  await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
+  assert.equal(askedAgain, false, 'nothing written, nothing asked');
+  assert.deepEqual(app.browser.errors, []);
+});

@@ -49,18 +49,27 @@ pub fn KeptEditsOffer(editor: Editor) -> impl IntoView {
             kept.get()
                 .map(|found| {
                     let (count, at) = (found.changes(), found.kept_at);
+                    let visit = found.visit_draft.is_some();
+                    let only_visit = visit && found.base == found.mine;
                     view! {
                         <div class="tab-conflict kept-edits">
                             <h2>{t!(i18n, plan.kept.title)}</h2>
                             <p>
                                 {move || {
                                     let l = i18n.get_locale();
-                                    td_string!(
-                                        l, plan.kept.explained, time = time(l, at), count = number(l, count as f64)
-                                    )
-                                        .to_string()
+                                    if only_visit {
+                                        td_string!(l, plan.kept.explained_visit, time = time(l, at)).to_string()
+                                    } else {
+                                        td_string!(
+                                            l, plan.kept.explained, time = time(l, at), count = number(l, count as f64)
+                                        )
+                                            .to_string()
+                                    }
                                 }}
                             </p>
+                            <Show when=move || visit && !only_visit>
+                                <p>{t!(i18n, plan.kept.visit_among)}</p>
+                            </Show>
                             <div class="form-actions">
                                 <button type="button" class="primary" on:click=put_back>
                                     {t!(i18n, plan.kept.put_back)}

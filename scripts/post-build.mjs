@@ -53,8 +53,11 @@ export async function lockDown(dir) {
   let html = await readFile(page, 'utf8');
   html = html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
   const policy = policyFor(html);
-  // Right after <meta charset>, before anything the policy governs.
-  html = html.replace(/(<meta charset="utf-8"\s*\/?>)/, `$1\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
+  // Right after <meta charset> (quoted, or not once Trunk has minified the page), before
+  // anything the policy governs. A page without it must not ship.
+  const charset = /(<meta charset="?utf-8"?\s*\/?>)/i;
+  if (!charset.test(html)) throw new Error(`${page}: no <meta charset> to put the Content-Security-Policy after`);
+  html = html.replace(charset, `$1\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
   await writeFile(page, html);
   await writeFile(join(dir, '_headers'), [
     '# Response headers for static hosts that read this file (Netlify, Cloudflare Pages); see README.',

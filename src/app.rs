@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::components::alert::ErrorAlert;
+use crate::components::focus::focus_id_later;
 use crate::context::{
     current_route, provide_store, signed_in, Gate, GateState, Notice, OnUnlocked, OtherTabs, Profile, UnsavedWork,
 };
@@ -255,6 +256,12 @@ fn Shell(parts: Build, standby: Option<RwSignal<bool>>) -> impl IntoView {
     let is_open = Memo::new(move |_| gate.state.with(|s| matches!(s, GateState::Open)));
     // Navigation shows once a workspace is open, and not while a new recovery key is on screen.
     let navigable = Memo::new(move |_| is_open.get() && !gate.holding_key.get());
+    // The phone's menu closes on the page it led to.
+    let menu_open = RwSignal::new(false);
+    Effect::new(move |_| {
+        route.track();
+        menu_open.set(false);
+    });
 
     let drawn = move || standby.is_none_or(|s| !s.get());
     move || {
@@ -285,58 +292,91 @@ fn Shell(parts: Build, standby: Option<RwSignal<bool>>) -> impl IntoView {
                 >
                     {t!(i18n, app.skip_to_content)}
                 </a>
-                <header class="app-header">
-                    <a class="brand" href="#/">
-                        "Homeward"
-                    </a>
-                    // Before a workspace is open there is nowhere to go: the brand and the language.
-                    <Show when=move || navigable.get()>
-                        <nav aria-label=move || t_string!(i18n, app.main_navigation)>
-                            <a href="#/" aria-current=move || matches!(route.get(), Route::CaseList).then_some("page")>
-                                {t!(i18n, app.nav_cases)}
-                            </a>
-                            <a
-                                href=Route::Overview.href()
-                                aria-current=move || matches!(route.get(), Route::Overview).then_some("page")
-                            >
-                                {t!(i18n, app.nav_overview)}
-                            </a>
-                            <a
-                                href=Route::Reports.href()
-                                aria-current=move || matches!(route.get(), Route::Reports).then_some("page")
-                            >
-                                {t!(i18n, app.nav_reports)}
-                            </a>
-                            <a
-                                href=Route::NewCase.href()
-                                aria-current=move || matches!(route.get(), Route::NewCase).then_some("page")
-                            >
-                                {t!(i18n, app.nav_new_case)}
-                            </a>
-                            <a
-                                href=Route::Import.href()
-                                aria-current=move || matches!(route.get(), Route::Import).then_some("page")
-                            >
-                                {t!(i18n, app.nav_import)}
-                            </a>
-                            <a
-                                href=Route::Storage.href()
-                                aria-current=move || matches!(route.get(), Route::Storage).then_some("page")
-                            >
-                                {t!(i18n, app.nav_storage)}
-                            </a>
-                        </nav>
-                        <a
-                            class="you"
-                            href=Route::Profile.href()
-                            aria-current=move || matches!(route.get(), Route::Profile).then_some("page")
-                        >
-                            {move || match profile.0.get() {
-                                Some(name) => t_string!(i18n, app.you, name).to_string(),
-                                None => t_string!(i18n, app.set_your_name).to_string(),
-                            }}
+                <header
+                    class="app-header"
+                    class:has-menu=move || navigable.get()
+                    class:menu-open=move || menu_open.get()
+                    on:keydown=move |ev| {
+                        if ev.key() == "Escape" && menu_open.get_untracked() {
+                            menu_open.set(false);
+                            focus_id_later("app-menu-toggle");
+                        }
+                    }
+                >
+                    <div class="brand-block">
+                        <a class="brand" href="#/">
+                            "Homeward"
                         </a>
+                        <span class="privacy">{t!(i18n, app.stored_only_here)}</span>
+                    </div>
+                    // On a phone the places to go fold behind one button, so the header takes one
+                    // row and the page starts on the first screen.
+                    <Show when=move || navigable.get()>
+                        <button
+                            type="button"
+                            id="app-menu-toggle"
+                            class="menu-toggle small"
+                            aria-expanded=move || menu_open.get().to_string()
+                            aria-controls="app-menu"
+                            on:click=move |_| menu_open.update(|open| *open = !*open)
+                        >
+                            {t!(i18n, app.menu)}
+                        </button>
                     </Show>
+                    <div class="app-menu" id="app-menu">
+                        // Before a workspace is open there is nowhere to go: the brand and the language.
+                        <Show when=move || navigable.get()>
+                            <nav aria-label=move || t_string!(i18n, app.main_navigation)>
+                                <a
+                                    href="#/"
+                                    aria-current=move || matches!(route.get(), Route::CaseList).then_some("page")
+                                >
+                                    {t!(i18n, app.nav_cases)}
+                                </a>
+                                <a
+                                    href=Route::Overview.href()
+                                    aria-current=move || matches!(route.get(), Route::Overview).then_some("page")
+                                >
+                                    {t!(i18n, app.nav_overview)}
+                                </a>
+                                <a
+                                    href=Route::Reports.href()
+                                    aria-current=move || matches!(route.get(), Route::Reports).then_some("page")
+                                >
+                                    {t!(i18n, app.nav_reports)}
+                                </a>
+                                <a
+                                    href=Route::NewCase.href()
+                                    aria-current=move || matches!(route.get(), Route::NewCase).then_some("page")
+                                >
+                                    {t!(i18n, app.nav_new_case)}
+                                </a>
+                                <a
+                                    href=Route::Import.href()
+                                    aria-current=move || matches!(route.get(), Route::Import).then_some("page")
+                                >
+                                    {t!(i18n, app.nav_import)}
+                                </a>
+                                <a
+                                    href=Route::Storage.href()
+                                    aria-current=move || matches!(route.get(), Route::Storage).then_some("page")
+                                >
+                                    {t!(i18n, app.nav_storage)}
+                                </a>
+                            </nav>
+                            <a
+                                class="you"
+                                href=Route::Profile.href()
+                                aria-current=move || matches!(route.get(), Route::Profile).then_some("page")
+                            >
+                                {move || match profile.0.get() {
+                                    Some(name) => t_string!(i18n, app.you, name).to_string(),
+                                    None => t_string!(i18n, app.set_your_name).to_string(),
+                                }}
+                            </a>
+                        </Show>
+                        <LanguagePicker />
+                    </div>
                     {move || {
                         let worker = match (navigable.get(), Workspace::chosen()) {
                             (true, Some(Workspace::Worker(id))) if signed_in() => Some(id),
@@ -351,8 +391,6 @@ fn Shell(parts: Build, standby: Option<RwSignal<bool>>) -> impl IntoView {
                                 }
                             })
                     }}
-                    <span class="privacy">{t!(i18n, app.stored_only_here)}</span>
-                    <LanguagePicker />
                 </header>
                 <Show when=move || is_open.get() && in_demo>
                     <DemoBanner />

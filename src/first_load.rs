@@ -26,7 +26,9 @@ use crate::workspace::Workspace;
 /// elements rather than `import()`, which needs a JavaScript snippet, and Trunk writes every
 /// build's snippets to one shared folder.
 const WHOLE_APP_SCRIPTS: [&str; 2] = ["homeward_app.js", "homeward_app_start.js"];
-/// Time for the list to settle before the whole app is fetched, so it never slows the list.
+/// When the whole app is fetched, after the first load is on screen, if the service worker
+/// already holds it: time for the list to settle first, since compiling and starting it takes
+/// the page's thread for a moment.
 const FETCH_AFTER_MS: i32 = 1500;
 
 thread_local! {
@@ -118,7 +120,22 @@ pub fn start() {
     let soon = Closure::once_into_js(|| {
         quietly(&whole_app());
     });
-    let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(soon.unchecked_ref(), FETCH_AFTER_MS);
+    let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(soon.unchecked_ref(), fetch_after());
+}
+
+/// Over the network (a first visit, or a new version), the whole app is fetched at once: a case
+/// opened from the list needs it, and on a slow link its download is the whole wait (1.5 Mbit/s:
+/// about six seconds for 1.1 MB). The first screen of a worker's workspace is the unlock form,
+/// whose only other fetch is the small kdf worker; the list comes after the passphrase.
+fn fetch_after() -> i32 {
+    let navigator = window().navigator();
+    let from_service_worker = js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false)
+        && navigator.service_worker().controller().is_some();
+    if from_service_worker {
+        FETCH_AFTER_MS
+    } else {
+        0
+    }
 }
 
 fn mount_first_load() {

@@ -155,6 +155,52 @@ pub fn number(locale: Locale, n: f64) -> String {
     js_sys::Number::from(n).to_locale_string(intl_tag(locale)).into()
 }
 
+/// Which of its two forms a text with a count takes in a language: the browser's `Intl` knows
+/// each language's plural rules (CLDR), so none ship with the app. "1 vencida", "2 vencidas";
+/// in French 0 is singular too ("0 activité faite").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Plural {
+    /// The text keyed `…_one`.
+    One,
+    /// The text keyed `…_many`: every other count.
+    Many,
+}
+
+pub fn plural(locale: Locale, n: impl Into<f64>) -> Plural {
+    thread_local! {
+        static RULES: RefCell<HashMap<Locale, js_sys::Intl::PluralRules>> = RefCell::new(HashMap::new());
+    }
+    let n = n.into();
+    let category = RULES.with(|rules| {
+        rules
+            .borrow_mut()
+            .entry(locale)
+            .or_insert_with(|| {
+                let locales = js_sys::Array::of1(&intl_tag(locale).into());
+                js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new())
+            })
+            .select(n)
+    });
+    if category == "one" {
+        Plural::One
+    } else {
+        Plural::Many
+    }
+}
+
+/// A text in the form its count asks for ([`plural`]): `td_plural!(l, n, ns.key_one | ns.key_many,
+/// n = n)`, the arguments as `td_string!` takes them.
+#[macro_export]
+macro_rules! td_plural {
+    ($locale:expr, $count:expr, $($one:ident).+ | $($many:ident).+ $(, $($args:tt)*)?) => {
+        match $crate::i18n::plural($locale, $count as f64) {
+            $crate::i18n::Plural::One => $crate::i18n::td_string!($locale, $($one).+ $(, $($args)*)?).to_string(),
+            $crate::i18n::Plural::Many => $crate::i18n::td_string!($locale, $($many).+ $(, $($args)*)?).to_string(),
+        }
+    };
+}
+pub use crate::td_plural;
+
 /// The language picker: shown in the header on every page.
 #[component]
 pub fn LanguagePicker() -> impl IntoView {
@@ -201,5 +247,37 @@ pub trait Translate: Copy + Send + Sync + 'static {
     fn tr(self) -> Signal<&'static str> {
         let i18n = use_i18n();
         Signal::derive(move || self.in_locale(i18n.get_locale()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn counts_take_the_form_each_language_gives_them() {
+        use Plural::{Many, One};
+        for (locale, n, form) in [
+            (Locale::en, 0, Many),
+            (Locale::en, 1, One),
+            (Locale::en, 2, Many),
+            (Locale::es, 0, Many),
+            (Locale::es, 1, One),
+            (Locale::es, 21, Many),
+            // In French 0 and 1 are singular: "0 dossier ouvert".
+            (Locale::fr, 0, One),
+            (Locale::fr, 1, One),
+            (Locale::fr, 2, Many),
+        ] {
+            assert_eq!(plural(locale, n), form, "{locale:?} {n}");
+        }
+        assert_eq!(
+            td_plural!(Locale::es, 1, checklist.progress.overdue_one | checklist.progress.overdue_many, n = 1),
+            "1 vencida"
+        );
+        assert_eq!(
+            td_plural!(Locale::es, 3, checklist.progress.overdue_one | checklist.progress.overdue_many, n = 3),
+            "3 vencidas"
+        );
     }
 }

@@ -4,13 +4,14 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::checklist::{Checklist, Progress};
+use super::checklist::{Checklist, ChecklistItem, Progress};
 use super::choices::{Choice, PlacementType, PlanStatus, ReferralStatus};
 use super::closure::Closure;
 use super::due::{DueItem, DuePlace, DueState, DueWhat};
 use super::handover::Handover;
 use super::history::History;
 use super::plan::Plan;
+use super::Service;
 
 pub type CaseId = Uuid;
 
@@ -87,6 +88,12 @@ impl Case {
     pub fn set_pathway(&mut self, pathway: Option<PlacementType>) -> usize {
         self.plan.placement.kind = pathway;
         pathway.map_or(0, |p| self.checklist.propose(p))
+    }
+
+    /// The plan's services that do the work of checklist activity `item` (`Activity::service_kind`).
+    pub fn services_for(&self, item: &ChecklistItem) -> Vec<&Service> {
+        let Some(kind) = item.catalogue_entry().and_then(|a| a.service_kind()) else { return Vec::new() };
+        self.plan.services.iter().filter(|s| s.kind == kind).collect()
     }
 
     /// The people this case names as doing things (its worker and earlier ones, visitors, whoever
@@ -319,6 +326,29 @@ mod tests {
         case.plan.needs.push(crate::domain::ProtectionNeed { by_whom: "ana ruiz".into(), ..Default::default() });
         case.plan.needs.push(crate::domain::ProtectionNeed::default());
         assert_eq!(case.people_named(), ["Ana Ruiz", "Legal team"]);
+    }
+
+    #[test]
+    fn a_checklist_activity_leads_to_the_plan_services_doing_its_work() {
+        use crate::domain::choices::ServiceType;
+        let mut case = Case::new(uuid::Uuid::new_v4(), "HW-1".into(), Utc::now());
+        case.checklist.propose(PlacementType::Kinship);
+        let counselling = Service {
+            kind: ServiceType::Psychosocial,
+            description: "Weekly trauma-focused counselling".into(),
+            ..Default::default()
+        };
+        case.plan.services.push(counselling.clone());
+        case.plan.services.push(Service { kind: ServiceType::Health, ..Default::default() });
+        let item = |id: &str| case.checklist.items.iter().find(|i| i.activity.as_deref() == Some(id)).unwrap();
+        assert_eq!(case.services_for(item("counselling")), [&counselling]);
+        assert!(case.services_for(item("life_skills")).is_empty(), "no service does this work");
+        let own = crate::domain::checklist::ChecklistItem::custom(
+            "Counselling",
+            crate::domain::checklist::Theme::Services,
+            None,
+        );
+        assert!(case.services_for(&own).is_empty(), "a worker's own activity is matched to nothing by its words");
     }
     use crate::domain::choices::ItemStatus;
     use crate::domain::items::{Action, Service};

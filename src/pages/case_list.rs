@@ -12,7 +12,7 @@ use crate::context::today;
 use crate::context::{keep_page_title, use_other_tabs, use_store};
 use crate::domain::case_list::{CaseIndex, SortOrder};
 use crate::domain::{CaseSummary, Choice, Section};
-use crate::i18n::{number, t, t_string, td_string, use_i18n, Locale, Translate};
+use crate::i18n::{number, t, t_string, td_plural, td_string, use_i18n, Locale, Translate};
 use crate::route::Route;
 use crate::vocabulary::InWords;
 use crate::workspace::Workspace;
@@ -324,7 +324,9 @@ fn row(l: Locale, case: &CaseSummary, today: chrono::NaiveDate) -> impl IntoView
                     .then(|| {
                         view! {
                             <span class="badge overdue">
-                                {td_string!(l, cases.list.checklist_overdue, count = progress.overdue).to_string()}
+                                {td_plural!(
+                                    l, progress.overdue, cases.list.checklist_overdue_one | cases.list.checklist_overdue_many, count = progress.overdue
+                                )}
                             </span>
                         }
                     })}

@@ -8,7 +8,7 @@ use crate::context::today;
 use crate::context::{keep_page_title, use_store};
 use crate::domain::overview::{Overview, OverviewEntry};
 use crate::domain::Section;
-use crate::i18n::{number, t, t_string, td_string, use_i18n};
+use crate::i18n::{number, t, t_string, td_plural, td_string, use_i18n};
 use crate::route::Route;
 use crate::vocabulary::InWords;
 
@@ -43,10 +43,10 @@ pub fn OverviewPage() -> impl IntoView {
                         .then(|| {
                             view! {
                                 <Alert text=Signal::derive(move || {
-                                    t_string!(
-                                        i18n, cases.overview.unreadable, count = number(i18n.get_locale(), unreadable as f64)
+                                    let l = i18n.get_locale();
+                                    td_plural!(
+                                        l, unreadable, cases.overview.unreadable_one | cases.overview.unreadable_many, count = number(l, unreadable as f64)
                                     )
-                                        .to_string()
                                 }) />
                             }
                         })}

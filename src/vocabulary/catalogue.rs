@@ -1,7 +1,7 @@
 //! The checklist catalogue's texts: activities' titles and explanations, checklist items, milestones.
 
 use crate::domain::checklist::{catalogue, ChecklistItem, Milestone, Progress, ACTIVITIES};
-use crate::i18n::{td_string, Locale};
+use crate::i18n::{td_plural, td_string, Locale};
 
 /// The catalogue's texts, one entry per activity identifier (`catalogue.activity.<id>`).
 macro_rules! catalogue_texts {
@@ -133,7 +133,12 @@ pub fn checklist_progress(l: Locale, p: Progress) -> String {
     )
     .to_string()];
     if p.overdue > 0 {
-        parts.push(td_string!(l, checklist.progress.overdue, n = p.overdue).to_string());
+        parts.push(td_plural!(
+            l,
+            p.overdue,
+            checklist.progress.overdue_one | checklist.progress.overdue_many,
+            n = p.overdue
+        ));
     }
     parts.push(td_string!(l, checklist.progress.milestones, n = p.milestones_reached).to_string());
     parts.join(" · ")

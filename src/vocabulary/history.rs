@@ -272,8 +272,9 @@ pub fn change_place(l: Locale, change: &FieldChange) -> String {
     format!("{place} — {}", shortened(&item_words(l, &change.item)))
 }
 
-/// Text of at most about 60 characters, cut at a word with "…".
-fn shortened(text: &str) -> String {
+/// Text of at most about 60 characters, cut at a word with "…": an item named where it is only
+/// pointed at.
+pub fn shortened(text: &str) -> String {
     const LIMIT: usize = 60;
     if text.chars().count() <= LIMIT {
         return text.to_string();

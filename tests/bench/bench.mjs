@@ -7,7 +7,7 @@ import { openBrowser } from '../e2e/harness.mjs';
 import { startServer } from '../e2e/server.mjs';
 import { installProbes, listReady, filterKeystrokes, timeClick } from './in-page.mjs';
 import { exchangeFigures } from './exchange.mjs';
-import { loadFigures } from './load.mjs';
+import { loadFigures, firstCaseFigures } from './load.mjs';
 import { protectedFigures } from './protected.mjs';
 import { reportFigures } from './reports.mjs';
 import { printTable } from './table.mjs';
@@ -235,7 +235,9 @@ if (options['reports-only']) {
   process.exit(0);
 }
 if (options['load-only']) {
-  console.log(JSON.stringify(await loadFigures({ server, runs: RUNS, median }), null, 2));
+  const load = await loadFigures({ server, runs: RUNS, median });
+  load.firstCase = await firstCaseFigures({ server, runs: RUNS, median });
+  console.log(JSON.stringify(load, null, 2));
   await server.close();
   process.exit(0);
 }
@@ -287,6 +289,7 @@ results.protected = await protectedFigures({ server, harnessUrl, site: options.s
 log(JSON.stringify(results.protected));
 console.error('== First load');
 results.load = await loadFigures({ server, runs: RUNS, median });
+results.load.firstCase = await firstCaseFigures({ server, runs: RUNS, median });
 await server.close();
 
 printTable(results, SIZES);

@@ -9,9 +9,10 @@ const app = withApp('/tools/homeward/');
 const day = (offset) => new Date(Date.now() + offset * 864e5).toISOString().slice(0, 10);
 const LATE = day(-12);
 
-const tick = (page, title) => page.getByRole('checkbox', { name: title, exact: true });
+/** An activity's box on the checklist (a milestone's card has one too, for its related activities). */
+const tick = (page, title) => page.locator('.check-items').getByRole('checkbox', { name: title, exact: true });
 /** The checklist row of an activity. */
-const row = (page, title) => page.locator('li.check-item', { has: tick(page, title) });
+const row = (page, title) => page.locator('li.check-item', { has: page.getByRole('checkbox', { name: title, exact: true }) });
 const milestone = (page, title) => page.getByRole('article', { name: new RegExp(`^${title}`) });
 const progressLine = (page) => page.locator('#checklist-progress-text');
 
@@ -139,12 +140,59 @@ test('a milestone is marked reached and shows the activities bearing on it', asy
   await legal.getByText('Marked reached, but 2 related activities are not done.').waitFor();
   await legal.locator('summary').click();
   // Each related activity leads to its box on the checklist.
-  await legal.getByRole('button', { name: 'Placement documents with local authorities' }).click();
+  await legal.getByRole('button', { name: 'Show in the list: Placement documents with local authorities' }).click();
   await page.waitForFunction(() => document.activeElement?.labels?.[0]?.textContent === 'Placement documents with local authorities');
   await page.keyboard.press('Space');
   await legal.getByText('1 of 2 related activities done').waitFor();
   await progressLine(page).getByText(/1 of 5 milestones reached$/).waitFor();
   await saved(page);
+});
+
+test('a milestone at a glance leads to its card, where its related activities are ticked in place', async () => {
+  const page = await app.browser.page();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const glance = page.getByRole('list', { name: 'Key milestones at a glance' });
+  await glance.getByRole('button', { name: /^Prepared for placement/ }).click();
+  const prepared = milestone(page, 'Prepared for placement');
+  await page.waitForFunction(() => document.activeElement?.matches('article.milestone h4')
+    && document.activeElement.textContent.startsWith('Prepared for placement'));
+  assert.ok(await prepared.locator('h4').evaluate((h) => { const r = h.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }),
+    'the milestone is on screen');
+  await prepared.locator('summary').click();
+  const count = async () => Number((await prepared.locator('.milestone-count').innerText()).match(/^(\d+) of/)[1]);
+  const before = await count();
+  const first = prepared.locator('.related').getByRole('checkbox').first();
+  const title = (await first.evaluate((box) => box.labels[0].textContent)).trim();
+  assert.equal(await first.isChecked(), false);
+  await first.check();
+  await prepared.locator('.milestone-count').getByText(`${before + 1} of`).waitFor();
+  assert.equal(await tick(page, title).isChecked(), true, 'the checklist agrees');
+  await saved(page);
+  // And by keyboard: the space bar unticks it where it is.
+  await first.focus();
+  await page.keyboard.press('Space');
+  await prepared.locator('.milestone-count').getByText(`${before} of`).waitFor();
+  assert.equal(await tick(page, title).isChecked(), false);
+  await saved(page);
+});
+
+test('an activity the plan\'s services already do leads to them, instead of standing apart', async () => {
+  const page = await app.browser.page();
+  await page.goto(`${caseUrl}/plan/services`);
+  await page.getByRole('button', { name: 'Add a service' }).click();
+  const service = page.getByRole('group', { name: 'Service 1' });
+  await field(service, 'Type of service').selectOption({ label: 'Psychosocial support' });
+  await field(service, 'Service').fill('Weekly trauma-focused counselling at Clínica San José');
+  await saved(page);
+  await openChecklist(page);
+  const counselling = row(page, 'Counselling or other therapies');
+  const link = counselling.getByRole('link', { name: 'In the plan: Weekly trauma-focused counselling at Clínica San José' });
+  await link.waitFor();
+  assert.equal(await row(page, 'Life skills training').getByRole('link', { name: /^In the plan/ }).count(), 0, 'only where a service does the work');
+  await link.click();
+  await page.waitForURL(/plan\/services$/);
+  await page.goto(`${caseUrl}/checklist`);
+  await page.getByRole('heading', { level: 2, name: 'Checklist and milestones' }).waitFor();
 });
 
 test('the overview and the case list show what is late, linking to where it is done', async () => {

@@ -271,7 +271,7 @@ async function intoWorkspace(page, worker) {
     return;
   }
   // Through the move of any cases kept unprotected, to the workspace at the address asked for.
-  await page.locator('header a.you').waitFor({ timeout: 60_000 });
+  await page.locator('header a.you').waitFor({ state: 'attached', timeout: 60_000 });
   if (page.url() !== asked) await page.evaluate((hash) => { location.hash = hash; }, url.hash || '#/');
 }
 

@@ -264,3 +264,47 @@ test('the opening screens of protected workspaces have no English left in Spanis
   }
   assert.deepEqual(problems, [], `English left:\n${problems.join('\n')}`);
 });
+
+test('a count agrees with its words in Spanish and French, by the language\'s plural rules', async () => {
+  const page = await app.browser.page();
+  await page.goto(app.server.url);
+  await page.getByLabel(/^(Language|Idioma|Langue)$/).selectOption({ label: 'English' });
+  const plan = await createCase(page, app.server.url, 'Ana Ruiz');
+  await page.goto(plan + 'placement');
+  await field(page, 'Planned placement').selectOption({ label: 'Kinship care' });
+  await saved(page);
+  await page.goto(plan.replace(/plan\/$/, 'checklist'));
+  const proposed = page.getByRole('button', { name: /^Add the \d+ proposed activities$/ });
+  if (await proposed.count()) await proposed.click();
+  const home = page.locator('li.check-item').filter({ hasText: 'Help the family prepare the home' });
+  await home.getByRole('button', { name: /^Details/ }).click();
+  await field(home, 'Due by').fill(new Date(Date.now() - 12 * 864e5).toISOString().slice(0, 10));
+  await saved(page);
+  const number = (await page.locator('h1').innerText()).split(' ')[0];
+
+  await page.goto(app.server.url);
+  await page.getByLabel(/^(Language|Idioma|Langue)$/).selectOption({ label: 'Español' });
+  const row = page.getByRole('row').filter({ hasText: number });
+  await row.getByText('1 vencida', { exact: true }).waitFor();
+  await page.goto(plan.replace(/plan\/$/, 'checklist'));
+  await page.locator('#checklist-progress-text').getByText(/· 1 vencida ·/).waitFor();
+  await page.goto(app.server.url + '#/reports');
+  // However many cases the other tests left, the words agree with the count.
+  const counted = page.locator('p').filter({ hasText: /^\d+ (caso atendido|casos atendidos|dossier en cours|dossiers en cours|case in|cases in) / }).first();
+  const agrees = async (one, many) => {
+    const text = await counted.innerText();
+    const n = Number(text.match(/^\d+/)[0]);
+    assert.ok(text.includes(n === 1 || (one.startsWith('dossier') && n === 0) ? one : many), text);
+  };
+  await counted.waitFor();
+  await agrees('caso atendido entre', 'casos atendidos entre');
+  await page.getByLabel('Idioma').selectOption({ label: 'Français' });
+  await page.getByText(/^\d+ dossiers? en cours du /).waitFor();
+  await agrees('dossier en cours du', 'dossiers en cours du');
+  for (const shown of [await page.locator('main').innerText()]) {
+    assert.doesNotMatch(shown, /\((s|es|x)\)/, 'no "(s)" left for the reader to sort out');
+  }
+  await page.getByLabel('Langue').selectOption({ label: 'English' });
+  await page.getByText(/^\d+ cases? in the caseload during /).waitFor();
+  await agrees('case in the caseload', 'cases in the caseload');
+});

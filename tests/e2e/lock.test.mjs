@@ -91,7 +91,7 @@ test('an edit waiting for a choice between two tabs is kept at the lock, sealed,
 
     await unlock(page, 'Ana Pérez');
     await page.getByRole('heading', { name: 'Changes kept when Homeward locked' }).waitFor();
-    await page.getByText(/^When Homeward locked at .*, 1 change\(s\) to this case were not saved yet/).waitFor();
+    await page.getByText(/^When Homeward locked at .*, 1 change to this case was not saved yet/).waitFor();
     await page.getByRole('button', { name: 'Put my changes back' }).click();
     await page.getByText('Changed in another tab at the same time').waitFor();
     await page.getByRole('button', { name: 'Keep mine' }).click();

@@ -44,7 +44,7 @@ test('each table as CSV, the workbook and the case-level file read by Python, sm
   await importCaseload(page);
   await page.goto(`${app.server.url}#/reports`);
   await field(page, 'Period').selectOption({ label: 'Last quarter' });
-  await page.getByText(/^6 case\(s\) in the caseload/).waitFor();
+  await page.getByText(/^6 cases in the caseload/).waitFor();
 
   // Small counts hidden by default, so a file can leave the organisation.
   assert.equal(await page.getByLabel('Hide counts under 5 in the files').isChecked(), true);
@@ -75,7 +75,7 @@ test('each table as CSV, the workbook and the case-level file read by Python, sm
   // The case-level file comes only after its warning, and names no child.
   await page.getByRole('button', { name: 'Download the case-level CSV…' }).click();
   const warning = page.getByRole('dialog', { name: 'A file about children, not encrypted' });
-  await warning.getByText(/one line for each of the 6 case\(s\) counted/).waitFor();
+  await warning.getByText(/one line for each of the 6 cases counted/).waitFor();
   const cases = python(READ_CSV, await downloaded(page, () => warning.getByRole('button', { name: 'Download the case-level CSV' }).click()));
   assert.equal(cases.length, 7);
   assert.deepEqual(cases[0].slice(0, 5), ['case_number', 'case_worker', 'pathway', 'plan_status', 'stage']);

@@ -6,7 +6,7 @@
 //! identifier this build does not know (from a newer catalogue) still shows, under the title
 //! stored with it.
 
-use super::super::choices::{Choice, PlacementType};
+use super::super::choices::{Choice, PlacementType, ServiceType};
 use serde::{Deserialize, Serialize};
 
 /// Raised when activities or milestones are added. Recorded on each checklist.
@@ -84,6 +84,21 @@ pub struct Activity {
 impl Activity {
     pub fn applies_to(&self, pathway: PlacementType) -> bool {
         self.pathways.contains(&pathway)
+    }
+
+    /// The kind of plan service that does this activity's work, where one does: the checklist
+    /// then points to the plan's services of that kind, so the same work is not tracked as two
+    /// unrelated things.
+    pub fn service_kind(&self) -> Option<ServiceType> {
+        match self.id {
+            "counselling" | "addiction" => Some(ServiceType::Psychosocial),
+            "vocational_training" | "job_readiness" => Some(ServiceType::Livelihood),
+            "school_transfer" | "school_reintegration" => Some(ServiceType::Education),
+            "medical_transfer" => Some(ServiceType::Health),
+            "disability_services" | "assistive_devices" => Some(ServiceType::Disability),
+            "placement_documents" => Some(ServiceType::LegalDocumentation),
+            _ => None,
+        }
     }
 }
 

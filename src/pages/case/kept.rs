@@ -9,7 +9,7 @@ use crate::components::confirm::ConfirmDialog;
 use crate::context::use_store;
 use crate::domain::kept::KeptEdits;
 use crate::editor::Editor;
-use crate::i18n::{number, t, t_string, td_string, time, use_i18n};
+use crate::i18n::{number, t, t_string, td_plural, td_string, time, use_i18n};
 use crate::vocabulary::InWords;
 
 #[component]
@@ -60,10 +60,9 @@ pub fn KeptEditsOffer(editor: Editor) -> impl IntoView {
                                     if only_visit {
                                         td_string!(l, plan.kept.explained_visit, time = time(l, at)).to_string()
                                     } else {
-                                        td_string!(
-                                            l, plan.kept.explained, time = time(l, at), count = number(l, count as f64)
+                                        td_plural!(
+                                            l, count, plan.kept.explained_one | plan.kept.explained_many, time = time(l, at), count = number(l, count as f64)
                                         )
-                                            .to_string()
                                     }
                                 }}
                             </p>

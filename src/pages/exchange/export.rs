@@ -18,7 +18,7 @@ use crate::context::{keep_page_title, use_store};
 use crate::crypto_workers::{case_label, download, Failure, Sealer};
 use crate::domain::exchange::{self, file_name};
 use crate::domain::{CaseId, CaseSummary};
-use crate::i18n::{number, t, t_string, td_string, use_i18n, Locale};
+use crate::i18n::{number, t, t_string, td_plural, td_string, use_i18n, Locale};
 use crate::storage::ExportRead;
 use crate::vocabulary::InWords;
 use uuid::Uuid;
@@ -68,7 +68,9 @@ pub fn ExportPage(case: Option<CaseId>) -> impl IntoView {
                         .then(|| {
                             view! {
                                 <Alert text=Signal::derive(move || {
-                                    t_string!(i18n, exchange.export.unreadable, n = list.unreadable).to_string()
+                                    td_plural!(
+                                        i18n.get_locale(), list.unreadable, exchange.export.unreadable_one | exchange.export.unreadable_many, n = list.unreadable
+                                    )
                                 }) />
                             }
                         })}

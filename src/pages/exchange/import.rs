@@ -14,7 +14,7 @@ use crate::domain::deletion::Tombstone;
 use crate::domain::exchange::merge::{Comparison, ImportPlan};
 use crate::domain::exchange::{Damage, WorkerError};
 use crate::domain::Case;
-use crate::i18n::{number, t, t_string, td_string, use_i18n, Locale};
+use crate::i18n::{number, t, t_string, td_plural, td_string, use_i18n, Locale};
 use crate::route::Route;
 use crate::storage::StorageError;
 use crate::vocabulary::InWords;
@@ -48,7 +48,9 @@ impl InWords for Problem {
             Self::NoFile => td_string!(l, exchange.import.choose_file).to_string(),
             Self::NoCases => td_string!(l, exchange.import.no_cases).to_string(),
             Self::Open(failure) => failure.in_words(l),
-            Self::Undecided(n) => td_string!(l, exchange.import.undecided, n = *n).to_string(),
+            Self::Undecided(n) => {
+                td_plural!(l, *n, exchange.import.undecided_one | exchange.import.undecided_many, n = *n)
+            }
             Self::NotWritten(error) => {
                 let reason = match error {
                     // Said for an import, not in the words of an editor's refused save.
@@ -68,16 +70,30 @@ fn outcome_text(l: Locale, plan: &ImportPlan) -> String {
     let parts = [
         (
             plan.count(Comparison::New),
-            td_string!(l, exchange.import.outcome.new, n = number(l, plan.count(Comparison::New) as f64)).to_string(),
+            td_plural!(
+                l,
+                plan.count(Comparison::New),
+                exchange.import.outcome.new_one | exchange.import.outcome.new_many,
+                n = number(l, plan.count(Comparison::New) as f64)
+            ),
         ),
         (
             plan.count(Comparison::Newer),
-            td_string!(l, exchange.import.outcome.updated, n = number(l, plan.count(Comparison::Newer) as f64))
-                .to_string(),
+            td_plural!(
+                l,
+                plan.count(Comparison::Newer),
+                exchange.import.outcome.updated_one | exchange.import.outcome.updated_many,
+                n = number(l, plan.count(Comparison::Newer) as f64)
+            ),
         ),
         (
             plan.count_replaced(),
-            td_string!(l, exchange.import.outcome.replaced, n = number(l, plan.count_replaced() as f64)).to_string(),
+            td_plural!(
+                l,
+                plan.count_replaced(),
+                exchange.import.outcome.replaced_one | exchange.import.outcome.replaced_many,
+                n = number(l, plan.count_replaced() as f64)
+            ),
         ),
         (
             plan.count_restored(),
@@ -85,7 +101,12 @@ fn outcome_text(l: Locale, plan: &ImportPlan) -> String {
         ),
         (
             plan.count_copied(),
-            td_string!(l, exchange.import.outcome.copied, n = number(l, plan.count_copied() as f64)).to_string(),
+            td_plural!(
+                l,
+                plan.count_copied(),
+                exchange.import.outcome.copied_one | exchange.import.outcome.copied_many,
+                n = number(l, plan.count_copied() as f64)
+            ),
         ),
     ];
     let written: Vec<String> = parts.into_iter().filter(|(n, _)| *n > 0).map(|(_, text)| text).collect();

@@ -11,7 +11,7 @@ use crate::components::alert::Alert;
 use crate::components::confirm::ConfirmDialog;
 use crate::crypto_workers::Failure;
 use crate::domain::report::{case_table, workbook, Filter, ReportRecord, Sheet, Table};
-use crate::i18n::{date, number, t, t_string, td_string, use_i18n, Locale};
+use crate::i18n::{date, number, t, t_string, td_plural, td_string, use_i18n, Locale};
 use crate::vocabulary::InWords;
 
 fn sheet_name(l: Locale, id: &str) -> &'static str {
@@ -134,8 +134,10 @@ pub fn FileControls(
                 open=warning
                 title=Signal::derive(move || t_string!(i18n, reports.cases_warning_title).to_string())
                 message=Signal::derive(move || {
-                    t_string!(i18n, reports.cases_warning, count = number(i18n.get_locale(), f64::from(case_count())))
-                        .to_string()
+                    let l = i18n.get_locale();
+                    td_plural!(
+                        l, case_count(), reports.cases_warning_one | reports.cases_warning_many, count = number(l, f64::from(case_count()))
+                    )
                 })
                 confirm_label=Signal::derive(move || t_string!(i18n, reports.cases_confirm).to_string())
                 on_confirm=Callback::new(move |_| save_cases())

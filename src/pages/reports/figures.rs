@@ -9,7 +9,7 @@ use super::files::{save_table, use_files};
 use crate::domain::checklist::Milestone;
 use crate::domain::report::{tidy, Cell, Report, Setting, Stage, Table};
 use crate::domain::{Choice, ReferralStatus};
-use crate::i18n::{date, number, td_string, use_i18n, Locale, Translate};
+use crate::i18n::{date, number, td_plural, td_string, use_i18n, Locale, Translate};
 
 /// What a figure draws above its table.
 pub enum Chart {
@@ -193,7 +193,13 @@ fn caseload(l: Locale, r: &Report) -> Figure {
             ]),
             rows,
         },
-        summary: td_string!(l, reports.open_summary, count = n_of(l, r.open), date = date(l, r.as_of)).to_string(),
+        summary: td_plural!(
+            l,
+            r.open,
+            reports.open_summary_one | reports.open_summary_many,
+            count = n_of(l, r.open),
+            date = date(l, r.as_of)
+        ),
         rule: None,
     }
 }
@@ -308,8 +314,13 @@ fn milestones(l: Locale, r: &Report) -> Figure {
             ]),
             rows,
         },
-        summary: td_string!(l, reports.milestones_summary, count = n_of(l, r.open), date = date(l, r.as_of))
-            .to_string(),
+        summary: td_plural!(
+            l,
+            r.open,
+            reports.milestones_summary_one | reports.milestones_summary_many,
+            count = n_of(l, r.open),
+            date = date(l, r.as_of)
+        ),
         rule: None,
     }
 }
@@ -332,7 +343,10 @@ fn outcomes(l: Locale, r: &Report) -> Figure {
             head: heads(&[td_string!(l, reports.col_outcome), td_string!(l, reports.cases)]),
             rows,
         },
-        summary: td_string!(l, reports.closed_summary, count = n_of(l, r.outcomes.values().sum())).to_string(),
+        summary: {
+            let closed: u32 = r.outcomes.values().sum();
+            td_plural!(l, closed, reports.closed_summary_one | reports.closed_summary_many, count = n_of(l, closed))
+        },
         rule: None,
     }
 }
@@ -340,19 +354,24 @@ fn outcomes(l: Locale, r: &Report) -> Figure {
 fn time_to_placement(l: Locale, r: &Report) -> Figure {
     let days = |x: f64| number(l, tidy(x).parse().unwrap_or(x));
     let mut summary = match &r.time_to_placement {
-        Some(s) => td_string!(
+        Some(s) => td_plural!(
             l,
-            reports.time_summary,
+            s.count,
+            reports.time_summary_one | reports.time_summary_many,
             median = days(s.median),
             count = n_of(l, s.count),
             low = days(s.lower_quartile),
             high = days(s.upper_quartile)
-        )
-        .to_string(),
+        ),
         None => td_string!(l, reports.time_none).to_string(),
     };
     if r.placements_without_dates > 0 {
-        let without = td_string!(l, reports.without_dates, count = n_of(l, r.placements_without_dates));
+        let without = td_plural!(
+            l,
+            r.placements_without_dates,
+            reports.without_dates_one | reports.without_dates_many,
+            count = n_of(l, r.placements_without_dates)
+        );
         summary = format!("{summary} {without}");
     }
     let mut rows = Vec::new();
@@ -390,7 +409,12 @@ fn visits(l: Locale, r: &Report) -> Figure {
     let mut summary =
         td_string!(l, reports.visits_summary, done = n_of(l, r.visits_done), due = n_of(l, r.visits_due)).to_string();
     if r.cases_without_frequency > 0 {
-        let without = td_string!(l, reports.without_frequency, count = n_of(l, r.cases_without_frequency));
+        let without = td_plural!(
+            l,
+            r.cases_without_frequency,
+            reports.without_frequency_one | reports.without_frequency_many,
+            count = n_of(l, r.cases_without_frequency)
+        );
         summary = format!("{summary} {without}");
     }
     Figure {
@@ -426,7 +450,12 @@ fn overdue(l: Locale, r: &Report) -> Figure {
             head: heads(&[td_string!(l, reports.col_worker), td_string!(l, reports.col_items)]),
             rows,
         },
-        summary: td_string!(l, reports.overdue_summary, count = n_of(l, total)).to_string(),
+        summary: td_plural!(
+            l,
+            total,
+            reports.overdue_summary_one | reports.overdue_summary_many,
+            count = n_of(l, total)
+        ),
         rule: None,
     }
 }
@@ -481,7 +510,12 @@ fn referrals(l: Locale, r: &Report) -> Figure {
         group: None,
         chart: bars_of(l, &rows, ReferralStatus::ALL.len() + 1),
         table: Table { id: "referrals", title: td_string!(l, reports.referrals).into(), head, rows },
-        summary: td_string!(l, reports.referrals_summary, count = n_of(l, total)).to_string(),
+        summary: td_plural!(
+            l,
+            total,
+            reports.referrals_summary_one | reports.referrals_summary_many,
+            count = n_of(l, total)
+        ),
         rule: None,
     }
 }

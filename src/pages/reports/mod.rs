@@ -14,7 +14,7 @@ use crate::components::alert::Alert;
 use crate::context::{keep_page_title, today, use_store};
 use crate::domain::report::{report, Filter, Period, Preset, ReportRecord};
 use crate::domain::{Choice, PlacementType};
-use crate::i18n::{date, number, t, t_string, td_string, use_i18n, Locale, Translate};
+use crate::i18n::{date, number, t, t_string, td_plural, td_string, use_i18n, Locale, Translate};
 use crate::vocabulary::InWords;
 
 #[component]
@@ -117,8 +117,10 @@ fn Report(records: Vec<ReportRecord>, unreadable: usize) -> impl IntoView {
             .then(|| {
                 view! {
                     <Alert text=Signal::derive(move || {
-                        t_string!(i18n, reports.unreadable, count = number(i18n.get_locale(), unreadable as f64))
-                            .to_string()
+                        let l = i18n.get_locale();
+                        td_plural!(
+                            l, unreadable, reports.unreadable_one | reports.unreadable_many, count = number(l, unreadable as f64)
+                        )
                     }) />
                 }
             })}
@@ -251,15 +253,15 @@ fn Report(records: Vec<ReportRecord>, unreadable: usize) -> impl IntoView {
                     .get()
                     .filter(|c| c.period.begun(today))
                     .map(|c| {
-                        td_string!(
+                        td_plural!(
                             l,
-                            reports.counted,
+                            c.cases,
+                            reports.counted_one | reports.counted_many,
                             count = number(l, c.cases as f64),
                             from = date(l, c.period.from),
                             to = date(l, c.period.to),
                             date = date(l, c.as_of)
                         )
-                            .to_string()
                     })
             }}
         </p>

@@ -11,9 +11,10 @@ use crate::context::today;
 use crate::domain::checklist::Milestone;
 use crate::domain::checklist::{ChecklistFilter, ChecklistItem, ChecklistStatus, Theme};
 use crate::domain::due::DueState;
-use crate::domain::Choice;
+use crate::domain::{Choice, Section};
 use crate::editor::Editor;
 use crate::i18n::{date, t, t_string, td_string, use_i18n, Locale, Translate};
+use crate::route::Route;
 
 #[component]
 pub fn ChecklistRow(editor: Editor, id: Uuid, filter: RwSignal<ChecklistFilter>) -> impl IntoView {
@@ -84,9 +85,21 @@ pub fn ChecklistRow(editor: Editor, id: Uuid, filter: RwSignal<ChecklistFilter>)
     }
 }
 
-/// Status, who and when, in one line beside the box.
+/// Status, who and when, in one line beside the box; where the plan has services doing the
+/// activity's work, a link to them, so it is not tracked as two unrelated things.
 fn meta(l: Locale, ed: Editor, id: Uuid) -> impl IntoView {
     let today = today();
+    let (case_id, in_plan) = ed.case.with(|c| {
+        let services = c.checklist.get(id).map(|i| c.services_for(i)).unwrap_or_default();
+        let named = services
+            .iter()
+            .map(|s| match s.description.trim() {
+                "" => s.kind.in_locale(l).to_string(),
+                written => crate::vocabulary::shortened(written),
+            })
+            .collect::<Vec<_>>();
+        (c.id, named)
+    });
     with_item(ed, id, |i| {
         let mut parts: Vec<AnyView> =
             vec![view! { <span class=format!("badge check-{}", i.status.key())>{i.status.in_locale(l)}</span> }
@@ -125,6 +138,11 @@ fn meta(l: Locale, ed: Editor, id: Uuid) -> impl IntoView {
         }
         if i.is_custom() {
             parts.push(view! { <span class="muted">{td_string!(l, checklist.item.own_activity)}</span> }.into_any());
+        }
+        if !in_plan.is_empty() {
+            let services = Route::Plan { id: case_id, section: Section::Services }.href();
+            let named = td_string!(l, checklist.item.in_plan, services = in_plan.join("; ")).to_string();
+            parts.push(view! { <a href=services>{named}</a> }.into_any());
         }
         Some(parts.into_iter().map(|p| view! { <span class="meta-part">{p}</span> }).collect_view())
     })

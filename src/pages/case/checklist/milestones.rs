@@ -4,9 +4,10 @@
 use leptos::prelude::*;
 
 use crate::components::fields::{DateField, SelectField, TextField};
+use crate::components::focus::focus_id_later;
 use crate::context::today;
 use crate::domain::checklist::Milestone;
-use crate::domain::checklist::{MilestoneRecord, MilestoneStatus};
+use crate::domain::checklist::{ChecklistStatus, MilestoneRecord, MilestoneStatus};
 use crate::domain::Choice;
 use crate::editor::Editor;
 use crate::i18n::{t, t_string, td_string, use_i18n, Translate};
@@ -23,19 +24,29 @@ pub fn MilestoneStrip(editor: Editor) -> impl IntoView {
                 .map(|&m| {
                     let record = Memo::new(move |_| ed.case.with(|c| c.checklist.milestone(m).status));
                     let counts = Memo::new(move |_| ed.case.with(|c| c.checklist.milestone_items_done(m)));
+                    // Each leads to its card, far below the activities: the keyboard lands on
+                    // the card's heading, which the browser brings into view.
                     view! {
-                        <li class=move || format!("milestone-chip {}", record.get().key())>
-                            <span class="chip-title">{m.tr()}</span>
-                            <span class="chip-state">{move || record.get().in_locale(i18n.get_locale())}</span>
-                            <span class="chip-count">
-                                {move || match counts.get() {
-                                    (d, 1) => t_string!(i18n, checklist.milestones.chip_count_one, done = d).to_string(),
-                                    (d, a) => {
-                                        t_string!(i18n, checklist.milestones.chip_count_many, done = d, all = a)
-                                            .to_string()
-                                    }
-                                }}
-                            </span>
+                        <li>
+                            <button
+                                type="button"
+                                class=move || format!("milestone-chip {}", record.get().key())
+                                on:click=move |_| focus_id_later(&card_heading(m))
+                            >
+                                <span class="chip-title">{m.tr()}</span>
+                                <span class="chip-state">{move || record.get().in_locale(i18n.get_locale())}</span>
+                                <span class="chip-count">
+                                    {move || match counts.get() {
+                                        (d, 1) => {
+                                            t_string!(i18n, checklist.milestones.chip_count_one, done = d).to_string()
+                                        }
+                                        (d, a) => {
+                                            t_string!(i18n, checklist.milestones.chip_count_many, done = d, all = a)
+                                                .to_string()
+                                        }
+                                    }}
+                                </span>
+                            </button>
                         </li>
                     }
                 })
@@ -90,11 +101,11 @@ fn MilestoneCard(editor: Editor, m: Milestone) -> impl IntoView {
         })
     });
     let reached = move || record.with(|r| r.status == MilestoneStatus::Reached);
-    let heading = format!("milestone-{}", m.key());
+    let heading = card_heading(m);
     let labelled_by = heading.clone();
     view! {
         <article class="milestone" class:reached=reached aria-labelledby=labelled_by>
-            <h4 id=heading>
+            <h4 id=heading tabindex="-1">
                 {m.tr()}
                 <span class=move || {
                     format!("badge milestone-{}", record.with(|r| r.status.key()))
@@ -132,17 +143,42 @@ fn MilestoneCard(editor: Editor, m: Milestone) -> impl IntoView {
                                 .get()
                                 .into_iter()
                                 .map(|(id, title, status)| {
+                                    let tick = format!("{}-tick-{id}", card_heading(m));
+                                    let tick_label = tick.clone();
+                                    let named = title.clone();
                                     view! {
-                                        <li class:done=status.key() == "done">
-                                            <button
-                                                type="button"
-                                                class="link-button"
-                                                on:click=move |_| shown.reveal(id)
-                                            >
-                                                {title}
-                                            </button>
-                                            " – "
-                                            {status.in_locale(i18n.get_locale())}
+                                        <li class:done=status == ChecklistStatus::Done>
+                                            <input
+                                                autocomplete="off"
+                                                type="checkbox"
+                                                id=tick
+                                                prop:checked=status == ChecklistStatus::Done
+                                                on:change=move |ev| {
+                                                    let checked = event_target_checked(&ev);
+                                                    ed.edit_now(|c| {
+                                                        c.checklist.update(id, |i| i.set_done(checked, today()))
+                                                    });
+                                                }
+                                            />
+                                            <label for=tick_label>{title}</label>
+                                            <span class="related-line">
+                                                <span class="related-status">
+                                                    {status.in_locale(i18n.get_locale())}
+                                                </span>
+                                                <button
+                                                    type="button"
+                                                    class="link-button small"
+                                                    aria-label=move || {
+                                                        t_string!(
+                                                            i18n, checklist.milestones.show_in_list, title = named.clone()
+                                                        )
+                                                            .to_string()
+                                                    }
+                                                    on:click=move |_| shown.reveal(id)
+                                                >
+                                                    {t!(i18n, checklist.milestones.show_in_list_short)}
+                                                </button>
+                                            </span>
                                         </li>
                                     }
                                 })
@@ -174,4 +210,9 @@ fn MilestoneCard(editor: Editor, m: Milestone) -> impl IntoView {
             />
         </article>
     }
+}
+
+/// The id of a milestone card's heading, which the glance above the activities leads to.
+fn card_heading(m: Milestone) -> String {
+    format!("milestone-{}", m.key())
 }

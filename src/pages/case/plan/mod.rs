@@ -16,37 +16,48 @@ use crate::route::Route;
 pub(super) fn StepList(editor: Editor, current: Signal<Section>, id: CaseId) -> impl IntoView {
     let ed = editor;
     let i18n = use_i18n();
+    // On a phone the steps fold behind one button naming the step on screen; choosing a step
+    // folds them again.
+    let open = RwSignal::new(false);
+    Effect::new(move |_| {
+        current.track();
+        open.set(false);
+    });
+    let number = move || Section::ALL.iter().position(|&s| s == current.get()).map_or(1, |at| at + 1);
+    // A new item's problem waits to be shown, but its step is not complete.
+    let step_state = move |s: Section| match ed.case.with(|c| ed.shown.with(|p| s.state(c, p))) {
+        SectionState::Complete if ed.problems.with(|ps| ps.iter().any(|p| p.section == s)) => SectionState::InProgress,
+        state => state,
+    };
+    let current_state = move || step_state(current.get());
     view! {
-        <nav class="steps" aria-label=move || t_string!(i18n, plan.sections_nav)>
-            <ol>
+        <nav class="steps" class:open=move || open.get() aria-label=move || t_string!(i18n, plan.sections_nav)>
+            <button
+                type="button"
+                class=move || format!("steps-toggle step {}", state_class(current_state()))
+                aria-expanded=move || open.get().to_string()
+                aria-controls="plan-steps"
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                <span class="step-title">
+                    {move || {
+                        t_string!(
+                            i18n, plan.step_of, n = number(), all = Section::ALL.len(), title = current.get().in_locale(i18n.get_locale())
+                        )
+                            .to_string()
+                    }}
+                </span>
+                <span class="step-state">{move || current_state().in_locale(i18n.get_locale())}</span>
+            </button>
+            <ol id="plan-steps">
                 {Section::ALL
                     .into_iter()
                     .map(|s| {
-                        let state = move || match ed.case.with(|c| ed.shown.with(|p| s.state(c, p))) {
-                            SectionState::Complete if ed.problems.with(|ps| ps.iter().any(|p| p.section == s)) => {
-                                SectionState::InProgress
-                            }
-                            state => state,
-                        };
+                        let state = move || step_state(s);
                         let is_current = move || current.get() == s;
-                        let link = NodeRef::<leptos::html::A>::new();
-                        Effect::new(move |_| {
-                            if let (true, Some(a)) = (is_current(), link.get()) {
-                                let options = web_sys::ScrollIntoViewOptions::new();
-                                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                                options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
-                                a.scroll_into_view_with_scroll_into_view_options(&options);
-                            }
-                        });
-                        // A new item's problem waits to be shown, but its step is not complete.
-                        // On a phone the steps are a sideways strip: keep the current one in view.
                         view! {
-                            <li
-                                class=move || format!("step {}", state_class(state()))
-                                on:focusin=|ev| keep_in_view(&event_target(&ev))
-                            >
+                            <li class=move || format!("step {}", state_class(state()))>
                                 <a
-                                    node_ref=link
                                     href=Route::Plan { id, section: s }.href()
                                     aria-current=move || is_current().then_some("step")
                                 >
@@ -60,15 +71,6 @@ pub(super) fn StepList(editor: Editor, current: Signal<Section>, id: CaseId) -> 
             </ol>
         </nav>
     }
-}
-
-/// A step reached with Tab is brought wholly into the phone's strip: the browser leaves one
-/// that is partly in view where it is, its focus ring half cut off.
-fn keep_in_view(link: &web_sys::Element) {
-    let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-    options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
-    link.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
 fn state_class(state: SectionState) -> &'static str {

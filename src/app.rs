@@ -327,42 +327,24 @@ fn Shell(parts: Build, standby: Option<RwSignal<bool>>) -> impl IntoView {
                         // Before a workspace is open there is nowhere to go: the brand and the language.
                         <Show when=move || navigable.get()>
                             <nav aria-label=move || t_string!(i18n, app.main_navigation)>
-                                <a
-                                    href="#/"
-                                    aria-current=move || matches!(route.get(), Route::CaseList).then_some("page")
-                                >
+                                <NavLink route to=Route::CaseList>
                                     {t!(i18n, app.nav_cases)}
-                                </a>
-                                <a
-                                    href=Route::Overview.href()
-                                    aria-current=move || matches!(route.get(), Route::Overview).then_some("page")
-                                >
+                                </NavLink>
+                                <NavLink route to=Route::Overview>
                                     {t!(i18n, app.nav_overview)}
-                                </a>
-                                <a
-                                    href=Route::Reports.href()
-                                    aria-current=move || matches!(route.get(), Route::Reports).then_some("page")
-                                >
+                                </NavLink>
+                                <NavLink route to=Route::Reports>
                                     {t!(i18n, app.nav_reports)}
-                                </a>
-                                <a
-                                    href=Route::NewCase.href()
-                                    aria-current=move || matches!(route.get(), Route::NewCase).then_some("page")
-                                >
+                                </NavLink>
+                                <NavLink route to=Route::NewCase>
                                     {t!(i18n, app.nav_new_case)}
-                                </a>
-                                <a
-                                    href=Route::Import.href()
-                                    aria-current=move || matches!(route.get(), Route::Import).then_some("page")
-                                >
+                                </NavLink>
+                                <NavLink route to=Route::Import>
                                     {t!(i18n, app.nav_import)}
-                                </a>
-                                <a
-                                    href=Route::Storage.href()
-                                    aria-current=move || matches!(route.get(), Route::Storage).then_some("page")
-                                >
+                                </NavLink>
+                                <NavLink route to=Route::Storage>
                                     {t!(i18n, app.nav_storage)}
-                                </a>
+                                </NavLink>
                             </nav>
                             <a
                                 class="you"
@@ -551,5 +533,15 @@ fn whole_page(page: Page, tab: Memo<CaseTab>) -> AnyView {
             <a href="#/">{t!(i18n, app.go_to_case_list)}</a>
         }
         .into_any(),
+    }
+}
+
+/// A place to go in the header, marked as the current page while the address is there.
+#[component]
+fn NavLink(route: RwSignal<Route>, to: Route, children: Children) -> impl IntoView {
+    view! {
+        <a href=to.href() aria-current=move || (route.get() == to).then_some("page")>
+            {children()}
+        </a>
     }
 }

@@ -32,6 +32,22 @@ pub fn closed_by_browser(dialog: NodeRef<Dialog>, open: RwSignal<bool>) -> impl 
     }
 }
 
+/// The foot of a dialog's form: the button that sends it, then Cancel, which closes it.
+#[component]
+pub fn DialogActions(open: RwSignal<bool>, children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="actions">
+            <button type="submit" class="primary">
+                {children()}
+            </button>
+            <button type="button" autofocus on:click=move |_| open.set(false)>
+                {t!(i18n, common.cancel)}
+            </button>
+        </div>
+    }
+}
+
 #[component]
 pub fn ConfirmDialog(
     #[prop(into)] open: RwSignal<bool>,

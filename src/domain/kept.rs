@@ -39,6 +39,11 @@ impl KeptEdits {
         self.visit_draft.is_some() || self.base != self.mine
     }
 
+    /// Whether all that was kept is a visit being written: no edit to the case to combine.
+    pub fn only_visit_draft(&self) -> bool {
+        self.visit_draft.is_some() && self.base == self.mine
+    }
+
     /// How many changes the edits made, for the offer to put them back: each field changed,
     /// and a visit being written counts as one.
     pub fn changes(&self) -> usize {
@@ -88,7 +93,13 @@ mod tests {
         let written = Visit { concerns: "Nobody home".into(), ..empty };
         let kept = KeptEdits::new(case.clone(), case.clone(), at).with_visit_draft(Some(written.clone()));
         assert!(kept.holds_anything());
+        assert!(kept.only_visit_draft());
         assert_eq!(kept.changes(), 1);
+        let mut edited = case.clone();
+        edited.plan.child.name = "Lucía".into();
+        let both = KeptEdits::new(case.clone(), edited, at).with_visit_draft(Some(written.clone()));
+        assert!(!both.only_visit_draft(), "an edit to the case is combined as well");
+        assert_eq!(both.changes(), 2);
         let text = serde_json::to_string(&kept).unwrap();
         assert_eq!(serde_json::from_str::<KeptEdits>(&text).unwrap().visit_draft, Some(written));
 

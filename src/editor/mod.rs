@@ -197,7 +197,7 @@ impl Editor {
         let Some(autosave) = self.autosave.try_get_value() else { return };
         let kept = KeptEdits::new(autosave.base.borrow().clone(), autosave.latest.borrow().clone(), Utc::now())
             .with_visit_draft(self.visit_draft.try_get_untracked().flatten());
-        if !autosave.pending() && kept.visit_draft.is_none() {
+        if !autosave.pending() && !kept.holds_anything() {
             return;
         }
         // The page reloads next, locked: a failure here (the disk full too) has nowhere to be
@@ -211,7 +211,7 @@ impl Editor {
     pub fn put_back(self, kept: KeptEdits) {
         let Some(autosave) = self.autosave.try_get_value() else { return };
         self.visit_draft.set(kept.visit_draft.clone());
-        if kept.base == kept.mine {
+        if kept.only_visit_draft() {
             // Only a visit being written was kept: it is on screen again, as it was.
             spawn_local(async move {
                 let _ = autosave.store.drop_kept_edits(kept.id).await;

@@ -4,7 +4,7 @@ use chrono::Utc;
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
-use crate::components::confirm::{closed_by_browser, follow_open};
+use crate::components::confirm::{closed_by_browser, follow_open, DialogActions};
 use crate::components::fields::{SelectField, TextField};
 use crate::components::focus::focus_id_later;
 use crate::context::today;
@@ -73,12 +73,10 @@ fn ReopenDialog(editor: Editor, open: RwSignal<bool>) -> impl IntoView {
     let dialog = NodeRef::<Dialog>::new();
     let reason = RwSignal::new(String::new());
     let tried = RwSignal::new(false);
-    Effect::new(move |_| {
-        if open.get() {
-            focus_id_later("f-reopen-reason");
-        }
+    follow_open(dialog, open, move || {
+        tried.set(false);
+        focus_id_later("f-reopen-reason");
     });
-    follow_open(dialog, open, move || tried.set(false));
     let reason_problem = Signal::derive(move || {
         (tried.get() && reason.with(|r| r.trim().is_empty()))
             .then(|| t_string!(i18n, plan.closure.give_reopen_reason).to_string())
@@ -111,14 +109,7 @@ fn ReopenDialog(editor: Editor, open: RwSignal<bool>) -> impl IntoView {
                         error=reason_problem
                         hint=Signal::derive(move || t_string!(i18n, plan.closure.reopen_reason_hint).to_string())
                     />
-                    <div class="actions">
-                        <button type="submit" class="primary">
-                            {t!(i18n, plan.closure.reopen_confirm)}
-                        </button>
-                        <button type="button" autofocus on:click=move |_| open.set(false)>
-                            {t!(i18n, plan.closure.cancel)}
-                        </button>
-                    </div>
+                    <DialogActions open>{t!(i18n, plan.closure.reopen_confirm)}</DialogActions>
                 </form>
             </Show>
         </dialog>
@@ -135,12 +126,10 @@ pub fn CloseDialog(editor: Editor, open: RwSignal<bool>) -> impl IntoView {
     let reason = RwSignal::new(String::new());
     let tried = RwSignal::new(false);
     // Reading starts at the top of the question, on its first field, not at Cancel at its foot.
-    Effect::new(move |_| {
-        if open.get() {
-            focus_id_later("f-closure-outcome");
-        }
+    follow_open(dialog, open, move || {
+        tried.set(false);
+        focus_id_later("f-closure-outcome");
     });
-    follow_open(dialog, open, move || tried.set(false));
     let outcome_problem = Signal::derive(move || {
         (tried.get() && outcome.get().is_none()).then(|| t_string!(i18n, plan.closure.choose_outcome).to_string())
     });
@@ -227,14 +216,7 @@ pub fn CloseDialog(editor: Editor, open: RwSignal<bool>) -> impl IntoView {
                         }
                     }}
                     <p>{t!(i18n, plan.closure.read_only_until_reopened)}</p>
-                    <div class="actions">
-                        <button type="submit" class="primary">
-                            {t!(i18n, plan.closure.close)}
-                        </button>
-                        <button type="button" autofocus on:click=move |_| open.set(false)>
-                            {t!(i18n, plan.closure.cancel)}
-                        </button>
-                    </div>
+                    <DialogActions open>{t!(i18n, plan.closure.close)}</DialogActions>
                 </form>
             </Show>
         </dialog>

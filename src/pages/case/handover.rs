@@ -5,7 +5,7 @@ use chrono::Utc;
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
-use crate::components::confirm::{closed_by_browser, follow_open};
+use crate::components::confirm::{closed_by_browser, follow_open, DialogActions};
 use crate::components::fields::{field_id, CheckboxField, DateField, TextField};
 use crate::components::focus::focus_id_later;
 use crate::context::today;
@@ -231,14 +231,7 @@ fn HandoverDialog(editor: Editor, open: RwSignal<bool>) -> impl IntoView {
                                     set=set_open_items
                                 />
                             </fieldset>
-                            <div class="actions">
-                                <button type="submit" class="primary">
-                                    {td_string!(l, plan.handover.hand_over)}
-                                </button>
-                                <button type="button" autofocus on:click=move |_| open.set(false)>
-                                    {td_string!(l, plan.handover.cancel)}
-                                </button>
-                            </div>
+                            <DialogActions open>{td_string!(l, plan.handover.hand_over)}</DialogActions>
                         </form>
                     }
                 }}

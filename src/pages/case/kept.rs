@@ -50,7 +50,7 @@ pub fn KeptEditsOffer(editor: Editor) -> impl IntoView {
                 .map(|found| {
                     let (count, at) = (found.changes(), found.kept_at);
                     let visit = found.visit_draft.is_some();
-                    let only_visit = visit && found.base == found.mine;
+                    let only_visit = found.only_visit_draft();
                     view! {
                         <div class="tab-conflict kept-edits">
                             <h2>{t!(i18n, plan.kept.title)}</h2>

@@ -23,7 +23,7 @@ pub(super) fn StepList(editor: Editor, current: Signal<Section>, id: CaseId) -> 
         current.track();
         open.set(false);
     });
-    let number = move || Section::ALL.iter().position(|&s| s == current.get()).map_or(1, |at| at + 1);
+    let number = move || current.get().position() + 1;
     // A new item's problem waits to be shown, but its step is not complete.
     let step_state = move |s: Section| match ed.case.with(|c| ed.shown.with(|p| s.state(c, p))) {
         SectionState::Complete if ed.problems.with(|ps| ps.iter().any(|p| p.section == s)) => SectionState::InProgress,

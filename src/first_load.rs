@@ -128,10 +128,7 @@ pub fn start() {
 /// about six seconds for 1.1 MB). The first screen of a worker's workspace is the unlock form,
 /// whose only other fetch is the small kdf worker; the list comes after the passphrase.
 fn fetch_after() -> i32 {
-    let navigator = window().navigator();
-    let from_service_worker = js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false)
-        && navigator.service_worker().controller().is_some();
-    if from_service_worker {
+    if crate::offline::container().is_some_and(|workers| workers.controller().is_some()) {
         FETCH_AFTER_MS
     } else {
         0

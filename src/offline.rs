@@ -31,7 +31,8 @@ pub fn use_updates() -> Updates {
     crate::context::provided()
 }
 
-fn container() -> Option<ServiceWorkerContainer> {
+/// The page's service workers, where the browser offers them.
+pub fn container() -> Option<ServiceWorkerContainer> {
     let navigator = window().navigator();
     // Missing outside secure contexts (plain http on a LAN address): the app then simply works
     // online only.

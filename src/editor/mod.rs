@@ -45,6 +45,9 @@ pub struct Editor {
     /// A visit being written before it is logged (`pages/case/plan/visits.rs`): kept while the
     /// worker moves between the plan's steps.
     pub visit_draft: RwSignal<Option<Visit>>,
+    /// The people the case names, offered where "who is responsible" is typed: worked out once
+    /// per change to the case, not once per field.
+    pub people: Memo<Vec<String>>,
     pub save_state: RwSignal<SaveState>,
     /// Fields changed both here and in another tab, awaiting the worker's choice.
     pub conflict: RwSignal<Option<Vec<Conflict>>>,
@@ -92,6 +95,7 @@ impl Editor {
             shown,
             waiting,
             visit_draft: RwSignal::new(None),
+            people: Memo::new(move |_| case.with(Case::people_named)),
             save_state,
             conflict,
             note,

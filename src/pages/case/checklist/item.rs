@@ -260,7 +260,7 @@ fn ItemDetails(editor: Editor, id: Uuid) -> impl IntoView {
                 field=field("responsible")
                 value=responsible
                 set=set_responsible
-                suggestions=Signal::derive(move || ed.case.with(|c| c.people_named()))
+                suggestions=ed.people
                 hint=move || t_string!(i18n, checklist.item.responsible_hint).to_string()
             />
             <DateField

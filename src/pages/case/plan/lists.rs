@@ -270,7 +270,7 @@ fn need_form(ed: Editor, id: Uuid, l: Locale) -> AnyView {
             field=format!("needs.{id}.by_whom")
             value=who
             set=set_who
-            suggestions=Signal::derive(move || ed.case.with(|c| c.people_named()))
+            suggestions=ed.people
         />
         <DateField
             label=td_string!(l, plan.lists.by_when)
@@ -363,7 +363,7 @@ fn action_form(ed: Editor, id: Uuid, l: Locale) -> AnyView {
             field=format!("actions.{id}.responsible")
             value=who
             set=set_who
-            suggestions=Signal::derive(move || ed.case.with(|c| c.people_named()))
+            suggestions=ed.people
         />
         <DateField
             label=td_string!(l, plan.lists.by_when)

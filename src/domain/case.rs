@@ -96,13 +96,14 @@ impl Case {
         self.plan.services.iter().filter(|s| s.kind == kind).collect()
     }
 
-    /// The people this case names as doing things (its worker and earlier ones, visitors, whoever
-    /// is responsible for a need, an action or an activity), each once, in alphabetical order:
+    /// The people this case names as doing things (its worker and earlier ones, the household,
+    /// visitors, whoever is responsible for a need, an action or an activity), each once, in alphabetical order:
     /// offered when "who is responsible" is typed again.
     pub fn people_named(&self) -> Vec<String> {
         let plan = &self.plan;
         let mut names: Vec<String> = std::iter::once(plan.worker.name.as_str())
             .chain(self.handovers.iter().map(|h| h.from.name.as_str()))
+            .chain(plan.household.iter().map(|p| p.name.as_str()))
             .chain(plan.monitoring.visits.iter().map(|v| v.visited_by.as_str()))
             .chain(plan.needs.iter().map(|n| n.by_whom.as_str()))
             .chain(plan.actions.iter().map(|a| a.responsible.as_str()))
@@ -326,6 +327,8 @@ mod tests {
         case.plan.needs.push(crate::domain::ProtectionNeed { by_whom: "ana ruiz".into(), ..Default::default() });
         case.plan.needs.push(crate::domain::ProtectionNeed::default());
         assert_eq!(case.people_named(), ["Ana Ruiz", "Legal team"]);
+        case.plan.household.push(crate::domain::Person { name: "Rosa Gómez".into(), ..Default::default() });
+        assert_eq!(case.people_named(), ["Ana Ruiz", "Legal team", "Rosa Gómez"], "the family can be responsible too");
     }
 
     #[test]

@@ -25,8 +25,9 @@ use super::case::Case;
 use super::checklist::{ChecklistStatus, Milestone, MilestoneStatus};
 use super::choices::{PlacementType, ServiceType};
 use super::history::{diff, Event, FieldChange, HistoryEntry};
+use super::household::{Caregiving, Person, Relationship};
 use super::items::{ProtectionNeed, Referral};
-use super::{Language, ReferralStatus, Section};
+use super::{Language, ReferralStatus, Section, Sex};
 
 pub use exercise::exercise_cases;
 pub use many::many_cases;
@@ -54,6 +55,27 @@ pub fn demo_cases(today: NaiveDate, language: Language) -> Vec<Case> {
         more_cases::ikram(today, language),
         more_cases::thiago(today, language),
     ]
+}
+
+/// One of a demo case's household, as the worker records them: who they are to the child,
+/// whether they care for the child, and what the worker wrote of them.
+fn relative(
+    name: &str,
+    relationship: Relationship,
+    sex: Option<Sex>,
+    caregiver: Caregiving,
+    lives_with_child: bool,
+    notes: &str,
+) -> Person {
+    Person {
+        name: name.into(),
+        relationship: Some(relationship),
+        sex,
+        caregiver,
+        lives_with_child,
+        notes: notes.into(),
+        ..Person::default()
+    }
 }
 
 /// The one of three texts, English, Spanish and French, in `language`. The demo's texts are
@@ -180,6 +202,7 @@ impl Builder {
         };
         let case = &mut self.case;
         let plan = &mut case.plan;
+        plan.household.0.iter_mut().for_each(|i| fix(&mut i.id));
         plan.needs.0.iter_mut().for_each(|i| fix(&mut i.id));
         plan.services.0.iter_mut().for_each(|i| fix(&mut i.id));
         plan.actions.0.iter_mut().for_each(|i| fix(&mut i.id));

@@ -140,6 +140,7 @@ fn area_of(path: &str) -> String {
         "checklist" => return CHECKLIST.into(),
         "worker" => Section::Worker,
         "child" => Section::Child,
+        "household" => Section::Household,
         "placement" => Section::Placement,
         "needs" => Section::Needs,
         "services" => Section::Services,

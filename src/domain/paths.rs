@@ -23,6 +23,7 @@ pub fn place(path: &str) -> String {
     let area = match first.as_str() {
         "worker" => "Case worker",
         "child" => "Child",
+        "household" => "Household and family",
         "placement" => "Placement",
         "needs" => "Protection needs",
         "services" => "Services",

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::choices::{lenient, lenient_option, ChildAgreement, Determination, PlacementType, PlanStatus, Sex};
+use super::household::Person;
 use super::items::{Action, ItemList, ProtectionNeed, Referral, Service};
 use super::monitoring::Monitoring;
 
@@ -16,6 +17,8 @@ pub struct Plan {
     pub next_review: Option<NaiveDate>,
     pub worker: CaseWorker,
     pub child: Child,
+    /// The people around the child; the placement's caregivers are marked among them.
+    pub household: ItemList<Person>,
     pub placement: Placement,
     pub needs: ItemList<ProtectionNeed>,
     pub services: ItemList<Service>,
@@ -70,7 +73,11 @@ pub struct Placement {
     #[serde(deserialize_with = "lenient_option")]
     pub kind: Option<PlacementType>,
     pub location: String,
+    /// The caregivers as earlier versions kept them, one free text. Today they are the
+    /// household's people marked as caregivers; the text stays until the worker takes it into
+    /// the household.
     pub caregivers: String,
+    /// Their relationship to the child, as earlier versions kept it beside that text.
     pub relationship: String,
     pub planned_date: Option<NaiveDate>,
 }

@@ -7,6 +7,7 @@ pub enum Section {
     Case,
     Worker,
     Child,
+    Household,
     Placement,
     Needs,
     Services,
@@ -38,10 +39,11 @@ impl SectionState {
 }
 
 impl Section {
-    pub const ALL: [Section; 11] = [
+    pub const ALL: [Section; 12] = [
         Self::Case,
         Self::Worker,
         Self::Child,
+        Self::Household,
         Self::Placement,
         Self::Needs,
         Self::Services,
@@ -58,6 +60,7 @@ impl Section {
             Self::Case => "case",
             Self::Worker => "worker",
             Self::Child => "child",
+            Self::Household => "household",
             Self::Placement => "placement",
             Self::Needs => "needs",
             Self::Services => "services",
@@ -81,6 +84,7 @@ impl Section {
             Self::Case => "Case and plan",
             Self::Worker => "Case worker",
             Self::Child => "Child",
+            Self::Household => "Household and family",
             Self::Placement => "Placement",
             Self::Needs => "Protection needs",
             Self::Services => "Services",
@@ -99,6 +103,7 @@ impl Section {
             Self::Case => "The case number keeps the child's identity private. Set the plan's status and when it will be reviewed.",
             Self::Worker => "The named person with overall responsibility for making sure the plan is carried out.",
             Self::Child => "Record only what the work needs.",
+            Self::Household => "The people around the child: who they are to the child, who lives with the child, and who cares for the child now or will.",
             Self::Placement => "Where the child will live and who will provide care.",
             Self::Needs => "Each protection need, how it will be addressed, by whom and by when.",
             Self::Services => "Health, education, psychosocial and other services: who provides them, where and by when. Urgent services come first.",
@@ -146,9 +151,11 @@ impl Section {
                     has(&c.name) || age_known || c.sex.is_some() || has(&c.languages) || has(&c.current_setting),
                 )
             }
+            Self::Household => (!plan.household.is_empty(), !plan.household.is_empty()),
             Self::Placement => {
                 let p = &plan.placement;
-                let caregiver_ok = p.kind.is_some_and(|k| !k.has_caregiver()) || has(&p.caregivers);
+                let named = has(&p.caregivers) || plan.household.caregivers().next().is_some();
+                let caregiver_ok = p.kind.is_some_and(|k| !k.has_caregiver()) || named;
                 (
                     p.kind.is_some() && caregiver_ok && p.planned_date.is_some(),
                     p.kind.is_some() || has(&p.location) || has(&p.caregivers) || p.planned_date.is_some(),
@@ -213,7 +220,7 @@ mod tests {
         case.plan.worker.since = Some(today);
         assert_eq!(state(&case), SectionState::Complete);
         assert_eq!(Section::Needs.state(&case, &[]), SectionState::NotStarted);
-        assert_eq!(Section::completed(&case, &validate(&case, today)), (1, 11), "only the worker step is complete");
+        assert_eq!(Section::completed(&case, &validate(&case, today)), (1, 12), "only the worker step is complete");
     }
 
     #[test]
@@ -224,5 +231,20 @@ mod tests {
         assert_eq!(Section::Placement.state(&case, &[]), SectionState::Complete);
         case.plan.placement.kind = Some(crate::domain::PlacementType::Kinship);
         assert_eq!(Section::Placement.state(&case, &[]), SectionState::InProgress);
+    }
+
+    #[test]
+    fn a_caregiver_marked_in_the_household_or_written_before_completes_the_placement() {
+        use crate::domain::{Caregiving, Person, PlacementType};
+        let mut case = Case::new(Uuid::new_v4(), "X-1".into(), Utc::now());
+        case.plan.placement.kind = Some(PlacementType::Kinship);
+        case.plan.placement.planned_date = Some("2027-01-01".parse().unwrap());
+        case.plan.household.push(Person { name: "Rosa".into(), ..Person::default() });
+        assert_eq!(Section::Placement.state(&case, &[]), SectionState::InProgress, "in the household, not caring");
+        case.plan.household.0[0].caregiver = Caregiving::Planned;
+        assert_eq!(Section::Placement.state(&case, &[]), SectionState::Complete);
+        case.plan.household.0.clear();
+        case.plan.placement.caregivers = "Rosa (grandmother)".into();
+        assert_eq!(Section::Placement.state(&case, &[]), SectionState::Complete, "as an earlier version kept it");
     }
 }

@@ -29,6 +29,8 @@ pub enum ProblemKind {
     BirthInFuture,
     /// The estimated age is over the most allowed (that most).
     AgeTooHigh(u8),
+    /// A person of the household with neither a name nor a relationship.
+    PersonNotIdentified,
     NeedNotDescribed,
     ServiceNotDescribed,
     ActionNotDescribed,
@@ -58,6 +60,9 @@ impl ProblemKind {
             Self::NoCaseWorker => "Name the case worker responsible for this plan.".into(),
             Self::BirthInFuture => "A date of birth cannot be in the future.".into(),
             Self::AgeTooHigh(max) => format!("Enter an age of {max} or under, in years."),
+            Self::PersonNotIdentified => {
+                "Give the person's name or their relationship to the child, or remove them.".into()
+            }
             Self::NeedNotDescribed => "Describe the need, or remove it.".into(),
             Self::ServiceNotDescribed => "Say what the service is or who provides it, or remove it.".into(),
             Self::ActionNotDescribed => "Say what is to be done, or remove it.".into(),
@@ -166,6 +171,21 @@ pub fn validate(case: &Case, today: NaiveDate) -> Vec<Problem> {
         "child.estimated_age".into(),
         ProblemKind::AgeTooHigh(MAX_AGE),
     );
+
+    for person in plan.household.iter() {
+        check(
+            person.is_identified(),
+            Section::Household,
+            item_field("household", person, "name"),
+            ProblemKind::PersonNotIdentified,
+        );
+        check(
+            not_future(person.birth_date),
+            Section::Household,
+            item_field("household", person, "birth_date"),
+            ProblemKind::BirthInFuture,
+        );
+    }
 
     for need in plan.needs.iter() {
         check(!blank(&need.need), Section::Needs, item_field("needs", need, "need"), ProblemKind::NeedNotDescribed);
@@ -279,6 +299,23 @@ mod tests {
         let mut case = Case::new(Uuid::new_v4(), "K7Q2M-2026-0001".into(), Utc::now());
         case.plan.worker.name = "Ana Ruiz".into();
         case
+    }
+
+    #[test]
+    fn a_person_of_the_household_is_named_or_related_and_born_already() {
+        use crate::domain::{Person, Relationship};
+        let mut case = valid_case();
+        let person = Person::default();
+        let id = person.id;
+        case.plan.household.push(person);
+        assert_eq!(fields(&case), [format!("household.{id}.name")]);
+        assert_eq!(Section::Household.state(&case, &validate(&case, today())), SectionState::NeedsAttention);
+        case.plan.household.update(id, |p| p.relationship = Some(Relationship::Grandparent));
+        assert!(fields(&case).is_empty(), "a relationship is enough to point at someone");
+        case.plan.household.update(id, |p| p.birth_date = Some(d("2027-01-01")));
+        assert_eq!(fields(&case), [format!("household.{id}.birth_date")]);
+        case.plan.household.update(id, |p| p.birth_date = Some(d("1960-01-01")));
+        assert_eq!(Section::Household.state(&case, &validate(&case, today())), SectionState::Complete);
     }
 
     #[test]

@@ -18,7 +18,7 @@ use crate::domain::legacy::upgrade_case;
 use crate::domain::{Case, CaseSummary, PlanStatus};
 
 /// The IndexedDB version and the version recorded in `meta` once its data steps have run.
-pub const SCHEMA_VERSION: u32 = 8;
+pub const SCHEMA_VERSION: u32 = 9;
 
 pub(crate) const CASES: &str = "cases";
 pub(crate) const SUMMARIES: &str = "summaries";
@@ -79,6 +79,11 @@ const STEPS: &[Step] = &[
     Step { version: 7, stores: &[(REPORTS, "id")], data: None },
     // Edits a lock came before they could be saved, kept to be offered back.
     Step { version: 8, stores: &[(KEPT_EDITS, "id")], data: None },
+    // The plan's household and family. No store and no data step (a case kept before reads with
+    // none, and the caregivers written as text stay as written until the worker takes them in):
+    // a new version so that no tab still running an older Homeward, which would drop the
+    // household on its next save, can write beside this one.
+    Step { version: 9, stores: &[], data: None },
 ];
 
 /// Runs in `onupgradeneeded`. Only ever adds stores: rexie's builder, by contrast, deletes every

@@ -6,7 +6,8 @@ use crate::domain::monitoring::SeenAlone;
 use crate::domain::passphrase::Strength;
 use crate::domain::section::{Section, SectionState};
 use crate::domain::{
-    ChildAgreement, Determination, ItemStatus, PlacementType, PlanStatus, ReferralStatus, ServiceType, Sex,
+    Caregiving, ChildAgreement, Determination, ItemStatus, PlacementType, PlanStatus, ReferralStatus, Relationship,
+    ServiceType, Sex,
 };
 use crate::i18n::{td_string, Locale, Translate};
 
@@ -75,6 +76,7 @@ translate!(Section => section {
     Case => case,
     Worker => worker,
     Child => child,
+    Household => household,
     Placement => placement,
     Needs => needs,
     Services => services,
@@ -96,6 +98,20 @@ translate!(ClosureOutcome => closure_outcome {
     Other => other,
 });
 translate!(SeenAlone => seen_alone { NotRecorded => not_recorded, Yes => yes, No => no, NotAppropriate => not_appropriate });
+translate!(Relationship => relationship {
+    Mother => mother,
+    Father => father,
+    StepParent => step_parent,
+    Grandparent => grandparent,
+    AuntOrUncle => aunt_or_uncle,
+    Sibling => sibling,
+    OtherRelative => other_relative,
+    FosterCarer => foster_carer,
+    Guardian => guardian,
+    NeighbourOrFriend => neighbour_or_friend,
+    Other => other,
+});
+translate!(Caregiving => caregiving { No => no, Now => now, Planned => planned });
 
 #[cfg(test)]
 mod tests {
@@ -129,5 +145,7 @@ mod tests {
         english_is_the_label::<StatusFilter>();
         english_is_the_label::<ClosureOutcome>();
         english_is_the_label::<SeenAlone>();
+        english_is_the_label::<Relationship>();
+        english_is_the_label::<Caregiving>();
     }
 }

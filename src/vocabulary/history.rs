@@ -14,7 +14,8 @@ use crate::domain::monitoring::{SeenAlone, VisitFrequency};
 use crate::domain::paths;
 use crate::domain::section::Section;
 use crate::domain::{
-    ChildAgreement, Choice, Determination, ItemStatus, PlacementType, PlanStatus, ReferralStatus, ServiceType, Sex,
+    Caregiving, ChildAgreement, Choice, Determination, ItemStatus, PlacementType, PlanStatus, ReferralStatus,
+    Relationship, ServiceType, Sex,
 };
 use crate::i18n::{date, td_string, Locale, Translate};
 
@@ -138,6 +139,8 @@ fn field_name(l: Locale, key: &str) -> Option<&'static str> {
         "milestones" => td_string!(l, vocab.field.milestones),
         "reached_on" => td_string!(l, vocab.field.reached_on),
         "evidence" => td_string!(l, vocab.field.evidence),
+        "lives_with_child" => td_string!(l, vocab.field.lives_with_child),
+        "caregiver" => td_string!(l, vocab.field.caregiver),
         _ => return None,
     })
 }
@@ -158,6 +161,7 @@ pub fn field_place(l: Locale, path: &str) -> String {
     let area = match *first {
         "worker" => td_string!(l, vocab.area.worker).to_string(),
         "child" => td_string!(l, vocab.area.child).to_string(),
+        "household" => td_string!(l, vocab.area.household).to_string(),
         "placement" => td_string!(l, vocab.area.placement).to_string(),
         "needs" => td_string!(l, vocab.area.needs).to_string(),
         "services" => td_string!(l, vocab.area.services).to_string(),
@@ -202,7 +206,7 @@ pub fn field_value(l: Locale, path: &str, text: &str) -> String {
     }
     let parts = path_parts(path);
     let (area, field) = (parts.first().copied().unwrap_or_default(), parts.last().copied().unwrap_or_default());
-    if field == "urgent" && (text == "yes" || text == "no") {
+    if matches!(field, "urgent" | "lives_with_child") && (text == "yes" || text == "no") {
         return yes_no(l, text == "yes");
     }
     if field == "frequency" {
@@ -231,7 +235,9 @@ fn choice_words(l: Locale, path: &str, key: &str) -> Option<&'static str> {
     let parts = path_parts(path);
     let (area, field) = (parts.first().copied().unwrap_or_default(), parts.last().copied().unwrap_or_default());
     match (area, field) {
-        (_, "urgent") => None,
+        (_, "urgent" | "lives_with_child") => None,
+        ("household", "relationship") => Relationship::from_key(key).map(|c| c.in_locale(l)),
+        ("household", "caregiver") => Caregiving::from_key(key).map(|c| c.in_locale(l)),
         ("needs" | "services" | "actions", "status") => ItemStatus::from_key(key).map(|c| c.in_locale(l)),
         ("referrals", "status") => ReferralStatus::from_key(key).map(|c| c.in_locale(l)),
         ("checklist", "status") if path.contains("milestones") => {

@@ -7,7 +7,7 @@ use crate::domain::handover::HandoverProblem;
 use crate::domain::monitoring::{Visit, VisitFrequency};
 use crate::domain::section::Section;
 use crate::domain::validation::{Problem, ProblemKind};
-use crate::domain::{Case, CaseSummary, PlacementType, Referral};
+use crate::domain::{Case, CaseSummary, Person, PlacementType, Referral};
 use crate::i18n::{date, long_date, td_string, Locale, Translate};
 
 /// The one line telling the worker what a plan step is for.
@@ -16,6 +16,7 @@ pub fn section_purpose(l: Locale, section: Section) -> &'static str {
         Section::Case => td_string!(l, vocab.section_purpose.case),
         Section::Worker => td_string!(l, vocab.section_purpose.worker),
         Section::Child => td_string!(l, vocab.section_purpose.child),
+        Section::Household => td_string!(l, vocab.section_purpose.household),
         Section::Placement => td_string!(l, vocab.section_purpose.placement),
         Section::Needs => td_string!(l, vocab.section_purpose.needs),
         Section::Services => td_string!(l, vocab.section_purpose.services),
@@ -24,6 +25,18 @@ pub fn section_purpose(l: Locale, section: Section) -> &'static str {
         Section::Participation => td_string!(l, vocab.section_purpose.participation),
         Section::Referrals => td_string!(l, vocab.section_purpose.referrals),
         Section::BestInterests => td_string!(l, vocab.section_purpose.best_interests),
+    }
+}
+
+/// A person of the household as a choice or a title: "Rosa Gómez (Grandparent)", the name or
+/// the relationship alone when only one is known, else "Person 2" by their place in the list.
+pub fn person_name(l: Locale, person: &Person, n: usize) -> String {
+    let name = person.name.trim();
+    match (name.is_empty(), person.relationship) {
+        (false, Some(r)) => td_string!(l, plan.sections.person_choice, name, relationship = r.in_locale(l)).to_string(),
+        (false, None) => name.to_string(),
+        (true, Some(r)) => r.in_locale(l).to_string(),
+        (true, None) => td_string!(l, plan.household.item, n).to_string(),
     }
 }
 
@@ -67,6 +80,7 @@ pub fn problem_message(l: Locale, problem: &Problem) -> String {
         ProblemKind::NoCaseWorker => td_string!(l, vocab.problem.no_case_worker).to_string(),
         ProblemKind::BirthInFuture => td_string!(l, vocab.problem.birth_in_future).to_string(),
         ProblemKind::AgeTooHigh(max) => td_string!(l, vocab.problem.age_too_high, max).to_string(),
+        ProblemKind::PersonNotIdentified => td_string!(l, vocab.problem.person_not_identified).to_string(),
         ProblemKind::NeedNotDescribed => td_string!(l, vocab.problem.need_not_described).to_string(),
         ProblemKind::ServiceNotDescribed => td_string!(l, vocab.problem.service_not_described).to_string(),
         ProblemKind::ActionNotDescribed => td_string!(l, vocab.problem.action_not_described).to_string(),
@@ -280,6 +294,7 @@ mod tests {
         case.plan.next_review = Some("2026-10-01".parse().unwrap());
         case.plan.services.push(Service::default());
         case.plan.actions.push(Action::default());
+        case.plan.household.push(crate::domain::Person::default());
         case.plan.monitoring.frequency = Some(VisitFrequency::EveryNDays(0));
         case.plan.best_interests.determination = Determination::Done;
         case.plan.best_interests.assessment_date = Some("2026-10-10".parse().unwrap());

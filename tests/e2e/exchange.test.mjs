@@ -115,7 +115,7 @@ test('cases are exported into an age file that the stock age tool decrypts', asy
   ageCli(['-d', '-o', plain, exported.path], [PASS]);
   const document = JSON.parse(await readFile(plain, 'utf8'));
   assert.equal(document.format, 'homeward-export');
-  assert.equal(document.format_version, 2);
+  assert.equal(document.format_version, 3);
   assert.equal(document.cases.length, 3);
   assert.deepEqual(bookkeeping(document.cases), recorded, 'the versions in the file are recorded as exchanged in the stored cases');
   assert.deepEqual(before_export, [...document.cases].sort(byId), 'the file holds the cases exactly as stored');

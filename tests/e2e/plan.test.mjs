@@ -11,7 +11,8 @@ const PLAN = {
   case: { 'Plan start date': '2026-11-02', 'Next review date': '2027-02-15' },
   worker: { 'Role': 'Social worker', 'Organisation': 'Casa Esperanza', 'Contact': '+52 55 0100 2000', 'Responsible since': '2026-10-20' },
   child: { 'Date of birth': '2014-05-09', 'Languages': 'Spanish, Nahuatl', 'Disability and assistive-device needs': 'Needs glasses', 'Current care setting': 'Hogar Santa María residential home' },
-  placement: { 'Where': 'San Pedro, Puebla', 'Caregivers': 'Rosa and Miguel Hernández', 'Relationship to the child': 'Grandparents', 'Planned placement date': '2027-01-20' },
+  household: { 'Name': 'Rosa Hernández', 'Date of birth': '1961-02-14', 'Contact': '+52 222 000 1111', 'Notes': 'Maternal grandmother; raised Maya until she was six.' },
+  placement: { 'Where': 'San Pedro, Puebla', 'Planned placement date': '2027-01-20' },
   participation: { "The child's views and wishes": 'I want to live with my grandmother and keep my football team.', 'Consulted on': '2026-11-10', 'How the child was consulted': 'Conversation with key worker' , "The family's views": 'Grandparents are ready; worried about school fees.' },
   bestInterests: { 'Best Interests Assessment done on': '2026-10-25', 'Determination made on': '2026-11-05', 'Outcome of the determination': 'Kinship care with grandparents is in her best interests.' },
 };
@@ -85,14 +86,22 @@ test('every section of the plan is filled in through the guided steps', async ()
   await field(page, 'Sex').selectOption({ label: 'Female' });
 
   await page.getByRole('link', { name: 'Next' }).click();
-  await page.getByRole('heading', { level: 2, name: 'Placement' }).waitFor();
+  await page.getByRole('heading', { level: 2, name: 'Household and family' }).waitFor();
   await page.getByRole('link', { name: 'Back' }).click();
   await page.getByRole('heading', { level: 2, name: 'Child' }).waitFor();
   assert.equal(await field(page, 'Languages').inputValue(), PLAN.child.Languages);
   await page.getByRole('link', { name: 'Next' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Household and family' }).waitFor();
+  await page.getByRole('button', { name: 'Add a person' }).click();
+  await fillAll(group(page, 'Person 1'), PLAN.household);
+  await field(group(page, 'Person 1'), 'Relationship to the child').selectOption({ label: 'Grandparent' });
+  await field(group(page, 'Person 1'), 'Lives with the child').check();
+
+  await page.getByRole('link', { name: 'Next' }).click();
   await page.getByRole('heading', { level: 2, name: 'Placement' }).waitFor();
   await field(page, 'Planned placement').selectOption({ label: 'Kinship care' });
   await fillAll(page, PLAN.placement);
+  await field(group(page, 'Who will care for the child'), 'Rosa Hernández (Grandparent)').check();
 
   // Protection needs: add three, reorder, remove one.
   await page.getByRole('link', { name: 'Next' }).click();
@@ -168,7 +177,7 @@ test('every section of the plan is filled in through the guided steps', async ()
 });
 
 async function checkEverything(page) {
-  await page.getByText('Active plan · 11 of 11 sections complete').waitFor();
+  await page.getByText('Active plan · 12 of 12 sections complete').waitFor();
   await step(page, 'Case and plan');
   assert.equal(await field(page, 'Case number').inputValue(), caseNumber);
   assert.equal(await field(page, 'Plan status').inputValue(), 'active');
@@ -180,9 +189,13 @@ async function checkEverything(page) {
   assert.equal(await field(page, "Child's name").inputValue(), 'Maya Hernández');
   assert.equal(await field(page, 'Sex').inputValue(), 'female');
   await expectAll(page, PLAN.child);
+  await step(page, 'Household and family');
+  await expectAll(group(page, 'Person 1'), { ...PLAN.household, 'Relationship to the child': 'grandparent', 'Cares for the child': 'planned' });
+  assert.equal(await field(group(page, 'Person 1'), 'Lives with the child').isChecked(), true);
   await step(page, 'Placement');
   assert.equal(await field(page, 'Planned placement').inputValue(), 'kinship');
   await expectAll(page, PLAN.placement);
+  assert.equal(await field(page, 'Rosa Hernández (Grandparent)').isChecked(), true);
   await step(page, 'Protection needs');
   await expectAll(group(page, 'Need 1'), { 'Protection need': 'School bullying', 'By whom': 'Teacher' });
   await expectAll(group(page, 'Need 2'), { 'Protection need': 'Safe contact with mother', 'How it will be addressed': 'Supervised visits every Saturday', 'By whom': 'Ana Ruiz', 'By when': '2026-12-15', 'Status': 'in_progress' });

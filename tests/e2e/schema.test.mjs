@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openBrowser, serve, field, saved, layDown, WORKER } from './harness.mjs';
+import { openBrowser, serve, field, group, saved, layDown, WORKER } from './harness.mjs';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 const names = (await readdir(FIXTURES)).filter((f) => /^schema-v\d+\.json$/.test(f)).sort();
@@ -43,6 +43,10 @@ for (const name of names) {
         assert.equal(await field(page, 'Protection need').inputValue(), c.plan.needs[0].need);
         await page.goto(`${plan}participation`);
         assert.equal(await field(page, "The child's views and wishes").inputValue(), c.plan.participation.child_views);
+        for (const [i, person] of (c.plan.household ?? []).entries()) {
+          await page.goto(`${plan}household`);
+          assert.equal(await field(group(page, `Person ${i + 1}`), 'Name').inputValue(), person.name);
+        }
         const done = c.checklist?.items?.find((i) => i.status === 'done');
         if (done) {
           await page.goto(`${server.url}#/cases/${c.id}/checklist`);

@@ -15,7 +15,7 @@ const NOTES = Array.from({ length: 12 }, (_, i) => `Visit check ${i + 1}: safety
 const BOXES = [
   ['child', null, 'Languages', `Quechua at home, Spanish at school; ${LONG}`],
   ['child', null, 'Current care setting', `Hogar Santa María residential home; ${LONG}`],
-  ['placement', null, 'Caregivers', `Rosa and Miguel Hernández, maternal grandparents; ${LONG}`],
+  ['household', 'Person 1', 'Name', `Rosa and Miguel Hernández, maternal grandparents; ${LONG}`],
   ['needs', 'Need 1', 'Protection need', LONG],
   ['services', 'Service 1', 'Service', LONG],
   ['actions', 'Action 1', 'Action', LONG],
@@ -23,7 +23,7 @@ const BOXES = [
   ['referrals', 'Referral 1', 'Referred to', `Centro de Salud Mental Comunitario; ${LONG}`],
   ['monitoring', null, 'Monitoring notes', NOTES],
 ];
-const ADD = { 'Need 1': 'Add a need', 'Service 1': 'Add a service', 'Action 1': 'Add an action', 'Referral 1': 'Add a referral' };
+const ADD = { 'Person 1': 'Add a person', 'Need 1': 'Add a need', 'Service 1': 'Add a service', 'Action 1': 'Add an action', 'Referral 1': 'Add a referral' };
 
 /** How the box shows its text: cut off sideways or below, and its height. */
 const showing = (box) => box.evaluate((e) => ({

@@ -5,10 +5,13 @@
 
 use chrono::NaiveDate;
 
-use super::{checklist, day, finish_open, milestone, need_about, organisation, referral, referral_to, tr, Builder};
+use super::{
+    checklist, day, finish_open, milestone, need_about, organisation, referral, referral_to, relative, tr, Builder,
+};
 use crate::domain::checklist::ChecklistStatus::{Done as D, InProgress as P, NotApplicable as NA, NotStarted as N};
 use crate::domain::checklist::Milestone;
 use crate::domain::handover::Handover;
+use crate::domain::household::{Caregiving, Relationship};
 use crate::domain::monitoring::{SeenAlone, Visit};
 use crate::domain::plan::CaseWorker;
 use crate::domain::{
@@ -80,8 +83,18 @@ pub(super) fn valentina(today: NaiveDate, l: Language) -> Case {
             "Domicile de sa mère, quartier nord de Ville-Exemple",
         )
         .into();
-        placement.caregivers = "Elena Mamani".into();
-        placement.relationship = t("Mother", "Madre", "Mère").into();
+        c.plan.household.push(relative(
+            "Elena Mamani",
+            Relationship::Mother,
+            Some(Sex::Female),
+            Caregiving::Planned,
+            false,
+            t(
+                "Works mornings at the market; the child will live with her",
+                "Trabaja por las mañanas en el mercado; la niña vivirá con ella",
+                "Travaille le matin au marché ; l'enfant vivra avec elle",
+            ),
+        ));
         placement.planned_date = Some(d(25));
         c.plan.start_date = Some(d(-100));
         c.plan.next_review = Some(d(20));
@@ -563,8 +576,14 @@ pub(super) fn mateo(today: NaiveDate, l: Language) -> Case {
             "Domicile de sa grand-mère, quartier Saint-Exemple",
         )
         .into();
-        placement.caregivers = "Carmen Cruz".into();
-        placement.relationship = t("Maternal grandmother", "Abuela materna", "Grand-mère maternelle").into();
+        c.plan.household.push(relative(
+            "Carmen Cruz",
+            Relationship::Grandparent,
+            Some(Sex::Female),
+            Caregiving::Now,
+            true,
+            t("Maternal grandmother", "Abuela materna", "Grand-mère maternelle"),
+        ));
         placement.planned_date = Some(d(-90));
         c.plan.monitoring.frequency = Some(VisitFrequency::Monthly);
     });
@@ -1038,13 +1057,14 @@ pub(super) fn joaquin_base(today: NaiveDate, l: Language) -> Builder {
             "Famille d'accueil Duarte, quartier est",
         )
         .into();
-        placement.caregivers = duartes.into();
-        placement.relationship = t(
+        let approved = t(
             "Not related; approved foster carers",
             "Sin parentesco; familia de acogida habilitada",
             "Sans lien de parenté ; assistants familiaux agréés",
-        )
-        .into();
+        );
+        for (name, sex) in [("Ana Duarte", Sex::Female), ("Rafael Duarte", Sex::Male)] {
+            c.plan.household.push(relative(name, Relationship::FosterCarer, Some(sex), Caregiving::Now, true, approved));
+        }
         placement.planned_date = Some(d(-40));
         let p = &mut c.plan;
         p.needs.push(ProtectionNeed {
@@ -1415,13 +1435,14 @@ pub(super) fn yerlin(today: NaiveDate, l: Language) -> Case {
             "Petit foyer Jacaranda, Ville-Exemple",
         )
         .into();
-        placement.caregivers = t(
-            "House parents Teresa and Samuel Okoro",
-            "Cuidadores del hogar Teresa y Samuel Okoro",
-            "Couple éducatif Teresa et Samuel Okoro",
-        )
-        .into();
-        placement.relationship = t("Not related", "Sin parentesco", "Sans lien de parenté").into();
+        let house_parent = t(
+            "House parent at the small group home; not related",
+            "Cuida del hogar pequeño; sin parentesco",
+            "Éducateur du petit foyer ; sans lien de parenté",
+        );
+        for (name, sex) in [("Teresa Okoro", Sex::Female), ("Samuel Okoro", Sex::Male)] {
+            c.plan.household.push(relative(name, Relationship::Other, Some(sex), Caregiving::Planned, false, house_parent));
+        }
         placement.planned_date = Some(d(5));
         let p = &mut c.plan;
         p.needs.push(ProtectionNeed {

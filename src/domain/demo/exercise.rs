@@ -6,8 +6,9 @@
 use chrono::NaiveDate;
 
 use super::cases::{anger, born, duarte_home, joaquin_base, sports_club, worker};
-use super::{checklist, day, need_about, referral, referral_to, tr, Builder};
+use super::{checklist, day, need_about, referral, referral_to, relative, tr, Builder};
 use crate::domain::checklist::ChecklistStatus::{Done as D, InProgress as P, NotApplicable as NA, NotStarted as N};
+use crate::domain::household::{Caregiving, Relationship};
 use crate::domain::monitoring::{SeenAlone, Visit};
 use crate::domain::{
     Action, Case, ChildAgreement, ItemStatus, Language, PlacementType, PlanStatus, ProtectionNeed, ReferralStatus as R,
@@ -123,8 +124,14 @@ fn luz_marina(today: NaiveDate, l: Language) -> Case {
         p.placement.location =
             t("Her aunt's home, south district", "Casa de su tía, distrito sur", "Domicile de sa tante, quartier sud")
                 .into();
-        p.placement.caregivers = "Gloria Chávez".into();
-        p.placement.relationship = t("Paternal aunt", "Tía paterna", "Tante paternelle").into();
+        p.household.push(relative(
+            "Gloria Chávez",
+            Relationship::AuntOrUncle,
+            Some(Sex::Female),
+            Caregiving::Planned,
+            false,
+            t("Paternal aunt", "Tía paterna", "Tante paternelle"),
+        ));
         p.placement.planned_date = Some(d(21));
         p.monitoring.frequency = Some(VisitFrequency::EveryTwoWeeks);
         p.needs.push(ProtectionNeed {
@@ -286,13 +293,18 @@ fn ayelen(today: NaiveDate, l: Language) -> Case {
             "Appartement accompagné, Ville-Exemple",
         )
         .into();
-        p.placement.caregivers = t(
-            "Flat mentor, Example Children's Service",
-            "Mentora del departamento, Servicio Infantil Ejemplo",
-            "Référente de l'appartement, Service de l'enfance Exemple",
-        )
-        .into();
-        p.placement.relationship = t("Not related", "Sin parentesco", "Sans lien de parenté").into();
+        p.household.push(relative(
+            t(
+                "Flat mentor, Example Children's Service",
+                "Mentora del departamento, Servicio Infantil Ejemplo",
+                "Référente de l'appartement, Service de l'enfance Exemple",
+            ),
+            Relationship::Other,
+            Some(Sex::Female),
+            Caregiving::Planned,
+            false,
+            t("Not related", "Sin parentesco", "Sans lien de parenté"),
+        ));
         p.placement.planned_date = Some(d(70));
         p.monitoring.frequency = Some(VisitFrequency::Monthly);
         p.needs.push(ProtectionNeed {

@@ -5,10 +5,11 @@
 use chrono::NaiveDate;
 
 use super::cases::{born, worker};
-use super::{checklist, day, finish_open, milestone, organisation, referral, tr, Builder};
+use super::{checklist, day, finish_open, milestone, organisation, referral, relative, tr, Builder};
 use crate::domain::checklist::ChecklistStatus::{Done as D, InProgress as P, NotApplicable as NA, NotStarted as N};
 use crate::domain::checklist::Milestone;
 use crate::domain::closure::ClosureOutcome;
+use crate::domain::household::{Caregiving, Relationship};
 use crate::domain::monitoring::{SeenAlone, Visit};
 use crate::domain::{
     Action, Case, ChildAgreement, Determination, ItemStatus, Language, PlacementType, PlanStatus, ProtectionNeed,
@@ -426,9 +427,22 @@ pub(super) fn ikram(today: NaiveDate, l: Language) -> Case {
             "Appartement de son père, centre de Ville-Exemple",
         )
         .into();
-        p.placement.caregivers =
-            t("Youssef Haddad and Marta Haddad", "Youssef Haddad y Marta Haddad", "Youssef Haddad et Marta Haddad").into();
-        p.placement.relationship = t("Father and stepmother", "Padre y madrastra", "Père et belle-mère").into();
+        p.household.push(relative(
+            "Youssef Haddad",
+            Relationship::Father,
+            Some(Sex::Male),
+            Caregiving::Planned,
+            false,
+            t("Father; drives a taxi at night", "Padre; maneja un taxi de noche", "Père ; chauffeur de taxi la nuit"),
+        ));
+        p.household.push(relative(
+            "Marta Haddad",
+            Relationship::StepParent,
+            Some(Sex::Female),
+            Caregiving::Planned,
+            false,
+            t("Stepmother; home in the daytime", "Madrastra; está en casa de día", "Belle-mère ; à la maison la journée"),
+        ));
         p.placement.planned_date = Some(d(45));
         p.monitoring.frequency = Some(VisitFrequency::EveryNDays(10));
         p.needs.push(ProtectionNeed {
@@ -764,13 +778,21 @@ pub(super) fn thiago(today: NaiveDate, l: Language) -> Case {
             "Famille d'accueil temporaire, quartier ouest",
         )
         .into();
-        p.placement.caregivers = carers.into();
-        p.placement.relationship = t(
+        let short_term = t(
             "Not related; short-term foster carers",
             "Sin parentesco; familia de acogida temporal",
             "Sans lien de parenté ; famille d'accueil temporaire",
-        )
-        .into();
+        );
+        for (name, sex) in [("Lidia Santos", Sex::Female), ("Mauro Santos", Sex::Male)] {
+            p.household.push(relative(
+                name,
+                Relationship::FosterCarer,
+                Some(sex),
+                Caregiving::Planned,
+                false,
+                short_term,
+            ));
+        }
         p.placement.planned_date = Some(d(9));
         p.monitoring.frequency = Some(VisitFrequency::Weekly);
         p.needs.push(ProtectionNeed {

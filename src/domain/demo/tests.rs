@@ -280,6 +280,9 @@ fn written(case: &Case) -> Vec<String> {
         &p.participation.family_views,
         &p.best_interests.outcome,
     ];
+    for person in p.household.iter() {
+        texts.extend([&person.name, &person.notes]);
+    }
     for n in p.needs.iter() {
         texts.extend([&n.need, &n.response, &n.by_whom]);
     }

@@ -13,8 +13,10 @@ use super::case::Case;
 pub const FORMAT_NAME: &str = "homeward-export";
 /// Raised when a change means an older Homeward could misread the document. Version 2 stores
 /// history events and changes as data; version 1 files, with them in English sentences, are
-/// upgraded as they are read (`domain::legacy`).
-pub const FORMAT_VERSION: u32 = 2;
+/// upgraded as they are read (`domain::legacy`). Version 3 adds the plan's household: an older
+/// Homeward must refuse such a file ("Update Homeward") rather than import it and drop the
+/// household on its next save. Version 2 files read as they are, with no household.
+pub const FORMAT_VERSION: u32 = 3;
 /// The largest file an import reads: decrypting and holding it takes several times its size in
 /// memory, which an old phone may not have. About 40,000 full cases.
 pub const MAX_FILE_BYTES: usize = 200 * 1024 * 1024;

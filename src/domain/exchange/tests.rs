@@ -23,6 +23,13 @@ fn full_case(number: &str) -> Case {
         None,
     ));
     case.checklist.items[0].notes = "x".repeat(10_000);
+    case.plan.household.push(crate::domain::Person {
+        name: "Rosa Gómez".into(),
+        relationship: Some(crate::domain::Relationship::Grandparent),
+        caregiver: crate::domain::Caregiving::Planned,
+        lives_with_child: true,
+        ..Default::default()
+    });
     // The history travels with the case.
     let before = case.clone();
     case.plan.worker.role = "Psychologist".into();
@@ -61,7 +68,7 @@ fn a_document_round_trips_every_field() {
     assert_eq!(read(&bytes).unwrap(), doc);
     let text = String::from_utf8(bytes).unwrap();
     assert!(
-        text.starts_with(r#"{"format":"homeward-export","format_version":2,"#),
+        text.starts_with(r#"{"format":"homeward-export","format_version":3,"#),
         "the header comes first: {}",
         &text[..80]
     );
@@ -79,13 +86,24 @@ fn written(plan: &ImportPlan) -> [usize; 5] {
 }
 
 #[test]
+fn a_format_2_file_reads_with_no_household() {
+    let mut case = serde_json::to_value(full_case("A-1")).unwrap();
+    case["plan"].as_object_mut().unwrap().remove("household");
+    let text = serde_json::json!({ "format": "homeward-export", "format_version": 2, "app_version": "0.9.0",
+        "exported_at": "2026-11-01T00:00:00Z", "cases": [case] });
+    let document = read(text.to_string().as_bytes()).unwrap();
+    assert!(document.cases[0].plan.household.is_empty());
+    assert_eq!(document.cases[0].plan.actions.len(), 1, "the rest as it was");
+}
+
+#[test]
 fn foreign_newer_damaged_and_oversized_documents_are_refused() {
     assert_eq!(read(b"hello"), Err(ReadError::NotAnExport));
     assert_eq!(read(br#"{"name":"a shopping list"}"#), Err(ReadError::NotAnExport));
     assert_eq!(read(br#"{"format":"homeward-export"}"#), Err(ReadError::NotAnExport));
     assert_eq!(
-        read(br#"{"format":"homeward-export","format_version":3,"cases":"anything"}"#),
-        Err(ReadError::TooNew { found: 3, supported: 2 })
+        read(br#"{"format":"homeward-export","format_version":4,"cases":"anything"}"#),
+        Err(ReadError::TooNew { found: 4, supported: 3 })
     );
     assert!(matches!(
         read(br#"{"format":"homeward-export","format_version":1,"cases":[{"id":"x"}]}"#),

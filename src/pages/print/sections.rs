@@ -53,6 +53,7 @@ pub fn document(l: Locale, case: &Case, printed: chrono::DateTime<chrono::Utc>, 
                                 })}
                             {child(l, case)}
                             {worker(l, case)}
+                            {household(l, case)}
                             {placement(l, case)}
                             {needs(l, case)}
                             {services(l, case)}
@@ -145,25 +146,65 @@ fn worker(l: Locale, case: &Case) -> impl IntoView {
     )
 }
 
+fn household(l: Locale, case: &Case) -> impl IntoView {
+    let yes_no =
+        |yes: bool| text(if yes { td_string!(l, print.household.yes) } else { td_string!(l, print.household.no) });
+    let items = case
+        .plan
+        .household
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let age = p.age_on(today()).map(|a| td_string!(l, print.age_years, n = a).to_string()).unwrap_or_default();
+            record(
+                l,
+                named(&crate::vocabulary::person_name(l, p, i + 1)),
+                vec![
+                    (
+                        td_string!(l, print.child_section.sex),
+                        Shown::Text(p.sex.map(|s| s.in_locale(l).to_string()).unwrap_or_default()),
+                    ),
+                    (td_string!(l, print.child_section.birth_date), on(p.birth_date)),
+                    (td_string!(l, print.household.age), Shown::Text(age)),
+                    (td_string!(l, print.household.lives_with_child), yes_no(p.lives_with_child)),
+                    (td_string!(l, print.household.caregiver), text(p.caregiver.in_locale(l))),
+                    (td_string!(l, print.household.contact), text(&p.contact)),
+                    (td_string!(l, print.household.notes), text(&p.notes)),
+                ],
+            )
+            .into_any()
+        })
+        .collect();
+    section(td_string!(l, print.household.title), records(items, td_string!(l, print.household.empty)))
+}
+
 fn placement(l: Locale, case: &Case) -> impl IntoView {
     let placement = &case.plan.placement;
     let kind = placement
         .kind
         .map(|k| k.in_locale(l).to_string())
         .unwrap_or_else(|| td_string!(l, common.not_decided_yet).to_string());
-    section(
-        td_string!(l, print.placement.title),
-        facts(
-            l,
-            vec![
-                (td_string!(l, print.placement.planned), Shown::Text(kind)),
-                (td_string!(l, print.placement.location), text(&placement.location)),
-                (td_string!(l, print.placement.caregivers), text(&placement.caregivers)),
-                (td_string!(l, print.placement.relationship), text(&placement.relationship)),
-                (td_string!(l, print.placement.planned_date), on(placement.planned_date)),
-            ],
-        ),
-    )
+    // The household's caregivers by name, then what an earlier version kept as text.
+    let caregivers = case
+        .plan
+        .household
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.is_caregiver())
+        .map(|(i, p)| crate::vocabulary::person_name(l, p, i + 1))
+        .chain(Some(placement.caregivers.trim().to_string()).filter(|t| !t.is_empty()))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let mut rows = vec![
+        (td_string!(l, print.placement.planned), Shown::Text(kind)),
+        (td_string!(l, print.placement.location), text(&placement.location)),
+        (td_string!(l, print.placement.caregivers), text(&caregivers)),
+    ];
+    if !placement.relationship.trim().is_empty() {
+        rows.push((td_string!(l, print.placement.relationship), text(&placement.relationship)));
+    }
+    rows.push((td_string!(l, print.placement.planned_date), on(placement.planned_date)));
+    section(td_string!(l, print.placement.title), facts(l, rows))
 }
 
 fn needs(l: Locale, case: &Case) -> impl IntoView {

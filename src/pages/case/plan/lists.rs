@@ -1,4 +1,5 @@
-//! The list sections of the plan: protection needs, services, other actions and referrals.
+//! The list sections of the plan: protection needs, services, other actions and referrals (and
+//! the household, `household.rs`, through the same list editor).
 //! Items can be added, edited, moved up or down (urgent ones stay first) and removed.
 
 use chrono::NaiveDate;
@@ -19,18 +20,18 @@ const ACTIONS: ListAccess<Action> = ListAccess { get: |p| &p.actions, get_mut: |
 const REFERRALS: ListAccess<Referral> = ListAccess { get: |p| &p.referrals, get_mut: |p| &mut p.referrals };
 
 /// What differs between the four lists: the item's name and how one item's form looks.
-struct ListKind<L: 'static> {
-    access: ListAccess<L>,
+pub(super) struct ListKind<L: 'static> {
+    pub access: ListAccess<L>,
     /// Stable key for field ids: `needs`, `services`, …
-    key: &'static str,
+    pub key: &'static str,
     /// The list's own texts: "Need 2", "Add a need", "Remove: need 2"…
-    words: fn(Locale, Words, usize) -> String,
-    form: fn(Editor, Uuid, Locale) -> AnyView,
+    pub words: fn(Locale, Words, usize) -> String,
+    pub form: fn(Editor, Uuid, Locale) -> AnyView,
 }
 
 /// The texts each list words in its own way (the item's name, with its grammar, is in them).
 #[derive(Clone, Copy)]
-enum Words {
+pub(super) enum Words {
     Item,
     Removed,
     MoveUp,
@@ -88,7 +89,7 @@ fn referral_words(l: Locale, w: Words, n: usize) -> String {
     }
 }
 
-fn list_editor<L: ListItem + Default + Send + Sync + 'static>(
+pub(super) fn list_editor<L: ListItem + Default + Send + Sync + 'static>(
     ed: Editor,
     l: Locale,
     kind: ListKind<L>,

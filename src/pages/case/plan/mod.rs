@@ -1,6 +1,7 @@
 //! The plan tab: the guided Care and Protection Plan, one step per section, moved through with
 //! Next and Back or by jumping from the step list, which shows how far each step is filled in.
 
+mod household;
 mod lists;
 mod sections;
 mod visits;
@@ -116,6 +117,7 @@ pub(super) fn SectionForm(editor: Editor, section: Signal<Section>, id: CaseId) 
                         Section::Case => sections::case_section(ed, l).into_any(),
                         Section::Worker => sections::worker_section(ed, l).into_any(),
                         Section::Child => sections::child_section(ed, l).into_any(),
+                        Section::Household => household::household_section(ed, l).into_any(),
                         Section::Placement => sections::placement_section(ed, l).into_any(),
                         Section::Needs => lists::needs_section(ed, l).into_any(),
                         Section::Services => lists::services_section(ed, l).into_any(),

@@ -177,9 +177,6 @@ pub fn placement_section(ed: Editor, l: Locale) -> impl IntoView {
     };
     let checklist = Route::Checklist { id: ed.case.with_untracked(|c| c.id), item: None }.href();
     let (location, set_location) = ed.bind(|c| c.plan.placement.location.clone(), |c, v| c.plan.placement.location = v);
-    let (carers, set_carers) = ed.bind(|c| c.plan.placement.caregivers.clone(), |c, v| c.plan.placement.caregivers = v);
-    let (relationship, set_relationship) =
-        ed.bind(|c| c.plan.placement.relationship.clone(), |c, v| c.plan.placement.relationship = v);
     let (date, set_date) = ed.bind(|c| c.plan.placement.planned_date, |c, v| c.plan.placement.planned_date = v);
     view! {
         <SelectField
@@ -238,21 +235,7 @@ pub fn placement_section(ed: Editor, l: Locale) -> impl IntoView {
             set=set_location
             hint=td_string!(l, plan.sections.location_hint)
         />
-        <TextField
-            label=td_string!(l, plan.sections.caregivers)
-            field="placement.caregivers"
-            wraps=true
-            value=carers
-            set=set_carers
-            hint=td_string!(l, plan.sections.caregivers_hint)
-        />
-        <TextField
-            label=td_string!(l, plan.sections.relationship)
-            field="placement.relationship"
-            value=relationship
-            set=set_relationship
-            hint=td_string!(l, plan.sections.relationship_hint)
-        />
+        {super::household::caregivers_choice(ed, l)}
         <DateField
             label=td_string!(l, plan.sections.placement_date)
             field="placement.planned_date"

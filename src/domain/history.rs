@@ -141,6 +141,7 @@ fn area_of(path: &str) -> String {
         "worker" => Section::Worker,
         "child" => Section::Child,
         "household" => Section::Household,
+        "assessments" => Section::Assessment,
         "placement" => Section::Placement,
         "needs" => Section::Needs,
         "services" => Section::Services,

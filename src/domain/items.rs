@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::care_domain::{lenient_from, FromAssessment};
 use super::choices::{lenient, lenient_option, Choice, ItemStatus, ReferralStatus, ServiceType};
 
 /// Anything kept in one of the plan's ordered lists.
@@ -25,6 +26,9 @@ pub struct ProtectionNeed {
     pub by_when: Option<NaiveDate>,
     #[serde(deserialize_with = "lenient")]
     pub status: ItemStatus,
+    /// The assessment's domain this need answers, when it was made from one.
+    #[serde(deserialize_with = "lenient_from", skip_serializing_if = "Option::is_none")]
+    pub from: Option<FromAssessment>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -40,6 +44,9 @@ pub struct Service {
     pub urgent: bool,
     #[serde(deserialize_with = "lenient")]
     pub status: ItemStatus,
+    /// The assessment's domain this service answers, when it was made from one.
+    #[serde(deserialize_with = "lenient_from", skip_serializing_if = "Option::is_none")]
+    pub from: Option<FromAssessment>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -159,7 +166,8 @@ new_item!(ProtectionNeed {
     response: String::new(),
     by_whom: String::new(),
     by_when: None,
-    status: ItemStatus::NotStarted
+    status: ItemStatus::NotStarted,
+    from: None
 });
 new_item!(Service {
     kind: ServiceType::Health,
@@ -168,7 +176,8 @@ new_item!(Service {
     location: String::new(),
     by_when: None,
     urgent: false,
-    status: ItemStatus::NotStarted
+    status: ItemStatus::NotStarted,
+    from: None
 });
 new_item!(Action { what: String::new(), responsible: String::new(), by_when: None, status: ItemStatus::NotStarted });
 new_item!(Referral {

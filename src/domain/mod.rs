@@ -3,7 +3,9 @@
 
 #[macro_use]
 pub mod choices;
+pub mod assessment;
 pub mod backup;
+pub mod care_domain;
 pub mod case;
 pub mod case_list;
 pub mod case_number;
@@ -33,6 +35,7 @@ pub mod section;
 pub mod stored_dates;
 pub mod validation;
 
+pub use assessment::{Assessment, CareDomain, FromAssessment, Rating};
 pub use case::{Case, CaseDeadlines, CaseId, CaseSummary, ChecklistCounts};
 pub use case_number::{CaseNumber, DeviceCode};
 pub use choices::*;

@@ -24,6 +24,7 @@ pub fn place(path: &str) -> String {
         "worker" => "Case worker",
         "child" => "Child",
         "household" => "Household and family",
+        "assessments" => "Assessment",
         "placement" => "Placement",
         "needs" => "Protection needs",
         "services" => "Services",
@@ -35,6 +36,13 @@ pub fn place(path: &str) -> String {
         "checklist" => "Checklist",
         other => other,
     };
+    // An assessment's change names its domain: "Assessment: Health: Rating".
+    if let ("assessments", [domain, field, ..]) = (first.as_str(), rest) {
+        if let Some(domain) = <super::care_domain::CareDomain as super::choices::Choice>::from_key(domain) {
+            use super::choices::Choice;
+            return format!("{area}: {}: {}", domain.label(), capitalise(field));
+        }
+    }
     let field = rest.iter().rfind(|p| p.as_str() != "items").map(|f| capitalise(f));
     match field {
         Some(field) => format!("{area}: {field}"),
@@ -76,5 +84,18 @@ pub fn shown(value: Option<&Value>) -> String {
             }
         }
         Some(_) => "(changed)".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_place_is_named_as_the_worker_reads_it_and_an_assessment_s_by_its_domain() {
+        assert_eq!(place("plan.worker.role"), "Case worker: Role");
+        assert_eq!(place("plan.household[1].lives_with_child"), "Household and family: Lives with child");
+        assert_eq!(place("plan.assessments[1].health.rating"), "Assessment: Health: Rating");
+        assert_eq!(place("plan.assessments[1].date"), "Assessment: Date");
     }
 }

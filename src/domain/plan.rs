@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::assessment::Assessment;
 use super::choices::{lenient, lenient_option, ChildAgreement, Determination, PlacementType, PlanStatus, Sex};
 use super::household::Person;
 use super::items::{Action, ItemList, ProtectionNeed, Referral, Service};
@@ -20,6 +21,8 @@ pub struct Plan {
     /// The people around the child; the placement's caregivers are marked among them.
     pub household: ItemList<Person>,
     pub placement: Placement,
+    /// Every assessment of the child's situation, the worker's order; shown newest first.
+    pub assessments: ItemList<Assessment>,
     pub needs: ItemList<ProtectionNeed>,
     pub services: ItemList<Service>,
     pub actions: ItemList<Action>,

@@ -9,6 +9,7 @@ pub enum Section {
     Child,
     Household,
     Placement,
+    Assessment,
     Needs,
     Services,
     Actions,
@@ -39,12 +40,13 @@ impl SectionState {
 }
 
 impl Section {
-    pub const ALL: [Section; 12] = [
+    pub const ALL: [Section; 13] = [
         Self::Case,
         Self::Worker,
         Self::Child,
         Self::Household,
         Self::Placement,
+        Self::Assessment,
         Self::Needs,
         Self::Services,
         Self::Actions,
@@ -62,6 +64,7 @@ impl Section {
             Self::Child => "child",
             Self::Household => "household",
             Self::Placement => "placement",
+            Self::Assessment => "assessment",
             Self::Needs => "needs",
             Self::Services => "services",
             Self::Actions => "actions",
@@ -86,6 +89,7 @@ impl Section {
             Self::Child => "Child",
             Self::Household => "Household and family",
             Self::Placement => "Placement",
+            Self::Assessment => "Assessment",
             Self::Needs => "Protection needs",
             Self::Services => "Services",
             Self::Actions => "Other actions",
@@ -105,6 +109,7 @@ impl Section {
             Self::Child => "Record only what the work needs.",
             Self::Household => "The people around the child: who they are to the child, who lives with the child, and who cares for the child now or will.",
             Self::Placement => "Where the child will live and who will provide care.",
+            Self::Assessment => "How the child is doing in each area of their life, from urgent need to strength. Each new assessment is compared with the one before, and a need leads to the plan.",
             Self::Needs => "Each protection need, how it will be addressed, by whom and by when.",
             Self::Services => "Health, education, psychosocial and other services: who provides them, where and by when. Urgent services come first.",
             Self::Actions => "Any other action to take, who is responsible and by when.",
@@ -161,6 +166,10 @@ impl Section {
                     p.kind.is_some() || has(&p.location) || has(&p.caregivers) || p.planned_date.is_some(),
                 )
             }
+            Self::Assessment => (
+                plan.assessments.newest_first().first().is_some_and(|a| a.is_complete()),
+                plan.assessments.iter().any(|a| !a.is_empty()),
+            ),
             Self::Needs => (!plan.needs.is_empty(), !plan.needs.is_empty()),
             Self::Services => (!plan.services.is_empty(), !plan.services.is_empty()),
             Self::Actions => (!plan.actions.is_empty(), !plan.actions.is_empty()),
@@ -220,7 +229,7 @@ mod tests {
         case.plan.worker.since = Some(today);
         assert_eq!(state(&case), SectionState::Complete);
         assert_eq!(Section::Needs.state(&case, &[]), SectionState::NotStarted);
-        assert_eq!(Section::completed(&case, &validate(&case, today)), (1, 12), "only the worker step is complete");
+        assert_eq!(Section::completed(&case, &validate(&case, today)), (1, 13), "only the worker step is complete");
     }
 
     #[test]

@@ -187,6 +187,15 @@ pub fn validate(case: &Case, today: NaiveDate) -> Vec<Problem> {
         );
     }
 
+    for assessment in plan.assessments.iter() {
+        check(
+            not_future(assessment.date),
+            Section::Assessment,
+            item_field("assessments", assessment, "date"),
+            ProblemKind::AssessmentInFuture,
+        );
+    }
+
     for need in plan.needs.iter() {
         check(!blank(&need.need), Section::Needs, item_field("needs", need, "need"), ProblemKind::NeedNotDescribed);
     }

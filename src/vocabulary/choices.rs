@@ -6,8 +6,8 @@ use crate::domain::monitoring::SeenAlone;
 use crate::domain::passphrase::Strength;
 use crate::domain::section::{Section, SectionState};
 use crate::domain::{
-    Caregiving, ChildAgreement, Determination, ItemStatus, PlacementType, PlanStatus, ReferralStatus, Relationship,
-    ServiceType, Sex,
+    CareDomain, Caregiving, ChildAgreement, Determination, ItemStatus, PlacementType, PlanStatus, Rating,
+    ReferralStatus, Relationship, ServiceType, Sex,
 };
 use crate::i18n::{td_string, Locale, Translate};
 
@@ -78,6 +78,7 @@ translate!(Section => section {
     Child => child,
     Household => household,
     Placement => placement,
+    Assessment => assessment,
     Needs => needs,
     Services => services,
     Actions => actions,
@@ -112,6 +113,17 @@ translate!(Relationship => relationship {
     Other => other,
 });
 translate!(Caregiving => caregiving { No => no, Now => now, Planned => planned });
+translate!(CareDomain => care_domain {
+    Safety => safety,
+    Health => health,
+    Education => education,
+    Family => family,
+    Emotional => emotional,
+    Living => living,
+    Identity => identity,
+    Disability => disability,
+});
+translate!(Rating => rating { UrgentNeed => urgent_need, Need => need, Managing => managing, Strength => strength });
 
 #[cfg(test)]
 mod tests {
@@ -147,5 +159,7 @@ mod tests {
         english_is_the_label::<SeenAlone>();
         english_is_the_label::<Relationship>();
         english_is_the_label::<Caregiving>();
+        english_is_the_label::<CareDomain>();
+        english_is_the_label::<Rating>();
     }
 }

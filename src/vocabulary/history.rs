@@ -14,8 +14,8 @@ use crate::domain::monitoring::{SeenAlone, VisitFrequency};
 use crate::domain::paths;
 use crate::domain::section::Section;
 use crate::domain::{
-    Caregiving, ChildAgreement, Choice, Determination, ItemStatus, PlacementType, PlanStatus, ReferralStatus,
-    Relationship, ServiceType, Sex,
+    CareDomain, Caregiving, ChildAgreement, Choice, Determination, ItemStatus, PlacementType, PlanStatus, Rating,
+    ReferralStatus, Relationship, ServiceType, Sex,
 };
 use crate::i18n::{date, td_string, Locale, Translate};
 
@@ -141,6 +141,8 @@ fn field_name(l: Locale, key: &str) -> Option<&'static str> {
         "evidence" => td_string!(l, vocab.field.evidence),
         "lives_with_child" => td_string!(l, vocab.field.lives_with_child),
         "caregiver" => td_string!(l, vocab.field.caregiver),
+        "rating" => td_string!(l, vocab.field.rating),
+        "by" => td_string!(l, vocab.field.by),
         _ => return None,
     })
 }
@@ -162,6 +164,7 @@ pub fn field_place(l: Locale, path: &str) -> String {
         "worker" => td_string!(l, vocab.area.worker).to_string(),
         "child" => td_string!(l, vocab.area.child).to_string(),
         "household" => td_string!(l, vocab.area.household).to_string(),
+        "assessments" => td_string!(l, vocab.area.assessments).to_string(),
         "placement" => td_string!(l, vocab.area.placement).to_string(),
         "needs" => td_string!(l, vocab.area.needs).to_string(),
         "services" => td_string!(l, vocab.area.services).to_string(),
@@ -173,14 +176,16 @@ pub fn field_place(l: Locale, path: &str) -> String {
         "checklist" => td_string!(l, vocab.area.checklist).to_string(),
         other => field_name(l, other).map_or_else(|| as_words(other), str::to_string),
     };
+    let field_words = |field: &str| field_name(l, field).map_or_else(|| as_words(field), str::to_string);
+    // An assessment's change names its domain: "Evaluación: Salud: Valoración".
+    if let ("assessments", [domain, field, ..]) = (*first, rest) {
+        if let Some(domain) = CareDomain::from_key(domain) {
+            let field = format!("{}: {}", domain.in_locale(l), field_words(field));
+            return td_string!(l, vocab.change.place, area, field).to_string();
+        }
+    }
     match rest.iter().rfind(|p| **p != "items") {
-        Some(field) => td_string!(
-            l,
-            vocab.change.place,
-            area,
-            field = field_name(l, field).map_or_else(|| as_words(field), str::to_string)
-        )
-        .to_string(),
+        Some(field) => td_string!(l, vocab.change.place, area, field = field_words(field)).to_string(),
         None => area,
     }
 }
@@ -238,6 +243,7 @@ fn choice_words(l: Locale, path: &str, key: &str) -> Option<&'static str> {
         (_, "urgent" | "lives_with_child") => None,
         ("household", "relationship") => Relationship::from_key(key).map(|c| c.in_locale(l)),
         ("household", "caregiver") => Caregiving::from_key(key).map(|c| c.in_locale(l)),
+        ("assessments", "rating") => Rating::from_key(key).map(|c| c.in_locale(l)),
         ("needs" | "services" | "actions", "status") => ItemStatus::from_key(key).map(|c| c.in_locale(l)),
         ("referrals", "status") => ReferralStatus::from_key(key).map(|c| c.in_locale(l)),
         ("checklist", "status") if path.contains("milestones") => {

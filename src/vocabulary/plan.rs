@@ -18,6 +18,7 @@ pub fn section_purpose(l: Locale, section: Section) -> &'static str {
         Section::Child => td_string!(l, vocab.section_purpose.child),
         Section::Household => td_string!(l, vocab.section_purpose.household),
         Section::Placement => td_string!(l, vocab.section_purpose.placement),
+        Section::Assessment => td_string!(l, vocab.section_purpose.assessment),
         Section::Needs => td_string!(l, vocab.section_purpose.needs),
         Section::Services => td_string!(l, vocab.section_purpose.services),
         Section::Actions => td_string!(l, vocab.section_purpose.actions),

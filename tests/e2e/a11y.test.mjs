@@ -125,8 +125,33 @@ test('every step of the plan, with list items, visits, referrals and the handove
   await field(page, 'Estimated age in years').fill('99');
   await page.locator('.field.has-error').first().waitFor();
   await audit.check(page, 'plan: child (number error)');
+  await step('Household and family', 'household');
+  await audit.check(page, 'plan: household, empty');
+  await page.getByRole('button', { name: 'Add a person' }).click();
+  await field(group(page, 'Person 1'), 'Name').fill('Rosa Gómez');
+  await page.getByRole('button', { name: 'Add a person' }).click();
+  await field(group(page, 'Person 2'), 'Name').focus();
+  await field(group(page, 'Person 2'), 'Contact').focus();
+  await page.locator('.field.has-error').first().waitFor();
+  await audit.check(page, 'plan: household, a person with an error');
+  await page.getByRole('button', { name: 'Remove: person 2' }).click();
+  await saved(page);
   await step('Placement', 'placement');
-  await audit.check(page, 'plan: placement');
+  await field(page, 'Rosa Gómez').check();
+  await saved(page);
+  await audit.check(page, 'plan: placement, a caregiver from the household');
+  await step('Assessment', 'assessment');
+  await audit.check(page, 'plan: assessment, none');
+  for (const date of ['2026-06-01', '2026-11-20']) {
+    await page.getByRole('button', { name: 'Start a new assessment' }).click();
+    await field(page.locator('section.assessment').first(), 'Date of the assessment').fill(date);
+    await field(group(page.locator('section.assessment').first(), 'Health'), 'Rating').selectOption({ label: date === '2026-06-01' ? 'Need' : 'Strength' });
+  }
+  await field(group(page.locator('section.assessment').first(), 'Education'), 'Rating').selectOption({ label: 'Urgent need' });
+  await page.getByRole('button', { name: 'Add a protection need: Education' }).click();
+  await page.locator('details.earlier-assessment summary').click();
+  await saved(page);
+  await audit.check(page, 'plan: assessment, compared, an earlier one open, a need made');
 
   for (const [name, key, add, fill] of [
     ['Protection needs', 'needs', 'Add a need', 'Protection need'],

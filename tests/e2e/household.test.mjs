@@ -20,7 +20,10 @@ test('the household is filled in by label, kept, chooses the caregivers, and is 
   await page.getByRole('heading', { level: 2, name: 'Household and family' }).waitFor();
   await page.getByText('No one in the household or family recorded yet.').waitFor();
 
-  await page.getByRole('button', { name: 'Add a person' }).click();
+  // By keyboard: the new person's first box takes the keyboard.
+  await page.getByRole('button', { name: 'Add a person' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id.endsWith('-name'));
   const rosa = group(page, 'Person 1');
   await field(rosa, 'Name').fill('Rosa Gómez');
   await field(rosa, 'Relationship to the child').selectOption({ label: 'Grandparent' });

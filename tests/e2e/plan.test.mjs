@@ -13,6 +13,8 @@ const PLAN = {
   child: { 'Date of birth': '2014-05-09', 'Languages': 'Spanish, Nahuatl', 'Disability and assistive-device needs': 'Needs glasses', 'Current care setting': 'Hogar Santa María residential home' },
   household: { 'Name': 'Rosa Hernández', 'Date of birth': '1961-02-14', 'Contact': '+52 222 000 1111', 'Notes': 'Maternal grandmother; raised Maya until she was six.' },
   placement: { 'Where': 'San Pedro, Puebla', 'Planned placement date': '2027-01-20' },
+  assessmentDate: '2026-11-01',
+  ratings: [['Safety and protection', 'Managing'], ['Health', 'Strength'], ['Education', 'Urgent need'], ['Family relationships', 'Need'], ['Emotional wellbeing and behaviour', 'Need'], ['Living conditions and livelihood', 'Managing'], ['Identity and documents', 'Strength'], ['Disability and assistive needs', 'Managing']],
   participation: { "The child's views and wishes": 'I want to live with my grandmother and keep my football team.', 'Consulted on': '2026-11-10', 'How the child was consulted': 'Conversation with key worker' , "The family's views": 'Grandparents are ready; worried about school fees.' },
   bestInterests: { 'Best Interests Assessment done on': '2026-10-25', 'Determination made on': '2026-11-05', 'Outcome of the determination': 'Kinship care with grandparents is in her best interests.' },
 };
@@ -103,6 +105,14 @@ test('every section of the plan is filled in through the guided steps', async ()
   await fillAll(page, PLAN.placement);
   await field(group(page, 'Who will care for the child'), 'Rosa Hernández (Grandparent)').check();
 
+  // Assessment: dated, every domain rated.
+  await page.getByRole('link', { name: 'Next' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Assessment' }).waitFor();
+  await page.getByRole('button', { name: 'Start a new assessment' }).click();
+  await field(page, 'Date of the assessment').fill(PLAN.assessmentDate);
+  for (const [domain, rating] of PLAN.ratings) await field(group(page, domain), 'Rating').selectOption({ label: rating });
+  await field(group(page, 'Education'), 'Notes').fill('Out of school since March');
+
   // Protection needs: add three, reorder, remove one.
   await page.getByRole('link', { name: 'Next' }).click();
   await page.getByRole('heading', { level: 2, name: 'Protection needs' }).waitFor();
@@ -177,7 +187,7 @@ test('every section of the plan is filled in through the guided steps', async ()
 });
 
 async function checkEverything(page) {
-  await page.getByText('Active plan · 12 of 12 sections complete').waitFor();
+  await page.getByText('Active plan · 13 of 13 sections complete').waitFor();
   await step(page, 'Case and plan');
   assert.equal(await field(page, 'Case number').inputValue(), caseNumber);
   assert.equal(await field(page, 'Plan status').inputValue(), 'active');
@@ -196,6 +206,12 @@ async function checkEverything(page) {
   assert.equal(await field(page, 'Planned placement').inputValue(), 'kinship');
   await expectAll(page, PLAN.placement);
   assert.equal(await field(page, 'Rosa Hernández (Grandparent)').isChecked(), true);
+  await step(page, 'Assessment');
+  assert.equal(await field(page, 'Date of the assessment').inputValue(), PLAN.assessmentDate);
+  for (const [domain, rating] of PLAN.ratings) {
+    assert.equal(await field(group(page, domain), 'Rating').evaluate((s) => s.selectedOptions[0].textContent), rating, domain);
+  }
+  assert.equal(await field(group(page, 'Education'), 'Notes').inputValue(), 'Out of school since March');
   await step(page, 'Protection needs');
   await expectAll(group(page, 'Need 1'), { 'Protection need': 'School bullying', 'By whom': 'Teacher' });
   await expectAll(group(page, 'Need 2'), { 'Protection need': 'Safe contact with mother', 'How it will be addressed': 'Supervised visits every Saturday', 'By whom': 'Ana Ruiz', 'By when': '2026-12-15', 'Status': 'in_progress' });

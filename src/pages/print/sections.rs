@@ -55,6 +55,7 @@ pub fn document(l: Locale, case: &Case, printed: chrono::DateTime<chrono::Utc>, 
                             {worker(l, case)}
                             {household(l, case)}
                             {placement(l, case)}
+                            {assessments(l, case)}
                             {needs(l, case)}
                             {services(l, case)}
                             {actions(l, case)}
@@ -205,6 +206,68 @@ fn placement(l: Locale, case: &Case) -> impl IntoView {
     }
     rows.push((td_string!(l, print.placement.planned_date), on(placement.planned_date)));
     section(td_string!(l, print.placement.title), facts(l, rows))
+}
+
+/// Each assessment as a block, newest first: a line per domain with its rating and notes, and
+/// the latest compared with the one before.
+fn assessments(l: Locale, case: &Case) -> impl IntoView {
+    use crate::domain::assessment::{compare, Change};
+    use crate::domain::CareDomain;
+    let plan = &case.plan;
+    let compared = plan.assessments.latest_two().map(|(latest, before)| {
+        let changes = compare(latest, before);
+        let line = [
+            (Change::Better, td_string!(l, plan.assessment.better)),
+            (Change::Worse, td_string!(l, plan.assessment.worse)),
+            (Change::Same, td_string!(l, plan.assessment.same)),
+            (Change::NewlyRated, td_string!(l, plan.assessment.newly_rated)),
+            (Change::NoLongerRated, td_string!(l, plan.assessment.no_longer_rated)),
+        ]
+        .into_iter()
+        .filter_map(|(kind, label)| {
+            let domains: Vec<&str> = changes.iter().filter(|(_, c)| *c == kind).map(|(d, _)| d.in_locale(l)).collect();
+            (!domains.is_empty()).then(|| format!("{label}: {}", domains.join(", ")))
+        })
+        .collect::<Vec<_>>()
+        .join(". ");
+        let date = before.date.map(|d| date(l, d)).unwrap_or_default();
+        view! {
+            <p>
+                <strong>{td_string!(l, plan.assessment.compared, date).to_string()}</strong>
+                ": "
+                {line}
+            </p>
+        }
+    });
+    let items = plan
+        .assessments
+        .newest_first()
+        .into_iter()
+        .map(|a| {
+            let title = match a.date {
+                Some(d) => td_string!(l, plan.assessment.title, date = date(l, d)).to_string(),
+                None => td_string!(l, plan.assessment.title_undated).to_string(),
+            };
+            let mut rows = vec![(td_string!(l, print.assessment.by), person(&a.by))];
+            rows.extend(CareDomain::ALL.iter().map(|&d| {
+                let rated = a.domain(d);
+                let rating = rated.rating.map_or(td_string!(l, print.assessment.not_rated), |r| r.in_locale(l));
+                let shown = match rated.notes.trim() {
+                    "" => rating.to_string(),
+                    notes => format!("{rating}. {notes}"),
+                };
+                (d.in_locale(l), text(&shown))
+            }));
+            record(l, title, rows).into_any()
+        })
+        .collect();
+    section(
+        td_string!(l, print.assessment.title),
+        view! {
+            {compared}
+            {records(items, td_string!(l, print.assessment.empty))}
+        },
+    )
 }
 
 fn needs(l: Locale, case: &Case) -> impl IntoView {

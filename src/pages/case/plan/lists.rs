@@ -249,7 +249,9 @@ fn need_form(ed: Editor, id: Uuid, l: Locale) -> AnyView {
     let (who, set_who) = ed.bind_item(NEEDS, id, |n| n.by_whom.clone(), |n, v| n.by_whom = v);
     let (when, set_when) = ed.bind_item(NEEDS, id, |n| n.by_when, |n, v| n.by_when = v);
     let need_key = format!("needs.{id}.need");
+    let from = Signal::derive(move || ed.case.with(|c| c.plan.needs.get(id).and_then(|n| n.from)));
     view! {
+        {super::assessment::from_line(ed, l, from)}
         <TextField
             label=td_string!(l, plan.needs.need)
             field=need_key.clone()
@@ -299,7 +301,9 @@ fn service_form(ed: Editor, id: Uuid, l: Locale) -> AnyView {
     let (urgent, set_urgent) = ed.bind_item(SERVICES, id, |s| s.urgent, |s, v| s.urgent = v);
     let set_urgent = keep_focus(set_urgent, format!("services.{id}.urgent"));
     let description_key = format!("services.{id}.description");
+    let from = Signal::derive(move || ed.case.with(|c| c.plan.services.get(id).and_then(|s| s.from)));
     view! {
+        {super::assessment::from_line(ed, l, from)}
         <SelectField
             label=td_string!(l, plan.services.kind)
             field=format!("services.{id}.kind")

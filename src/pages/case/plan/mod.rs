@@ -1,6 +1,7 @@
 //! The plan tab: the guided Care and Protection Plan, one step per section, moved through with
 //! Next and Back or by jumping from the step list, which shows how far each step is filled in.
 
+mod assessment;
 mod household;
 mod lists;
 mod sections;
@@ -119,6 +120,7 @@ pub(super) fn SectionForm(editor: Editor, section: Signal<Section>, id: CaseId) 
                         Section::Child => sections::child_section(ed, l).into_any(),
                         Section::Household => household::household_section(ed, l).into_any(),
                         Section::Placement => sections::placement_section(ed, l).into_any(),
+                        Section::Assessment => assessment::assessment_section(ed, l).into_any(),
                         Section::Needs => lists::needs_section(ed, l).into_any(),
                         Section::Services => lists::services_section(ed, l).into_any(),
                         Section::Actions => lists::actions_section(ed, l).into_any(),

@@ -137,6 +137,7 @@ impl Route {
             DuePlace::Services => Section::Services,
             DuePlace::Actions => Section::Actions,
             DuePlace::Monitoring => Section::Monitoring,
+            DuePlace::SafetyPlan => Section::SafetyPlan,
             DuePlace::Referrals => Section::Referrals,
         };
         Self::Plan { id, section }

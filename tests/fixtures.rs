@@ -3,8 +3,8 @@
 //! itself; one at schema 7 or 8 is what a move into a workspace leaves when it is cut short.
 //! Schema 7's fixture is schema-v6's database with every case's report record, as a save
 //! writes it; schema 8's is schema 7's with the store of edits kept at a lock, empty (a lock
-//! happens only in a protected workspace); schema 9's is schema 8's with a household in its
-//! first case. `cargo test --test fixtures -- --ignored` writes
+//! happens only in a protected workspace); schema 9's is schema 8's with a household, an
+//! assessment and a safety plan (its milestone linked) in its first case. `cargo test --test fixtures -- --ignored` writes
 //! them again; the tests below keep them true to the domain.
 
 #![cfg(not(target_arch = "wasm32"))]
@@ -45,8 +45,10 @@ fn schema_v8() -> Value {
     at_version(database, 8)
 }
 
-/// schema-v8 with a household in the first case: Rosa, the grandmother, who will care for the
-/// child, and her neighbour. Schema 9 changes no store; it keeps older tabs from dropping this.
+/// schema-v8 with the case record of issue 21 in the first case: a household (Rosa, the
+/// grandmother, who will care for the child, and her neighbour), an assessment with a need made
+/// from it, and a safety plan that backs its milestone. Schema 9 changes no store; it keeps older
+/// tabs from dropping these.
 fn schema_v9() -> Value {
     let mut database = schema_v8();
     let case = &mut database["stores"]["cases"]["records"][0];
@@ -58,7 +60,29 @@ fn schema_v9() -> Value {
           "sex": null, "birth_date": null, "estimated_age": 45, "lives_with_child": false,
           "caregiver": "no", "contact": "", "notes": "Looks after Lucía after school." }
     ]);
-    let _: Case = serde_json::from_value(case.clone()).expect("the fixture's case reads as today's");
+    case["plan"]["assessments"] = json!([
+        { "id": "9c0e5a52-5d1b-4c39-9a43-2f4f0a1c0003", "date": "2026-10-20", "by": "Ana Ruiz",
+          "safety": { "rating": "managing", "notes": "" }, "health": { "rating": "strength", "notes": "" },
+          "education": { "rating": "need", "notes": "Missed a term of school." },
+          "family": { "rating": "managing", "notes": "" }, "emotional": { "rating": null, "notes": "" },
+          "living": { "rating": null, "notes": "" }, "identity": { "rating": "urgent_need", "notes": "No birth certificate." },
+          "disability": { "rating": null, "notes": "" } }
+    ]);
+    case["plan"]["needs"][0]["from"] =
+        json!({ "assessment": "9c0e5a52-5d1b-4c39-9a43-2f4f0a1c0003", "domain": "education" });
+    case["plan"]["safety_plan"] = json!({
+        "risks": "Her stepfather coming back to the house.",
+        "caregivers_agreed": "Rosa does not let him in and calls the police.",
+        "contacts": [{ "id": "9c0e5a52-5d1b-4c39-9a43-2f4f0a1c0004", "name": "Her teacher", "how_to_reach": "At school" }],
+        "checked_by": "Ana Ruiz, at each visit", "agreed_on": "2026-10-25", "review_on": "2027-01-25"
+    });
+    let milestones = case["checklist"]["milestones"].as_array_mut().expect("the fixture's case has milestones");
+    let safety = milestones.iter_mut().find(|m| m["milestone"] == "safety_plan").expect("a safety plan milestone");
+    safety["linked"] = json!("safety_plan");
+    let read: Case = serde_json::from_value(case.clone()).expect("the fixture's case reads as today's");
+    assert_eq!(read.plan.assessments.iter().count(), 1);
+    assert_eq!(read.plan.safety_plan.contacts.iter().count(), 1);
+    assert!(read.checklist.milestone(homeward::domain::checklist::Milestone::SafetyPlan).linked.is_some());
     at_version(database, 9)
 }
 
@@ -83,7 +107,7 @@ fn the_schema_v8_fixture_is_schema_v7_with_a_store_for_kept_edits() {
 }
 
 #[test]
-fn the_schema_v9_fixture_is_schema_v8_with_a_household() {
+fn the_schema_v9_fixture_is_schema_v8_with_the_case_record() {
     assert_eq!(read("schema-v9.json"), schema_v9(), "write it again: cargo test --test fixtures -- --ignored");
 }
 

@@ -215,6 +215,7 @@ impl Case {
             add(DuePlace::Checklist, Some(item.id), what, item.due);
         }
         add(DuePlace::Monitoring, None, DueWhat::MonitoringVisit, plan.monitoring.next_visit(plan.start_date));
+        add(DuePlace::SafetyPlan, None, DueWhat::SafetyPlanReview, plan.safety_plan.review_on);
         add(DuePlace::Case, None, DueWhat::PlanReview, plan.next_review);
         items
     }

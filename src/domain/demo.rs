@@ -17,6 +17,7 @@ mod exercise;
 mod many;
 mod more_cases;
 mod past_year;
+mod safety_plans;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use uuid::Uuid;
@@ -203,6 +204,8 @@ impl Builder {
         let case = &mut self.case;
         let plan = &mut case.plan;
         plan.household.0.iter_mut().for_each(|i| fix(&mut i.id));
+        plan.assessments.0.iter_mut().for_each(|i| fix(&mut i.id));
+        plan.safety_plan.contacts.0.iter_mut().for_each(|i| fix(&mut i.id));
         plan.needs.0.iter_mut().for_each(|i| fix(&mut i.id));
         plan.services.0.iter_mut().for_each(|i| fix(&mut i.id));
         plan.actions.0.iter_mut().for_each(|i| fix(&mut i.id));
@@ -264,6 +267,11 @@ fn finish_open(case: &mut Case, who: &str, from: NaiveDate, until: NaiveDate) {
         item.set_status(ChecklistStatus::Done, date);
         date = (date + chrono::Duration::days(1)).min(until);
     }
+}
+
+/// Marks the safety plan as what backs the "safety plan in place" milestone.
+fn link_safety_plan(case: &mut Case) {
+    case.checklist.update_milestone(Milestone::SafetyPlan, |r| r.linked = Some(super::LinkedRecord::SafetyPlan));
 }
 
 /// Records a milestone reached on a day with its evidence, or (without a day) under way.

@@ -47,6 +47,7 @@ pub enum DuePlace {
     Services,
     Actions,
     Monitoring,
+    SafetyPlan,
     Referrals,
     Checklist,
 }
@@ -88,6 +89,7 @@ pub enum DueWhat {
         title: String,
     },
     MonitoringVisit,
+    SafetyPlanReview,
     PlanReview,
 }
 
@@ -102,6 +104,7 @@ enum DueKind {
     ReferralAnswer,
     Checklist,
     MonitoringVisit,
+    SafetyPlanReview,
     PlanReview,
 }
 
@@ -135,6 +138,7 @@ impl From<StoredDueWhat> for DueWhat {
             DueKind::ReferralAnswer => Self::ReferralAnswer { to },
             DueKind::Checklist => Self::Checklist { activity, title },
             DueKind::MonitoringVisit => Self::MonitoringVisit,
+            DueKind::SafetyPlanReview => Self::SafetyPlanReview,
             DueKind::PlanReview => Self::PlanReview,
         }
     }
@@ -148,7 +152,7 @@ impl DueWhat {
             Self::Service { description, .. } => description,
             Self::Referral { to } | Self::ReferralAnswer { to } => to,
             Self::Checklist { title, .. } => title,
-            Self::MonitoringVisit | Self::PlanReview => "",
+            Self::MonitoringVisit | Self::SafetyPlanReview | Self::PlanReview => "",
         }
     }
 }
@@ -203,6 +207,7 @@ mod tests {
             DueWhat::Checklist { activity: Some("family-visit".into()), title: "Visit".into() },
             DueWhat::Checklist { activity: None, title: "Own".into() },
             DueWhat::MonitoringVisit,
+            DueWhat::SafetyPlanReview,
             DueWhat::PlanReview,
         ];
         for what in every {

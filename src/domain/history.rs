@@ -147,6 +147,7 @@ fn area_of(path: &str) -> String {
         "services" => Section::Services,
         "actions" => Section::Actions,
         "monitoring" => Section::Monitoring,
+        "safety plan" => Section::SafetyPlan,
         "participation" => Section::Participation,
         "referrals" => Section::Referrals,
         "best interests" => Section::BestInterests,

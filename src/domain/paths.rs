@@ -30,6 +30,7 @@ pub fn place(path: &str) -> String {
         "services" => "Services",
         "actions" => "Other actions",
         "monitoring" => "Monitoring",
+        "safety plan" => "Safety plan",
         "participation" => "Child participation",
         "referrals" => "Referrals",
         "best interests" => "Best interests",

@@ -8,6 +8,7 @@ use super::choices::{lenient, lenient_option, ChildAgreement, Determination, Pla
 use super::household::Person;
 use super::items::{Action, ItemList, ProtectionNeed, Referral, Service};
 use super::monitoring::Monitoring;
+use super::safety_plan::SafetyPlan;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -27,6 +28,7 @@ pub struct Plan {
     pub services: ItemList<Service>,
     pub actions: ItemList<Action>,
     pub monitoring: Monitoring,
+    pub safety_plan: SafetyPlan,
     pub participation: Participation,
     pub referrals: ItemList<Referral>,
     pub best_interests: BestInterests,

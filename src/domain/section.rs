@@ -14,6 +14,7 @@ pub enum Section {
     Services,
     Actions,
     Monitoring,
+    SafetyPlan,
     Participation,
     Referrals,
     BestInterests,
@@ -40,7 +41,7 @@ impl SectionState {
 }
 
 impl Section {
-    pub const ALL: [Section; 13] = [
+    pub const ALL: [Section; 14] = [
         Self::Case,
         Self::Worker,
         Self::Child,
@@ -51,6 +52,7 @@ impl Section {
         Self::Services,
         Self::Actions,
         Self::Monitoring,
+        Self::SafetyPlan,
         Self::Participation,
         Self::Referrals,
         Self::BestInterests,
@@ -69,6 +71,7 @@ impl Section {
             Self::Services => "services",
             Self::Actions => "actions",
             Self::Monitoring => "monitoring",
+            Self::SafetyPlan => "safety-plan",
             Self::Participation => "participation",
             Self::Referrals => "referrals",
             Self::BestInterests => "best-interests",
@@ -94,6 +97,7 @@ impl Section {
             Self::Services => "Services",
             Self::Actions => "Other actions",
             Self::Monitoring => "Monitoring visits",
+            Self::SafetyPlan => "Safety plan",
             Self::Participation => "Child participation",
             Self::Referrals => "Referrals",
             Self::BestInterests => "Best interests",
@@ -114,6 +118,7 @@ impl Section {
             Self::Services => "Health, education, psychosocial and other services: who provides them, where and by when. Urgent services come first.",
             Self::Actions => "Any other action to take, who is responsible and by when.",
             Self::Monitoring => "How often the child will be visited to check they are safe and receiving what the plan sets out.",
+            Self::SafetyPlan => "Agreed with the child and the caregivers: what could put the child at risk and how to see it coming, what each will do, and who the child can turn to.",
             Self::Participation => "The child's views and wishes in their own words, and the family's views.",
             Self::Referrals => "Services outside your organisation the child or family is referred to, and what came back.",
             Self::BestInterests => "Best Interests Assessment and, where needed, Determination.",
@@ -177,6 +182,7 @@ impl Section {
                 plan.monitoring.frequency.is_some(),
                 plan.monitoring.frequency.is_some() || plan.monitoring.latest_visit().is_some(),
             ),
+            Self::SafetyPlan => (plan.safety_plan.is_complete(), !plan.safety_plan.is_empty()),
             Self::Participation => {
                 let p = &plan.participation;
                 (
@@ -229,7 +235,7 @@ mod tests {
         case.plan.worker.since = Some(today);
         assert_eq!(state(&case), SectionState::Complete);
         assert_eq!(Section::Needs.state(&case, &[]), SectionState::NotStarted);
-        assert_eq!(Section::completed(&case, &validate(&case, today)), (1, 13), "only the worker step is complete");
+        assert_eq!(Section::completed(&case, &validate(&case, today)), (1, 14), "only the worker step is complete");
     }
 
     #[test]

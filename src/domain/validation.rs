@@ -45,6 +45,11 @@ pub enum ProblemKind {
     /// A referral's present status is dated before its previous step (that step's day).
     StatusBeforePrevious(NaiveDate),
     AssessmentInFuture,
+    /// A person or place of the safety plan with no name.
+    ContactNotNamed,
+    AgreedInFuture,
+    /// The safety plan's review is not after the day it was agreed (that day).
+    ReviewBeforeAgreed(NaiveDate),
     /// The determination is dated before the assessment (the assessment date).
     DeterminationBeforeAssessment(NaiveDate),
 }
@@ -79,6 +84,9 @@ impl ProblemKind {
                 format!("This status cannot come before the previous one ({previous}).")
             }
             Self::AssessmentInFuture => "The assessment cannot be dated in the future.".into(),
+            Self::ContactNotNamed => "Say who or where the child can turn to, or remove it.".into(),
+            Self::AgreedInFuture => "The plan cannot have been agreed on a day still to come.".into(),
+            Self::ReviewBeforeAgreed(agreed) => format!("The review must come after the plan is agreed ({agreed})."),
             Self::DeterminationBeforeAssessment(assessed) => {
                 format!("The determination comes after the assessment ({assessed}).")
             }
@@ -216,6 +224,30 @@ pub fn validate(case: &Case, today: NaiveDate) -> Vec<Problem> {
         );
     }
 
+    let safety = &plan.safety_plan;
+    for contact in safety.contacts.iter() {
+        check(
+            !blank(&contact.name),
+            Section::SafetyPlan,
+            item_field("safe_contacts", contact, "name"),
+            ProblemKind::ContactNotNamed,
+        );
+    }
+    check(
+        not_future(safety.agreed_on),
+        Section::SafetyPlan,
+        "safety_plan.agreed_on".into(),
+        ProblemKind::AgreedInFuture,
+    );
+    if let (Some(agreed), Some(review)) = (safety.agreed_on, safety.review_on) {
+        check(
+            review > agreed,
+            Section::SafetyPlan,
+            "safety_plan.review_on".into(),
+            ProblemKind::ReviewBeforeAgreed(agreed),
+        );
+    }
+
     if let Some(VisitFrequency::EveryNDays(days)) = plan.monitoring.frequency {
         check((1..=365).contains(&days), Section::Monitoring, "monitoring.days".into(), ProblemKind::DaysOutOfRange);
     }
@@ -325,6 +357,28 @@ mod tests {
         assert_eq!(fields(&case), [format!("household.{id}.birth_date")]);
         case.plan.household.update(id, |p| p.birth_date = Some(d("1960-01-01")));
         assert_eq!(Section::Household.state(&case, &validate(&case, today())), SectionState::Complete);
+    }
+
+    #[test]
+    fn a_safety_plan_names_who_the_child_turns_to_and_is_agreed_before_its_review() {
+        use crate::domain::SafeContact;
+        let mut case = valid_case();
+        let contact = SafeContact { how_to_reach: "555 0101".into(), ..SafeContact::default() };
+        let id = contact.id;
+        case.plan.safety_plan.contacts.push(contact);
+        assert_eq!(fields(&case), [format!("safe_contacts.{id}.name")]);
+        assert_eq!(Section::SafetyPlan.state(&case, &validate(&case, today())), SectionState::NeedsAttention);
+        case.plan.safety_plan.contacts.update(id, |c| c.name = "Aunt Marta".into());
+        case.plan.safety_plan.agreed_on = Some(d("2026-11-24"));
+        assert_eq!(fields(&case), ["safety_plan.agreed_on"], "agreed tomorrow");
+        case.plan.safety_plan.agreed_on = Some(d("2026-11-20"));
+        case.plan.safety_plan.review_on = Some(d("2026-11-20"));
+        let problems = validate(&case, today());
+        assert_eq!(problems[0].kind, ProblemKind::ReviewBeforeAgreed(d("2026-11-20")));
+        assert_eq!(problems[0].field, "safety_plan.review_on");
+        case.plan.safety_plan.review_on = Some(d("2027-02-20"));
+        assert!(fields(&case).is_empty());
+        assert_eq!(Section::SafetyPlan.state(&case, &[]), SectionState::InProgress, "no risks or agreement written");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use crate::domain::monitoring::SeenAlone;
 use crate::domain::passphrase::Strength;
 use crate::domain::section::{Section, SectionState};
 use crate::domain::{
-    CareDomain, Caregiving, ChildAgreement, Determination, ItemStatus, PlacementType, PlanStatus, Rating,
+    CareDomain, Caregiving, ChildAgreement, Determination, ItemStatus, LinkedRecord, PlacementType, PlanStatus, Rating,
     ReferralStatus, Relationship, ServiceType, Sex,
 };
 use crate::i18n::{td_string, Locale, Translate};
@@ -83,6 +83,7 @@ translate!(Section => section {
     Services => services,
     Actions => actions,
     Monitoring => monitoring,
+    SafetyPlan => safety_plan,
     Participation => participation,
     Referrals => referrals,
     BestInterests => best_interests,
@@ -123,6 +124,7 @@ translate!(CareDomain => care_domain {
     Identity => identity,
     Disability => disability,
 });
+translate!(LinkedRecord => linked_record { SafetyPlan => safety_plan });
 translate!(Rating => rating { UrgentNeed => urgent_need, Need => need, Managing => managing, Strength => strength });
 
 #[cfg(test)]
@@ -161,5 +163,6 @@ mod tests {
         english_is_the_label::<Caregiving>();
         english_is_the_label::<CareDomain>();
         english_is_the_label::<Rating>();
+        english_is_the_label::<LinkedRecord>();
     }
 }

@@ -80,6 +80,7 @@ pub fn due_item_what(l: Locale, item: &DueItem) -> String {
             td_string!(l, vocab.due_item.checklist, what = checklist_title(l, activity.as_deref(), title)).to_string()
         }
         DueWhat::MonitoringVisit => td_string!(l, vocab.due_item.monitoring_visit).to_string(),
+        DueWhat::SafetyPlanReview => td_string!(l, vocab.due_item.safety_plan_review).to_string(),
         DueWhat::PlanReview => td_string!(l, vocab.due_item.plan_review).to_string(),
     }
 }

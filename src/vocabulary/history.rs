@@ -14,8 +14,8 @@ use crate::domain::monitoring::{SeenAlone, VisitFrequency};
 use crate::domain::paths;
 use crate::domain::section::Section;
 use crate::domain::{
-    CareDomain, Caregiving, ChildAgreement, Choice, Determination, ItemStatus, PlacementType, PlanStatus, Rating,
-    ReferralStatus, Relationship, ServiceType, Sex,
+    CareDomain, Caregiving, ChildAgreement, Choice, Determination, ItemStatus, LinkedRecord, PlacementType, PlanStatus,
+    Rating, ReferralStatus, Relationship, ServiceType, Sex,
 };
 use crate::i18n::{date, td_string, Locale, Translate};
 
@@ -143,6 +143,14 @@ fn field_name(l: Locale, key: &str) -> Option<&'static str> {
         "caregiver" => td_string!(l, vocab.field.caregiver),
         "rating" => td_string!(l, vocab.field.rating),
         "by" => td_string!(l, vocab.field.by),
+        "risks" => td_string!(l, vocab.field.risks),
+        "caregivers_agreed" => td_string!(l, vocab.field.caregivers_agreed),
+        "contacts" => td_string!(l, vocab.field.contacts),
+        "how_to_reach" => td_string!(l, vocab.field.how_to_reach),
+        "checked_by" => td_string!(l, vocab.field.checked_by),
+        "agreed_on" => td_string!(l, vocab.field.agreed_on),
+        "review_on" => td_string!(l, vocab.field.review_on),
+        "linked" => td_string!(l, vocab.field.linked),
         _ => return None,
     })
 }
@@ -170,6 +178,7 @@ pub fn field_place(l: Locale, path: &str) -> String {
         "services" => td_string!(l, vocab.area.services).to_string(),
         "actions" => td_string!(l, vocab.area.actions).to_string(),
         "monitoring" => td_string!(l, vocab.area.monitoring).to_string(),
+        "safety_plan" => td_string!(l, vocab.area.safety_plan).to_string(),
         "participation" => td_string!(l, vocab.area.participation).to_string(),
         "referrals" => td_string!(l, vocab.area.referrals).to_string(),
         "best_interests" => td_string!(l, vocab.area.best_interests).to_string(),
@@ -259,6 +268,7 @@ fn choice_words(l: Locale, path: &str, key: &str) -> Option<&'static str> {
         (_, "determination") => Determination::from_key(key).map(|c| c.in_locale(l)),
         (_, "theme") => Theme::from_key(key).map(|c| c.in_locale(l)),
         (_, "milestone") => Milestone::from_key(key).map(|c| c.in_locale(l)),
+        (_, "linked") => LinkedRecord::from_key(key).map(|c| c.in_locale(l)),
         _ => None,
     }
 }

@@ -23,6 +23,7 @@ pub fn section_purpose(l: Locale, section: Section) -> &'static str {
         Section::Services => td_string!(l, vocab.section_purpose.services),
         Section::Actions => td_string!(l, vocab.section_purpose.actions),
         Section::Monitoring => td_string!(l, vocab.section_purpose.monitoring),
+        Section::SafetyPlan => td_string!(l, vocab.section_purpose.safety_plan),
         Section::Participation => td_string!(l, vocab.section_purpose.participation),
         Section::Referrals => td_string!(l, vocab.section_purpose.referrals),
         Section::BestInterests => td_string!(l, vocab.section_purpose.best_interests),
@@ -96,6 +97,11 @@ pub fn problem_message(l: Locale, problem: &Problem) -> String {
             td_string!(l, vocab.problem.status_before_previous, date = previous).to_string()
         }
         ProblemKind::AssessmentInFuture => td_string!(l, vocab.problem.assessment_in_future).to_string(),
+        ProblemKind::ContactNotNamed => td_string!(l, vocab.problem.contact_not_named).to_string(),
+        ProblemKind::AgreedInFuture => td_string!(l, vocab.problem.agreed_in_future).to_string(),
+        ProblemKind::ReviewBeforeAgreed(agreed) => {
+            td_string!(l, vocab.problem.review_before_agreed, date = agreed).to_string()
+        }
         ProblemKind::DeterminationBeforeAssessment(assessed) => {
             td_string!(l, vocab.problem.determination_before_assessment, date = assessed).to_string()
         }

@@ -184,6 +184,16 @@ test('every step of the plan, with list items, visits, referrals and the handove
   await page.locator('.visits fieldset').waitFor();
   await audit.check(page, 'plan: monitoring, a visit being edited');
 
+  await step('Safety plan', 'safety-plan');
+  await audit.check(page, 'plan: safety plan, empty');
+  await page.getByRole('button', { name: 'Add a person or place' }).click();
+  await field(page, 'Agreed on').fill('2026-11-10');
+  await field(page, 'Review the safety plan on').fill('2026-11-01');
+  await field(page, 'Agreed on').focus();
+  await page.getByText(/^The review must come after the plan is agreed/).waitFor();
+  await saved(page);
+  await audit.check(page, 'plan: safety plan with a person or place and a problem');
+
   for (const [name, key] of [['Child participation', 'participation'], ['Best interests', 'best-interests']]) {
     await page.goto(`${base}plan/${key}`);
     await page.locator('#section-title').waitFor();

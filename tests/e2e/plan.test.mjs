@@ -161,6 +161,15 @@ test('every section of the plan is filled in through the guided steps', async ()
   await field(page, 'Monitoring notes').fill('See Maya alone each visit.');
   await page.getByText('Next visit due: 25 November 2026').waitFor();
 
+  await step(page, 'Safety plan');
+  await field(page, 'Risks and warning signs').fill('Her uncle visiting when drunk. Warning sign: Maya not wanting to go home.');
+  await field(page, 'What the caregivers agreed to do').fill('The grandparents do not let him in and call the worker.');
+  await page.getByRole('button', { name: 'Add a person or place' }).click();
+  await field(group(page, 'Person or place 1'), 'Who or where').fill('Her teacher, Ms Ortega');
+  await field(page, 'Who checks it is followed').fill('The case worker, at each visit');
+  await field(page, 'Agreed on').fill('2026-11-10');
+  await field(page, 'Review the safety plan on').fill('2027-02-10');
+
   await step(page, 'Child participation');
   await fillAll(page, PLAN.participation);
   await field(page, 'Does the child agree with the plan?').selectOption({ label: 'Agrees' });
@@ -187,7 +196,7 @@ test('every section of the plan is filled in through the guided steps', async ()
 });
 
 async function checkEverything(page) {
-  await page.getByText('Active plan · 13 of 13 sections complete').waitFor();
+  await page.getByText('Active plan · 14 of 14 sections complete').waitFor();
   await step(page, 'Case and plan');
   assert.equal(await field(page, 'Case number').inputValue(), caseNumber);
   assert.equal(await field(page, 'Plan status').inputValue(), 'active');
@@ -225,6 +234,9 @@ async function checkEverything(page) {
   await step(page, 'Monitoring visits');
   await expectAll(page, { 'Visit frequency': 'every_n_days', 'Number of days between visits': '10', 'Last visit before this log': '2026-11-15', 'Monitoring notes': 'See Maya alone each visit.' });
   await page.getByText('Next visit due: 25 November 2026').waitFor();
+  await step(page, 'Safety plan');
+  await expectAll(page, { 'Risks and warning signs': 'Her uncle visiting when drunk. Warning sign: Maya not wanting to go home.', 'Who checks it is followed': 'The case worker, at each visit', 'Agreed on': '2026-11-10', 'Review the safety plan on': '2027-02-10' });
+  await expectAll(group(page, 'Person or place 1'), { 'Who or where': 'Her teacher, Ms Ortega' });
   await step(page, 'Child participation');
   await expectAll(page, { ...PLAN.participation, 'Does the child agree with the plan?': 'agrees' });
   await step(page, 'Referrals');

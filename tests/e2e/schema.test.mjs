@@ -47,6 +47,21 @@ for (const name of names) {
           await page.goto(`${plan}household`);
           assert.equal(await field(group(page, `Person ${i + 1}`), 'Name').inputValue(), person.name);
         }
+        const [assessment] = c.plan.assessments ?? [];
+        if (assessment) {
+          await page.goto(`${plan}assessment`);
+          const education = group(page, 'Education');
+          assert.equal(await field(education, 'Rating').inputValue(), assessment.education.rating);
+          await education.getByRole('link', { name: 'need 1' }).waitFor(); // the need made from it
+        }
+        const safety = c.plan.safety_plan;
+        if (safety) {
+          await page.goto(`${plan}safety-plan`);
+          assert.equal(await field(page, 'Risks and warning signs').inputValue(), safety.risks);
+          assert.equal(await field(group(page, 'Person or place 1'), 'Who or where').inputValue(), safety.contacts[0].name);
+          await page.goto(`${server.url}#/cases/${c.id}/checklist`);
+          await page.getByText('Backed by the safety plan.').waitFor();
+        }
         const done = c.checklist?.items?.find((i) => i.status === 'done');
         if (done) {
           await page.goto(`${server.url}#/cases/${c.id}/checklist`);

@@ -22,8 +22,9 @@ const BOXES = [
   ['participation', null, 'How the child was consulted', LONG],
   ['referrals', 'Referral 1', 'Referred to', `Centro de Salud Mental Comunitario; ${LONG}`],
   ['monitoring', null, 'Monitoring notes', NOTES],
+  ['safety-plan', 'Person or place 1', 'Who or where', `The school counsellor, Ms Ortega, in the office beside the library; ${LONG}`],
 ];
-const ADD = { 'Person 1': 'Add a person', 'Need 1': 'Add a need', 'Service 1': 'Add a service', 'Action 1': 'Add an action', 'Referral 1': 'Add a referral' };
+const ADD = { 'Person 1': 'Add a person', 'Need 1': 'Add a need', 'Service 1': 'Add a service', 'Action 1': 'Add an action', 'Referral 1': 'Add a referral', 'Person or place 1': 'Add a person or place' };
 
 /** How the box shows its text: cut off sideways or below, and its height. */
 const showing = (box) => box.evaluate((e) => ({

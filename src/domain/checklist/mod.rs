@@ -9,6 +9,7 @@ use uuid::Uuid;
 
 use super::choices::{lenient, lenient_option, Choice, PlacementType};
 use super::due::DueState;
+use super::safety_plan::LinkedRecord;
 pub use catalogue::{Activity, Milestone, Theme, ACTIVITIES, CATALOGUE_VERSION};
 
 choice!(
@@ -226,11 +227,15 @@ pub struct MilestoneRecord {
     pub status: MilestoneStatus,
     pub reached_on: Option<NaiveDate>,
     pub evidence: String,
+    /// The record of the case that backs it (the safety plan), linked when the worker accepts
+    /// the offer; worded and dated from the record itself when shown, never copied into it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub linked: Option<LinkedRecord>,
 }
 
 impl MilestoneRecord {
     fn new(milestone: Milestone) -> Self {
-        Self { milestone, status: MilestoneStatus::NotReached, reached_on: None, evidence: String::new() }
+        Self { milestone, status: MilestoneStatus::NotReached, reached_on: None, evidence: String::new(), linked: None }
     }
 
     /// A date reached means the milestone is reached.
@@ -292,6 +297,8 @@ fn known_milestones<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Milest
         reached_on: Option<NaiveDate>,
         #[serde(default)]
         evidence: String,
+        #[serde(default, deserialize_with = "lenient_option")]
+        linked: Option<LinkedRecord>,
     }
     let raw = Vec::<Raw>::deserialize(d)?;
     Ok(raw
@@ -302,6 +309,7 @@ fn known_milestones<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Milest
                 status: r.status,
                 reached_on: r.reached_on,
                 evidence: r.evidence,
+                linked: r.linked,
             })
         })
         .collect())

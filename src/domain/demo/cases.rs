@@ -6,7 +6,8 @@
 use chrono::NaiveDate;
 
 use super::{
-    checklist, day, finish_open, milestone, need_about, organisation, referral, referral_to, relative, tr, Builder,
+    checklist, day, finish_open, link_safety_plan, milestone, need_about, organisation, referral, referral_to,
+    relative, safety_plans, tr, Builder,
 };
 use crate::domain::checklist::ChecklistStatus::{Done as D, InProgress as P, NotApplicable as NA, NotStarted as N};
 use crate::domain::checklist::Milestone;
@@ -723,6 +724,9 @@ pub(super) fn mateo(today: NaiveDate, l: Language) -> Case {
             &[(R::Made, d(-110)), (R::Accepted, d(-104))],
         ));
     });
+    b.edit(marisol, -97, (11, 0), |c, _| {
+        c.plan.safety_plan = safety_plans::mateo(today, l);
+    });
     b.edit(marisol, -88, (16, 30), |c, _| {
         checklist(
             c,
@@ -876,6 +880,7 @@ pub(super) fn mateo(today: NaiveDate, l: Language) -> Case {
                 "Plan de sécurité signé par Carmen ; visites mensuelles",
             ),
         );
+        link_safety_plan(c);
         milestone(
             c,
             Milestone::Referrals,
@@ -1188,6 +1193,7 @@ pub(super) fn joaquin_base(today: NaiveDate, l: Language) -> Builder {
         ));
     });
     b.edit(tomas, -38, (16, 0), |c, _| {
+        c.plan.safety_plan = safety_plans::joaquin(today, l);
         checklist(
             c,
             today,
@@ -1282,6 +1288,7 @@ pub(super) fn joaquin_base(today: NaiveDate, l: Language) -> Builder {
                 "Plan de sécurité avec les Duarte ; visites toutes les deux semaines",
             ),
         );
+        link_safety_plan(c);
         milestone(
             c,
             Milestone::Placed,

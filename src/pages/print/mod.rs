@@ -6,6 +6,7 @@
 //! so no word is broken across a narrow column, and the plan ends with lines to sign.
 
 mod parts;
+mod record;
 mod sections;
 
 use leptos::prelude::*;

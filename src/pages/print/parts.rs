@@ -98,3 +98,13 @@ pub fn records(items: Vec<AnyView>, empty: &'static str) -> AnyView {
     }
     items.into_iter().collect_view().into_any()
 }
+
+/// One part of the printed plan under its heading.
+pub fn section(title: &'static str, body: impl IntoView) -> impl IntoView {
+    view! {
+        <section>
+            <h2>{title}</h2>
+            {body}
+        </section>
+    }
+}

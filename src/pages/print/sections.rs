@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::parts::{date, facts, named, on, person, record, records, text, unbroken, Shown};
+use super::parts::{date, facts, named, on, person, record, records, section, text, unbroken, Shown};
+use super::record::{assessments, household, safety_plan};
 use crate::context::today;
 use crate::domain::checklist::{ChecklistStatus, Milestone, MilestoneStatus};
 use crate::domain::items::ListItem;
@@ -60,6 +61,7 @@ pub fn document(l: Locale, case: &Case, printed: chrono::DateTime<chrono::Utc>, 
                             {services(l, case)}
                             {actions(l, case)}
                             {monitoring(l, case)}
+                            {safety_plan(l, case)}
                             {participation(l, case)}
                             {referrals(l, case)}
                             {best_interests(l, case)}
@@ -70,15 +72,6 @@ pub fn document(l: Locale, case: &Case, printed: chrono::DateTime<chrono::Utc>, 
                 </tr>
             </tbody>
         </table>
-    }
-}
-
-fn section(title: &'static str, body: impl IntoView) -> impl IntoView {
-    view! {
-        <section>
-            <h2>{title}</h2>
-            {body}
-        </section>
     }
 }
 
@@ -147,38 +140,6 @@ fn worker(l: Locale, case: &Case) -> impl IntoView {
     )
 }
 
-fn household(l: Locale, case: &Case) -> impl IntoView {
-    let yes_no =
-        |yes: bool| text(if yes { td_string!(l, print.household.yes) } else { td_string!(l, print.household.no) });
-    let items = case
-        .plan
-        .household
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let age = p.age_on(today()).map(|a| td_string!(l, print.age_years, n = a).to_string()).unwrap_or_default();
-            record(
-                l,
-                named(&crate::vocabulary::person_name(l, p, i + 1)),
-                vec![
-                    (
-                        td_string!(l, print.child_section.sex),
-                        Shown::Text(p.sex.map(|s| s.in_locale(l).to_string()).unwrap_or_default()),
-                    ),
-                    (td_string!(l, print.child_section.birth_date), on(p.birth_date)),
-                    (td_string!(l, print.household.age), Shown::Text(age)),
-                    (td_string!(l, print.household.lives_with_child), yes_no(p.lives_with_child)),
-                    (td_string!(l, print.household.caregiver), text(p.caregiver.in_locale(l))),
-                    (td_string!(l, print.household.contact), text(&p.contact)),
-                    (td_string!(l, print.household.notes), text(&p.notes)),
-                ],
-            )
-            .into_any()
-        })
-        .collect();
-    section(td_string!(l, print.household.title), records(items, td_string!(l, print.household.empty)))
-}
-
 fn placement(l: Locale, case: &Case) -> impl IntoView {
     let placement = &case.plan.placement;
     let kind = placement
@@ -206,68 +167,6 @@ fn placement(l: Locale, case: &Case) -> impl IntoView {
     }
     rows.push((td_string!(l, print.placement.planned_date), on(placement.planned_date)));
     section(td_string!(l, print.placement.title), facts(l, rows))
-}
-
-/// Each assessment as a block, newest first: a line per domain with its rating and notes, and
-/// the latest compared with the one before.
-fn assessments(l: Locale, case: &Case) -> impl IntoView {
-    use crate::domain::assessment::{compare, Change};
-    use crate::domain::CareDomain;
-    let plan = &case.plan;
-    let compared = plan.assessments.latest_two().map(|(latest, before)| {
-        let changes = compare(latest, before);
-        let line = [
-            (Change::Better, td_string!(l, plan.assessment.better)),
-            (Change::Worse, td_string!(l, plan.assessment.worse)),
-            (Change::Same, td_string!(l, plan.assessment.same)),
-            (Change::NewlyRated, td_string!(l, plan.assessment.newly_rated)),
-            (Change::NoLongerRated, td_string!(l, plan.assessment.no_longer_rated)),
-        ]
-        .into_iter()
-        .filter_map(|(kind, label)| {
-            let domains: Vec<&str> = changes.iter().filter(|(_, c)| *c == kind).map(|(d, _)| d.in_locale(l)).collect();
-            (!domains.is_empty()).then(|| format!("{label}: {}", domains.join(", ")))
-        })
-        .collect::<Vec<_>>()
-        .join(". ");
-        let date = before.date.map(|d| date(l, d)).unwrap_or_default();
-        view! {
-            <p>
-                <strong>{td_string!(l, plan.assessment.compared, date).to_string()}</strong>
-                ": "
-                {line}
-            </p>
-        }
-    });
-    let items = plan
-        .assessments
-        .newest_first()
-        .into_iter()
-        .map(|a| {
-            let title = match a.date {
-                Some(d) => td_string!(l, plan.assessment.title, date = date(l, d)).to_string(),
-                None => td_string!(l, plan.assessment.title_undated).to_string(),
-            };
-            let mut rows = vec![(td_string!(l, print.assessment.by), person(&a.by))];
-            rows.extend(CareDomain::ALL.iter().map(|&d| {
-                let rated = a.domain(d);
-                let rating = rated.rating.map_or(td_string!(l, print.assessment.not_rated), |r| r.in_locale(l));
-                let shown = match rated.notes.trim() {
-                    "" => rating.to_string(),
-                    notes => format!("{rating}. {notes}"),
-                };
-                (d.in_locale(l), text(&shown))
-            }));
-            record(l, title, rows).into_any()
-        })
-        .collect();
-    section(
-        td_string!(l, print.assessment.title),
-        view! {
-            {compared}
-            {records(items, td_string!(l, print.assessment.empty))}
-        },
-    )
 }
 
 fn needs(l: Locale, case: &Case) -> impl IntoView {
@@ -471,6 +370,17 @@ fn best_interests(l: Locale, case: &Case) -> impl IntoView {
     )
 }
 
+/// The record a milestone is linked to, with its date as it stands now.
+fn backed_by(l: Locale, case: &Case, linked: Option<crate::domain::LinkedRecord>) -> Shown {
+    let Some(linked) = linked else { return text("") };
+    let agreed = case
+        .plan
+        .safety_plan
+        .agreed_on
+        .map(|d| td_string!(l, checklist.milestones.safety_plan_agreed, date = date(l, d)).to_string());
+    Shown::Text([Some(format!("{}.", linked.in_locale(l))), agreed].into_iter().flatten().collect::<Vec<_>>().join(" "))
+}
+
 fn checklist(l: Locale, case: &Case, all_activities: bool) -> impl IntoView {
     let milestones = Milestone::ALL
         .iter()
@@ -484,6 +394,7 @@ fn checklist(l: Locale, case: &Case, all_activities: bool) -> impl IntoView {
                     (td_string!(l, print.status), text(r.status.in_locale(l))),
                     (td_string!(l, print.checklist.reached_on), on(reached)),
                     (td_string!(l, print.checklist.evidence), text(&r.evidence)),
+                    (td_string!(l, print.checklist.backed_by), backed_by(l, case, r.linked)),
                 ],
             )
             .into_any()

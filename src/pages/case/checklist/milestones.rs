@@ -8,9 +8,10 @@ use crate::components::focus::focus_id_later;
 use crate::context::today;
 use crate::domain::checklist::Milestone;
 use crate::domain::checklist::{ChecklistStatus, MilestoneRecord, MilestoneStatus};
-use crate::domain::Choice;
+use crate::domain::{Choice, LinkedRecord, Section};
 use crate::editor::Editor;
-use crate::i18n::{t, t_string, td_string, use_i18n, Translate};
+use crate::i18n::{long_date, t, t_string, td_string, use_i18n, Translate};
+use crate::route::Route;
 
 /// The five milestones in one glance, above the activities.
 #[component]
@@ -187,6 +188,7 @@ fn MilestoneCard(editor: Editor, m: Milestone) -> impl IntoView {
                     </ul>
                 </details>
             </Show>
+            {(m == Milestone::SafetyPlan).then(|| safety_plan_link(ed))}
             <SelectField
                 label=move || t_string!(i18n, checklist.milestones.status).to_string()
                 field=field("status")
@@ -209,6 +211,86 @@ fn MilestoneCard(editor: Editor, m: Milestone) -> impl IntoView {
                 hint=move || crate::vocabulary::milestone_evidence_hint(i18n.get_locale(), m).to_string()
             />
         </article>
+    }
+}
+
+/// The safety plan behind the "safety plan in place" milestone: linked, offered once the
+/// milestone is reached, or missing. The link is a mark on the milestone, never a sentence in
+/// its evidence, so the card and the printout read the plan's dates as they are now.
+fn safety_plan_link(ed: Editor) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = Memo::new(move |_| {
+        ed.case.with(|c| {
+            let record = c.checklist.milestone(Milestone::SafetyPlan);
+            let plan = &c.plan.safety_plan;
+            (record.linked.is_some(), record.status, plan.is_empty(), plan.agreed_on, plan.review_on)
+        })
+    });
+    let case_id = ed.case.with_untracked(|c| c.id);
+    let step = Route::Plan { id: case_id, section: Section::SafetyPlan }.href();
+    let link = move |linked: bool| {
+        ed.edit_now(|c| {
+            c.checklist
+                .update_milestone(Milestone::SafetyPlan, |r| r.linked = linked.then_some(LinkedRecord::SafetyPlan))
+        });
+        focus_id_later("safety-plan-link");
+    };
+    view! {
+        <div class="linked-record" id="safety-plan-link" tabindex="-1" role="status">
+            {move || {
+                let l = i18n.get_locale();
+                let (linked, status, empty, agreed_on, review_on) = state.get();
+                let step = step.clone();
+                let dates = move || {
+                    let agreed = match agreed_on {
+                        Some(date) => {
+                            td_string!(l, checklist.milestones.safety_plan_agreed, date = long_date(l, date))
+                                .to_string()
+                        }
+                        None => td_string!(l, checklist.milestones.safety_plan_not_agreed).to_string(),
+                    };
+                    let review = review_on
+                        .map(|date| {
+                            td_string!(l, checklist.milestones.safety_plan_review, date = long_date(l, date))
+                                .to_string()
+                        });
+                    [Some(agreed), review].into_iter().flatten().collect::<Vec<_>>().join(" ")
+                };
+                if linked {
+                    view! {
+                        <p>
+                            <strong>{td_string!(l, checklist.milestones.safety_plan_linked)}</strong>
+                            " "
+                            {dates()}
+                            " "
+                            <a href=step>{td_string!(l, checklist.milestones.safety_plan_open)}</a>
+                        </p>
+                        <button type="button" class="small" on:click=move |_| link(false)>
+                            {td_string!(l, checklist.milestones.safety_plan_unlink)}
+                        </button>
+                    }
+                        .into_any()
+                } else if status != MilestoneStatus::Reached {
+                    ().into_any()
+                } else if empty {
+                    view! {
+                        <p>
+                            {td_string!(l, checklist.milestones.safety_plan_missing)} " "
+                            <a href=step>{td_string!(l, checklist.milestones.safety_plan_write)}</a>
+                        </p>
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        <p>{td_string!(l, checklist.milestones.safety_plan_offer)} " " {dates()}</p>
+                        <button type="button" class="small" on:click=move |_| link(true)>
+                            {td_string!(l, checklist.milestones.safety_plan_link)}
+                        </button>
+                    }
+                        .into_any()
+                }
+            }}
+        </div>
     }
 }
 

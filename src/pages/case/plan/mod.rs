@@ -4,6 +4,7 @@
 mod assessment;
 mod household;
 mod lists;
+mod safety_plan;
 mod sections;
 mod visits;
 
@@ -125,6 +126,7 @@ pub(super) fn SectionForm(editor: Editor, section: Signal<Section>, id: CaseId) 
                         Section::Services => lists::services_section(ed, l).into_any(),
                         Section::Actions => lists::actions_section(ed, l).into_any(),
                         Section::Monitoring => sections::monitoring_section(ed, l).into_any(),
+                        Section::SafetyPlan => safety_plan::safety_plan_section(ed, l).into_any(),
                         Section::Participation => sections::participation_section(ed, l).into_any(),
                         Section::Referrals => lists::referrals_section(ed, l).into_any(),
                         Section::BestInterests => sections::best_interests_section(ed, l).into_any(),

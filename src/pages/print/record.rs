@@ -1,0 +1,133 @@
+//! The printed parts of the case record an organisation keeps beside the plan's own: the
+//! household, the assessments and the safety plan.
+
+use leptos::prelude::*;
+
+use super::parts::{date, facts, named, on, person, record, records, section, text, Shown};
+use crate::context::today;
+use crate::domain::{Case, Choice};
+use crate::i18n::{td_string, Locale, Translate};
+
+pub fn household(l: Locale, case: &Case) -> impl IntoView {
+    let yes_no =
+        |yes: bool| text(if yes { td_string!(l, print.household.yes) } else { td_string!(l, print.household.no) });
+    let items = case
+        .plan
+        .household
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let age = p.age_on(today()).map(|a| td_string!(l, print.age_years, n = a).to_string()).unwrap_or_default();
+            record(
+                l,
+                named(&crate::vocabulary::person_name(l, p, i + 1)),
+                vec![
+                    (
+                        td_string!(l, print.child_section.sex),
+                        Shown::Text(p.sex.map(|s| s.in_locale(l).to_string()).unwrap_or_default()),
+                    ),
+                    (td_string!(l, print.child_section.birth_date), on(p.birth_date)),
+                    (td_string!(l, print.household.age), Shown::Text(age)),
+                    (td_string!(l, print.household.lives_with_child), yes_no(p.lives_with_child)),
+                    (td_string!(l, print.household.caregiver), text(p.caregiver.in_locale(l))),
+                    (td_string!(l, print.household.contact), text(&p.contact)),
+                    (td_string!(l, print.household.notes), text(&p.notes)),
+                ],
+            )
+            .into_any()
+        })
+        .collect();
+    section(td_string!(l, print.household.title), records(items, td_string!(l, print.household.empty)))
+}
+
+/// Each assessment as a block, newest first: a line per domain with its rating and notes, and
+/// the latest compared with the one before.
+pub fn assessments(l: Locale, case: &Case) -> impl IntoView {
+    use crate::domain::assessment::{compare, Change};
+    use crate::domain::CareDomain;
+    let plan = &case.plan;
+    let compared = plan.assessments.latest_two().map(|(latest, before)| {
+        let changes = compare(latest, before);
+        let line = [
+            (Change::Better, td_string!(l, plan.assessment.better)),
+            (Change::Worse, td_string!(l, plan.assessment.worse)),
+            (Change::Same, td_string!(l, plan.assessment.same)),
+            (Change::NewlyRated, td_string!(l, plan.assessment.newly_rated)),
+            (Change::NoLongerRated, td_string!(l, plan.assessment.no_longer_rated)),
+        ]
+        .into_iter()
+        .filter_map(|(kind, label)| {
+            let domains: Vec<&str> = changes.iter().filter(|(_, c)| *c == kind).map(|(d, _)| d.in_locale(l)).collect();
+            (!domains.is_empty()).then(|| format!("{label}: {}", domains.join(", ")))
+        })
+        .collect::<Vec<_>>()
+        .join(". ");
+        let date = before.date.map(|d| date(l, d)).unwrap_or_default();
+        view! {
+            <p>
+                <strong>{td_string!(l, plan.assessment.compared, date).to_string()}</strong>
+                ": "
+                {line}
+            </p>
+        }
+    });
+    let items = plan
+        .assessments
+        .newest_first()
+        .into_iter()
+        .map(|a| {
+            let title = match a.date {
+                Some(d) => td_string!(l, plan.assessment.title, date = date(l, d)).to_string(),
+                None => td_string!(l, plan.assessment.title_undated).to_string(),
+            };
+            let mut rows = vec![(td_string!(l, print.assessment.by), person(&a.by))];
+            rows.extend(CareDomain::ALL.iter().map(|&d| {
+                let rated = a.domain(d);
+                let rating = rated.rating.map_or(td_string!(l, print.assessment.not_rated), |r| r.in_locale(l));
+                let shown = match rated.notes.trim() {
+                    "" => rating.to_string(),
+                    notes => format!("{rating}. {notes}"),
+                };
+                (d.in_locale(l), text(&shown))
+            }));
+            record(l, title, rows).into_any()
+        })
+        .collect();
+    section(
+        td_string!(l, print.assessment.title),
+        view! {
+            {compared}
+            {records(items, td_string!(l, print.assessment.empty))}
+        },
+    )
+}
+
+/// The safety plan: what it says, then the people and places the child can turn to.
+pub fn safety_plan(l: Locale, case: &Case) -> impl IntoView {
+    let plan = &case.plan.safety_plan;
+    // "Aunt Marta: 555 0101; the parish hall: two streets down", as the worker wrote them.
+    let contacts = plan
+        .contacts
+        .iter()
+        .map(|c| match (c.name.trim(), c.how_to_reach.trim()) {
+            (name, "") => name.to_string(),
+            (name, how) => format!("{name}: {how}"),
+        })
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ");
+    section(
+        td_string!(l, print.safety_plan.title),
+        facts(
+            l,
+            vec![
+                (td_string!(l, print.safety_plan.risks), text(&plan.risks)),
+                (td_string!(l, print.safety_plan.caregivers_agreed), text(&plan.caregivers_agreed)),
+                (td_string!(l, print.safety_plan.contacts), Shown::Text(contacts)),
+                (td_string!(l, print.safety_plan.checked_by), person(&plan.checked_by)),
+                (td_string!(l, print.safety_plan.agreed_on), on(plan.agreed_on)),
+                (td_string!(l, print.safety_plan.review_on), on(plan.review_on)),
+            ],
+        ),
+    )
+}

@@ -4,8 +4,10 @@
 //! Schema 7's fixture is schema-v6's database with every case's report record, as a save
 //! writes it; schema 8's is schema 7's with the store of edits kept at a lock, empty (a lock
 //! happens only in a protected workspace); schema 9's is schema 8's with a household, an
-//! assessment and a safety plan (its milestone linked) in its first case. `cargo test --test fixtures -- --ignored` writes
-//! them again; the tests below keep them true to the domain.
+//! assessment, a safety plan (its milestone linked), a consent and an
+//! approval in its first case.
+//! `cargo test --test fixtures -- --ignored` writes them again; the tests below keep them true
+//! to the domain.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -47,7 +49,7 @@ fn schema_v8() -> Value {
 
 /// schema-v8 with the case record of issue 21 in the first case: a household (Rosa, the
 /// grandmother, who will care for the child, and her neighbour), an assessment with a need made
-/// from it, and a safety plan that backs its milestone. Schema 9 changes no store; it keeps older
+/// from it, a safety plan that backs its milestone, a consent, and the plan approved. Schema 9 changes no store; it keeps older
 /// tabs from dropping these.
 fn schema_v9() -> Value {
     let mut database = schema_v8();
@@ -76,12 +78,26 @@ fn schema_v9() -> Value {
         "contacts": [{ "id": "9c0e5a52-5d1b-4c39-9a43-2f4f0a1c0004", "name": "Her teacher", "how_to_reach": "At school" }],
         "checked_by": "Ana Ruiz, at each visit", "agreed_on": "2026-10-25", "review_on": "2027-01-25"
     });
+    case["plan"]["consents"] = json!([
+        { "id": "9c0e5a52-5d1b-4c39-9a43-2f4f0a1c0005", "who": "caregiver", "name": "Rosa Gómez", "scope": "assessment",
+          "with": "", "decision": "given", "date": "2026-10-19", "how": "written", "notes": "" }
+    ]);
     let milestones = case["checklist"]["milestones"].as_array_mut().expect("the fixture's case has milestones");
     let safety = milestones.iter_mut().find(|m| m["milestone"] == "safety_plan").expect("a safety plan milestone");
     safety["linked"] = json!("safety_plan");
+    // Approved by a supervisor, with the plan's fingerprint as the app works it out.
+    let plan: Case = serde_json::from_value(case.clone()).expect("the fixture's case reads as today's");
+    case["plan"]["sign_offs"] = json!([
+        { "id": "9c0e5a52-5d1b-4c39-9a43-2f4f0a1c0006", "of": "plan", "asked_on": "2026-10-26", "asked_by": "Ana Ruiz",
+          "reviewer": "Rosa Villanueva", "reviewer_role": "Supervisor", "decided_on": "2026-10-27", "decision": "approved",
+          "comment": "", "fingerprint": homeward::domain::sign_off::fingerprint(&plan.plan) }
+    ]);
     let read: Case = serde_json::from_value(case.clone()).expect("the fixture's case reads as today's");
     assert_eq!(read.plan.assessments.iter().count(), 1);
     assert_eq!(read.plan.safety_plan.contacts.iter().count(), 1);
+    assert_eq!(read.plan.consents.iter().count(), 1);
+    let approved = read.plan.sign_offs.state(homeward::domain::sign_off::SignOffOf::Plan, &read.plan);
+    assert!(matches!(approved, homeward::domain::sign_off::SignOffState::Approved(_)));
     assert!(read.checklist.milestone(homeward::domain::checklist::Milestone::SafetyPlan).linked.is_some());
     at_version(database, 9)
 }

@@ -13,6 +13,7 @@
 //! They are not random (v4) uuids, so they never meet an id the app makes.
 
 mod cases;
+mod consents;
 mod exercise;
 mod many;
 mod more_cases;
@@ -206,6 +207,8 @@ impl Builder {
         plan.household.0.iter_mut().for_each(|i| fix(&mut i.id));
         plan.assessments.0.iter_mut().for_each(|i| fix(&mut i.id));
         plan.safety_plan.contacts.0.iter_mut().for_each(|i| fix(&mut i.id));
+        plan.consents.0.iter_mut().for_each(|i| fix(&mut i.id));
+        plan.sign_offs.0.iter_mut().for_each(|i| fix(&mut i.id));
         plan.needs.0.iter_mut().for_each(|i| fix(&mut i.id));
         plan.services.0.iter_mut().for_each(|i| fix(&mut i.id));
         plan.actions.0.iter_mut().for_each(|i| fix(&mut i.id));
@@ -267,6 +270,28 @@ fn finish_open(case: &mut Case, who: &str, from: NaiveDate, until: NaiveDate) {
         item.set_status(ChecklistStatus::Done, date);
         date = (date + chrono::Duration::days(1)).min(until);
     }
+}
+
+/// The demo's supervisor, who reviews plans.
+const SUPERVISOR: &str = "Rosa Villanueva";
+
+/// A review of the plan asked by `worker` on `asked`, approved by the supervisor on `approved`,
+/// of the plan as it stands.
+fn approve_plan(case: &mut Case, language: Language, worker: &str, asked: NaiveDate, approved: NaiveDate) {
+    use super::sign_off::{Review, SignOff, SignOffDecision, SignOffOf};
+    let request = SignOff::asked(SignOffOf::Plan, asked, worker);
+    let id = request.id;
+    case.plan.sign_offs.push(request);
+    let review = Review {
+        reviewer: SUPERVISOR.into(),
+        role: tr(language, "Supervisor", "Supervisora", "Superviseure").into(),
+        on: approved,
+        decision: SignOffDecision::Approved,
+        comment: String::new(),
+    };
+    let mut sign_offs = std::mem::take(&mut case.plan.sign_offs);
+    sign_offs.decide(id, review, &case.plan);
+    case.plan.sign_offs = sign_offs;
 }
 
 /// Marks the safety plan as what backs the "safety plan in place" milestone.

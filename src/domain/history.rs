@@ -17,6 +17,8 @@ pub const COALESCE_MINUTES: i64 = 10;
 
 /// Where in the case a change was made: a plan section's slug, or `checklist`.
 pub const CHECKLIST: &str = "checklist";
+/// The area of the supervisor's sign-offs, which have no plan step of their own.
+pub const SIGN_OFF: &str = "sign-off";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -149,6 +151,8 @@ fn area_of(path: &str) -> String {
         "monitoring" => Section::Monitoring,
         "safety plan" => Section::SafetyPlan,
         "participation" => Section::Participation,
+        "consents" => Section::Consent,
+        "sign offs" => return SIGN_OFF.into(),
         "referrals" => Section::Referrals,
         "best interests" => Section::BestInterests,
         _ => Section::Case,
@@ -342,7 +346,8 @@ fn label_of(id: &Value) -> String {
 /// milestone by its key (`{"milestone": "legal_steps"}`), so either is shown with its title in
 /// the reader's language.
 pub fn item_name(item: &Value) -> Value {
-    const NAMES: [&str; 8] = ["title", "need", "what", "description", "to", "name", "date", "follow_up"];
+    const NAMES: [&str; 10] =
+        ["title", "need", "what", "description", "to", "name", "date", "follow_up", "reviewer", "asked_by"];
     let Some(fields) = item.as_object() else { return Value::Null };
     if let Some(activity) = fields.get("activity").filter(|a| a.is_string()) {
         let title = fields.get("title").cloned().unwrap_or(Value::Null);

@@ -38,6 +38,8 @@ impl HistoryEntry {
             .collect();
         self.changes
             .iter()
+            // A sign-off's fingerprint is bookkeeping: its decision is what the reader wants.
+            .filter(|change| !change.path.ends_with(".fingerprint"))
             .filter_map(|change| {
                 if let Some(named) = added.iter().find(|a| a.path == change.path) {
                     return Some(named.clone());

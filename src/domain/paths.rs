@@ -32,6 +32,8 @@ pub fn place(path: &str) -> String {
         "monitoring" => "Monitoring",
         "safety plan" => "Safety plan",
         "participation" => "Child participation",
+        "consents" => "Consent and data sharing",
+        "sign offs" => "Supervisor review",
         "referrals" => "Referrals",
         "best interests" => "Best interests",
         "checklist" => "Checklist",

@@ -5,10 +5,12 @@ use serde::{Deserialize, Serialize};
 
 use super::assessment::Assessment;
 use super::choices::{lenient, lenient_option, ChildAgreement, Determination, PlacementType, PlanStatus, Sex};
+use super::consent::Consent;
 use super::household::Person;
 use super::items::{Action, ItemList, ProtectionNeed, Referral, Service};
 use super::monitoring::Monitoring;
 use super::safety_plan::SafetyPlan;
+use super::sign_off::SignOff;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -30,8 +32,13 @@ pub struct Plan {
     pub monitoring: Monitoring,
     pub safety_plan: SafetyPlan,
     pub participation: Participation,
+    /// Who consented, or refused or withdrew, to what; a withdrawal is a record of its own.
+    pub consents: ItemList<Consent>,
     pub referrals: ItemList<Referral>,
     pub best_interests: BestInterests,
+    /// Every request for a supervisor's review of the plan or the closure, and its decision: a
+    /// log, never overwritten. Left out of the plan's fingerprint.
+    pub sign_offs: ItemList<SignOff>,
 }
 
 default_choice!(PlanStatus => Draft);

@@ -16,6 +16,7 @@ pub enum Section {
     Monitoring,
     SafetyPlan,
     Participation,
+    Consent,
     Referrals,
     BestInterests,
 }
@@ -41,7 +42,7 @@ impl SectionState {
 }
 
 impl Section {
-    pub const ALL: [Section; 14] = [
+    pub const ALL: [Section; 15] = [
         Self::Case,
         Self::Worker,
         Self::Child,
@@ -54,6 +55,7 @@ impl Section {
         Self::Monitoring,
         Self::SafetyPlan,
         Self::Participation,
+        Self::Consent,
         Self::Referrals,
         Self::BestInterests,
     ];
@@ -73,6 +75,7 @@ impl Section {
             Self::Monitoring => "monitoring",
             Self::SafetyPlan => "safety-plan",
             Self::Participation => "participation",
+            Self::Consent => "consent",
             Self::Referrals => "referrals",
             Self::BestInterests => "best-interests",
         }
@@ -99,6 +102,7 @@ impl Section {
             Self::Monitoring => "Monitoring visits",
             Self::SafetyPlan => "Safety plan",
             Self::Participation => "Child participation",
+            Self::Consent => "Consent and data sharing",
             Self::Referrals => "Referrals",
             Self::BestInterests => "Best interests",
         }
@@ -120,6 +124,7 @@ impl Section {
             Self::Monitoring => "How often the child will be visited to check they are safe and receiving what the plan sets out.",
             Self::SafetyPlan => "Agreed with the child and the caregivers: what could put the child at risk and how to see it coming, what each will do, and who the child can turn to.",
             Self::Participation => "The child's views and wishes in their own words, and the family's views.",
+            Self::Consent => "Who agreed, or refused, to an assessment, to sharing the child's information with a service, to photos or to a referral; when and how. A withdrawal is recorded as a new decision.",
             Self::Referrals => "Services outside your organisation the child or family is referred to, and what came back.",
             Self::BestInterests => "Best Interests Assessment and, where needed, Determination.",
         }
@@ -190,6 +195,12 @@ impl Section {
                     has(&p.child_views) || p.consulted_on.is_some() || has(&p.family_views),
                 )
             }
+            Self::Consent => (
+                !plan.consents.is_empty()
+                    && plan.consents.iter().all(|c| c.is_clear() && c.date.is_some())
+                    && plan.consents.referrals_without_consent(&plan.referrals).is_empty(),
+                !plan.consents.is_empty(),
+            ),
             Self::Referrals => (!plan.referrals.is_empty(), !plan.referrals.is_empty()),
             Self::BestInterests => {
                 use super::choices::Determination::*;
@@ -235,7 +246,7 @@ mod tests {
         case.plan.worker.since = Some(today);
         assert_eq!(state(&case), SectionState::Complete);
         assert_eq!(Section::Needs.state(&case, &[]), SectionState::NotStarted);
-        assert_eq!(Section::completed(&case, &validate(&case, today)), (1, 14), "only the worker step is complete");
+        assert_eq!(Section::completed(&case, &validate(&case, today)), (1, 15), "only the worker step is complete");
     }
 
     #[test]

@@ -50,6 +50,9 @@ pub enum ProblemKind {
     AgreedInFuture,
     /// The safety plan's review is not after the day it was agreed (that day).
     ReviewBeforeAgreed(NaiveDate),
+    /// A consent without who decided, about what, or the decision.
+    ConsentUnclear,
+    ConsentInFuture,
     /// The determination is dated before the assessment (the assessment date).
     DeterminationBeforeAssessment(NaiveDate),
 }
@@ -84,6 +87,8 @@ impl ProblemKind {
                 format!("This status cannot come before the previous one ({previous}).")
             }
             Self::AssessmentInFuture => "The assessment cannot be dated in the future.".into(),
+            Self::ConsentUnclear => "Say who decided, about what, and what they decided, or remove it.".into(),
+            Self::ConsentInFuture => "A decision cannot be dated on a day still to come.".into(),
             Self::ContactNotNamed => "Say who or where the child can turn to, or remove it.".into(),
             Self::AgreedInFuture => "The plan cannot have been agreed on a day still to come.".into(),
             Self::ReviewBeforeAgreed(agreed) => format!("The review must come after the plan is agreed ({agreed})."),
@@ -270,6 +275,21 @@ pub fn validate(case: &Case, today: NaiveDate) -> Vec<Problem> {
         ProblemKind::ConsultedInFuture,
     );
 
+    for consent in plan.consents.iter() {
+        check(
+            consent.is_clear(),
+            Section::Consent,
+            item_field("consents", consent, "who"),
+            ProblemKind::ConsentUnclear,
+        );
+        check(
+            not_future(consent.date),
+            Section::Consent,
+            item_field("consents", consent, "date"),
+            ProblemKind::ConsentInFuture,
+        );
+    }
+
     for referral in plan.referrals.iter() {
         check(
             !blank(&referral.to),
@@ -379,6 +399,35 @@ mod tests {
         case.plan.safety_plan.review_on = Some(d("2027-02-20"));
         assert!(fields(&case).is_empty());
         assert_eq!(Section::SafetyPlan.state(&case, &[]), SectionState::InProgress, "no risks or agreement written");
+    }
+
+    #[test]
+    fn a_consent_says_who_decided_what_and_is_not_dated_ahead() {
+        use crate::domain::{Consent, ConsentDecision, ConsentScope, Consenter};
+        let mut case = valid_case();
+        let consent = Consent { who: Some(Consenter::Child), ..Consent::default() };
+        let id = consent.id;
+        case.plan.consents.push(consent);
+        assert_eq!(fields(&case), [format!("consents.{id}.who")]);
+        case.plan.consents.update(id, |c| {
+            c.scope = Some(ConsentScope::Assessment);
+            c.decision = Some(ConsentDecision::Given);
+            c.date = Some(d("2026-11-24"));
+        });
+        assert_eq!(fields(&case), [format!("consents.{id}.date")]);
+        case.plan.consents.update(id, |c| c.date = Some(d("2026-11-23")));
+        assert!(fields(&case).is_empty());
+        assert_eq!(Section::Consent.state(&case, &[]), SectionState::Complete);
+        case.plan.referrals.push(crate::domain::Referral {
+            to: "Clinic".into(),
+            status: crate::domain::ReferralStatus::Made,
+            ..Default::default()
+        });
+        assert_eq!(
+            Section::Consent.state(&case, &validate(&case, today())),
+            SectionState::InProgress,
+            "a referral made with no consent to share leaves the step open, as a warning, not a problem"
+        );
     }
 
     #[test]

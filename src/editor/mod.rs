@@ -107,8 +107,12 @@ impl Editor {
     pub fn edit(self, change: impl FnOnce(&mut Case)) {
         let mut next = self.case.get_untracked();
         change(&mut next);
-        // A closed case is read-only: the one change it takes is being reopened.
-        if self.case.with_untracked(Case::is_closed) && next.is_closed() {
+        // A closed case is read-only: the changes it takes are being reopened and its closure's
+        // sign-off.
+        if self.case.with_untracked(Case::is_closed)
+            && next.is_closed()
+            && !self.case.with_untracked(|now| crate::domain::sign_off::only_sign_offs_changed(now, &next))
+        {
             return;
         }
         self.case.set(next);

@@ -5,9 +5,10 @@ use crate::domain::closure::ClosureOutcome;
 use crate::domain::monitoring::SeenAlone;
 use crate::domain::passphrase::Strength;
 use crate::domain::section::{Section, SectionState};
+use crate::domain::sign_off::{SignOffDecision, SignOffOf};
 use crate::domain::{
-    CareDomain, Caregiving, ChildAgreement, Determination, ItemStatus, LinkedRecord, PlacementType, PlanStatus, Rating,
-    ReferralStatus, Relationship, ServiceType, Sex,
+    CareDomain, Caregiving, ChildAgreement, ConsentDecision, ConsentScope, ConsentWay, Consenter, Determination,
+    ItemStatus, LinkedRecord, PlacementType, PlanStatus, Rating, ReferralStatus, Relationship, ServiceType, Sex,
 };
 use crate::i18n::{td_string, Locale, Translate};
 
@@ -85,6 +86,7 @@ translate!(Section => section {
     Monitoring => monitoring,
     SafetyPlan => safety_plan,
     Participation => participation,
+    Consent => consent,
     Referrals => referrals,
     BestInterests => best_interests,
 });
@@ -124,6 +126,12 @@ translate!(CareDomain => care_domain {
     Identity => identity,
     Disability => disability,
 });
+translate!(Consenter => consenter { Child => child, Caregiver => caregiver, Guardian => guardian, Other => other });
+translate!(ConsentScope => consent_scope { Assessment => assessment, Sharing => sharing, Referral => referral, Photos => photos });
+translate!(ConsentDecision => consent_decision { Given => given, Refused => refused, Withdrawn => withdrawn });
+translate!(ConsentWay => consent_way { Written => written, Verbal => verbal, Recorded => recorded, Other => other });
+translate!(SignOffOf => sign_off_of { Plan => plan, Closure => closure });
+translate!(SignOffDecision => sign_off_decision { Approved => approved, ChangesAsked => changes_asked });
 translate!(LinkedRecord => linked_record { SafetyPlan => safety_plan });
 translate!(Rating => rating { UrgentNeed => urgent_need, Need => need, Managing => managing, Strength => strength });
 
@@ -164,5 +172,11 @@ mod tests {
         english_is_the_label::<CareDomain>();
         english_is_the_label::<Rating>();
         english_is_the_label::<LinkedRecord>();
+        english_is_the_label::<Consenter>();
+        english_is_the_label::<ConsentScope>();
+        english_is_the_label::<ConsentDecision>();
+        english_is_the_label::<ConsentWay>();
+        english_is_the_label::<SignOffOf>();
+        english_is_the_label::<SignOffDecision>();
     }
 }

@@ -13,9 +13,11 @@ use crate::domain::history::{self, Event, FieldChange, HistoryEntry};
 use crate::domain::monitoring::{SeenAlone, VisitFrequency};
 use crate::domain::paths;
 use crate::domain::section::Section;
+use crate::domain::sign_off::{SignOffDecision, SignOffOf};
 use crate::domain::{
-    CareDomain, Caregiving, ChildAgreement, Choice, Determination, ItemStatus, LinkedRecord, PlacementType, PlanStatus,
-    Rating, ReferralStatus, Relationship, ServiceType, Sex,
+    CareDomain, Caregiving, ChildAgreement, Choice, ConsentDecision, ConsentScope, ConsentWay, Consenter,
+    Determination, ItemStatus, LinkedRecord, PlacementType, PlanStatus, Rating, ReferralStatus, Relationship,
+    ServiceType, Sex,
 };
 use crate::i18n::{date, td_string, Locale, Translate};
 
@@ -23,6 +25,9 @@ use crate::i18n::{date, td_string, Locale, Translate};
 pub fn history_area(l: Locale, entry: &HistoryEntry) -> &'static str {
     if entry.area == history::CHECKLIST {
         return td_string!(l, vocab.history_area.checklist);
+    }
+    if entry.area == history::SIGN_OFF {
+        return td_string!(l, vocab.history_area.sign_off);
     }
     Section::from_slug(&entry.area).unwrap_or(Section::Case).in_locale(l)
 }
@@ -151,6 +156,18 @@ fn field_name(l: Locale, key: &str) -> Option<&'static str> {
         "agreed_on" => td_string!(l, vocab.field.agreed_on),
         "review_on" => td_string!(l, vocab.field.review_on),
         "linked" => td_string!(l, vocab.field.linked),
+        "who" => td_string!(l, vocab.field.who),
+        "scope" => td_string!(l, vocab.field.scope),
+        "with" => td_string!(l, vocab.field.with),
+        "decision" => td_string!(l, vocab.field.decision),
+        "how" => td_string!(l, vocab.field.how),
+        "of" => td_string!(l, vocab.field.of),
+        "asked_on" => td_string!(l, vocab.field.asked_on),
+        "asked_by" => td_string!(l, vocab.field.asked_by),
+        "reviewer" => td_string!(l, vocab.field.reviewer),
+        "reviewer_role" => td_string!(l, vocab.field.reviewer_role),
+        "decided_on" => td_string!(l, vocab.field.decided_on),
+        "comment" => td_string!(l, vocab.field.comment),
         _ => return None,
     })
 }
@@ -180,6 +197,8 @@ pub fn field_place(l: Locale, path: &str) -> String {
         "monitoring" => td_string!(l, vocab.area.monitoring).to_string(),
         "safety_plan" => td_string!(l, vocab.area.safety_plan).to_string(),
         "participation" => td_string!(l, vocab.area.participation).to_string(),
+        "consents" => td_string!(l, vocab.area.consents).to_string(),
+        "sign_offs" => td_string!(l, vocab.area.sign_offs).to_string(),
         "referrals" => td_string!(l, vocab.area.referrals).to_string(),
         "best_interests" => td_string!(l, vocab.area.best_interests).to_string(),
         "checklist" => td_string!(l, vocab.area.checklist).to_string(),
@@ -269,6 +288,12 @@ fn choice_words(l: Locale, path: &str, key: &str) -> Option<&'static str> {
         (_, "theme") => Theme::from_key(key).map(|c| c.in_locale(l)),
         (_, "milestone") => Milestone::from_key(key).map(|c| c.in_locale(l)),
         (_, "linked") => LinkedRecord::from_key(key).map(|c| c.in_locale(l)),
+        ("consents", "who") => Consenter::from_key(key).map(|c| c.in_locale(l)),
+        ("consents", "scope") => ConsentScope::from_key(key).map(|c| c.in_locale(l)),
+        ("consents", "decision") => ConsentDecision::from_key(key).map(|c| c.in_locale(l)),
+        ("consents", "how") => ConsentWay::from_key(key).map(|c| c.in_locale(l)),
+        ("sign_offs", "of") => SignOffOf::from_key(key).map(|c| c.in_locale(l)),
+        ("sign_offs", "decision") => SignOffDecision::from_key(key).map(|c| c.in_locale(l)),
         _ => None,
     }
 }

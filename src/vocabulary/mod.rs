@@ -9,6 +9,7 @@ mod errors;
 mod history;
 mod plan;
 mod protection;
+mod sign_off;
 
 pub use catalogue::*;
 pub use due::*;
@@ -16,6 +17,7 @@ pub use errors::*;
 pub use history::*;
 pub use plan::*;
 pub use protection::*;
+pub use sign_off::*;
 
 use crate::domain::Language;
 use crate::i18n::Locale;

@@ -25,6 +25,7 @@ pub fn section_purpose(l: Locale, section: Section) -> &'static str {
         Section::Monitoring => td_string!(l, vocab.section_purpose.monitoring),
         Section::SafetyPlan => td_string!(l, vocab.section_purpose.safety_plan),
         Section::Participation => td_string!(l, vocab.section_purpose.participation),
+        Section::Consent => td_string!(l, vocab.section_purpose.consent),
         Section::Referrals => td_string!(l, vocab.section_purpose.referrals),
         Section::BestInterests => td_string!(l, vocab.section_purpose.best_interests),
     }
@@ -97,6 +98,8 @@ pub fn problem_message(l: Locale, problem: &Problem) -> String {
             td_string!(l, vocab.problem.status_before_previous, date = previous).to_string()
         }
         ProblemKind::AssessmentInFuture => td_string!(l, vocab.problem.assessment_in_future).to_string(),
+        ProblemKind::ConsentUnclear => td_string!(l, vocab.problem.consent_unclear).to_string(),
+        ProblemKind::ConsentInFuture => td_string!(l, vocab.problem.consent_in_future).to_string(),
         ProblemKind::ContactNotNamed => td_string!(l, vocab.problem.contact_not_named).to_string(),
         ProblemKind::AgreedInFuture => td_string!(l, vocab.problem.agreed_in_future).to_string(),
         ProblemKind::ReviewBeforeAgreed(agreed) => {

@@ -94,6 +94,15 @@ test('every step of the plan, with list items, visits, referrals and the handove
   };
   await step('Case', 'case');
   await audit.check(page, 'plan: case');
+  // The supervisor's sign-off under the title, its form showing a problem.
+  const signOff = page.locator('.sign-off');
+  await signOff.getByRole('button', { name: 'Ask for review' }).click();
+  await signOff.getByRole('button', { name: 'Record the review' }).click();
+  const review = page.getByRole('form', { name: "The reviewer's decision" });
+  await review.getByRole('button', { name: 'Save the review' }).click();
+  await review.getByText("Give the reviewer's name.").waitFor();
+  await audit.check(page, 'plan: the reviewer\'s decision with a problem');
+  await review.getByRole('button', { name: 'Cancel' }).click();
   await field(page, 'Plan start date').fill('2026-11-02');
   await field(page, 'Next review date').fill('2020-01-01');
   await page.locator('.field.has-error').first().waitFor();
@@ -157,6 +166,7 @@ test('every step of the plan, with list items, visits, referrals and the handove
     ['Protection needs', 'needs', 'Add a need', 'Protection need'],
     ['Services', 'services', 'Add a service', null],
     ['Other actions', 'actions', 'Add an action', 'Action'],
+    ['Consent and data sharing', 'consent', 'Record a decision', 'Their name'],
     ['Referrals', 'referrals', 'Add a referral', null],
   ]) {
     await step(name, key);

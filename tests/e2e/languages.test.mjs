@@ -118,7 +118,7 @@ test('pages in Spanish and French have no English left, and dates follow the lan
   const caseBase = plan.replace(/plan\/$/, '');
   const pages = [
     ['', 'list'], ['#/overview', 'overview'], ['#/reports', 'reports'], ['#/cases/new', 'new case'],
-    ...['case', 'worker', 'child', 'household', 'placement', 'assessment', 'needs', 'services', 'actions', 'monitoring', 'safety-plan', 'participation', 'referrals', 'best-interests'].map((s) => [`${caseBase}plan/${s}`, `plan: ${s}`]),
+    ...['case', 'worker', 'child', 'household', 'placement', 'assessment', 'needs', 'services', 'actions', 'monitoring', 'safety-plan', 'participation', 'consent', 'referrals', 'best-interests'].map((s) => [`${caseBase}plan/${s}`, `plan: ${s}`]),
     [`${caseBase}checklist`, 'checklist'], [`${caseBase}history`, 'history'], [`${caseBase}print`, 'print'],
     ['#/export', 'export'], ['#/import', 'import'], ['#/storage', 'storage'], ['#/deleted', 'recently deleted'], ['#/profile', 'profile'], ['#/demo', 'demo'],
   ];

@@ -61,18 +61,18 @@ test('on a phone the plan\'s steps fold behind a button naming the step on scree
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto(`${plan}child`);
     const steps = page.getByRole('navigation', { name: 'Plan sections' });
-    const picker = steps.getByRole('button', { name: /^Step 3 of 14: Child/ });
+    const picker = steps.getByRole('button', { name: /^Step 3 of 15: Child/ });
     await picker.waitFor();
     assert.match(await picker.innerText(), /In progress|Not started|Needs attention|Complete/, 'it says how far the step is');
     assert.equal(await steps.getByRole('link').first().isVisible(), false, 'the steps start folded');
     const top = await box(page.getByRole('heading', { level: 2, name: 'Child' }));
     assert.ok(top.top < 740, `the step's heading is on the first screen (${top.top} px)`);
     await picker.click();
-    assert.equal(await steps.getByRole('link').count(), 14);
-    for (let i = 0; i < 14; i++) assert.ok(await steps.getByRole('link').nth(i).isVisible(), `step ${i + 1} in view once opened`);
+    assert.equal(await steps.getByRole('link').count(), 15);
+    for (let i = 0; i < 15; i++) assert.ok(await steps.getByRole('link').nth(i).isVisible(), `step ${i + 1} in view once opened`);
     await steps.getByRole('link', { name: /^Monitoring visits/ }).click();
     await page.waitForURL(/plan\/monitoring$/);
-    await steps.getByRole('button', { name: /^Step 10 of 14: Monitoring visits/ }).waitFor();
+    await steps.getByRole('button', { name: /^Step 10 of 15: Monitoring visits/ }).waitFor();
     assert.equal(await steps.getByRole('link').first().isVisible(), false, 'a choice folds the steps');
     // At 1280 px the steps are a list beside the form, with no button.
     await page.setViewportSize({ width: 1280, height: 800 });

@@ -184,6 +184,19 @@ test('every section of the plan is filled in through the guided steps', async ()
   await field(referral, 'Referral status').selectOption({ label: 'Accepted' });
   await field(referral, 'Feedback received').fill('First session on 3 December');
 
+  // The referral accepted has shared Maya's information: the consent step asks for a consent.
+  await step(page, 'Consent and data sharing');
+  await page.getByText('No consent is recorded to share the child\'s information with DIF Puebla family support. Urgent protection comes first: record the consent when you can.').waitFor();
+  await page.getByRole('button', { name: 'Record consent to share with DIF Puebla family support' }).click();
+  const consent = group(page, 'Decision 1');
+  await field(consent, 'Who decided').selectOption({ label: 'A caregiver' });
+  await field(consent, 'Their name').fill('Rosa Hernández');
+  assert.equal(await field(consent, 'With which service').inputValue(), 'DIF Puebla family support');
+  await field(consent, 'Decision').selectOption({ label: 'Given' });
+  await field(consent, 'Date of the decision').fill('2026-11-12');
+  await field(consent, 'How it was taken down').selectOption({ label: 'In writing' });
+  await page.getByText(/^No consent is recorded to share/).waitFor({ state: 'detached' });
+
   await step(page, 'Best interests');
   // What an assessment and a determination are, read with their fields (issue 22, point 13).
   const described = (box) => box.evaluate((e) => (e.getAttribute('aria-describedby') ?? '').split(' ')
@@ -196,7 +209,7 @@ test('every section of the plan is filled in through the guided steps', async ()
 });
 
 async function checkEverything(page) {
-  await page.getByText('Active plan · 14 of 14 sections complete').waitFor();
+  await page.getByText('Active plan · 15 of 15 sections complete').waitFor();
   await step(page, 'Case and plan');
   assert.equal(await field(page, 'Case number').inputValue(), caseNumber);
   assert.equal(await field(page, 'Plan status').inputValue(), 'active');
@@ -239,6 +252,8 @@ async function checkEverything(page) {
   await expectAll(group(page, 'Person or place 1'), { 'Who or where': 'Her teacher, Ms Ortega' });
   await step(page, 'Child participation');
   await expectAll(page, { ...PLAN.participation, 'Does the child agree with the plan?': 'agrees' });
+  await step(page, 'Consent and data sharing');
+  await expectAll(group(page, 'Decision 1'), { 'Who decided': 'caregiver', 'Their name': 'Rosa Hernández', 'Consent to': 'sharing', 'With which service': 'DIF Puebla family support', 'Decision': 'given', 'Date of the decision': '2026-11-12', 'How it was taken down': 'written' });
   await step(page, 'Referrals');
   await expectAll(group(page, 'Referral 1'), { 'Referred to': 'DIF Puebla family support', 'Reason': 'Parenting support for grandparents', 'Referral date': '2026-11-12', 'Referral status': 'accepted', 'Feedback received': 'First session on 3 December' });
   assert.equal(await field(group(page, 'Referral 1'), 'Urgent referral').isChecked(), true);

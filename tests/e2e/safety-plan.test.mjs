@@ -86,7 +86,7 @@ test('the safety plan is filled in by label, checked, kept, falls due and is pri
   await page.goto(`${caseUrl}print`);
   const printed = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Safety plan' }) });
   const text = (await printed.innerText()).replaceAll('\u00a0', ' ');
-  for (const part of ['Her stepfather coming back.', 'Rosa keeps the door locked', 'Aunt Marta, next door: 555 0101; The parish hall: Two streets down', 'Ana Ruiz, at each visit']) {
+  for (const part of ['Her stepfather coming back.', 'Rosa keeps the door locked', 'Aunt Marta, next door: 555 0101\nThe parish hall: Two streets down', 'Ana Ruiz, at each visit']) {
     assert.ok(text.includes(part), `printed: ${part}\n${text}`);
   }
   const milestones = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Checklist and milestones' }) });

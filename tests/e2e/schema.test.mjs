@@ -37,6 +37,8 @@ for (const name of names) {
       for (const c of cases) {
         const plan = `${server.url}#/cases/${c.id}/plan/`;
         await page.goto(`${plan}child`);
+        const [approval] = c.plan.sign_offs ?? [];
+        if (approval) await page.getByText('Plan approved by Rosa Villanueva (Supervisor) on 27 October 2026.').waitFor();
         assert.equal(await field(page, "Child's name").inputValue(), c.plan.child.name);
         assert.equal(await field(page, 'Date of birth').inputValue(), c.plan.child.birth_date);
         await page.goto(`${plan}needs`);
@@ -61,6 +63,12 @@ for (const name of names) {
           assert.equal(await field(group(page, 'Person or place 1'), 'Who or where').inputValue(), safety.contacts[0].name);
           await page.goto(`${server.url}#/cases/${c.id}/checklist`);
           await page.getByText('Backed by the safety plan.').waitFor();
+        }
+        const [consent] = c.plan.consents ?? [];
+        if (consent) {
+          await page.goto(`${plan}consent`);
+          assert.equal(await field(group(page, 'Decision 1'), 'Their name').inputValue(), consent.name);
+          assert.equal(await field(group(page, 'Decision 1'), 'Decision').inputValue(), consent.decision);
         }
         const done = c.checklist?.items?.find((i) => i.status === 'done');
         if (done) {

@@ -5,9 +5,10 @@
 
 use chrono::NaiveDate;
 
+use super::consents::decision;
 use super::{
-    checklist, day, finish_open, link_safety_plan, milestone, need_about, organisation, referral, referral_to,
-    relative, safety_plans, tr, Builder,
+    approve_plan, checklist, day, finish_open, link_safety_plan, milestone, need_about, organisation, referral,
+    referral_to, relative, safety_plans, tr, Builder, SUPERVISOR,
 };
 use crate::domain::checklist::ChecklistStatus::{Done as D, InProgress as P, NotApplicable as NA, NotStarted as N};
 use crate::domain::checklist::Milestone;
@@ -19,6 +20,7 @@ use crate::domain::{
     Action, Case, ChildAgreement, Determination, ItemStatus, Language, PlacementType, PlanStatus, ProtectionNeed,
     ReferralStatus as R, Service, ServiceType, Sex, VisitFrequency,
 };
+use crate::domain::{ConsentDecision, ConsentScope, ConsentWay, Consenter};
 
 pub(super) fn worker(l: Language, name: &str, role: &str, email: &str, since: NaiveDate) -> CaseWorker {
     CaseWorker {
@@ -55,6 +57,15 @@ pub(super) fn valentina(today: NaiveDate, l: Language) -> Case {
         t("Example Town social services", "Servicios sociales de Villa Ejemplo", "Services sociaux de Ville-Exemple");
     let mut b = Builder::start(1, today, -130, "Valentina Quispe", lucia, PlacementType::Reunification);
     b.edit(lucia, -130, (10, 5), |c, _| {
+        c.plan.consents.push(decision(
+            Consenter::Child,
+            "Valentina Quispe",
+            ConsentScope::Assessment,
+            "",
+            ConsentDecision::Given,
+            d(-130),
+            ConsentWay::Verbal,
+        ));
         c.plan.worker = worker(
             l,
             lucia,
@@ -101,6 +112,9 @@ pub(super) fn valentina(today: NaiveDate, l: Language) -> Case {
         c.plan.next_review = Some(d(20));
     });
     b.edit(lucia, -128, (14, 20), |c, _| {
+        let photos = ConsentScope::Photos;
+        let given = decision(Consenter::Caregiver, "Elena Mamani", photos, "", ConsentDecision::Given, d(-128), ConsentWay::Written);
+        c.plan.consents.push(given);
         let p = &mut c.plan;
         p.needs.push(ProtectionNeed {
             need: t(
@@ -388,6 +402,18 @@ pub(super) fn valentina(today: NaiveDate, l: Language) -> Case {
             d(-100),
             &[(R::Made, d(-100))],
         ));
+        let livelihood = c.plan.referrals.iter().last().map(|r| r.to.clone()).unwrap_or_default();
+        let sharing = ConsentScope::Sharing;
+        let given = decision(
+            Consenter::Caregiver,
+            "Elena Mamani",
+            sharing,
+            &livelihood,
+            ConsentDecision::Given,
+            d(-101),
+            ConsentWay::Written,
+        );
+        c.plan.consents.push(given);
     });
     b.edit(lucia, -80, (12, 0), |c, _| {
         let r = referral_to(c, social_services);
@@ -401,6 +427,12 @@ pub(super) fn valentina(today: NaiveDate, l: Language) -> Case {
         r.feedback_on = Some(d(-80));
     });
     b.edit(lucia, -60, (17, 5), |c, _| {
+        // Elena took back her consent to photos after one was shown at a meeting.
+        let photos = c.plan.consents.iter().find(|x| x.scope == Some(ConsentScope::Photos)).map(|x| x.withdrawal(d(-60)));
+        if let Some(mut withdrawn) = photos {
+            withdrawn.how = Some(ConsentWay::Verbal);
+            c.plan.consents.push(withdrawn);
+        }
         checklist(
             c,
             today,
@@ -711,6 +743,17 @@ pub(super) fn mateo(today: NaiveDate, l: Language) -> Case {
         .into();
     });
     b.edit(marisol, -110, (14, 0), |c, _| {
+        let sharing = ConsentScope::Sharing;
+        let given = decision(
+            Consenter::Caregiver,
+            "Carmen Cruz",
+            sharing,
+            school,
+            ConsentDecision::Given,
+            d(-111),
+            ConsentWay::Written,
+        );
+        c.plan.consents.push(given);
         c.plan.referrals.push(referral(
             ServiceType::Education,
             school,
@@ -938,6 +981,8 @@ pub(super) fn mateo(today: NaiveDate, l: Language) -> Case {
             });
         });
     }
+    // Approved by the supervisor; the handover below changes the plan after it.
+    b.edit(SUPERVISOR, -30, (10, 0), |c, _| approve_plan(c, l, marisol, d(-31), d(-30)));
     b.edit(marisol, -18, (15, 0), |c, now| {
         let mut handover = Handover {
             on: Some(d(-18)),
@@ -1738,5 +1783,6 @@ pub(super) fn yerlin(today: NaiveDate, l: Language) -> Case {
             ..Visit::new(d(-4), amina)
         });
     });
+    b.edit(SUPERVISOR, -3, (9, 0), |c, _| approve_plan(c, l, amina, d(-4), d(-3)));
     b.done()
 }

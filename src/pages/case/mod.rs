@@ -8,6 +8,7 @@ mod handover;
 mod history;
 mod kept;
 mod plan;
+mod sign_off;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -219,6 +220,7 @@ fn CaseScreen(editor: Editor, tab: Signal<CaseTab>) -> impl IntoView {
             {move || ed.note.get().map(|note| note.text(i18n.get_locale()))}
         </p>
         <closure::ClosedBanner editor=ed />
+        <sign_off::SignOffBar editor=ed />
         <nav class="case-tabs" aria-label=move || t_string!(i18n, plan.case_tabs)>
             <a
                 href=move || {

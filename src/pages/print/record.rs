@@ -1,5 +1,5 @@
 //! The printed parts of the case record an organisation keeps beside the plan's own: the
-//! household, the assessments and the safety plan.
+//! household, the assessments, the safety plan and the decisions on consent.
 
 use leptos::prelude::*;
 
@@ -105,7 +105,7 @@ pub fn assessments(l: Locale, case: &Case) -> impl IntoView {
 /// The safety plan: what it says, then the people and places the child can turn to.
 pub fn safety_plan(l: Locale, case: &Case) -> impl IntoView {
     let plan = &case.plan.safety_plan;
-    // "Aunt Marta: 555 0101; the parish hall: two streets down", as the worker wrote them.
+    // One per line ("Aunt Marta: 555 0101"), as the worker wrote them.
     let contacts = plan
         .contacts
         .iter()
@@ -115,7 +115,7 @@ pub fn safety_plan(l: Locale, case: &Case) -> impl IntoView {
         })
         .filter(|line| !line.is_empty())
         .collect::<Vec<_>>()
-        .join("; ");
+        .join("\n");
     section(
         td_string!(l, print.safety_plan.title),
         facts(
@@ -130,4 +130,58 @@ pub fn safety_plan(l: Locale, case: &Case) -> impl IntoView {
             ],
         ),
     )
+}
+
+/// Each decision on consent as a block, then any referral gone out without one, in words.
+pub fn consents(l: Locale, case: &Case) -> impl IntoView {
+    let plan = &case.plan;
+    let items = plan
+        .consents
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let who = c.who.map(|w| w.in_locale(l).to_string()).unwrap_or_default();
+            let title = match (who.as_str(), c.name.trim()) {
+                ("", "") => td_string!(l, plan.consent.item, n = i + 1).to_string(),
+                (who, "") => who.to_string(),
+                ("", name) => name.to_string(),
+                (who, name) => format!("{name} ({who})"),
+            };
+            let choice = |words: Option<&'static str>| Shown::Text(words.unwrap_or_default().to_string());
+            record(
+                l,
+                named(&title),
+                vec![
+                    (td_string!(l, print.consent.scope), choice(c.scope.map(|s| s.in_locale(l)))),
+                    (td_string!(l, print.consent.with), text(&c.with)),
+                    (td_string!(l, print.consent.decision), choice(c.decision.map(|d| d.in_locale(l)))),
+                    (td_string!(l, print.consent.date), on(c.date)),
+                    (td_string!(l, print.consent.how), choice(c.how.map(|h| h.in_locale(l)))),
+                    (td_string!(l, print.consent.notes), text(&c.notes)),
+                ],
+            )
+            .into_any()
+        })
+        .collect();
+    let missing = plan
+        .consents
+        .referrals_without_consent(&plan.referrals)
+        .into_iter()
+        .map(|r| view! { <p class="warning">{td_string!(l, plan.consent.missing, to = r.to.trim().to_string()).to_string()}</p> })
+        .collect::<Vec<_>>();
+    section(
+        td_string!(l, print.consent.title),
+        view! {
+            {missing}
+            {records(items, td_string!(l, print.consent.empty))}
+        },
+    )
+}
+
+/// Where the plan (or, once closed, the closure) stands with its reviewer, above the signatures.
+pub fn sign_off(l: Locale, case: &Case) -> impl IntoView {
+    use crate::domain::sign_off::SignOffOf;
+    let of = if case.closure.is_some() { SignOffOf::Closure } else { SignOffOf::Plan };
+    let state = case.plan.sign_offs.state(of, &case.plan);
+    view! { <p class="sign-off-line">{crate::vocabulary::sign_off_words(l, of, &state)}</p> }
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::parts::{date, facts, named, on, person, record, records, section, text, unbroken, Shown};
-use super::record::{assessments, household, safety_plan};
+use super::record::{assessments, consents, household, safety_plan, sign_off};
 use crate::context::today;
 use crate::domain::checklist::{ChecklistStatus, Milestone, MilestoneStatus};
 use crate::domain::items::ListItem;
@@ -63,9 +63,11 @@ pub fn document(l: Locale, case: &Case, printed: chrono::DateTime<chrono::Utc>, 
                             {monitoring(l, case)}
                             {safety_plan(l, case)}
                             {participation(l, case)}
+                            {consents(l, case)}
                             {referrals(l, case)}
                             {best_interests(l, case)}
                             {checklist(l, case, all_activities)}
+                            {sign_off(l, case)}
                             {signatures(l, case)}
                         </article>
                     </td>

@@ -2,6 +2,7 @@
 //! Next and Back or by jumping from the step list, which shows how far each step is filled in.
 
 mod assessment;
+mod consent;
 mod household;
 mod lists;
 mod safety_plan;
@@ -128,6 +129,7 @@ pub(super) fn SectionForm(editor: Editor, section: Signal<Section>, id: CaseId) 
                         Section::Monitoring => sections::monitoring_section(ed, l).into_any(),
                         Section::SafetyPlan => safety_plan::safety_plan_section(ed, l).into_any(),
                         Section::Participation => sections::participation_section(ed, l).into_any(),
+                        Section::Consent => consent::consent_section(ed, l).into_any(),
                         Section::Referrals => lists::referrals_section(ed, l).into_any(),
                         Section::BestInterests => sections::best_interests_section(ed, l).into_any(),
                     }

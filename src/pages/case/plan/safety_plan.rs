@@ -80,7 +80,7 @@ pub fn safety_plan_section(ed: Editor, l: Locale) -> impl IntoView {
             multiline=true
             hint=td_string!(l, plan.safety_plan.caregivers_agreed_hint)
         />
-        <h3>{td_string!(l, plan.safety_plan.contacts)}</h3>
+        <h3 class="subsection">{td_string!(l, plan.safety_plan.contacts)}</h3>
         <p class="hint">{td_string!(l, plan.safety_plan.contacts_hint)}</p>
         {list_editor(
             ed,
@@ -92,7 +92,7 @@ pub fn safety_plan_section(ed: Editor, l: Locale) -> impl IntoView {
                 form: contact_form,
             },
         )}
-        <h3>{td_string!(l, plan.safety_plan.keeping_it)}</h3>
+        <h3 class="subsection">{td_string!(l, plan.safety_plan.keeping_it)}</h3>
         <TextField
             label=td_string!(l, plan.safety_plan.checked_by)
             field="safety_plan.checked_by"

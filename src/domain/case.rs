@@ -175,6 +175,15 @@ impl Case {
     }
 
     /// Everything open on the plan and the checklist that carries a date.
+    /// Whether `other` is this case with only its sign-offs changed: the one edit a closed case
+    /// takes besides being reopened, so its closure can be asked for review and decided.
+    pub fn differs_only_in_sign_offs(&self, other: &Case) -> bool {
+        let (mut this, mut other) = (self.clone(), other.clone());
+        this.plan.sign_offs = Default::default();
+        other.plan.sign_offs = Default::default();
+        this == other
+    }
+
     pub fn due_items(&self) -> Vec<DueItem> {
         let plan = &self.plan;
         if plan.status == PlanStatus::Closed {

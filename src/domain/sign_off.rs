@@ -11,7 +11,6 @@ use uuid::Uuid;
 
 use super::choices::{lenient, lenient_option, Choice};
 use super::items::{ItemList, ListItem};
-use super::plan::Plan;
 
 choice!(
     /// What a review is asked about.
@@ -127,7 +126,7 @@ pub enum SignOffState<'a> {
 /// The plan's content as a reviewer approves it, as a SHA-256 of its canonical JSON (keys in
 /// order). Left out: the sign-offs themselves and the monitoring visits, since logging a visit
 /// carries the plan out rather than changing it.
-pub fn fingerprint(plan: &Plan) -> String {
+pub fn fingerprint(plan: &impl Serialize) -> String {
     let mut value = serde_json::to_value(plan).expect("a plan is always JSON");
     if let Some(plan) = value.as_object_mut() {
         plan.remove("sign_offs");
@@ -145,7 +144,7 @@ impl ItemList<SignOff> {
         self.iter().enumerate().filter(|(_, s)| s.of == of).max_by_key(|(i, s)| (s.asked_on, *i)).map(|(_, s)| s)
     }
 
-    pub fn state(&self, of: SignOffOf, plan: &Plan) -> SignOffState<'_> {
+    pub fn state(&self, of: SignOffOf, plan: &impl Serialize) -> SignOffState<'_> {
         let Some(latest) = self.latest(of) else { return SignOffState::NotAsked };
         match latest.decision {
             None => SignOffState::Waiting(latest),
@@ -160,7 +159,7 @@ impl ItemList<SignOff> {
     }
 
     /// Records the reviewer's decision on the request `id`, with the plan as it stands.
-    pub fn decide(&mut self, id: Uuid, review: Review, plan: &Plan) -> bool {
+    pub fn decide(&mut self, id: Uuid, review: Review, plan: &impl Serialize) -> bool {
         let fingerprint = fingerprint(plan);
         self.update(id, |s| {
             s.reviewer = review.reviewer.trim().to_string();
@@ -173,19 +172,10 @@ impl ItemList<SignOff> {
     }
 }
 
-/// Whether `after` is `before` with only its sign-offs changed: the one edit a closed case takes
-/// besides being reopened, so its closure can be asked for review and decided.
-pub fn only_sign_offs_changed(before: &super::Case, after: &super::Case) -> bool {
-    let mut before = before.clone();
-    let mut after = after.clone();
-    before.plan.sign_offs = ItemList::default();
-    after.plan.sign_offs = ItemList::default();
-    before == after
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::plan::Plan;
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
@@ -241,12 +231,12 @@ mod tests {
 
     #[test]
     fn a_closed_case_takes_a_sign_off_and_nothing_else() {
-        let before = super::super::Case::new(Uuid::new_v4(), "X-1".into(), chrono::Utc::now());
+        let before = crate::domain::Case::new(Uuid::new_v4(), "X-1".into(), chrono::Utc::now());
         let mut after = before.clone();
         after.plan.sign_offs.push(SignOff::asked(SignOffOf::Closure, d("2026-12-01"), "Ana"));
-        assert!(only_sign_offs_changed(&before, &after));
+        assert!(before.differs_only_in_sign_offs(&after));
         after.plan.child.name = "Lucía".into();
-        assert!(!only_sign_offs_changed(&before, &after));
+        assert!(!before.differs_only_in_sign_offs(&after));
     }
 
     #[test]

@@ -111,7 +111,7 @@ impl Editor {
         // sign-off.
         if self.case.with_untracked(Case::is_closed)
             && next.is_closed()
-            && !self.case.with_untracked(|now| crate::domain::sign_off::only_sign_offs_changed(now, &next))
+            && !self.case.with_untracked(|now| now.differs_only_in_sign_offs(&next))
         {
             return;
         }

@@ -10,10 +10,9 @@ use super::lists::{list_editor, ListKind, Words};
 use crate::components::fields::{DateField, SelectField, TextField};
 use crate::components::focus::focus_id_later;
 use crate::context::today;
-use crate::domain::{Consent, ConsentDecision, ConsentScope, ConsentWay, Consenter, Section};
+use crate::domain::{Consent, ConsentDecision, ConsentScope, ConsentWay, Consenter};
 use crate::editor::{Editor, ListAccess};
 use crate::i18n::{td_string, Locale};
-use crate::route::Route;
 
 const CONSENTS: ListAccess<Consent> = ListAccess { get: |p| &p.consents, get_mut: |p| &mut p.consents };
 
@@ -194,32 +193,5 @@ pub fn consent_section(ed: Editor, l: Locale) -> impl IntoView {
                 form: consent_form,
             },
         )}
-    }
-}
-
-/// On a referral that has gone out with no consent to share with its service: the warning in
-/// words and the way to the consent step. Not a block: urgent protection comes first.
-pub fn referral_consent_warning(ed: Editor, l: Locale, id: Uuid) -> impl IntoView {
-    let missing = Memo::new(move |_| {
-        ed.case.with(|c| {
-            c.plan
-                .consents
-                .referrals_without_consent(&c.plan.referrals)
-                .iter()
-                .find(|r| r.id == id)
-                .map(|r| r.to.trim().to_string())
-        })
-    });
-    let case_id = ed.case.with_untracked(|c| c.id);
-    let step = Route::Plan { id: case_id, section: Section::Consent }.href();
-    move || {
-        missing.get().map(|to| {
-            view! {
-                <p class="warning consent-missing">
-                    {td_string!(l, plan.consent.missing, to).to_string()} " "
-                    <a href=step.clone()>{td_string!(l, plan.consent.go_record)}</a>
-                </p>
-            }
-        })
     }
 }

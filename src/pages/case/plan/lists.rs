@@ -471,7 +471,7 @@ fn referral_form(ed: Editor, id: Uuid, l: Locale) -> AnyView {
                     }
                 })
         }}
-        {super::consent::referral_consent_warning(ed, l, id)}
+        {super::consent_warning::referral_consent_warning(ed, l, id)}
         {move || {
             unanswered()
                 .map(|days| {

@@ -3,6 +3,7 @@
 
 mod assessment;
 mod consent;
+mod consent_warning;
 mod household;
 mod lists;
 mod safety_plan;

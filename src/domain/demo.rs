@@ -12,6 +12,7 @@
 //! 0 in the demo workspace, 1 for the colleague's edits in the exercise file) and a sequence.
 //! They are not random (v4) uuids, so they never meet an id the app makes.
 
+mod assessments;
 mod cases;
 mod consents;
 mod exercise;

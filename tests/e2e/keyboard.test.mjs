@@ -7,7 +7,8 @@ import { withApp, field, group } from './harness.mjs';
 const app = withApp('/tools/homeward/');
 
 /** Presses Tab until the focused element's accessible name matches, like a keyboard user. */
-async function tabTo(page, name, limit = 40) {
+// A case's page has its header, the sign-off bar, the tabs and fifteen steps before its form.
+async function tabTo(page, name, limit = 60) {
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {

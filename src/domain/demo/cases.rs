@@ -5,6 +5,7 @@
 
 use chrono::NaiveDate;
 
+use super::assessments;
 use super::consents::decision;
 use super::{
     approve_plan, checklist, day, finish_open, link_safety_plan, milestone, need_about, organisation, referral,
@@ -20,7 +21,7 @@ use crate::domain::{
     Action, Case, ChildAgreement, Determination, ItemStatus, Language, PlacementType, PlanStatus, ProtectionNeed,
     ReferralStatus as R, Service, ServiceType, Sex, VisitFrequency,
 };
-use crate::domain::{ConsentDecision, ConsentScope, ConsentWay, Consenter};
+use crate::domain::{CareDomain, ConsentDecision, ConsentScope, ConsentWay, Consenter, FromAssessment};
 
 pub(super) fn worker(l: Language, name: &str, role: &str, email: &str, since: NaiveDate) -> CaseWorker {
     CaseWorker {
@@ -57,6 +58,7 @@ pub(super) fn valentina(today: NaiveDate, l: Language) -> Case {
         t("Example Town social services", "Servicios sociales de Villa Ejemplo", "Services sociaux de Ville-Exemple");
     let mut b = Builder::start(1, today, -130, "Valentina Quispe", lucia, PlacementType::Reunification);
     b.edit(lucia, -130, (10, 5), |c, _| {
+        c.plan.assessments.push(assessments::valentina_first(today, l, lucia));
         c.plan.consents.push(decision(
             Consenter::Child,
             "Valentina Quispe",
@@ -253,6 +255,11 @@ pub(super) fn valentina(today: NaiveDate, l: Language) -> Case {
             "Les visites alternent entre la Maison des Collines et le domicile de la mère jusqu'au retour.",
         )
         .into();
+        // The needs the first assessment led to, linked back to its domains.
+        let first = c.plan.assessments.iter().next().map(|a| a.id).expect("the first assessment");
+        let from = |domain| Some(FromAssessment { assessment: first, domain });
+        need_about(c, t("Behind in reading", "Atrasada en lectura", "En retard en lecture")).from = from(CareDomain::Education);
+        need_about(c, t("The household needs", "El hogar necesita", "Le foyer a besoin")).from = from(CareDomain::Living);
     });
     let key_worker = t(
         "Key worker, Hillside house",
@@ -516,6 +523,8 @@ pub(super) fn valentina(today: NaiveDate, l: Language) -> Case {
         c.plan.actions.push(action);
     });
     b.edit(lucia, -23, (10, 15), |c, _| {
+        let first = c.plan.assessments.iter().next().cloned().expect("the first assessment");
+        c.plan.assessments.push(assessments::valentina_second(&first, today, l, lucia));
         c.plan.monitoring.visits.push(Visit {
             place: t("Hillside house", "Casa Colina", "Maison des Collines").into(),
             seen: t(

@@ -505,3 +505,23 @@ fn the_demo_shows_a_plan_approved_and_one_changed_since_approval() {
         }
     }
 }
+
+#[test]
+fn the_demo_shows_two_assessments_compared_and_needs_made_from_the_first() {
+    use crate::domain::assessment::{compare, Change};
+    use crate::domain::CareDomain;
+    for language in [Language::En, Language::Es, Language::Fr] {
+        let cases = demo_cases(course_days()[0], language);
+        let valentina = named(&cases, "Valentina");
+        let (latest, before) = valentina.plan.assessments.latest_two().expect("two assessments");
+        assert!(latest.is_complete() && before.date < latest.date);
+        let changes = compare(latest, before);
+        let change = |domain| changes.iter().find(|(d, _)| *d == domain).map(|(_, c)| *c);
+        assert_eq!(change(CareDomain::Family), Some(Change::Better));
+        assert_eq!(change(CareDomain::Emotional), Some(Change::Worse));
+        assert_eq!(change(CareDomain::Disability), Some(Change::NewlyRated));
+        let from_first =
+            valentina.plan.needs.iter().filter(|n| n.from.is_some_and(|f| f.assessment == before.id)).count();
+        assert_eq!(from_first, 2, "the needs the first assessment led to point back at it");
+    }
+}

@@ -30,7 +30,7 @@ pub fn SignOffBar(editor: Editor) -> impl IntoView {
                 _ => None,
             };
             let approved = matches!(state, SignOffState::Approved(_));
-            (crate::vocabulary::sign_off_words(l, of, &state), waiting, approved)
+            (crate::vocabulary::sign_off_words(l, of, &state, str::to_string), waiting, approved)
         })
     });
     let recording = RwSignal::new(false);

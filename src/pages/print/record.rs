@@ -124,7 +124,7 @@ pub fn safety_plan(l: Locale, case: &Case) -> impl IntoView {
                 (td_string!(l, print.safety_plan.risks), text(&plan.risks)),
                 (td_string!(l, print.safety_plan.caregivers_agreed), text(&plan.caregivers_agreed)),
                 (td_string!(l, print.safety_plan.contacts), Shown::Text(contacts)),
-                (td_string!(l, print.safety_plan.checked_by), person(&plan.checked_by)),
+                (td_string!(l, print.safety_plan.checked_by), text(&plan.checked_by)),
                 (td_string!(l, print.safety_plan.agreed_on), on(plan.agreed_on)),
                 (td_string!(l, print.safety_plan.review_on), on(plan.review_on)),
             ],
@@ -183,5 +183,5 @@ pub fn sign_off(l: Locale, case: &Case) -> impl IntoView {
     use crate::domain::sign_off::SignOffOf;
     let of = if case.closure.is_some() { SignOffOf::Closure } else { SignOffOf::Plan };
     let state = case.plan.sign_offs.state(of, &case.plan);
-    view! { <p class="sign-off-line">{crate::vocabulary::sign_off_words(l, of, &state)}</p> }
+    view! { <p class="sign-off-line">{crate::vocabulary::sign_off_words(l, of, &state, super::parts::unbroken)}</p> }
 }

@@ -144,6 +144,21 @@ pub enum Change {
     NoLongerRated,
 }
 
+impl Change {
+    /// The order a comparison is read in: what improved first.
+    pub const ALL: [Change; 5] = [Self::Better, Self::Worse, Self::Same, Self::NewlyRated, Self::NoLongerRated];
+}
+
+/// The domains of a comparison grouped by how they moved, in [`Change::ALL`]'s order, kinds no
+/// domain took left out: what the step and the printout both show.
+pub fn grouped(changes: &[(CareDomain, Change)]) -> Vec<(Change, Vec<CareDomain>)> {
+    Change::ALL
+        .into_iter()
+        .map(|kind| (kind, changes.iter().filter(|(_, c)| *c == kind).map(|(d, _)| *d).collect::<Vec<_>>()))
+        .filter(|(_, domains)| !domains.is_empty())
+        .collect()
+}
+
 /// Each domain rated in either assessment, and how it moved from `before` to `latest`.
 pub fn compare(latest: &Assessment, before: &Assessment) -> Vec<(CareDomain, Change)> {
     CareDomain::ALL
@@ -228,6 +243,24 @@ impl super::Plan {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_comparison_is_grouped_by_how_each_domain_moved_what_improved_first() {
+        let changes = [
+            (CareDomain::Safety, Change::Worse),
+            (CareDomain::Health, Change::Same),
+            (CareDomain::Family, Change::Better),
+            (CareDomain::Living, Change::Better),
+        ];
+        assert_eq!(
+            grouped(&changes),
+            [
+                (Change::Better, vec![CareDomain::Family, CareDomain::Living]),
+                (Change::Worse, vec![CareDomain::Safety]),
+                (Change::Same, vec![CareDomain::Health]),
+            ]
+        );
+    }
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()

@@ -290,9 +290,7 @@ fn approve_plan(case: &mut Case, language: Language, worker: &str, asked: NaiveD
         decision: SignOffDecision::Approved,
         comment: String::new(),
     };
-    let mut sign_offs = std::mem::take(&mut case.plan.sign_offs);
-    sign_offs.decide(id, review, &case.plan);
-    case.plan.sign_offs = sign_offs;
+    case.plan.decide_sign_off(id, review);
 }
 
 /// Marks the safety plan as what backs the "safety plan in place" milestone.

@@ -10,7 +10,7 @@ use super::household::Person;
 use super::items::{Action, ItemList, ProtectionNeed, Referral, Service};
 use super::monitoring::Monitoring;
 use super::safety_plan::SafetyPlan;
-use super::sign_off::SignOff;
+use super::sign_off::{Review, SignOff};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -42,6 +42,16 @@ pub struct Plan {
 }
 
 default_choice!(PlanStatus => Draft);
+
+impl Plan {
+    /// Records a reviewer's decision on the request `id`, with this plan as it stands now.
+    pub fn decide_sign_off(&mut self, id: uuid::Uuid, review: Review) -> bool {
+        let mut sign_offs = std::mem::take(&mut self.sign_offs);
+        let decided = sign_offs.decide(id, review, self);
+        self.sign_offs = sign_offs;
+        decided
+    }
+}
 
 /// The named person with overall responsibility for carrying the plan out.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -201,9 +201,7 @@ mod tests {
         plan.sign_offs.push(asked);
         assert!(matches!(plan.sign_offs.state(SignOffOf::Plan, &plan), SignOffState::Waiting(_)));
 
-        let mut sign_offs = plan.sign_offs.clone();
-        sign_offs.decide(id, review(SignOffDecision::Approved, ""), &plan);
-        plan.sign_offs = sign_offs;
+        plan.decide_sign_off(id, review(SignOffDecision::Approved, ""));
         let SignOffState::Approved(approved) = plan.sign_offs.state(SignOffOf::Plan, &plan) else { panic!("approved") };
         assert_eq!((approved.reviewer.as_str(), approved.decided_on), ("Rosa Díaz", Some(d("2026-12-03"))));
 
@@ -217,9 +215,7 @@ mod tests {
         let again = SignOff::asked(SignOffOf::Plan, d("2026-12-05"), "Ana Ruiz");
         let again_id = again.id;
         plan.sign_offs.push(again);
-        let mut sign_offs = plan.sign_offs.clone();
-        sign_offs.decide(again_id, review(SignOffDecision::Approved, ""), &plan);
-        plan.sign_offs = sign_offs;
+        plan.decide_sign_off(again_id, review(SignOffDecision::Approved, ""));
         assert!(matches!(plan.sign_offs.state(SignOffOf::Plan, &plan), SignOffState::Approved(_)));
         assert_eq!(plan.sign_offs.iter().count(), 2);
         assert_eq!(

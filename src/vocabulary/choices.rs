@@ -1,5 +1,6 @@
 //! The closed vocabularies' values (`vocab.<group>.<key>`): the `translate!` macro and its `Translate` impls.
 
+use crate::domain::assessment::Change;
 use crate::domain::checklist::{ChecklistStatus, Milestone, MilestoneStatus, StatusFilter, Theme};
 use crate::domain::closure::ClosureOutcome;
 use crate::domain::monitoring::SeenAlone;
@@ -132,6 +133,13 @@ translate!(ConsentDecision => consent_decision { Given => given, Refused => refu
 translate!(ConsentWay => consent_way { Written => written, Verbal => verbal, Recorded => recorded, Other => other });
 translate!(SignOffOf => sign_off_of { Plan => plan, Closure => closure });
 translate!(SignOffDecision => sign_off_decision { Approved => approved, ChangesAsked => changes_asked });
+translate!(Change => change_kind {
+    Better => better,
+    Worse => worse,
+    Same => same,
+    NewlyRated => newly_rated,
+    NoLongerRated => no_longer_rated,
+});
 translate!(LinkedRecord => linked_record { SafetyPlan => safety_plan });
 translate!(Rating => rating { UrgentNeed => urgent_need, Need => need, Managing => managing, Strength => strength });
 

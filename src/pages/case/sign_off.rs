@@ -103,9 +103,7 @@ fn review_form(ed: Editor, l: Locale, request: Uuid, recording: RwSignal<bool>) 
             return;
         }
         ed.edit_now(|c| {
-            let mut sign_offs = std::mem::take(&mut c.plan.sign_offs);
-            sign_offs.decide(request, review, &c.plan);
-            c.plan.sign_offs = sign_offs;
+            c.plan.decide_sign_off(request, review);
         });
         recording.set(false);
         focus_id_later("sign-off-state");

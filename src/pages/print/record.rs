@@ -43,25 +43,19 @@ pub fn household(l: Locale, case: &Case) -> impl IntoView {
 /// Each assessment as a block, newest first: a line per domain with its rating and notes, and
 /// the latest compared with the one before.
 pub fn assessments(l: Locale, case: &Case) -> impl IntoView {
-    use crate::domain::assessment::{compare, Change};
+    use crate::domain::assessment::{compare, grouped};
     use crate::domain::CareDomain;
     let plan = &case.plan;
     let compared = plan.assessments.latest_two().map(|(latest, before)| {
         let changes = compare(latest, before);
-        let line = [
-            (Change::Better, td_string!(l, plan.assessment.better)),
-            (Change::Worse, td_string!(l, plan.assessment.worse)),
-            (Change::Same, td_string!(l, plan.assessment.same)),
-            (Change::NewlyRated, td_string!(l, plan.assessment.newly_rated)),
-            (Change::NoLongerRated, td_string!(l, plan.assessment.no_longer_rated)),
-        ]
-        .into_iter()
-        .filter_map(|(kind, label)| {
-            let domains: Vec<&str> = changes.iter().filter(|(_, c)| *c == kind).map(|(d, _)| d.in_locale(l)).collect();
-            (!domains.is_empty()).then(|| format!("{label}: {}", domains.join(", ")))
-        })
-        .collect::<Vec<_>>()
-        .join(". ");
+        let line = grouped(&changes)
+            .into_iter()
+            .map(|(kind, domains)| {
+                let domains: Vec<&str> = domains.iter().map(|d| d.in_locale(l)).collect();
+                format!("{}: {}", kind.in_locale(l), domains.join(", "))
+            })
+            .collect::<Vec<_>>()
+            .join(". ");
         let date = before.date.map(|d| date(l, d)).unwrap_or_default();
         view! {
             <p>

@@ -8,7 +8,7 @@ use uuid::Uuid;
 use crate::components::fields::{DateField, SelectField, TextField};
 use crate::components::focus::focus_id_later;
 use crate::context::today;
-use crate::domain::assessment::{compare, Answer, Change};
+use crate::domain::assessment::{compare, grouped, Answer};
 use crate::domain::items::Removed;
 use crate::domain::{Assessment, CareDomain, Choice, FromAssessment, Section};
 use crate::editor::{Editor, ListAccess};
@@ -119,25 +119,16 @@ fn comparison(ed: Editor, l: Locale) -> impl IntoView {
     });
     move || {
         changes.get().map(|(before, changes)| {
-            let rows = [
-                (Change::Better, td_string!(l, plan.assessment.better)),
-                (Change::Worse, td_string!(l, plan.assessment.worse)),
-                (Change::Same, td_string!(l, plan.assessment.same)),
-                (Change::NewlyRated, td_string!(l, plan.assessment.newly_rated)),
-                (Change::NoLongerRated, td_string!(l, plan.assessment.no_longer_rated)),
-            ]
-            .into_iter()
-            .filter_map(|(kind, label)| {
-                let domains: Vec<&str> =
-                    changes.iter().filter(|(_, c)| *c == kind).map(|(d, _)| d.in_locale(l)).collect();
-                (!domains.is_empty()).then(|| {
+            let rows = grouped(&changes)
+                .into_iter()
+                .map(|(kind, domains)| {
+                    let domains: Vec<&str> = domains.iter().map(|d| d.in_locale(l)).collect();
                     view! {
-                        <dt>{label}</dt>
+                        <dt>{kind.in_locale(l)}</dt>
                         <dd>{domains.join(", ")}</dd>
                     }
                 })
-            })
-            .collect_view();
+                .collect_view();
             let date = before.map(|d| long_date(l, d)).unwrap_or_default();
             view! {
                 <section class="comparison" aria-labelledby="comparison-title">
